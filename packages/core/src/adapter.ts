@@ -1,0 +1,48 @@
+import type { AdapterEvent, JsonValue } from './adapter-event.js';
+import type { AgentType } from './agent-type.js';
+
+export interface Logger {
+  debug(message: string): void;
+  warn(message: string): void;
+}
+
+/** Everything an adapter may know about the machine, injected so tests never touch the real home. */
+export interface AdapterContext {
+  homeDir: string;
+  env: Readonly<Record<string, string | undefined>>;
+  platform: string;
+  now(): Date;
+  logger: Logger;
+}
+
+/**
+ * A source an adapter reads. `append` sources are files that only grow (JSONL transcripts):
+ * the engine tracks a byte offset and detects truncation or rewrite. `snapshot` sources are
+ * re-read whole when they change (SQLite stores of IDEs).
+ */
+export interface SourceRef {
+  path: string;
+  mode: 'append' | 'snapshot';
+}
+
+/** Where the previous read of a source stopped. `offset` 0 and `state` null read from the start. */
+export interface ReadPosition {
+  offset: number;
+  state: JsonValue | null;
+}
+
+export interface AgentAdapter {
+  readonly id: AgentType;
+  readonly label: string;
+  /** True when this machine has any data of the agent. */
+  detect(ctx: AdapterContext): Promise<boolean>;
+  /** The data roots the adapter looks in (for `rimuru agents` and diagnostics). */
+  roots(ctx: AdapterContext): Promise<string[]>;
+  /** Every source, in a deterministic order. */
+  discover(ctx: AdapterContext): Promise<SourceRef[]>;
+  /**
+   * Events of the source from `from` on. Yields a checkpoint after each complete stretch; a
+   * partial last line is never consumed.
+   */
+  read(source: SourceRef, from: ReadPosition, ctx: AdapterContext): AsyncIterable<AdapterEvent>;
+}
