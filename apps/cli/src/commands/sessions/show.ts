@@ -1,0 +1,33 @@
+import { Args } from '@oclif/core';
+import { AmbiguousIdError, NotFoundError, shortId } from '@rimuru/core';
+import { ReadCommand } from '../../read-command.js';
+import { buildSessionDetail, renderSessionDetail } from '../../render/session-detail.js';
+
+export default class SessionsShow extends ReadCommand<typeof SessionsShow> {
+  static override summary = 'Everything about one session: tokens per class, models, costs';
+  static override examples = ['<%= config.bin %> sessions show a1b2c3d4', '<%= config.bin %> sessions show <agent session id> --format json'];
+
+  static override args = {
+    id: Args.string({ description: 'Session id, agent session id, or a unique prefix of either', required: true }),
+  };
+
+  async run(): Promise<void> {
+    const { runtime, settings } = await this.prepare();
+    const wanted = this.args.id.trim();
+    const matches = await runtime.store.findSessions(wanted, 20);
+    if (matches.length === 0) {
+      throw new NotFoundError(`No session matches "${wanted}"`, { suggestions: ['rimuru sessions --limit 20'] });
+    }
+    if (matches.length > 1) {
+      throw new AmbiguousIdError(
+        `"${wanted}" matches ${matches.length === 20 ? '20 or more' : matches.length} sessions; give more characters`,
+        matches.map((s) => `${shortId(s.id)}  ${s.agentType}  ${s.externalId}`),
+      );
+    }
+    const session = matches[0]!;
+    const byModel = await runtime.store.sessionUsageByModel(session.id);
+    const detail = buildSessionDetail(session, byModel, settings);
+    if (settings.json) this.printJson(detail);
+    else this.log(renderSessionDetail(detail, { zone: settings.zone, color: this.useColor }));
+  }
+}

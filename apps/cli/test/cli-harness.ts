@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/run.js');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real, built CLI binary in a child process with exactly the given environment. */
+export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolvePromise) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1', ...env }, maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolvePromise({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** A throwaway machine: HOME, XDG dirs, all under one temp dir removed by `cleanup`. */
+export async function makeSandbox(): Promise<{ root: string; home: string; env: Record<string, string>; cleanup(): Promise<void> }> {
+  const root = await mkdtemp(join(tmpdir(), 'rimuru-cli-'));
+  const home = join(root, 'home');
+  return {
+    root,
+    home,
+    env: {
+      HOME: home,
+      XDG_DATA_HOME: join(root, 'data'),
+      XDG_CONFIG_HOME: join(root, 'config'),
+    },
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  };
+}
