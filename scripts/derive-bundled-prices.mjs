@@ -69,7 +69,10 @@ function render(entries, inputName) {
     '',
     `export const BUNDLED_PRICES_SOURCE = ${JSON.stringify(SOURCE_LABEL).replaceAll('"', "'")};`,
     '',
-    `export const BUNDLED_LITELLM_PRICES: Record<string, Record<string, unknown>> = ${JSON.stringify(entries, null, 2)};`,
+    // One model per line: compact, and a price change shows as a one-line diff.
+    'export const BUNDLED_LITELLM_PRICES: Record<string, Record<string, unknown>> = {',
+    ...Object.entries(entries).map(([key, entry]) => `  ${JSON.stringify(key)}: ${JSON.stringify(entry)},`),
+    '};',
     '',
   ].join('\n');
 }

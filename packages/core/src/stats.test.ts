@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { computeSessionStats, rollupModel } from './stats.js';
+import { ZERO_TOKENS } from './tokens.js';
+
+const now = new Date('2026-03-10T12:00:00Z');
+const WINDOW = 5 * 60_000;
+const span = (start: string, end: string, endedByHook = false) => ({
+  startedAt: new Date(start),
+  endedAt: new Date(end),
+  endedByHook,
+});
+
+describe('computeSessionStats', () => {
+  it('is all zeros without sessions or usage', () => {
+    expect(
+      computeSessionStats({ sessions: [], usage: { tokens: ZERO_TOKENS, costNanos: 0n }, now, activeWindowMs: WINDOW }),
+    ).toEqual({
+      totalSessions: 0,
+      activeSessions: 0,
+      completedSessions: 0,
+      totalDurationMs: 0,
+      avgDurationMs: 0,
+      totalTokens: 0,
+      avgTokensPerSession: 0,
+      totalCostUsd: 0,
+      avgCostPerSession: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      reasoningTokens: 0,
+    });
+  });
+
+  it('counts sessions from the sessions and money/tokens from the usage totals', () => {
+    const stats = computeSessionStats({
+      sessions: [
+        span('2026-03-10T11:00:00Z', '2026-03-10T11:58:00Z'), // active, 58 min
+        span('2026-03-10T09:00:00Z', '2026-03-10T10:00:00Z'), // completed, 60 min
+        span('2026-03-10T11:50:00Z', '2026-03-10T11:59:00Z', true), // ended by hook, 9 min
+      ],
+      usage: {
+        tokens: { input: 1000, output: 2000, cacheRead: 30_000, cacheWrite5m: 400, cacheWrite1h: 600, reasoning: 500 },
+        costNanos: 1_000_000_001n,
+      },
+      now,
+      activeWindowMs: WINDOW,
+    });
+    expect(stats).toEqual({
+      totalSessions: 3,
+      activeSessions: 1,
+      completedSessions: 2,
+      totalDurationMs: 127 * 60_000,
+      avgDurationMs: Math.round((127 * 60_000) / 3),
+      totalTokens: 34_000,
+      avgTokensPerSession: 11_333,
+      totalCostUsd: 1,
+      // exact third of $1.000000001 is $0.333333333667 → 0.333333
+      avgCostPerSession: 0.333333,
+      inputTokens: 1000,
+      outputTokens: 2000,
+      cacheReadTokens: 30_000,
+      cacheWriteTokens: 1000,
+      reasoningTokens: 500,
+    });
+  });
+
+  it('rounds money only at the end', () => {
+    // 3 × $0.0000005 = $0.0000015: rounding each would show 3 × 0.000001; the total rounds once.
+    const stats = computeSessionStats({
+      sessions: [span('2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z'), span('2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')],
+      usage: { tokens: ZERO_TOKENS, costNanos: 1_500n },
+      now,
+      activeWindowMs: WINDOW,
+    });
+    expect(stats.totalCostUsd).toBe(0.000002);
+    expect(stats.avgCostPerSession).toBe(0.000001); // 750 nanos
+  });
+
+  it('keeps usage even when no session counts (records in range, sessions filtered out)', () => {
+    const stats = computeSessionStats({
+      sessions: [],
+      usage: { tokens: { ...ZERO_TOKENS, input: 10 }, costNanos: 5_000n },
+      now,
+      activeWindowMs: WINDOW,
+    });
+    expect(stats.totalTokens).toBe(10);
+    expect(stats.totalCostUsd).toBe(0.000005);
+    expect(stats.avgCostPerSession).toBe(0);
+    expect(stats.avgTokensPerSession).toBe(0);
+  });
+});
+
+describe('rollupModel', () => {
+  it('picks the model with most tokens, summing repeats', () => {
+    expect(
+      rollupModel([
+        { model: 'claude-haiku-4-5', totalTokens: 600 },
+        { model: 'claude-opus-4-6', totalTokens: 500 },
+        { model: 'claude-opus-4-6', totalTokens: 200 },
+      ]),
+    ).toBe('claude-opus-4-6');
+  });
+  it('breaks ties alphabetically, whatever the order', () => {
+    expect(rollupModel([{ model: 'b', totalTokens: 5 }, { model: 'a', totalTokens: 5 }])).toBe('a');
+    expect(rollupModel([{ model: 'a', totalTokens: 5 }, { model: 'b', totalTokens: 5 }])).toBe('a');
+  });
+  it('ignores <synthetic> and null', () => {
+    expect(
+      rollupModel([
+        { model: '<synthetic>', totalTokens: 1_000_000 },
+        { model: null, totalTokens: 1_000_000 },
+        { model: 'default', totalTokens: 0 },
+      ]),
+    ).toBe('default');
+    expect(rollupModel([{ model: '<synthetic>', totalTokens: 1 }, { model: null, totalTokens: 1 }])).toBeNull();
+    expect(rollupModel([])).toBeNull();
+  });
+});
