@@ -57,7 +57,7 @@ export interface IngestResult {
 }
 
 export interface SessionFilter {
-  /** Sessions whose last activity is at or after this instant. */
+  /** Active sessions: last activity at or after this instant and no hook-reported end. */
   activeSince?: Date;
   agentTypes?: AgentType[];
   agentNames?: string[];

@@ -1,1 +1,1 @@
-export {};
+export { createTestDatabase, testAdminUrl, type TestDatabase } from './postgres.js';

@@ -1,0 +1,3 @@
+export declare const canonicalPath: string;
+export declare const derivedPath: string;
+export declare function deriveSqliteSchema(canonical: string): string;

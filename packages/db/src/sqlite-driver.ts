@@ -1,0 +1,81 @@
+import { createClient, type Client, type Config, type InStatement, type ResultSet, type Transaction } from '@libsql/client';
+import { PrismaLibSql } from '@prisma/adapter-libsql';
+import { pathToFileURL } from 'node:url';
+import { SQLITE_BUSY_TIMEOUT_MS, acquireWriteLock } from './sqlite-write-lock.js';
+
+export { SQLITE_BUSY_TIMEOUT_MS };
+
+
+export function sqliteConfig(path: string): Config {
+  // intMode 'bigint': token and money sums must not pass through doubles.
+  return { url: pathToFileURL(path).href, timeout: SQLITE_BUSY_TIMEOUT_MS, intMode: 'bigint' };
+}
+
+/**
+ * libsql's client hands its connection to each transaction and lazily opens a new one, so
+ * per-connection pragmas (synchronous, busy_timeout) are lost and the old connection lingers
+ * until GC. This wrapper runs transactions on the one connection instead (Prisma's adapter
+ * already serialises queries while a transaction is open) and begins them IMMEDIATE: every
+ * transaction Rimuru opens writes, and a deferred read-then-write fails with SQLITE_BUSY
+ * instead of waiting when another process writes. See acquireWriteLock for same-process writers.
+ */
+export function singleConnectionClient(client: Client, path: string): Client {
+  const transaction = async (): Promise<Transaction> => {
+    const release = await acquireWriteLock(path);
+    try {
+      await client.execute('BEGIN IMMEDIATE');
+    } catch (error) {
+      release();
+      throw error;
+    }
+    let open = true;
+    const finish = async (sql: 'COMMIT' | 'ROLLBACK'): Promise<void> => {
+      if (!open) return;
+      open = false;
+      try {
+        await client.execute(sql);
+      } finally {
+        release();
+      }
+    };
+    const tx: Pick<Transaction, 'execute' | 'commit' | 'rollback' | 'close' | 'closed'> = {
+      execute: (stmt: InStatement): Promise<ResultSet> => client.execute(stmt),
+      commit: () => finish('COMMIT'),
+      rollback: () => finish('ROLLBACK'),
+      close: () => {
+        if (open) void finish('ROLLBACK');
+      },
+      get closed() {
+        return !open;
+      },
+    };
+    return tx as Transaction;
+  };
+  return new Proxy(client, {
+    get(target, prop) {
+      if (prop === 'transaction') return transaction;
+      const value: unknown = Reflect.get(target, prop);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** Prisma's libsql adapter factory over a single-connection client. */
+export class RimuruLibSql extends PrismaLibSql {
+  constructor(private readonly path: string) {
+    super(sqliteConfig(path));
+  }
+
+  override createClient(config: Config): Client {
+    return singleConnectionClient(createClient(config), this.path);
+  }
+}
+
+/** Per-connection settings; the connection is kept for the store's life, so they stick. */
+export const SQLITE_PRAGMAS = [
+  'PRAGMA journal_mode = WAL',
+  // WAL + NORMAL is durable against application crashes and much faster than FULL.
+  'PRAGMA synchronous = NORMAL',
+  'PRAGMA foreign_keys = ON',
+  `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`,
+] as const;

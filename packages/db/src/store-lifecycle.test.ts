@@ -1,0 +1,202 @@
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import pg from 'pg';
+import { createClient } from '@libsql/client';
+import { StoreError } from '@rimuru/core';
+import { createTestDatabase } from '@rimuru/test-utils';
+import { describe, expect, it } from 'vitest';
+import { openPostgresClient, openSqliteClient } from './db-client.js';
+import { migrateStore, openStore } from './open-store.js';
+import { BACKENDS } from './__test__/backends.js';
+import { activity, at, batch, usage } from './__test__/fixtures.js';
+import type { StoreTarget } from './store-target.js';
+
+async function execOn(target: StoreTarget, statement: string): Promise<void> {
+  if (target.dialect === 'sqlite') {
+    const client = createClient({ url: `file:${target.path}` });
+    await client.execute(statement);
+    client.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  await client.query(statement);
+  await client.end();
+}
+
+describe.each(BACKENDS)('store lifecycle on $name', (backend) => {
+  it('migrates once; migrating again (or opening again) changes nothing', async () => {
+    const t = await backend.create();
+    try {
+      expect(await migrateStore(t.target)).toEqual({ applied: ['0001_init'], version: 1 });
+      expect(await migrateStore(t.target)).toEqual({ applied: [], version: 1 });
+      const store = await openStore(t.target);
+      await store.close();
+      expect(await migrateStore(t.target)).toEqual({ applied: [], version: 1 });
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('applies each migration exactly once when many processes open a new store at once', async () => {
+    const t = await backend.create();
+    try {
+      const reports = await Promise.all(Array.from({ length: 4 }, () => migrateStore(t.target)));
+      expect(reports.flatMap((r) => r.applied)).toEqual(['0001_init']);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('two stores on one target ingest the same sessions at once without conflicts', async () => {
+    const t = await backend.create();
+    try {
+      const stores = await Promise.all([openStore(t.target), openStore(t.target)]);
+      // Each round: both stores create and fill the same new session at the same moment.
+      for (let round = 0; round < 5; round++) {
+        const make = (n: number) =>
+          batch({
+            usage: [usage({ dedupeKey: `r${round}-k${n % 3}`, sessionExternalId: `s${round}`, rank: n, occurredAt: at(n) }, { calculatedCostNanos: BigInt(n) })],
+            activity: [activity({ sessionExternalId: `s${round}`, firstAt: at(0), lastAt: at(n) })],
+          });
+        await Promise.all(Array.from({ length: 6 }, (_, n) => stores[n % 2]!.ingest(make(n))));
+      }
+      const sessions = await stores[0]!.listSessions({});
+      expect(sessions).toHaveLength(5);
+      // Per key the largest rank wins: k0 ← 3, k1 ← 4, k2 ← 5.
+      for (const s of sessions) expect([s.requestCount, s.calculatedCostNanos, s.endedAt.toISOString()]).toEqual([3, 12n, at(5)]);
+      await Promise.all(stores.map((s) => s.close()));
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('every model of the Prisma client can be queried after migrating', async () => {
+    const t = await backend.create();
+    try {
+      await migrateStore(t.target);
+      const opened = t.target.dialect === 'sqlite' ? await openSqliteClient(t.target.path) : await openPostgresClient(t.target.url);
+      try {
+        const { db } = opened;
+        await expect(db.agent.findFirst()).resolves.toBeNull();
+        await expect(db.session.findFirst()).resolves.toBeNull();
+        await expect(db.usageRecord.findFirst()).resolves.toBeNull();
+        await expect(db.sourceFile.findFirst()).resolves.toBeNull();
+        await expect(db.modelPrice.findFirst()).resolves.toBeNull();
+        await expect(db.meta.findFirst({ where: { key: 'schema_version' } })).resolves.toEqual({ key: 'schema_version', value: '1' });
+        const price = await db.modelPrice.create({
+          data: { model: 'm', validFrom: new Date(0), inputPico: 3_000_000n, source: 'bundled' },
+        });
+        expect(price.inputPico).toBe(3_000_000n);
+      } finally {
+        await opened.close();
+      }
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('refuses a store written by a newer Rimuru', async () => {
+    const t = await backend.create();
+    try {
+      await migrateStore(t.target);
+      await execOn(t.target, "INSERT INTO rimuru_migrations (version, name, checksum, applied_at) VALUES (7, '0007_future', 'x', '2030-01-01T00:00:00Z')");
+      const attempt = openStore(t.target);
+      await expect(attempt).rejects.toBeInstanceOf(StoreError);
+      await expect(attempt).rejects.toMatchObject({
+        code: 'DB_NEWER_VERSION',
+        message: 'This store was written by a newer Rimuru (schema 7); upgrade rimuru to use it.',
+      });
+      await expect(openStore(t.target, { migrate: false })).rejects.toMatchObject({ code: 'DB_NEWER_VERSION' });
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('stores instants so raw writes, typed reads and range filters agree to the millisecond', async () => {
+    const t = await backend.create();
+    try {
+      const store = await openStore(t.target);
+      await store.ingest(batch({ usage: [usage({ dedupeKey: 'a', occurredAt: at(1, 7) })] }));
+      const [s] = await store.listSessions({ since: new Date(at(1, 7)), until: new Date(at(1, 7)) });
+      expect(s?.startedAt.toISOString()).toBe(at(1, 7));
+      expect((await store.usageTotals({ from: new Date(at(1, 7)), to: new Date(at(1, 8)) })).requestCount).toBe(1);
+      expect((await store.usageTotals({ from: new Date(at(1, 8)) })).requestCount).toBe(0);
+      await store.close();
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
+
+describe('SQLite specifics', () => {
+  it('creates the folder 0700 and the file 0600, in WAL mode', async () => {
+    const t = await BACKENDS[0]!.create();
+    try {
+      if (t.target.dialect !== 'sqlite') throw new Error('expected sqlite');
+      const store = await openStore(t.target);
+      expect(statSync(t.target.path).mode & 0o777).toBe(0o600);
+      expect(statSync(dirname(t.target.path)).mode & 0o777).toBe(0o700);
+      expect(store.location).toBe(t.target.path);
+      await store.close();
+      const client = createClient({ url: `file:${t.target.path}` });
+      expect((await client.execute('PRAGMA journal_mode')).rows[0]?.['journal_mode']).toBe('wal');
+      client.close();
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('reports a file that is not a database as DB_CORRUPT', async () => {
+    const t = await BACKENDS[0]!.create();
+    try {
+      if (t.target.dialect !== 'sqlite') throw new Error('expected sqlite');
+      const { mkdirSync, writeFileSync } = await import('node:fs');
+      mkdirSync(dirname(t.target.path), { recursive: true });
+      writeFileSync(t.target.path, 'this is not a sqlite file, just some text that is long enough to matter'.repeat(20));
+      await expect(openStore(t.target)).rejects.toMatchObject({ code: 'DB_CORRUPT' });
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
+
+describe('PostgreSQL specifics', () => {
+  it('fails fast and on one line when the server is unreachable, never showing the password', async () => {
+    const started = Date.now();
+    const attempt = openStore({ dialect: 'postgres', url: 'postgres://rimuru:s3cret-pw@127.0.0.1:1/rimuru' });
+    await expect(attempt).rejects.toBeInstanceOf(StoreError);
+    const error = (await attempt.catch((e: unknown) => e)) as StoreError;
+    expect(error.code).toBe('DB_UNREACHABLE');
+    expect(error.message).not.toContain('s3cret-pw');
+    expect(error.message).not.toContain('\n');
+    expect(error.message).toContain('postgres://rimuru:***@127.0.0.1:1/rimuru');
+    expect(Date.now() - started).toBeLessThan(6_000);
+  });
+
+  it('keeps instants exact on a server whose default time zone is not UTC', async () => {
+    const db = await createTestDatabase();
+    try {
+      const name = new URL(db.url).pathname.slice(1);
+      const admin = new pg.Client({ connectionString: db.url });
+      await admin.connect();
+      await admin.query(`ALTER DATABASE "${name}" SET TimeZone = 'Asia/Kolkata'`);
+      await admin.end();
+      const store = await openStore({ dialect: 'postgres', url: db.url });
+      await store.ingest(batch({ usage: [usage({ dedupeKey: 'a', occurredAt: at(0, 250) })] }));
+      const [s] = await store.listSessions({});
+      expect(s?.startedAt.toISOString()).toBe(at(0, 250));
+      expect((await store.usageTotals({ from: new Date(at(0, 250)), to: new Date(at(0, 251)) })).requestCount).toBe(1);
+      await store.close();
+      const check = new pg.Client({ connectionString: db.url });
+      await check.connect();
+      const { rows } = await check.query<{ iso: string }>(
+        `SELECT to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS iso FROM usage_records`,
+      );
+      await check.end();
+      expect(rows[0]?.iso).toBe(at(0, 250));
+    } finally {
+      await db.drop();
+    }
+  });
+});
