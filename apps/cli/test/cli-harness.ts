@@ -37,7 +37,7 @@ export async function makeSandbox(): Promise<{ root: string; home: string; env: 
     env: {
       HOME: home,
       XDG_DATA_HOME: join(root, 'data'),
-      XDG_CONFIG_HOME: join(root, 'config'),
+      XDG_CONFIG_HOME: join(home, '.config'),
     },
     cleanup: () => rm(root, { recursive: true, force: true }),
   };

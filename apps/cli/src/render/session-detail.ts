@@ -6,6 +6,7 @@ import {
   formatTokensExact,
   formatUsd,
   nanosToUsd,
+  selectCostNanos,
   totalTokens,
   type SessionJson,
   type StoredSession,
@@ -59,12 +60,7 @@ export function buildSessionDetail(session: StoredSession, byModel: ModelUsage[]
 }
 
 function modelJson(m: ModelUsage, settings: ReadSettings): ModelBreakdownJson {
-  const cost =
-    settings.costMode === 'calculate'
-      ? m.calculatedCostNanos
-      : settings.costMode === 'recorded'
-        ? (m.recordedCostNanos ?? 0n)
-        : m.autoCostNanos;
+  const cost = selectCostNanos(m, settings.costMode);
   return {
     model: m.model,
     requestCount: m.requestCount,

@@ -1,5 +1,4 @@
-import { computeSessionStats, resolveTimeRange, type CostMode } from '@rimuru/core';
-import type { UsageTotals } from '@rimuru/db';
+import { computeSessionStats, resolveTimeRange, selectCostNanos } from '@rimuru/core';
 import { agentTypeFlag, rangeFlag } from '../../flags.js';
 import { ReadCommand } from '../../read-command.js';
 import { renderStats } from '../../render/stats-table.js';
@@ -23,17 +22,11 @@ export default class SessionsStats extends ReadCommand<typeof SessionsStats> {
     ]);
     const stats = computeSessionStats({
       sessions,
-      usage: { tokens: usage.tokens, costNanos: costOf(usage, settings.costMode) },
+      usage: { tokens: usage.tokens, costNanos: selectCostNanos(usage, settings.costMode) },
       now: settings.now,
       activeWindowMs: settings.activeWindowMs,
     });
     if (settings.json) this.printJson(stats);
     else this.log(renderStats(stats, { title: `Sessions — ${range.name}`, color: this.useColor }));
   }
-}
-
-function costOf(usage: UsageTotals, mode: CostMode): bigint {
-  if (mode === 'calculate') return usage.calculatedCostNanos;
-  if (mode === 'recorded') return usage.recordedCostNanos ?? 0n;
-  return usage.autoCostNanos;
 }

@@ -1,0 +1,68 @@
+/**
+ * Copilot writes ISO-8601 instants (`2026-03-26T17:50:34.302Z`) in the CLI's event log and
+ * epoch milliseconds in VS Code chat sessions. We accept ISO-8601 date-times only (not
+ * whatever `Date.parse` guesses at) and reject impossible dates that `Date` would silently
+ * roll over (Feb 31, hour 24), as well as placeholder text.
+ */
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** Latest instant accepted: 9999-12-31T23:59:59.999Z. Earlier than 1970 is rejected too. */
+const MAX_MS = 253_402_300_799_999;
+
+export interface Instant {
+  ms: number;
+  iso: string;
+}
+
+function instant(ms: number): Instant | null {
+  if (!Number.isFinite(ms) || ms < 0 || ms > MAX_MS) return null;
+  return { ms, iso: new Date(ms).toISOString() };
+}
+
+/** An ISO-8601 date-time as an instant (no zone means UTC), or null when it is not one. */
+export function parseIsoInstant(value: unknown): Instant | null {
+  if (typeof value !== 'string') return null;
+  const m = ISO_DATE_TIME.exec(value);
+  if (m === null) return null;
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+  const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  const check = new Date(local);
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    check.getUTCHours() !== hour ||
+    check.getUTCMinutes() !== minute ||
+    check.getUTCSeconds() !== second
+  ) {
+    return null;
+  }
+  return instant(local - offsetMinutes(m[8]) * 60_000);
+}
+
+/**
+ * VS Code's epoch-millisecond dates (`creationDate`, `requests[].timestamp`). Zero and
+ * negative values are what an unset field serialises to, so they are not instants.
+ */
+export function parseEpochMs(value: unknown): Instant | null {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return null;
+  return instant(Math.trunc(value));
+}
+
+function offsetMinutes(zone: string | undefined): number {
+  if (zone === undefined || zone === 'Z' || zone === 'z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  return sign * (hours * 60 + minutes);
+}

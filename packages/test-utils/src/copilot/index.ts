@@ -1,0 +1,15 @@
+export {
+  copilotEvent,
+  copilotSessionStart,
+  copilotSessionResume,
+  copilotUserMessage,
+  copilotAssistantMessage,
+  copilotShutdown,
+  copilotEventsPath,
+  type CopilotEventMeta,
+  type CopilotSessionStartInit,
+  type CopilotModelUsageInit,
+  type CopilotShutdownInit,
+} from './cli-events.js';
+export { chatRequest, chatSession, workspaceJson, mutation, vscodeUserDir, type ChatRequestInit, type ChatSessionInit } from './vscode.js';
+export { jsonl, collectEvents, ofType, dedupeByKey, tokensBySession, mergeActivity } from './collect.js';
