@@ -1,5 +1,5 @@
 import { totalTokens, type AdapterDiagnostic, type UsageEvent } from '@rimuru/core';
-import { parseTimestamp } from './timestamp.js';
+import { parseIsoTimestamp } from '@rimuru/adapter-kit';
 import { parseUsageTokens } from './usage-tokens.js';
 
 /** Where a record's findings go; the reader collects them into events. */
@@ -60,7 +60,7 @@ export function interpretRecord(
     }
     return;
   }
-  const at = typeof rawTimestamp === 'string' ? parseTimestamp(rawTimestamp) : null;
+  const at = parseIsoTimestamp(rawTimestamp);
   if (at === null) {
     sink.diagnostic(warn(line, 'invalid-record', `invalid timestamp ${JSON.stringify(rawTimestamp)}`));
     return;

@@ -1,43 +1,23 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { TextDecoder } from 'node:util';
-import type { AdapterDiagnostic, AdapterEvent, ReadPosition } from '@rimuru/core';
+import type { TextDecoder } from 'node:util';
+import {
+  checkpointDue,
+  DEFAULT_READ_LIMITS,
+  isBlankLine,
+  lineWarning as warn,
+  parseJsonLine,
+  splitLines,
+  strictUtf8Decoder,
+  unreadableSource,
+  type ReadLimits,
+} from '@rimuru/adapter-kit';
+import type { AdapterEvent, ReadPosition } from '@rimuru/core';
 import { ActivityStretch } from './activity-stretch.js';
 import { interpretRecord, type RecordSink } from './interpret-record.js';
-import { splitLines } from './line-splitter.js';
 import { encodeState, linesBefore } from './read-state.js';
 import { sessionIdFromPath } from './session-from-path.js';
 
-export interface ReadLimits {
-  /** Bytes read per filesystem call. */
-  chunkSize: number;
-  /** Longer lines are skipped with a `line-too-long` diagnostic. */
-  maxLineBytes: number;
-  /** A checkpoint follows after this many consumed bytes... */
-  checkpointBytes: number;
-  /** ...or this many consumed lines, whichever comes first. */
-  checkpointLines: number;
-}
-
-export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
-  chunkSize: 2 * 1024 * 1024,
-  maxLineBytes: 64 * 1024 * 1024,
-  checkpointBytes: 8 * 1024 * 1024,
-  checkpointLines: 20_000,
-});
-
-function warn(line: number | null, code: string, message: string): AdapterDiagnostic {
-  const where = line === null ? '' : `line ${line}: `;
-  return { type: 'diagnostic', severity: 'warning', code, message: `${where}${message}`, line };
-}
-
-/** True for lines of only spaces/tabs/CRs: skipped silently (editors and crashes leave them). */
-function isBlank(bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i += 1) {
-    const b = bytes[i];
-    if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
-  }
-  return true;
-}
+export { DEFAULT_READ_LIMITS, type ReadLimits };
 
 /**
  * Reads a Claude Code transcript from `from.offset`, yielding usage, activity and
@@ -53,8 +33,7 @@ export async function* readTranscript(
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    yield { type: 'diagnostic', severity: 'error', code: 'unreadable-source', message: reason, line: null };
+    yield unreadableSource(error);
     return;
   }
   try {
@@ -71,7 +50,7 @@ async function* readOpen(
   pathSessionId: string,
 ): AsyncGenerator<AdapterEvent> {
   const base = linesBefore(from);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = strictUtf8Decoder();
   const stretch = new ActivityStretch();
   let pendingEvents: AdapterEvent[] = [];
   const sink: RecordSink = {
@@ -101,13 +80,13 @@ async function* readOpen(
       const line = lineNumber(item.number);
       if (item.kind === 'too-long') {
         sink.diagnostic(warn(line, 'line-too-long', `line of ${item.length} bytes exceeds ${limits.maxLineBytes}; skipped`));
-      } else if (!isBlank(item.bytes)) {
+      } else if (!isBlankLine(item.bytes)) {
         processLine(item.bytes, line, decoder, sink, pathSessionId);
       }
       consumedOffset = item.end;
       consumedLines = item.number;
       linesSinceCheckpoint += 1;
-      if (consumedOffset - checkpointOffset >= limits.checkpointBytes || linesSinceCheckpoint >= limits.checkpointLines) {
+      if (checkpointDue(limits, consumedOffset - checkpointOffset, linesSinceCheckpoint)) {
         checkpoint();
       }
     }
@@ -129,19 +108,10 @@ function processLine(
   sink: RecordSink,
   pathSessionId: string,
 ): void {
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    sink.diagnostic(warn(line, 'invalid-utf8', `line of ${bytes.length} bytes is not valid UTF-8`));
+  const parsed = parseJsonLine(bytes, decoder);
+  if (!parsed.ok) {
+    sink.diagnostic(warn(line, parsed.code, parsed.message));
     return;
   }
-  let record: unknown;
-  try {
-    record = JSON.parse(text);
-  } catch {
-    sink.diagnostic(warn(line, 'invalid-json', `line of ${bytes.length} bytes is not valid JSON`));
-    return;
-  }
-  interpretRecord(record, line, sink, pathSessionId);
+  interpretRecord(parsed.value, line, sink, pathSessionId);
 }

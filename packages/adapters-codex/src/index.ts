@@ -5,4 +5,3 @@ export { readRollout, DEFAULT_READ_LIMITS, type ReadLimits } from './read-rollou
 export { fallbackSessionId } from './session-identity.js';
 export { accountTokenCount, type Accounting } from './usage-accounting.js';
 export { parseRawUsage, type RawUsage, type UsageParse } from './token-usage.js';
-export { parseTimestamp, type ParsedTimestamp } from './timestamp.js';

@@ -1,14 +1,14 @@
+import { parseIsoTimestamp, type Instant } from '@rimuru/adapter-kit';
 import { totalTokens, type AdapterDiagnostic, type TokenCounts, type UsageEvent } from '@rimuru/core';
 import { isObject, nonEmptyString, type Fields } from './json-fields.js';
 import type { RolloutState } from './rollout-state.js';
 import { identityFromFirstRecord } from './session-identity.js';
-import { parseTimestamp, type ParsedTimestamp } from './timestamp.js';
 import { encodeUsage, parseRawUsage, type RawUsage } from './token-usage.js';
 import { accountTokenCount } from './usage-accounting.js';
 
 /** Where a record's findings go; the reader turns them into events. */
 export interface RecordSink {
-  activity(at: ParsedTimestamp): void;
+  activity(at: Instant): void;
   usage(event: UsageEvent): void;
   diagnostic(diagnostic: AdapterDiagnostic): void;
 }
@@ -16,6 +16,11 @@ export interface RecordSink {
 export function warn(line: number | null, code: string, message: string): AdapterDiagnostic {
   const where = line === null ? '' : `line ${line}: `;
   return { type: 'diagnostic', severity: 'warning', code, message: `${where}${message}`, line };
+}
+
+/** The instant's UTC second (`2026-02-23T11:40:29`): the grain at which a thread_spawn child replays its parent's counts. */
+function utcSecond(at: Instant): string {
+  return at.iso.slice(0, 19);
 }
 
 /**
@@ -30,9 +35,9 @@ export function interpretRecord(record: unknown, line: number | null, path: stri
   }
   if (state.sessionId === null) decideSession(record, line, path, state, sink);
 
-  let at: ParsedTimestamp | null = null;
+  let at: Instant | null = null;
   if (record['timestamp'] !== undefined) {
-    at = parseTimestamp(record['timestamp']);
+    at = parseIsoTimestamp(record['timestamp']);
     if (at === null) sink.diagnostic(warn(line, 'invalid-record', `invalid timestamp ${JSON.stringify(record['timestamp'])}`));
     else sink.activity(at);
   }
@@ -57,7 +62,7 @@ function decideSession(record: Fields, line: number | null, path: string, state:
   if (identity.problem !== null) sink.diagnostic(warn(line, 'invalid-record', identity.problem));
   // The session's own creation time can precede the line that records it by a minute (0.128).
   if (identity.startedAt !== undefined) {
-    const started = parseTimestamp(identity.startedAt);
+    const started = parseIsoTimestamp(identity.startedAt);
     if (started !== null) sink.activity(started);
   }
 }
@@ -83,7 +88,7 @@ function usageField(info: Fields, name: string, line: number | null, sink: Recor
 
 function interpretTokenCount(
   payload: Fields,
-  at: ParsedTimestamp | null,
+  at: Instant | null,
   line: number | null,
   state: RolloutState,
   sink: RecordSink,
@@ -119,10 +124,10 @@ function interpretTokenCount(
   // as the baseline the child's own events are measured from.
   if (state.replay === 'detect') {
     state.replay = 'skip';
-    state.replaySecond = at.second;
+    state.replaySecond = utcSecond(at);
   }
   if (state.replay === 'skip') {
-    if (at.second === state.replaySecond) {
+    if (utcSecond(at) === state.replaySecond) {
       state.total = result.total;
       return;
     }
@@ -133,7 +138,7 @@ function interpretTokenCount(
   emitUsage(result.delta, result.total, at, line, state, sink);
 }
 
-function emitUsage(delta: RawUsage, total: RawUsage, at: ParsedTimestamp, line: number | null, state: RolloutState, sink: RecordSink): void {
+function emitUsage(delta: RawUsage, total: RawUsage, at: Instant, line: number | null, state: RolloutState, sink: RecordSink): void {
   const sessionId = state.sessionId;
   if (sessionId === null) return;
   // input_tokens includes the cached part and output includes reasoning; a writer that

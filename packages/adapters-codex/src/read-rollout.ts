@@ -1,46 +1,30 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { TextDecoder } from 'node:util';
+import type { TextDecoder } from 'node:util';
+import {
+  checkpointDue,
+  DEFAULT_READ_LIMITS,
+  isBlankLine,
+  parseJsonLine,
+  splitLines,
+  strictUtf8Decoder,
+  unreadableSource,
+  type Instant,
+  type ReadLimits,
+} from '@rimuru/adapter-kit';
 import type { AdapterEvent, Logger, ReadPosition, SessionActivity } from '@rimuru/core';
 import { interpretRecord, warn, type RecordSink } from './interpret-record.js';
-import { splitLines } from './line-splitter.js';
 import { decodeState, encodeState, initialState, type RolloutState } from './rollout-state.js';
-import type { ParsedTimestamp } from './timestamp.js';
 
-export interface ReadLimits {
-  /** Bytes read per filesystem call. */
-  chunkSize: number;
-  /** Longer lines are skipped with a `line-too-long` diagnostic. */
-  maxLineBytes: number;
-  /** A checkpoint follows after this many consumed bytes... */
-  checkpointBytes: number;
-  /** ...or this many consumed lines, whichever comes first. */
-  checkpointLines: number;
-}
-
-export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
-  chunkSize: 2 * 1024 * 1024,
-  maxLineBytes: 64 * 1024 * 1024,
-  checkpointBytes: 8 * 1024 * 1024,
-  checkpointLines: 20_000,
-});
+export { DEFAULT_READ_LIMITS, type ReadLimits };
 
 const START: ReadPosition = { offset: 0, state: null };
 
-/** True for lines of only spaces/tabs/CRs: skipped silently. */
-function isBlank(bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i += 1) {
-    const b = bytes[i];
-    if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
-  }
-  return true;
-}
-
 /** First and last activity seen in one stretch (the lines between two checkpoints). */
 class Stretch {
-  first: ParsedTimestamp | null = null;
-  last: ParsedTimestamp | null = null;
+  first: Instant | null = null;
+  last: Instant | null = null;
 
-  add(at: ParsedTimestamp): void {
+  add(at: Instant): void {
     if (this.first === null || at.ms < this.first.ms) this.first = at;
     if (this.last === null || at.ms > this.last.ms) this.last = at;
   }
@@ -87,8 +71,7 @@ export async function* readRollout(
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    yield { type: 'diagnostic', severity: 'error', code: 'unreadable-source', message: reason, line: null };
+    yield unreadableSource(error);
     return;
   }
   try {
@@ -106,7 +89,7 @@ async function* readOpen(
   limits: ReadLimits,
 ): AsyncGenerator<AdapterEvent> {
   const base = state.line;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = strictUtf8Decoder();
   const stretch = new Stretch();
   let pending: AdapterEvent[] = [];
   const sink: RecordSink = {
@@ -134,13 +117,13 @@ async function* readOpen(
       const line = base + item.number;
       if (item.kind === 'too-long') {
         sink.diagnostic(warn(line, 'line-too-long', `line of ${item.length} bytes exceeds ${limits.maxLineBytes}; skipped`));
-      } else if (!isBlank(item.bytes)) {
+      } else if (!isBlankLine(item.bytes)) {
         processLine(item.bytes, line, path, decoder, state, sink);
       }
       consumedOffset = item.end;
       state.line = line;
       linesSinceCheckpoint += 1;
-      if (consumedOffset - checkpointOffset >= limits.checkpointBytes || linesSinceCheckpoint >= limits.checkpointLines) {
+      if (checkpointDue(limits, consumedOffset - checkpointOffset, linesSinceCheckpoint)) {
         checkpoint();
       }
     }
@@ -156,19 +139,10 @@ async function* readOpen(
 }
 
 function processLine(bytes: Buffer, line: number, path: string, decoder: TextDecoder, state: RolloutState, sink: RecordSink): void {
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    sink.diagnostic(warn(line, 'invalid-utf8', `line of ${bytes.length} bytes is not valid UTF-8`));
+  const parsed = parseJsonLine(bytes, decoder);
+  if (!parsed.ok) {
+    sink.diagnostic(warn(line, parsed.code, parsed.message));
     return;
   }
-  let record: unknown;
-  try {
-    record = JSON.parse(text);
-  } catch {
-    sink.diagnostic(warn(line, 'invalid-json', `line of ${bytes.length} bytes is not valid JSON`));
-    return;
-  }
-  interpretRecord(record, line, path, state, sink);
+  interpretRecord(parsed.value, line, path, state, sink);
 }

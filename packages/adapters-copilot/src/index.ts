@@ -10,4 +10,3 @@ export { readChatSession, MAX_CHAT_FILE_BYTES } from './vscode/read-chat-session
 export { parseChatSession, type ChatSessionParse, type ChatSessionSummary } from './vscode/chat-session.js';
 export { MutationLogReplay } from './vscode/mutation-log.js';
 export { uriToPath, workspaceProject, type WorkspaceProject } from './vscode/workspace-folder.js';
-export { parseIsoInstant, parseEpochMs, type Instant } from './timestamp.js';

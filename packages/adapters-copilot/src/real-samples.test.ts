@@ -112,6 +112,8 @@ describe.skipIf(!existsSync(copilotDir))('real Copilot samples', () => {
         parentExternalId: null,
         tokensKnown: false,
         title: 'Adding a debug option to the application',
+        models: ['generic-copilot/litellm/anthropic/claude-haiku-4.5'],
+        requestCount: 3,
       },
     ]);
     const parsed = parseChatSession(JSON.parse(readFileSync(sample(relative), 'utf8')), 'copilot');

@@ -32,6 +32,7 @@ describe('readCliStore', () => {
           parentExternalId: null,
           tokensKnown: false,
           title: 'Refactor',
+          models: ['gpt-5'],
         },
         { type: 'checkpoint', offset: 0, state: null },
       ]);
@@ -62,9 +63,11 @@ describe('readCliStore', () => {
   });
 
   it('decodes hex-encoded and plain JSON meta values', () => {
-    const json = JSON.stringify({ agentId: 'x', name: 'n', createdAt: CREATED });
-    expect(decodeCliMeta(Buffer.from(json).toString('hex'))).toEqual({ agentId: 'x', name: 'n', createdAtMs: CREATED });
-    expect(decodeCliMeta(json)).toEqual({ agentId: 'x', name: 'n', createdAtMs: CREATED });
+    const json = JSON.stringify({ agentId: 'x', name: 'n', createdAt: CREATED, lastUsedModel: 'claude-4.5-sonnet' });
+    const meta = { agentId: 'x', name: 'n', createdAtMs: CREATED, lastUsedModel: 'claude-4.5-sonnet' };
+    expect(decodeCliMeta(Buffer.from(json).toString('hex'))).toEqual(meta);
+    expect(decodeCliMeta(json)).toEqual(meta);
+    expect(decodeCliMeta(JSON.stringify({ createdAt: CREATED, lastUsedModel: '?' }))).toMatchObject({ lastUsedModel: null });
     expect(decodeCliMeta(42)).toBe('meta value is not text');
   });
 });

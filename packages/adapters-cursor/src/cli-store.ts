@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { AdapterDiagnostic, AdapterEvent } from '@rimuru/core';
-import { asObject, nonEmptyString } from './cursor-record.js';
+import { asObject, modelName, nonEmptyString } from './cursor-record.js';
 import { readSqliteSnapshot, type SqliteView } from './sqlite-snapshot.js';
 import { isoOf, toEpochMs } from './timestamps.js';
 
@@ -11,6 +11,8 @@ export interface CliStoreMeta {
   agentId: string | null;
   name: string | null;
   createdAtMs: number | null;
+  /** The model of the chat's last request: the only model the store names. */
+  lastUsedModel: string | null;
 }
 
 function warn(code: string, message: string): AdapterDiagnostic {
@@ -37,6 +39,7 @@ export function decodeCliMeta(value: unknown): CliStoreMeta | string {
     agentId: nonEmptyString(record['agentId']),
     name: nonEmptyString(record['name']),
     createdAtMs: toEpochMs(record['createdAt']),
+    lastUsedModel: modelName(record['lastUsedModel']),
   };
 }
 
@@ -92,6 +95,8 @@ export async function* readCliStore(path: string, knownFolders: readonly string[
       parentExternalId: null,
       tokensKnown: false,
       title: meta.name,
+      // The request count is not in the meta row; only the last model is.
+      ...(meta.lastUsedModel === null ? {} : { models: [meta.lastUsedModel] }),
     };
   }
   yield { type: 'checkpoint', offset: 0, state: null };

@@ -65,7 +65,7 @@ export function composerSessionEvents(input: ComposerSessionInput): ComposerSess
       line: null,
     });
   }
-  events.push({
+  const activity: SessionActivity = {
     type: 'activity',
     sessionExternalId: composerId,
     firstAt: isoOf(firstMs),
@@ -74,6 +74,23 @@ export function composerSessionEvents(input: ComposerSessionInput): ComposerSess
     parentExternalId: input.parentComposerId,
     tokensKnown: events.length > 0,
     title: composer?.name ?? null,
-  });
+  };
+  // Without token counts there are no usage records to name models or count requests: the
+  // assistant bubbles say both (zero tokens stay unknown tokens, never invented ones).
+  if (events.length === 0) Object.assign(activity, tokenlessFacts(bubbles, composer));
+  events.push(activity);
   return events;
+}
+
+function tokenlessFacts(bubbles: readonly ParsedBubble[], composer: ParsedComposer | null): { models: string[]; requestCount: number } {
+  const models: string[] = [];
+  let requestCount = 0;
+  for (const bubble of bubbles) {
+    const type = bubble.type ?? composer?.headerTypes.get(bubble.bubbleId) ?? null;
+    if (type !== ASSISTANT_BUBBLE) continue;
+    requestCount += 1;
+    const model = bubble.model ?? composer?.model ?? null;
+    if (model !== null && !models.includes(model)) models.push(model);
+  }
+  return { models, requestCount };
 }

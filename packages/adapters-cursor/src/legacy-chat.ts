@@ -1,4 +1,4 @@
-import { asObject, nonEmptyString } from './cursor-record.js';
+import { asObject, modelName, nonEmptyString } from './cursor-record.js';
 import { toEpochMs } from './timestamps.js';
 
 /** The workspace `ItemTable` key of pre-composer (2024-era) chats. */
@@ -9,6 +9,19 @@ export interface LegacyChat {
   tabId: string;
   title: string | null;
   atMs: number;
+  /** `modelType` of its AI bubbles, first-use order. */
+  models: string[];
+  /** AI answers in the tab: the requests it made. */
+  requestCount: number;
+}
+
+function answerModels(answers: readonly Record<string, unknown>[]): string[] {
+  const models: string[] = [];
+  for (const answer of answers) {
+    const model = modelName(answer['modelType']);
+    if (model !== null && !models.includes(model)) models.push(model);
+  }
+  return models;
 }
 
 /**
@@ -29,13 +42,14 @@ export function parseLegacyChats(value: unknown): { chats: LegacyChat[]; skipped
       skipped += 1;
       continue;
     }
-    if (!bubbles.some((b) => asObject(b)?.['type'] === 'ai')) continue;
+    const answers = bubbles.map(asObject).filter((b): b is Record<string, unknown> => b?.['type'] === 'ai');
+    if (answers.length === 0) continue;
     const atMs = toEpochMs(tab['lastSendTime']);
     if (atMs === null) {
       skipped += 1;
       continue;
     }
-    chats.push({ tabId, title: nonEmptyString(tab['chatTitle']), atMs });
+    chats.push({ tabId, title: nonEmptyString(tab['chatTitle']), atMs, models: answerModels(answers), requestCount: answers.length });
   }
   return { chats, skipped };
 }

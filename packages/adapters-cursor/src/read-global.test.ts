@@ -247,6 +247,8 @@ describe('readGlobalDb: projects from workspace databases', () => {
           parentExternalId: null,
           tokensKnown: false,
           title: 'Hotkeys',
+          models: ['claude-3.5-sonnet'],
+          requestCount: 1,
         },
       ]);
       expect(diagnostics(events)).toEqual([expect.objectContaining({ code: 'invalid-record', message: expect.stringContaining('1 malformed tab') })]);

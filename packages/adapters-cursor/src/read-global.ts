@@ -113,6 +113,8 @@ function legacyChatEvents(index: WorkspaceIndex): SessionActivity[] {
     parentExternalId: null,
     tokensKnown: false,
     title: chat.title,
+    models: chat.models,
+    requestCount: chat.requestCount,
   }));
 }
 

@@ -11,8 +11,14 @@ export interface FileIdentity {
   inode: string;
   size: number;
   mtimeMs: number;
+  /**
+   * Hash of the first `headLength` bytes; for a snapshot source with a `-wal` sibling, of those
+   * bytes and the WAL's size and mtime, so a write that only reached the WAL changes it.
+   */
   headHash: string;
   headLength: number;
+  /** The `-wal` sibling of a snapshot source, when present. */
+  wal: { size: number; mtimeMs: number } | null;
 }
 
 export type SourcePlan =
@@ -35,18 +41,42 @@ export async function hashHead(path: string, length: number): Promise<string> {
   }
 }
 
-async function identify(path: string): Promise<FileIdentity | null> {
+/**
+ * SQLite in WAL mode (Cursor's `state.vscdb` while Cursor runs) appends commits to `<db>-wal`
+ * and leaves the main file, its size and its mtime alone until a checkpoint: the WAL's own
+ * size and mtime are what change.
+ */
+async function walOf(path: string): Promise<FileIdentity['wal']> {
+  try {
+    const info = await stat(`${path}-wal`, { bigint: true });
+    return { size: Number(info.size), mtimeMs: Number(info.mtimeMs) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Without a WAL the plain head hash, so checkpoints written before WAL awareness stay valid. */
+function withWal(headHash: string, wal: FileIdentity['wal']): string {
+  if (wal === null) return headHash;
+  return createHash('sha256').update(`${headHash}\0wal:${wal.size}:${wal.mtimeMs}`).digest('hex');
+}
+
+async function identify(source: SourceRef): Promise<FileIdentity | null> {
+  const { path } = source;
   try {
     const info = await stat(path, { bigint: true });
     const size = Number(info.size);
     const headLength = Math.min(size, HEAD_BYTES);
+    const wal = source.mode === 'snapshot' ? await walOf(path) : null;
     return {
       device: info.dev.toString(),
       inode: info.ino.toString(),
       size,
       mtimeMs: Number(info.mtimeMs),
       headLength,
-      headHash: await hashHead(path, headLength),
+      headHash: withWal(await hashHead(path, headLength), wal),
+      wal,
     };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
@@ -61,13 +91,19 @@ const FROM_START: ReadPosition = { offset: 0, state: null };
  * beyond the head: unchanged files cost one stat and one small read.
  */
 export async function planSource(source: SourceRef, checkpoint: SourceCheckpoint | null): Promise<SourcePlan> {
-  const identity = await identify(source.path);
+  const identity = await identify(source);
   if (!identity) return { action: 'skip', reason: 'vanished' };
   if (!checkpoint) return { action: 'read', reason: 'new', from: FROM_START, identity };
 
   const unchanged = identity.size === checkpoint.size && identity.mtimeMs === checkpoint.mtimeMs;
+  if (source.mode === 'snapshot') {
+    // The head hash carries the WAL's size and mtime: a commit still in the WAL is a change.
+    if (unchanged && identity.inode === checkpoint.inode && identity.headHash === checkpoint.headHash) {
+      return { action: 'skip', reason: 'unchanged' };
+    }
+    return { action: 'read', reason: 'changed', from: FROM_START, identity };
+  }
   if (unchanged && identity.inode === checkpoint.inode) return { action: 'skip', reason: 'unchanged' };
-  if (source.mode === 'snapshot') return { action: 'read', reason: 'changed', from: FROM_START, identity };
 
   if (checkpoint.inode !== null && (identity.inode !== checkpoint.inode || identity.device !== checkpoint.device)) {
     return { action: 'read', reason: 'replaced', from: FROM_START, identity };
@@ -87,4 +123,13 @@ export async function planSource(source: SourceRef, checkpoint: SourceCheckpoint
     from: { offset: checkpoint.offset, state: checkpoint.state },
     identity,
   };
+}
+
+/**
+ * How far progress has come once a checkpoint at `checkpointOffset` is committed. A snapshot
+ * source is read whole, and its adapter's checkpoint offset need not be a byte position
+ * (Cursor's is 0): its file size counts once, at its first checkpoint.
+ */
+export function progressOffset(source: SourceRef, identity: FileIdentity, checkpointOffset: number): number {
+  return source.mode === 'snapshot' ? identity.size : checkpointOffset;
 }

@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import type { AdapterDiagnostic, UsageEvent } from '@rimuru/core';
+import { parseIsoTimestamp, type Instant } from '@rimuru/adapter-kit';
 import { isRecord, warning } from '../diagnostic.js';
-import { parseIsoInstant, type Instant } from '../timestamp.js';
 import type { CliReadState } from './cli-state.js';
 import { shutdownUsage } from './shutdown-usage.js';
 
@@ -70,7 +70,7 @@ export function interpretEvent(
     state.projectPath = contextCwd(data);
   }
 
-  const at = parseIsoInstant(record['timestamp']);
+  const at = parseIsoTimestamp(record['timestamp']);
   if (at === null) {
     sink.diagnostic(warning(line, 'invalid-record', `${type} event has no valid ISO-8601 timestamp`));
     return;

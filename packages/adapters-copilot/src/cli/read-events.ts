@@ -1,29 +1,23 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { TextDecoder } from 'node:util';
+import type { TextDecoder } from 'node:util';
+import {
+  checkpointDue,
+  DEFAULT_READ_LIMITS,
+  isBlankLine,
+  parseJsonLine,
+  splitLines,
+  strictUtf8Decoder,
+  type Instant,
+  type ReadLimits,
+} from '@rimuru/adapter-kit';
 import type { AdapterEvent, ReadPosition, SessionActivity } from '@rimuru/core';
 import { errorMessage, sourceError, warning } from '../diagnostic.js';
-import { splitLines } from '../line-splitter.js';
-import type { Instant } from '../timestamp.js';
 import { encodeCliState, initialCliState, type CliReadState } from './cli-state.js';
 import { interpretEvent, sessionIdFromPath, type EventSink } from './interpret-event.js';
 
-export interface CliReadLimits {
-  /** Bytes read per filesystem call. */
-  chunkSize: number;
-  /** Longer lines are skipped with a `line-too-long` diagnostic. */
-  maxLineBytes: number;
-  /** A checkpoint follows after this many consumed bytes... */
-  checkpointBytes: number;
-  /** ...or this many consumed lines, whichever comes first. */
-  checkpointLines: number;
-}
+export type CliReadLimits = ReadLimits;
 
-export const DEFAULT_CLI_READ_LIMITS: Readonly<CliReadLimits> = Object.freeze({
-  chunkSize: 2 * 1024 * 1024,
-  maxLineBytes: 64 * 1024 * 1024,
-  checkpointBytes: 8 * 1024 * 1024,
-  checkpointLines: 20_000,
-});
+export const DEFAULT_CLI_READ_LIMITS: Readonly<CliReadLimits> = DEFAULT_READ_LIMITS;
 
 /** First and last activity over one stretch (the lines between two checkpoints). */
 class Stretch {
@@ -51,11 +45,6 @@ class Stretch {
       title: null,
     };
   }
-}
-
-function isBlank(bytes: Buffer): boolean {
-  for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
-  return true;
 }
 
 /**
@@ -90,7 +79,7 @@ async function* readOpen(
 ): AsyncGenerator<AdapterEvent> {
   const state = initialCliState(from);
   const base = state.line;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = strictUtf8Decoder();
   const stretch = new Stretch();
   let pending: AdapterEvent[] = [];
   const sink: EventSink = {
@@ -120,13 +109,13 @@ async function* readOpen(
       const line = base === null ? null : base + item.number;
       if (item.kind === 'too-long') {
         sink.diagnostic(warning(line, 'line-too-long', `line of ${item.length} bytes exceeds ${limits.maxLineBytes}; skipped`));
-      } else if (!isBlank(item.bytes)) {
+      } else if (!isBlankLine(item.bytes)) {
         processLine(item.bytes, line, path, decoder, state, sink);
       }
       consumedOffset = item.end;
       consumedLines = item.number;
       linesSinceCheckpoint += 1;
-      if (consumedOffset - checkpointOffset >= limits.checkpointBytes || linesSinceCheckpoint >= limits.checkpointLines) {
+      if (checkpointDue(limits, consumedOffset - checkpointOffset, linesSinceCheckpoint)) {
         checkpoint();
       }
     }
@@ -149,19 +138,10 @@ function processLine(
   state: CliReadState,
   sink: EventSink,
 ): void {
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    sink.diagnostic(warning(line, 'invalid-utf8', `line of ${bytes.length} bytes is not valid UTF-8`));
+  const parsed = parseJsonLine(bytes, decoder);
+  if (!parsed.ok) {
+    sink.diagnostic(warning(line, parsed.code, parsed.message));
     return;
   }
-  let record: unknown;
-  try {
-    record = JSON.parse(text);
-  } catch {
-    sink.diagnostic(warning(line, 'invalid-json', `line of ${bytes.length} bytes is not valid JSON`));
-    return;
-  }
-  interpretEvent(record, line, path, state, sink);
+  interpretEvent(parsed.value, line, path, state, sink);
 }

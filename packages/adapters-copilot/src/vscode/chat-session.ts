@@ -1,5 +1,5 @@
+import { parseEpochMs, type Instant } from '@rimuru/adapter-kit';
 import { isRecord } from '../diagnostic.js';
-import { parseEpochMs, type Instant } from '../timestamp.js';
 
 /** What a VS Code Copilot Chat session tells us. It records no token counts at all. */
 export interface ChatSessionSummary {
@@ -7,7 +7,7 @@ export interface ChatSessionSummary {
   firstAt: string;
   lastAt: string;
   title: string | null;
-  /** Requests (prompts) sent in the session. Core has no activity field for it yet. */
+  /** Requests (prompts) sent in the session. */
   requestCount: number;
   /** Models as VS Code wrote them (`copilot/gpt-4.1`, BYOK `generic-copilot/litellm/…`), first use order. */
   models: string[];

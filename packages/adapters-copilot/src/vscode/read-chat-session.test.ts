@@ -45,12 +45,14 @@ describe('VS Code chat session JSON', () => {
         parentExternalId: null,
         tokensKnown: false,
         title: 'Adding a debug option',
+        models: ['generic-copilot/litellm/anthropic/claude-haiku-4.5', 'copilot/gpt-4.1'],
+        requestCount: 2,
       },
       { type: 'checkpoint', offset: Buffer.byteLength(JSON.stringify(session)), state: null },
     ]);
   });
 
-  it('reports requests and models as written, for core to use once it has fields for them', () => {
+  it('reports requests and models as written, in first-use order', () => {
     const parsed = parseChatSession(session, 'stem');
     expect(parsed.kind === 'session' && parsed.summary).toMatchObject({
       requestCount: 2,

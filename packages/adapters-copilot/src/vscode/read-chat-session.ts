@@ -101,6 +101,9 @@ export async function* readChatSession(path: string, platform: string): AsyncGen
       parentExternalId: null,
       tokensKnown: false,
       title: summary.title,
+      // No tokens, but the requests and the models they used are real: shown, never priced.
+      models: summary.models,
+      requestCount: summary.requestCount,
     };
   }
   yield { type: 'checkpoint', offset: bytes.length, state: null };

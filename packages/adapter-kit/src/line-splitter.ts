@@ -33,7 +33,8 @@ const CR = 0x0d;
  * Splits a file into lines from byte `start`, one batch per chunk read, so the caller
  * processes lines synchronously instead of paying an await per line. A line that spans
  * chunks is joined once; a line over `maxLineBytes` is dropped piece by piece (never held
- * whole). A last line without `\n` is never yielded: the writer may still be appending it.
+ * whole). A last line without `\n` is never yielded: the agent may still be appending it,
+ * and the next read starts there.
  */
 export async function* splitLines(handle: FileHandle, options: SplitOptions): AsyncGenerator<SplitItem[]> {
   const { chunkSize, maxLineBytes } = options;

@@ -1,8 +1,9 @@
 /**
- * Copilot writes ISO-8601 instants (`2026-03-26T17:50:34.302Z`) in the CLI's event log and
- * epoch milliseconds in VS Code chat sessions. We accept ISO-8601 date-times only (not
- * whatever `Date.parse` guesses at) and reject impossible dates that `Date` would silently
- * roll over (Feb 31, hour 24), as well as placeholder text.
+ * Agents write ISO-8601 instants (`2025-07-12T22:12:00.572Z`); hand-edited or older files
+ * drop the milliseconds or use an offset. We accept ISO-8601 date-times only (not whatever
+ * `Date.parse` guesses at) and reject impossible dates that `Date` would silently roll over
+ * (Feb 31, hour 24, second 60), so a placeholder (`[trimmed for fixture]`) becomes a
+ * diagnostic instead of a wrong time.
  */
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
@@ -11,19 +12,22 @@ const ISO_DATE_TIME =
 const MAX_MS = 253_402_300_799_999;
 
 export interface Instant {
+  /** Epoch milliseconds. */
   ms: number;
+  /** ISO-8601 UTC with milliseconds. */
   iso: string;
 }
 
 function instant(ms: number): Instant | null {
+  // No coding agent predates 1970 or postdates 9999: such values are corrupt, not history.
   if (!Number.isFinite(ms) || ms < 0 || ms > MAX_MS) return null;
   return { ms, iso: new Date(ms).toISOString() };
 }
 
 /** An ISO-8601 date-time as an instant (no zone means UTC), or null when it is not one. */
-export function parseIsoInstant(value: unknown): Instant | null {
+export function parseIsoTimestamp(value: unknown): Instant | null {
   if (typeof value !== 'string') return null;
-  const m = ISO_DATE_TIME.exec(value);
+  const m = ISO_DATE_TIME.exec(value.trim());
   if (m === null) return null;
   const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
     number,
@@ -50,14 +54,15 @@ export function parseIsoInstant(value: unknown): Instant | null {
 }
 
 /**
- * VS Code's epoch-millisecond dates (`creationDate`, `requests[].timestamp`). Zero and
- * negative values are what an unset field serialises to, so they are not instants.
+ * Epoch-millisecond dates (VS Code's `creationDate`, Cursor's `createdAt`). Zero and negative
+ * values are what an unset field serialises to, so they are not instants.
  */
 export function parseEpochMs(value: unknown): Instant | null {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return null;
   return instant(Math.trunc(value));
 }
 
+/** Offset of the zone designator in minutes; no designator means UTC. */
 function offsetMinutes(zone: string | undefined): number {
   if (zone === undefined || zone === 'Z' || zone === 'z') return 0;
   const sign = zone.startsWith('-') ? -1 : 1;

@@ -1,0 +1,5 @@
+import type { AgentAdapter } from '@rimuru/core';
+import { geminiCliAdapter } from './gemini-adapter.js';
+
+/** What Rimuru loads from this plugin (package.json `"rimuru": { "adapters": "./dist/adapters.js" }`). */
+export const adapters: AgentAdapter[] = [geminiCliAdapter];

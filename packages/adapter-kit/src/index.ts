@@ -1,0 +1,5 @@
+export { splitLines, type RawLine, type OversizedLine, type SplitItem, type SplitOptions } from './line-splitter.js';
+export { DEFAULT_READ_LIMITS, checkpointDue, type ReadLimits } from './read-limits.js';
+export { isBlankLine, parseJsonLine, strictUtf8Decoder, type JsonLineParse } from './json-line.js';
+export { parseIsoTimestamp, parseEpochMs, type Instant } from './timestamp.js';
+export { lineWarning, unreadableSource } from './source-diagnostic.js';

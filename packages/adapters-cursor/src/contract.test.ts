@@ -1,0 +1,10 @@
+import { runAdapterContract } from '@rimuru/test-utils/contract';
+import { writeCursorSampleHome } from '@rimuru/test-utils/sample-homes';
+import { cursorAdapter } from './adapter.js';
+
+runAdapterContract({
+  adapter: cursorAdapter,
+  makeHome: async (dir) => {
+    await writeCursorSampleHome(dir);
+  },
+});

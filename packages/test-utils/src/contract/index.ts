@@ -1,0 +1,4 @@
+export { runAdapterContract, type AdapterContractOptions } from './run-adapter-contract.js';
+export { eventView, type EventView, type ActivityView } from './event-view.js';
+export { eventProblem } from './event-shape.js';
+export { applyBadBytes, badBytesArbitrary, type BadBytes } from './bad-bytes.js';

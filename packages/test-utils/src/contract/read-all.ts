@@ -1,0 +1,27 @@
+import type { AdapterContext, AdapterEvent, AgentAdapter, ReadPosition, SourceRef } from '@rimuru/core';
+
+export const FROM_START: ReadPosition = { offset: 0, state: null };
+
+export async function readAll(adapter: AgentAdapter, source: SourceRef, from: ReadPosition, ctx: AdapterContext): Promise<AdapterEvent[]> {
+  const events: AdapterEvent[] = [];
+  for await (const event of adapter.read(source, from, ctx)) events.push(event);
+  return events;
+}
+
+/** Where the engine would resume after these events: their last checkpoint, else where it started. */
+export function resumePoint(events: readonly AdapterEvent[], from: ReadPosition): ReadPosition {
+  for (let i = events.length - 1; i >= 0; i -= 1) {
+    const event = events[i];
+    if (event?.type === 'checkpoint') return { offset: event.offset, state: event.state };
+  }
+  return from;
+}
+
+/** Events up to and including the last checkpoint: what the engine commits (the rest is never written). */
+export function committed(events: readonly AdapterEvent[]): AdapterEvent[] {
+  let last = -1;
+  events.forEach((e, i) => {
+    if (e.type === 'checkpoint') last = i;
+  });
+  return events.slice(0, last + 1);
+}
