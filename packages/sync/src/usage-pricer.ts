@@ -1,28 +1,35 @@
-import { computeCostNanos, usdToNanos, type PriceTable, type UsageEvent } from '@rimuru/core';
-import type { PricedUsage } from '@rimuru/db';
+import { priceUsageRecord, usdToNanos, type DatedPriceBook, type ModelPrice, type PriceTable, type UsageEvent } from '@rimuru/core';
+import type { PricedUsage, SessionStore } from '@rimuru/db';
+import { applyPriceOverrides, loadPriceBook, resolvePriceOverrides } from './price-book-loader.js';
 
-/** Prices usage events at ingest; lookups are memoised per model name for the run. */
+/** Prices usage events at ingest, each at the price valid at its own instant (design §3). */
 export class UsagePricer {
-  private readonly cache = new Map<string, ReturnType<PriceTable['lookup']>>();
-
-  constructor(private readonly prices: PriceTable) {}
+  constructor(readonly book: DatedPriceBook) {}
 
   price(event: UsageEvent): PricedUsage {
     const recordedCostNanos = event.recordedCostUsd === null ? null : usdToNanos(event.recordedCostUsd);
-    const match = event.model === null ? null : this.lookup(event.model);
-    if (!match || match.key === null) {
-      return { event, calculatedCostNanos: 0n, recordedCostNanos, priced: false };
-    }
-    const calculatedCostNanos = computeCostNanos(event.tokens, match.price, { speed: event.speed });
-    return { event, calculatedCostNanos, recordedCostNanos, priced: true };
+    const { calculatedCostNanos, priced } = priceUsageRecord(this.book, {
+      model: event.model,
+      tokens: event.tokens,
+      speed: event.speed,
+      occurredAt: new Date(event.occurredAt),
+    });
+    return { event, calculatedCostNanos, recordedCostNanos, priced };
   }
+}
 
-  private lookup(model: string): ReturnType<PriceTable['lookup']> {
-    let hit = this.cache.get(model);
-    if (!hit) {
-      hit = this.prices.lookup(model);
-      this.cache.set(model, hit);
-    }
-    return hit;
-  }
+/**
+ * The pricer of one sync: the store's dated prices (seeded with `bundled` on first use), loaded
+ * once, with the user's overrides on top (`given`, else the ones the store last applied). When
+ * the given overrides changed since, the stored records are repriced first, so old and new agree.
+ */
+export async function createUsagePricer(
+  store: SessionStore,
+  bundled: PriceTable,
+  given?: ReadonlyMap<string, ModelPrice>,
+): Promise<UsagePricer> {
+  const { overrides, changed } = await resolvePriceOverrides(store, given);
+  const { book } = await loadPriceBook(store, bundled, overrides);
+  if (changed) await applyPriceOverrides(store, book, overrides);
+  return new UsagePricer(book);
 }

@@ -16,6 +16,7 @@ import type { ModelUsage } from '@rimuru/db';
 import type { ReadSettings } from '../read-command.js';
 import { toJsonList } from '../session-query.js';
 import { renderTable } from './table.js';
+import { renderCostBreakdown, type CostBreakdownJson } from './cost-breakdown.js';
 
 export interface ModelBreakdownJson {
   model: string | null;
@@ -42,9 +43,16 @@ export interface SessionDetailJson extends SessionJson {
   recordedCostUsd: number | null;
   unpricedRequestCount: number;
   byModel: ModelBreakdownJson[];
+  /** The calculated cost per model × price row × token class, with the price used and its date. */
+  costBreakdown: CostBreakdownJson[];
 }
 
-export function buildSessionDetail(session: StoredSession, byModel: ModelUsage[], settings: ReadSettings): SessionDetailJson {
+export function buildSessionDetail(
+  session: StoredSession,
+  byModel: ModelUsage[],
+  settings: ReadSettings,
+  costBreakdown: CostBreakdownJson[] = [],
+): SessionDetailJson {
   const base = toJsonList([session], settings)[0]!;
   return {
     ...base,
@@ -56,6 +64,7 @@ export function buildSessionDetail(session: StoredSession, byModel: ModelUsage[]
     recordedCostUsd: session.recordedCostNanos === null ? null : nanosToUsd(session.recordedCostNanos),
     unpricedRequestCount: session.unpricedRequestCount,
     byModel: byModel.map((m) => modelJson(m, settings)),
+    costBreakdown,
   };
 }
 
@@ -127,6 +136,12 @@ export function renderSessionDetail(d: SessionDetailJson, options: { zone: strin
         { color: options.color, align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] },
       ),
     );
+  }
+  if (d.costBreakdown.length > 0) {
+    lines.push('', 'Cost breakdown (calculated)', renderCostBreakdown(d.costBreakdown, options.color));
+    if (d.costBreakdown.some((l) => !l.priced)) {
+      lines.push('Unpriced models: tokens counted, cost 0. See rimuru models missing; add a price under "prices" in the config.');
+    }
   }
   return lines.join('\n');
 }

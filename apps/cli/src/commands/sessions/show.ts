@@ -1,7 +1,9 @@
 import { Args } from '@oclif/core';
-import { AmbiguousIdError, NotFoundError, shortId } from '@rimuru/core';
+import { AmbiguousIdError, NotFoundError, sessionCostBreakdown, shortId } from '@rimuru/core';
 import { ReadCommand } from '../../read-command.js';
 import { buildSessionDetail, renderSessionDetail } from '../../render/session-detail.js';
+import { costBreakdownJson } from '../../render/cost-breakdown.js';
+import { runtimePriceBook } from '../../store-command.js';
 
 export default class SessionsShow extends ReadCommand<typeof SessionsShow> {
   static override summary = 'Everything about one session: tokens per class, models, costs';
@@ -25,8 +27,14 @@ export default class SessionsShow extends ReadCommand<typeof SessionsShow> {
       );
     }
     const session = matches[0]!;
-    const byModel = await runtime.store.sessionUsageByModel(session.id);
-    const detail = buildSessionDetail(session, byModel, settings);
+    const [byModel, records, { book }] = await Promise.all([
+      runtime.store.sessionUsageByModel(session.id),
+      runtime.store.sessionUsageRecords(session.id),
+      runtimePriceBook(runtime),
+    ]);
+    // Priced now with the same dated book the sync used, so the lines sum to the stored cost.
+    const breakdown = costBreakdownJson(sessionCostBreakdown(book, records));
+    const detail = buildSessionDetail(session, byModel, settings, breakdown);
     if (settings.json) this.printJson(detail);
     else this.log(renderSessionDetail(detail, { zone: settings.zone, color: this.useColor }));
   }
