@@ -1,0 +1,68 @@
+import { bundledPriceTable } from '@rimuru/core';
+import { syncAll, type SyncSummary } from '@rimuru/sync';
+import { builtinAdapters } from './adapters.js';
+import type { TuiRuntime } from './tui-runtime.js';
+
+export interface LiveSyncEvents {
+  onSynced(summary: SyncSummary): void;
+  onError(error: unknown): void;
+}
+
+/**
+ * Incremental sync in the background, one run at a time: the next run is scheduled when the
+ * previous one ends, so a slow sync never piles up. `syncNow` (the `r` key) joins a running sync.
+ */
+export class LiveSync {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly rt: TuiRuntime,
+    private readonly events: LiveSyncEvents,
+  ) {}
+
+  start(): void {
+    if (this.rt.syncIntervalMs > 0) this.schedule(0);
+  }
+
+  syncNow(): Promise<void> {
+    if (this.running) return this.running;
+    this.running = this.run().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** Stops scheduling and waits for a running sync to finish its transaction. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      void this.syncNow().finally(() => this.schedule(this.rt.syncIntervalMs));
+    }, delay);
+    // The TUI's input keeps the process alive; the timer alone must not.
+    this.timer.unref();
+  }
+
+  private async run(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const summary = await syncAll({
+        store: this.rt.store,
+        adapters: builtinAdapters(),
+        ctx: this.rt.ctx,
+        host: this.rt.host,
+        prices: bundledPriceTable(),
+      });
+      if (!this.stopped) this.events.onSynced(summary);
+    } catch (error) {
+      if (!this.stopped) this.events.onError(error);
+    }
+  }
+}
