@@ -1,0 +1,26 @@
+import { Args, Flags } from '@oclif/core';
+import { createAdapterContext } from '@rimuru/sync';
+import { BaseCommand } from '../../base-command.js';
+import { loadConfig } from '../../config.js';
+import { getConfigValue } from '../../config-edit.js';
+
+export default class ConfigGet extends BaseCommand<typeof ConfigGet> {
+  static override summary = 'Print a config value (the whole config without a key)';
+  static override examples = ['<%= config.bin %> config get team.url', '<%= config.bin %> config get roots.claude-code'];
+  static override args = { key: Args.string({ description: 'Dotted key, e.g. activeWindowMinutes or roots.codex' }) };
+  static override flags = {
+    format: Flags.string({ description: 'Output format', options: ['text', 'json'], default: 'text' }),
+  };
+
+  async run(): Promise<void> {
+    const ctx = createAdapterContext();
+    const config = await loadConfig(ctx.env, ctx.homeDir);
+    const value = this.args.key === undefined ? config : getConfigValue(config, this.args.key);
+    if (value === undefined) {
+      process.exitCode = 1;
+      return;
+    }
+    if (this.flags.format === 'text' && typeof value === 'string') process.stdout.write(`${value}\n`);
+    else this.printJson(value);
+  }
+}
