@@ -1,4 +1,44 @@
 #!/usr/bin/env node
-import { execute } from '@oclif/core';
+import { readFileSync } from 'node:fs';
+import { arch, homedir, platform, release } from 'node:os';
+import { join } from 'node:path';
 
-await execute({ dir: import.meta.url });
+/**
+ * `rimuru --version` is answered before @oclif/core loads (its import alone costs ~150 ms):
+ * the same line oclif prints (`config.userAgent`). Anything unusual — another argument, a
+ * WSL kernel, where oclif names the platform `wsl` — goes through oclif as before.
+ */
+function fastVersion(argv) {
+  if (argv.length !== 1 || argv[0] !== '--version') return null;
+  if (platform() === 'linux' && release().toLowerCase().includes('microsoft')) return null;
+  const pjson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const cpu = arch() === 'ia32' ? 'x86' : arch();
+  return `${pjson.name}/${pjson.version} ${platform()}-${cpu} node-${process.version}`;
+}
+
+/** oclif's data dir (Config.dataDir): RIMURU_DATA_DIR, else $XDG_DATA_HOME, %LOCALAPPDATA% or ~/.local/share, + /rimuru. */
+function userPluginsReadable() {
+  const env = process.env;
+  const home = env.HOME || (platform() === 'win32' && (env.USERPROFILE || '')) || homedir();
+  const dataDir =
+    env.RIMURU_DATA_DIR ||
+    join(env.XDG_DATA_HOME || (platform() === 'win32' && env.LOCALAPPDATA) || join(home, '.local/share'), 'rimuru');
+  try {
+    JSON.parse(readFileSync(join(dataDir, 'package.json'), 'utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const version = fastVersion(process.argv.slice(2));
+if (version === null) {
+  const { execute } = await import('@oclif/core');
+  // User plugins (`rimuru plugins install|link`, e.g. third-party adapters) live in
+  // <data dir>/package.json. Load them only when that file is readable: otherwise oclif prints
+  // a stray warning when the data dir is unusable, before our one-line error.
+  const { fileURLToPath } = await import('node:url');
+  await execute({ loadOptions: { root: fileURLToPath(new URL('..', import.meta.url)), userPlugins: userPluginsReadable() } });
+} else {
+  process.stdout.write(`${version}\n`);
+}
