@@ -1,5 +1,6 @@
 import { Errors } from '@oclif/core';
 import { isRimuruError } from '@rimuru/core';
+import { systemFailureLine } from './system-errors.js';
 
 export interface RenderedError {
   line: string;
@@ -21,6 +22,8 @@ export function renderError(error: unknown): RenderedError {
     const suffix = exitCode === 2 ? ' (see --help)' : '';
     return { line: `${firstLine(error.message)}${suffix}`, exitCode, suggestions: [] };
   }
+  const system = systemFailureLine(error);
+  if (system !== null) return { line: system, exitCode: 1, suggestions: [] };
   const message = error instanceof Error ? error.message : String(error);
   return { line: `Unexpected error: ${firstLine(message)}`, exitCode: 1, suggestions: [] };
 }

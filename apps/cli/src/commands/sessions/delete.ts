@@ -1,0 +1,43 @@
+import { Args, Flags } from '@oclif/core';
+import { AmbiguousIdError, NotFoundError, shortId } from '@rimuru/core';
+import { deleteSessions, openStore } from '@rimuru/db';
+import { BaseCommand } from '../../base-command.js';
+import { confirmOrRefuse } from '../../confirm.js';
+import { selectStore } from '../../store-selection.js';
+
+export default class SessionsDelete extends BaseCommand<typeof SessionsDelete> {
+  static override summary = 'Delete one session and its usage from the store (asks first, or --yes)';
+  static override examples = ['<%= config.bin %> sessions delete a1b2c3d4 --yes'];
+
+  static override args = {
+    id: Args.string({ description: 'Session id, agent session id, or a unique prefix of either', required: true }),
+  };
+  static override flags = { yes: Flags.boolean({ char: 'y', description: 'Do not ask for confirmation', default: false }) };
+
+  async run(): Promise<void> {
+    const { target, location } = await selectStore(this.flags.db);
+    const wanted = this.args.id.trim();
+    const store = await openStore(target);
+    let matches;
+    try {
+      matches = await store.findSessions(wanted, 20);
+    } finally {
+      await store.close();
+    }
+    if (matches.length === 0) throw new NotFoundError(`No session matches "${wanted}"`, { suggestions: ['rimuru sessions --limit 20'] });
+    if (matches.length > 1) {
+      throw new AmbiguousIdError(
+        `"${wanted}" matches ${matches.length === 20 ? '20 or more' : matches.length} sessions; give more characters`,
+        matches.map((s) => `${shortId(s.id)}  ${s.agentType}  ${s.externalId}`),
+      );
+    }
+    const session = matches[0]!;
+    const label = `${shortId(session.id)} (${session.agentType} ${session.externalId})`;
+    if (!(await confirmOrRefuse(`Delete session ${label} from ${location}?`, this.flags.yes))) {
+      this.log('Nothing deleted.');
+      return;
+    }
+    const result = await deleteSessions(target, [session.id]);
+    this.log(`Deleted session ${label} and ${result.usageRecords} usage record(s).`);
+  }
+}

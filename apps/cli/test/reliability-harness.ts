@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { ClaudeHomeTruth } from '@rimuru/test-utils/claude';
+import { BIN_PATH, runCli } from './cli-harness.js';
+
+export interface SessionJson {
+  id: string;
+  externalId: string;
+  startedAt: string;
+  endedAt: string;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  cacheReadTokens: number | null;
+  cacheWriteTokens: number | null;
+  totalTokens: number | null;
+  requestCount: number;
+  models: string[];
+  projectPath: string | null;
+  [key: string]: unknown;
+}
+
+export function storePath(env: Record<string, string>): string {
+  return join(env.XDG_DATA_HOME!, 'rimuru', 'rimuru.db');
+}
+
+/** Every session in the store, read without syncing (the store as the last run left it). */
+export async function storedSessions(env: Record<string, string>): Promise<SessionJson[]> {
+  const result = await runCli(['sessions', '--no-sync', '--format', 'json', '--limit', '1000000'], env);
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as SessionJson[];
+}
+
+/** The store holds exactly the generator's truth: each session once, every figure exact. */
+export async function expectStoreMatchesTruth(env: Record<string, string>, truth: ClaudeHomeTruth): Promise<void> {
+  const list = await storedSessions(env);
+  expect(list.length).toBe(truth.sessions.length);
+  const byId = new Map(list.map((s) => [s.externalId, s]));
+  for (const t of truth.sessions) {
+    const s = byId.get(t.sessionId);
+    expect(s, t.sessionId).toBeDefined();
+    expect({
+      inputTokens: s!.inputTokens,
+      outputTokens: s!.outputTokens,
+      cacheReadTokens: s!.cacheReadTokens,
+      cacheWriteTokens: s!.cacheWriteTokens,
+      requestCount: s!.requestCount,
+      startedAt: s!.startedAt,
+      endedAt: s!.endedAt,
+      models: [...s!.models].sort(),
+    }).toEqual({
+      inputTokens: t.tokens.input,
+      outputTokens: t.tokens.output,
+      cacheReadTokens: t.tokens.cacheRead,
+      cacheWriteTokens: t.tokens.cacheWrite5m + t.tokens.cacheWrite1h,
+      requestCount: t.requestCount,
+      startedAt: t.startedAt,
+      endedAt: t.endedAt,
+      models: t.models,
+    });
+  }
+}
+
+export interface KilledRun {
+  /** False when the run finished before the kill landed. */
+  killed: boolean;
+  stderr: string;
+}
+
+/** Starts the built CLI and SIGKILLs it after `afterMs` (no cleanup handler can run). */
+export function runAndKill(args: string[], env: Record<string, string>, afterMs: number): Promise<KilledRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN_PATH, ...args], {
+      env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
+    child.on('exit', (_code, signal) => {
+      clearTimeout(timer);
+      resolve({ killed: signal === 'SIGKILL', stderr });
+    });
+  });
+}
+
+/** No stack trace frames in what the user sees. */
+export function expectNoStack(text: string): void {
+  expect(text).not.toMatch(/^\s+at .+[:(].*\d+:\d+\)?$/m);
+}
