@@ -4,7 +4,8 @@ import Table from 'cli-table3';
 export function renderTable(head: string[], rows: string[][], options: { color: boolean; align?: ('left' | 'right')[] }): string {
   const table = new Table({
     head,
-    colAligns: options.align,
+    // cli-table3 indexes colAligns per cell: it must be an array even when nothing is aligned.
+    colAligns: options.align ?? head.map(() => 'left' as const),
     style: { head: options.color ? ['cyan'] : [], border: [], compact: true, 'padding-left': 0, 'padding-right': 2 },
     chars: {
       top: '', 'top-mid': '', 'top-left': '', 'top-right': '',

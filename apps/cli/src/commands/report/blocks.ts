@@ -1,0 +1,34 @@
+import { Flags } from '@oclif/core';
+import { createBillingBlocks, parseDateBound, toBillingBlockJson } from '@rimuru/core';
+import { ReadCommand } from '../../read-command.js';
+import { renderBlocks } from '../../render/blocks-table.js';
+import { terminalWidth } from '../../render/report-table.js';
+
+export default class ReportBlocks extends ReadCommand<typeof ReportBlocks> {
+  static override summary = "Claude Code's 5-hour billing blocks: tokens, cost, burn rate, projection of the active block";
+  static override examples = ['<%= config.bin %> report blocks --since 2026-01-01', '<%= config.bin %> report blocks --active --format json'];
+  static override flags = {
+    since: Flags.string({ description: 'First day (YYYY-MM-DD, local) or instant to include' }),
+    until: Flags.string({ description: 'Last day (YYYY-MM-DD, local, inclusive) or instant (exclusive)' }),
+    'agent-type': Flags.string({ description: 'Agent types whose usage forms blocks; repeatable', multiple: true, default: ['claude-code'] }),
+    active: Flags.boolean({ description: 'Only the active block', default: false }),
+  };
+
+  async run(): Promise<void> {
+    const { runtime, settings } = await this.prepare();
+    const { flags } = this;
+    const builder = createBillingBlocks({ now: settings.now });
+    const stream = runtime.store.streamUsage({
+      from: flags.since === undefined ? undefined : parseDateBound(flags.since, 'since', settings.zone),
+      to: flags.until === undefined ? undefined : parseDateBound(flags.until, 'until', settings.zone),
+      agentTypes: flags['agent-type'],
+    });
+    for await (const record of stream) builder.add(record);
+    const blocks = builder
+      .finish()
+      .filter((b) => !flags.active || b.isActive)
+      .map((b) => toBillingBlockJson(b, settings.costMode, settings.now));
+    if (settings.json) this.printJson(blocks);
+    else this.log(renderBlocks(blocks, { zone: settings.zone, color: this.useColor, width: terminalWidth(), costMode: settings.costMode }));
+  }
+}

@@ -1,0 +1,67 @@
+import { Flags, type Command } from '@oclif/core';
+import {
+  createUsageReport,
+  parseDateBound,
+  parseWeekStart,
+  REPORT_GROUP_BYS,
+  toUsageReportJson,
+  WEEK_STARTS,
+  type ReportGroupBy,
+  type ReportPeriod,
+} from '@rimuru/core';
+import { agentTypeFlag } from './flags.js';
+import { ReadCommand } from './read-command.js';
+import { writeCsv } from './render/csv-stream.js';
+import { REPORT_CSV_COLUMNS, reportCsvRows } from './render/report-csv-rows.js';
+import { renderUsageReport, terminalWidth } from './render/report-table.js';
+
+/** Flags of `report daily|weekly|monthly`. */
+export const usageReportFlags = {
+  format: Flags.string({ description: 'Output format', options: ['table', 'json', 'csv'], default: 'table', helpGroup: 'GLOBAL' }),
+  since: Flags.string({ description: 'First day (YYYY-MM-DD, local) or instant to include' }),
+  until: Flags.string({ description: 'Last day (YYYY-MM-DD, local, inclusive) or instant (exclusive)' }),
+  by: Flags.string({ description: 'Split each period by agent, model or project', options: [...REPORT_GROUP_BYS] }),
+  breakdown: Flags.boolean({ description: 'Per-model rows under each period', default: false }),
+  'agent-type': agentTypeFlag,
+  project: Flags.string({ description: 'Only sessions whose project path contains this text' }),
+};
+
+export const weekStartFlag = Flags.string({
+  description: 'Day weeks start on',
+  options: [...WEEK_STARTS],
+  default: 'monday',
+});
+
+/**
+ * The shared run of the period reports: flags → stream of usage records (never session
+ * roll-ups) → core's bucketing in the chosen zone → table, JSON or CSV.
+ */
+export abstract class UsageReportCommand<T extends typeof Command> extends ReadCommand<T> {
+  protected abstract readonly period: ReportPeriod;
+
+  async run(): Promise<void> {
+    const { runtime, settings } = await this.prepare();
+    const flags = this.flags as Record<string, unknown>;
+    const zone = settings.zone;
+    const since = flags.since === undefined ? undefined : parseDateBound(flags.since as string, 'since', zone);
+    const until = flags.until === undefined ? undefined : parseDateBound(flags.until as string, 'until', zone);
+    const builder = createUsageReport({
+      period: this.period,
+      zone,
+      startOfWeek: flags['start-of-week'] === undefined ? undefined : parseWeekStart(flags['start-of-week'] as string),
+      groupBy: flags.by as ReportGroupBy | undefined,
+      breakdown: flags.breakdown === true,
+    });
+    const stream = runtime.store.streamUsage({
+      from: since,
+      to: until,
+      agentTypes: flags['agent-type'] as string[] | undefined,
+      project: flags.project as string | undefined,
+    });
+    for await (const record of stream) builder.add(record);
+    const report = toUsageReportJson(builder.finish(), settings.costMode);
+    if (flags.format === 'json') this.printJson(report);
+    else if (flags.format === 'csv') await writeCsv(process.stdout, REPORT_CSV_COLUMNS, reportCsvRows(report));
+    else this.log(renderUsageReport(report, { color: this.useColor, width: terminalWidth() }));
+  }
+}

@@ -1,0 +1,20 @@
+import type { TokenCounts } from '../tokens.js';
+import type { ReportUsageRecord } from './usage-record.js';
+
+/** A usage record for tests: only what a test names differs from a plain priced request. */
+export function usageRecord(occurredAt: string | Date, partial: Partial<Omit<ReportUsageRecord, 'tokens'>> & { tokens?: Partial<TokenCounts> } = {}): ReportUsageRecord {
+  const { tokens, ...rest } = partial;
+  return {
+    occurredAt: typeof occurredAt === 'string' ? new Date(occurredAt) : occurredAt,
+    agentType: 'claude-code',
+    sessionId: 's-1',
+    model: 'claude-sonnet-4-5',
+    projectPath: '/p',
+    calculatedCostNanos: 1_000n,
+    recordedCostNanos: null,
+    autoCostNanos: 1_000n,
+    priced: true,
+    ...rest,
+    tokens: { input: 1, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 0, ...tokens },
+  };
+}
