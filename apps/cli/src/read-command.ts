@@ -48,7 +48,7 @@ export abstract class ReadCommand<T extends typeof Command> extends BaseCommand<
     // Always check for new data: an unchanged source costs one stat, and skipping on a recent
     // sync would hide lines an agent wrote a moment ago.
     if (flags.sync !== false) {
-      const summary = await runSync(runtime, { progress: true });
+      const summary = await runSync(runtime, { progress: true, config: this.config });
       if (flags.verbose) process.stderr.write(`${syncSummaryLine(summary)}\n`);
       else if (summary.diagnostics > 0 || summary.adapterErrors.length > 0) {
         process.stderr.write(`warning: ${syncSummaryLine(summary)}\n`);

@@ -3,6 +3,7 @@ import type { AdapterContext } from '@rimuru/core';
 import { openStore, resolveStoreTarget, type SessionStore } from '@rimuru/db';
 import { createAdapterContext } from '@rimuru/sync';
 import { loadConfig, type RimuruConfig } from './config.js';
+import { envWithConfigRoots } from './config-roots.js';
 
 export interface Runtime {
   config: RimuruConfig;
@@ -13,9 +14,11 @@ export interface Runtime {
 
 /** Opens the store that the flags, environment and config select (design §2 precedence). */
 export async function openRuntime(dbFlag: string | undefined): Promise<Runtime> {
-  const ctx = createAdapterContext();
-  const config = await loadConfig(ctx.env, ctx.homeDir);
+  const base = createAdapterContext();
+  const config = await loadConfig(base.env, base.homeDir);
+  const ctx = createAdapterContext({ env: envWithConfigRoots(base.env, base.homeDir, config), homeDir: base.homeDir });
   const target = resolveStoreTarget({ flag: dbFlag, env: ctx.env, configDb: config.db, homeDir: ctx.homeDir });
   const store = await openStore(target);
-  return { config, ctx, host: hostname(), store };
+  // RIMURU_HOST names the machine where hostname() is meaningless (containers, CI runners).
+  return { config, ctx, host: ctx.env.RIMURU_HOST?.trim() || hostname(), store };
 }

@@ -1,14 +1,18 @@
-import { bundledPriceTable } from '@rimuru/core';
+import { bundledPriceTable, priceOverridesFromConfig } from '@rimuru/core';
 import { syncAll, type SyncProgress, type SyncSummary } from '@rimuru/sync';
 import cliProgress from 'cli-progress';
-import { builtinAdapters } from './adapters.js';
+import type { Config } from '@oclif/core';
+import { allAdapters, builtinAdapters } from './adapters.js';
 import type { Runtime } from './runtime.js';
 
 /** Below this much new data a progress bar would only flicker. */
 const PROGRESS_MIN_BYTES = 8 * 1024 * 1024;
 
-/** Runs an incremental sync, with a progress bar on an interactive stderr when there is real work. */
-export async function runSync(runtime: Runtime, options: { progress: boolean }): Promise<SyncSummary> {
+/**
+ * Runs an incremental sync, with a progress bar on an interactive stderr when there is real work.
+ * With the command's oclif `config`, plugin adapters are synced too; without it, the built-ins.
+ */
+export async function runSync(runtime: Runtime, options: { progress: boolean; config?: Config }): Promise<SyncSummary> {
   let bar: cliProgress.SingleBar | null = null;
   const showBar = options.progress && process.stderr.isTTY === true;
   const onProgress = (p: SyncProgress): void => {
@@ -30,10 +34,11 @@ export async function runSync(runtime: Runtime, options: { progress: boolean }):
   try {
     return await syncAll({
       store: runtime.store,
-      adapters: builtinAdapters(),
+      adapters: options.config === undefined ? builtinAdapters() : await allAdapters(options.config),
       ctx: runtime.ctx,
       host: runtime.host,
       prices: bundledPriceTable(),
+      priceOverrides: priceOverridesFromConfig(runtime.config.prices),
       onProgress,
     });
   } finally {

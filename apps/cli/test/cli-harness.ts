@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/run.js');
 
+/** The built CLI entry point (for tests that spawn it themselves, e.g. to kill it). */
+export const BIN_PATH = BIN;
+
 export interface CliResult {
   code: number;
   stdout: string;

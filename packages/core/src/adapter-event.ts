@@ -46,6 +46,16 @@ export interface SessionActivity {
   tokensKnown: boolean;
   /** Optional human title (first prompt summary, composer name). */
   title: string | null;
+  /**
+   * Models the agent names for this session where it keeps no usage records (Copilot Chat,
+   * Cursor's tokenless chats). Merged as a union with the models of usage records.
+   */
+  models?: string[];
+  /**
+   * Requests the agent counted for this session where it keeps no usage records; the session
+   * shows it only while it has no usage records. Merged as the maximum seen.
+   */
+  requestCount?: number;
 }
 
 export type DiagnosticCode =

@@ -72,3 +72,66 @@ export {
 } from './pricing/litellm.js';
 export { createPriceTable, type PriceLookup, type PriceTable } from './pricing/price-table.js';
 export { BUNDLED_LITELLM_PRICES, BUNDLED_PRICES_SOURCE, bundledPriceTable } from './pricing/bundled.js';
+export {
+  BUNDLED_VALID_FROM,
+  createDatedPriceBook,
+  rowValidAt,
+  rowsFromPriceTable,
+  type DatedPriceBook,
+  type DatedPriceLookup,
+  type DatedPriceRow,
+  type PriceSource,
+} from './pricing/dated-price-book.js';
+export { planPriceSync, samePrice, type PriceSyncPlan } from './pricing/price-sync-plan.js';
+export { modelPriceFromOverride, priceOverridesFromConfig, type PriceOverrideInput } from './pricing/price-override.js';
+export {
+  priceUsageRecord,
+  sessionCostBreakdown,
+  type CostBreakdownLine,
+  type RecordCost,
+  type UsageRecordFacts,
+} from './pricing/record-pricing.js';
+export type { ReportUsageRecord } from './report/usage-record.js';
+export { addRecordToAggregate, emptyAggregate, type UsageAggregate } from './report/usage-aggregate.js';
+export {
+  REPORT_PERIODS,
+  WEEK_STARTS,
+  bucketOf,
+  localDateKey,
+  parseWeekStart,
+  type Bucket,
+  type BucketOptions,
+  type ReportPeriod,
+  type WeekStart,
+} from './report/buckets.js';
+export {
+  REPORT_GROUP_BYS,
+  createUsageReport,
+  type ModelBreakdown,
+  type ReportGroupBy,
+  type UsageReport,
+  type UsageReportBuilder,
+  type UsageReportOptions,
+  type UsageReportRow,
+} from './report/usage-report.js';
+export {
+  BILLING_BLOCK_HOURS,
+  blockBurnRate,
+  createBillingBlocks,
+  projectBlock,
+  type BillingBlock,
+  type BillingBlockBuilder,
+  type BillingBlockOptions,
+  type BlockProjection,
+  type BurnRate,
+} from './report/billing-blocks.js';
+export {
+  toBillingBlockJson,
+  toUsageReportJson,
+  usageFiguresJson,
+  type BillingBlockJson,
+  type UsageFiguresJson,
+  type UsageReportJson,
+  type UsageReportRowJson,
+} from './report/report-json.js';
+export { aggregateCost, costRowJson, sumCostAggregates, type CostAggregate, type CostRowJson } from './pricing/aggregate-cost.js';

@@ -2,7 +2,7 @@ import type { DbClient, DbTx } from './db-client.js';
 import { agentRowId, sessionRowId } from './ids.js';
 import { parseInstant } from './instant.js';
 import { recomputeSessions } from './rollup-writer.js';
-import { addUsageInstant, foldActivity, mergeSession, sameMergeable, type SessionFacts } from './session-merge.js';
+import { addUsageInstant, foldActivity, mergeSession, parseModelList, sameMergeable, type SessionFacts } from './session-merge.js';
 import { chunk } from './sql.js';
 import type { IngestBatch, IngestResult, StoreDialect } from './store.js';
 import { dropReplayCopies, planUsage, writeUsage, type UsageRow } from './usage-upsert.js';
@@ -47,7 +47,10 @@ async function upsertSessions(
       (
         await tx.session.findMany({
           where: { id: { in: ids } },
-          select: { id: true, startedAt: true, endedAt: true, projectPath: true, parentExternalId: true, title: true, tokensKnown: true },
+          select: {
+            id: true, startedAt: true, endedAt: true, projectPath: true, parentExternalId: true, title: true, tokensKnown: true,
+            activityModels: true, activityRequestCount: true,
+          },
         })
       ).map((s) => [s.id, s]),
     );
@@ -60,15 +63,20 @@ async function upsertSessions(
             id, agentId, externalId: f.externalId, agentType: batch.agentType, host: batch.host,
             startedAt: f.firstAt, endedAt: f.lastAt, projectPath: f.projectPath,
             parentExternalId: f.parentExternalId, title: f.title, tokensKnown: f.tokensKnown,
+            activityModels: JSON.stringify(f.activityModels), activityRequestCount: f.activityRequestCount,
             costSource: f.tokensKnown ? 'calculated' : 'unknown', createdAt: now, updatedAt: now,
           },
         });
         touched.add(id);
         continue;
       }
-      const merged = mergeSession(existing, f);
-      if (sameMergeable(existing, merged)) continue;
-      await tx.session.update({ where: { id }, data: { ...merged, updatedAt: now } });
+      const current = { ...existing, activityModels: parseModelList(existing.activityModels) };
+      const merged = mergeSession(current, f);
+      if (sameMergeable(current, merged)) continue;
+      await tx.session.update({
+        where: { id },
+        data: { ...merged, activityModels: JSON.stringify(merged.activityModels), updatedAt: now },
+      });
       touched.add(id);
     }
   }
@@ -94,8 +102,16 @@ async function upsertCheckpoint(tx: DbTx, batch: IngestBatch, now: Date): Promis
  * replaced by less), usage records (dedupe by rank, replay rule), roll-ups of every session
  * touched, and the source's checkpoint. A crash leaves the store as it was before.
  */
-export async function ingestBatch(db: DbClient, dialect: StoreDialect, batch: IngestBatch, now: Date): Promise<IngestResult> {
+export async function ingestBatch(
+  db: DbClient,
+  dialect: StoreDialect,
+  batch: IngestBatch,
+  clock: Date | (() => Date),
+): Promise<IngestResult> {
   return db.$transaction(async (tx) => {
+    // Read the clock once the write lock is held: on SQLite, updated_at then follows commit
+    // order, which is what a team push's (updated_at, id) cursor relies on.
+    const now = typeof clock === 'function' ? clock() : clock;
     if (dialect === 'postgres') {
       await lockSessions(tx, [
         ...batch.activity.map((a) => sessionRowId(batch.agentType, a.sessionExternalId)),

@@ -1,5 +1,6 @@
 import type { DbTx } from './db-client.js';
-import { costSourceOf, nanosToUsd6, rollUpSession, type SessionRollup, type UsageGroup } from './session-rollup.js';
+import { costSourceOf, nanosToUsd6, rollUpSession, SYNTHETIC_MODEL, type SessionRollup, type UsageGroup } from './session-rollup.js';
+import { parseModelList, unionModels } from './session-merge.js';
 import { chunk } from './sql.js';
 
 const CHUNK = 200;
@@ -44,7 +45,27 @@ export async function usageGroupsBySession(tx: DbTx, sessionIds: readonly string
   return bySession;
 }
 
-function sessionData(rollup: SessionRollup, stored: { startedAt: Date; endedAt: Date; tokensKnown: boolean }) {
+interface StoredFacts {
+  startedAt: Date;
+  endedAt: Date;
+  tokensKnown: boolean;
+  activityModels: string;
+  activityRequestCount: number;
+}
+
+/**
+ * Models: those of usage records plus those tokenless activity named (Copilot Chat), sorted.
+ * The main model is the usage model with most tokens, else the first model the activity named.
+ */
+function displayModels(rollup: SessionRollup, stored: StoredFacts): { models: string[]; modelName: string | null } {
+  const activity = parseModelList(stored.activityModels).filter((m) => m !== SYNTHETIC_MODEL);
+  return {
+    models: unionModels(rollup.models, activity).sort(),
+    modelName: rollup.modelName ?? activity[0] ?? null,
+  };
+}
+
+function sessionData(rollup: SessionRollup, stored: StoredFacts) {
   const tokensKnown = stored.tokensKnown || rollup.requestCount > 0;
   const tokens = (value: bigint) => (tokensKnown ? value : null);
   const startedAt =
@@ -60,9 +81,10 @@ function sessionData(rollup: SessionRollup, stored: { startedAt: Date; endedAt: 
     cacheWrite5mTokens: tokens(rollup.cacheWrite5m),
     cacheWrite1hTokens: tokens(rollup.cacheWrite1h),
     reasoningTokens: tokens(rollup.reasoning),
-    models: JSON.stringify(rollup.models),
-    modelName: rollup.modelName,
-    requestCount: rollup.requestCount,
+    models: JSON.stringify(displayModels(rollup, stored).models),
+    modelName: displayModels(rollup, stored).modelName,
+    // Usage records are the exact count; an agent's own count stands in only when there are none.
+    requestCount: rollup.requestCount > 0 ? rollup.requestCount : stored.activityRequestCount,
     unpricedRequestCount: rollup.unpricedRequestCount,
     calculatedCostNanos: rollup.calculatedCostNanos,
     recordedCostNanos: rollup.recordedCostNanos,

@@ -10,6 +10,10 @@ export interface SessionFacts {
   parentExternalId: string | null;
   title: string | null;
   tokensKnown: boolean;
+  /** Models named by tokenless activity, first-use order (usage records carry their own). */
+  activityModels: string[];
+  /** The largest request count tokenless activity reported. */
+  activityRequestCount: number;
 }
 
 /** The stored fields that merging may change. */
@@ -20,6 +24,8 @@ export interface MergeableSession {
   parentExternalId: string | null;
   title: string | null;
   tokensKnown: boolean;
+  activityModels: string[];
+  activityRequestCount: number;
 }
 
 function min(a: Date, b: Date): Date {
@@ -28,6 +34,33 @@ function min(a: Date, b: Date): Date {
 
 function max(a: Date, b: Date): Date {
   return a.getTime() >= b.getTime() ? a : b;
+}
+
+/** `a` then the models of `b` it lacks: a union that keeps first-use order stable across re-reads. */
+export function unionModels(a: readonly string[], b: readonly string[]): string[] {
+  const out = [...a];
+  for (const model of b) if (!out.includes(model)) out.push(model);
+  return out;
+}
+
+/** A stored JSON model list (sessions.models, sessions.activity_models); anything unreadable is empty. */
+export function parseModelList(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((m): m is string => typeof m === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Only non-empty strings count as model names; anything else an adapter passes is ignored. */
+function activityModelsOf(a: SessionActivity): string[] {
+  return unionModels([], (a.models ?? []).filter((m) => typeof m === 'string' && m !== ''));
+}
+
+function activityRequestsOf(a: SessionActivity): number {
+  const n = a.requestCount;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : 0;
 }
 
 /** Folds a batch's activity (in arrival order) per session: earliest start, latest end, first non-null. */
@@ -46,6 +79,8 @@ export function foldActivity(activity: readonly SessionActivity[]): Map<string, 
         parentExternalId: a.parentExternalId,
         title: a.title,
         tokensKnown: a.tokensKnown,
+        activityModels: activityModelsOf(a),
+        activityRequestCount: activityRequestsOf(a),
       });
       continue;
     }
@@ -55,6 +90,9 @@ export function foldActivity(activity: readonly SessionActivity[]): Map<string, 
     current.parentExternalId ??= a.parentExternalId;
     current.title ??= a.title;
     current.tokensKnown ||= a.tokensKnown;
+    current.activityModels = unionModels(current.activityModels, activityModelsOf(a));
+    // A re-read reports the same session's count again, whole: the maximum, never a sum.
+    current.activityRequestCount = Math.max(current.activityRequestCount, activityRequestsOf(a));
   }
   return facts;
 }
@@ -65,6 +103,7 @@ export function addUsageInstant(facts: Map<string, SessionFacts>, externalId: st
   if (current === undefined) {
     facts.set(externalId, {
       externalId, firstAt: at, lastAt: at, projectPath: null, parentExternalId: null, title: null, tokensKnown: true,
+      activityModels: [], activityRequestCount: 0,
     });
     return;
   }
@@ -82,6 +121,8 @@ export function mergeSession(stored: MergeableSession, facts: SessionFacts): Mer
     parentExternalId: stored.parentExternalId ?? facts.parentExternalId,
     title: stored.title ?? facts.title,
     tokensKnown: stored.tokensKnown || facts.tokensKnown,
+    activityModels: unionModels(stored.activityModels, facts.activityModels),
+    activityRequestCount: Math.max(stored.activityRequestCount, facts.activityRequestCount),
   };
 }
 
@@ -92,6 +133,9 @@ export function sameMergeable(a: MergeableSession, b: MergeableSession): boolean
     a.projectPath === b.projectPath &&
     a.parentExternalId === b.parentExternalId &&
     a.title === b.title &&
-    a.tokensKnown === b.tokensKnown
+    a.tokensKnown === b.tokensKnown &&
+    a.activityRequestCount === b.activityRequestCount &&
+    a.activityModels.length === b.activityModels.length &&
+    a.activityModels.every((m, i) => b.activityModels[i] === m)
   );
 }

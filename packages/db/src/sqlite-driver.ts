@@ -11,6 +11,31 @@ export function sqliteConfig(path: string): Config {
   return { url: pathToFileURL(path).href, timeout: SQLITE_BUSY_TIMEOUT_MS, intMode: 'bigint' };
 }
 
+/** After the busy timeout, how often BEGIN IMMEDIATE is tried again before SQLITE_BUSY reaches the caller. */
+const BUSY_RETRIES = 3;
+
+function isBusy(error: unknown): boolean {
+  const text = `${(error as { code?: unknown }).code ?? ''} ${(error as Error).message ?? ''}`;
+  return /SQLITE_BUSY|database is locked/i.test(text);
+}
+
+/**
+ * BEGIN IMMEDIATE waits up to the busy timeout for another process's write; a writer that
+ * holds the file longer (a huge first import) gets a few more rounds, with a pause that lets
+ * this process's event loop breathe, instead of failing the whole sync.
+ */
+async function beginImmediate(client: Client): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await client.execute('BEGIN IMMEDIATE');
+      return;
+    } catch (error) {
+      if (!isBusy(error) || attempt >= BUSY_RETRIES) throw error;
+      await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 200)));
+    }
+  }
+}
+
 /**
  * libsql's client hands its connection to each transaction and lazily opens a new one, so
  * per-connection pragmas (synchronous, busy_timeout) are lost and the old connection lingers
@@ -23,7 +48,7 @@ export function singleConnectionClient(client: Client, path: string): Client {
   const transaction = async (): Promise<Transaction> => {
     const release = await acquireWriteLock(path);
     try {
-      await client.execute('BEGIN IMMEDIATE');
+      await beginImmediate(client);
     } catch (error) {
       release();
       throw error;

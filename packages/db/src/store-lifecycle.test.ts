@@ -6,10 +6,14 @@ import { StoreError } from '@rimuru/core';
 import { createTestDatabase } from '@rimuru/test-utils';
 import { describe, expect, it } from 'vitest';
 import { openPostgresClient, openSqliteClient } from './db-client.js';
-import { migrateStore, openStore } from './open-store.js';
+import { EMBEDDED_MIGRATIONS } from './generated/migrations.js';
+import { migrateStore, openStore, SCHEMA_VERSION } from './open-store.js';
 import { BACKENDS } from './__test__/backends.js';
 import { activity, at, batch, usage } from './__test__/fixtures.js';
 import type { StoreTarget } from './store-target.js';
+
+/** Every migration by name, oldest first: each issue that changes the schema adds one. */
+const ALL_MIGRATIONS = EMBEDDED_MIGRATIONS.sqlite.map((m) => m.name);
 
 async function execOn(target: StoreTarget, statement: string): Promise<void> {
   if (target.dialect === 'sqlite') {
@@ -28,11 +32,11 @@ describe.each(BACKENDS)('store lifecycle on $name', (backend) => {
   it('migrates once; migrating again (or opening again) changes nothing', async () => {
     const t = await backend.create();
     try {
-      expect(await migrateStore(t.target)).toEqual({ applied: ['0001_init'], version: 1 });
-      expect(await migrateStore(t.target)).toEqual({ applied: [], version: 1 });
+      expect(await migrateStore(t.target)).toEqual({ applied: ALL_MIGRATIONS, version: SCHEMA_VERSION });
+      expect(await migrateStore(t.target)).toEqual({ applied: [], version: SCHEMA_VERSION });
       const store = await openStore(t.target);
       await store.close();
-      expect(await migrateStore(t.target)).toEqual({ applied: [], version: 1 });
+      expect(await migrateStore(t.target)).toEqual({ applied: [], version: SCHEMA_VERSION });
     } finally {
       await t.cleanup();
     }
@@ -42,7 +46,7 @@ describe.each(BACKENDS)('store lifecycle on $name', (backend) => {
     const t = await backend.create();
     try {
       const reports = await Promise.all(Array.from({ length: 4 }, () => migrateStore(t.target)));
-      expect(reports.flatMap((r) => r.applied)).toEqual(['0001_init']);
+      expect(reports.flatMap((r) => r.applied).sort()).toEqual(ALL_MIGRATIONS);
     } finally {
       await t.cleanup();
     }
@@ -83,7 +87,7 @@ describe.each(BACKENDS)('store lifecycle on $name', (backend) => {
         await expect(db.usageRecord.findFirst()).resolves.toBeNull();
         await expect(db.sourceFile.findFirst()).resolves.toBeNull();
         await expect(db.modelPrice.findFirst()).resolves.toBeNull();
-        await expect(db.meta.findFirst({ where: { key: 'schema_version' } })).resolves.toEqual({ key: 'schema_version', value: '1' });
+        await expect(db.meta.findFirst({ where: { key: 'schema_version' } })).resolves.toEqual({ key: 'schema_version', value: String(SCHEMA_VERSION) });
         const price = await db.modelPrice.create({
           data: { model: 'm', validFrom: new Date(0), inputPico: 3_000_000n, source: 'bundled' },
         });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agentRowId, sessionRowId } from './ids.js';
+import { SCHEMA_VERSION } from './open-store.js';
 import { BACKENDS } from './__test__/backends.js';
 import { activity, at, batch, tokens, usage } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
@@ -139,6 +140,6 @@ describe.each(BACKENDS)('queries on $name', (backend) => {
     await h.store.setMeta('last_sync', '2025-01-01T00:00:00Z');
     await h.store.setMeta('last_sync', '2025-02-01T00:00:00Z');
     expect(await h.store.getMeta('last_sync')).toBe('2025-02-01T00:00:00Z');
-    expect(await h.store.getMeta('schema_version')).toBe('1');
+    expect(await h.store.getMeta('schema_version')).toBe(String(SCHEMA_VERSION));
   });
 });

@@ -1,5 +1,10 @@
 import type {
   AgentType,
+  ReportUsageRecord,
+  DatedPriceRow,
+  RecordCost,
+  UsageRecordFacts,
+  CostMode,
   JsonValue,
   SessionActivity,
   StoredSession,
@@ -72,6 +77,26 @@ export interface SessionFilter {
   offset?: number;
 }
 
+/** Orders of the TUI's session list, each biggest (newest) first. */
+export type SessionSort = 'started' | 'duration' | 'tokens' | 'cost';
+
+/** A filter plus free-text search (id, external id, project, model, agent type or name). */
+export interface SessionSearchQuery {
+  filter: SessionFilter;
+  search?: string;
+  /** Completed sessions only: last activity before this instant, or ended by an agent hook. */
+  completedBefore?: Date;
+}
+
+/** One page of a sorted, searched session list. `filter.limit`/`filter.offset` are ignored. */
+export interface SessionPageQuery extends SessionSearchQuery {
+  sort: SessionSort;
+  /** Which cost column the 'cost' sort uses (default auto). */
+  costMode?: CostMode;
+  offset: number;
+  limit: number;
+}
+
 export interface UsageTotals {
   tokens: TokenCounts;
   requestCount: number;
@@ -94,6 +119,14 @@ export interface AgentRow {
   lastActivityAt: Date | null;
 }
 
+/** Sources of one agent type that the store tracks, with the diagnostics counted in them. */
+export interface SourceDiagnosticCount {
+  agentType: AgentType;
+  sources: number;
+  /** Sum of source_files.diagnostic_count: malformed lines or records seen so far. */
+  diagnostics: number;
+}
+
 export interface SessionStore {
   readonly dialect: StoreDialect;
   /** Where the store lives, with any password masked. */
@@ -107,6 +140,10 @@ export interface SessionStore {
   /** Newest first (by last activity, then start). */
   listSessions(filter: SessionFilter): Promise<StoredSession[]>;
   countSessions(filter: SessionFilter): Promise<number>;
+  /** One page sorted and searched in the database (see SessionPageQuery). */
+  pageSessions(query: SessionPageQuery): Promise<StoredSession[]>;
+  /** How many sessions match a filter and search: the length of the paged list. */
+  countSearchedSessions(query: SessionSearchQuery): Promise<number>;
   /** Exact id, exact external id, or a unique prefix of either; returns every match. */
   findSessions(idOrPrefix: string, limit?: number): Promise<StoredSession[]>;
   /** Per-model totals of one session's usage records. */
@@ -114,8 +151,189 @@ export interface SessionStore {
   /** Totals of usage records whose instant lies in [from, to). */
   usageTotals(range: { from?: Date; to?: Date; agentTypes?: AgentType[]; hosts?: string[] }): Promise<UsageTotals>;
   listAgents(): Promise<AgentRow[]>;
+  /** Per agent type: tracked sources and their diagnostic counts (for `rimuru agents`). */
+  diagnosticCountsByAgent(): Promise<SourceDiagnosticCount[]>;
+
+  /** Usage totals grouped by agent type or model (costs reports, `models missing`). */
+  usageBreakdown(query: UsageBreakdownQuery): Promise<GroupedUsage[]>;
+  /** One session's usage records, oldest first (for its cost breakdown). */
+  sessionUsageRecords(sessionId: string): Promise<StoredUsageRecord[]>;
+  /** Every dated price row (model_prices), by model then start. */
+  listModelPrices(): Promise<DatedPriceRow[]>;
+  /** Upserts dated price rows; `replace` overwrites a row at the same (model, start), `keep` leaves it. */
+  writeModelPrices(rows: readonly DatedPriceRow[], mode: 'replace' | 'keep'): Promise<number>;
+  /**
+   * Recomputes calculated/auto costs of usage records (of `models` only, when given) with
+   * `price`, then the roll-ups of their sessions; only changed records are written.
+   */
+  repriceUsage(price: UsageRepricer, models?: readonly string[]): Promise<RepriceResult>;
+
+  /**
+   * An agent hook's lifecycle signal: creates the session when unknown (start = end = `at`),
+   * widens its end to `at`, and sets (`ended`) or clears (a start or resume) its hook end.
+   */
+  markSessionByHook(mark: HookMark): Promise<void>;
+  /** Sessions changed after `cursor` (with their usage records and agents), oldest change first. */
+  changesSince(cursor: ReplicationCursor | null, limit: number): Promise<ReplicationBatch>;
+  /** Upserts a batch replicated from another store (team push): idempotent, merges, re-rolls up. */
+  applyReplication(batch: ReplicationBatch): Promise<void>;
+
+  /**
+   * Usage records matching `filter`, oldest first, streamed page by page (keyset pagination):
+   * what reports and exports read. Never one giant array.
+   */
+  streamUsage(filter: UsageStreamFilter, options?: { pageSize?: number }): AsyncIterable<StreamedUsageRecord>;
+  /** Sessions with any activity in the filter's range, oldest start first, streamed page by page. */
+  streamSessions(filter: SessionStreamFilter, options?: { pageSize?: number }): AsyncIterable<StoredSession>;
+  /** Stored copies of `dedupeKeys` and non-replay originals of `replayKeys` of one agent type (`sessions explain`). */
+  findUsageRecords(
+    agentType: AgentType,
+    keys: { dedupeKeys?: readonly string[]; replayKeys?: readonly string[] },
+  ): Promise<StreamedUsageRecord[]>;
 
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** What an agent hook reports about one session. */
+export interface HookMark {
+  agentType: AgentType;
+  agentName: string;
+  host: string;
+  externalId: string;
+  at: Date;
+  ended: boolean;
+  projectPath: string | null;
+}
+
+/** Where a push stopped: keyset (updated_at, id) of the last session sent. */
+export interface ReplicationCursor {
+  updatedAt: string;
+  id: string;
+}
+
+export interface ReplicatedAgent {
+  id: string;
+  type: AgentType;
+  name: string;
+  host: string;
+}
+
+/** A session's own facts; figures are re-rolled up from usage records on the receiving side. */
+export interface ReplicatedSession {
+  id: string;
+  agentId: string;
+  agentType: AgentType;
+  externalId: string;
+  host: string;
+  startedAt: Date;
+  endedAt: Date;
+  projectPath: string | null;
+  parentExternalId: string | null;
+  title: string | null;
+  tokensKnown: boolean;
+  /** Models and request count named by tokenless activity (usage records carry their own). */
+  activityModels: string[];
+  activityRequestCount: number;
+  endedByHook: boolean;
+  updatedAt: Date;
+}
+
+export interface ReplicatedUsage {
+  agentType: AgentType;
+  dedupeKey: string;
+  sessionId: string;
+  rank: number;
+  replayKey: string | null;
+  isReplayCopy: boolean;
+  occurredAt: Date;
+  model: string | null;
+  tokens: { input: bigint; output: bigint; cacheRead: bigint; cacheWrite5m: bigint; cacheWrite1h: bigint; reasoning: bigint };
+  speed: string | null;
+  calculatedCostNanos: bigint;
+  recordedCostNanos: bigint | null;
+  autoCostNanos: bigint;
+  priced: boolean;
+  sourcePath: string | null;
+  sourceLine: number | null;
+}
+
+export interface ReplicationBatch {
+  agents: ReplicatedAgent[];
+  sessions: ReplicatedSession[];
+  usage: ReplicatedUsage[];
+  /** Where the next batch starts; null when the batch is empty. */
+  next: ReplicationCursor | null;
+}
+
+/** Prices one stored record (the core DatedPriceBook, applied by the caller). */
+export type UsageRepricer = (record: UsageRecordFacts) => RecordCost;
+
+export interface RepriceResult {
+  recordsExamined: number;
+  recordsRepriced: number;
+  sessionsUpdated: number;
+}
+
+/** A stored usage record as pricing and the cost breakdown see it. */
+export interface StoredUsageRecord extends UsageRecordFacts {
+  calculatedCostNanos: bigint;
+  recordedCostNanos: bigint | null;
+  priced: boolean;
+}
+
+export interface UsageBreakdownQuery {
+  groupBy: 'agentType' | 'model';
+  /** Records whose instant lies in [from, to). */
+  from?: Date;
+  to?: Date;
+  agentTypes?: AgentType[];
+  agentNames?: string[];
+  hosts?: string[];
+}
+
+export interface GroupedUsage extends UsageTotals {
+  /** The agent type or model; null for records without a model. */
+  group: string | null;
+}
+
+/** Which usage records `streamUsage` yields. */
+export interface UsageStreamFilter {
+  /** Records whose instant lies in [from, to). */
+  from?: Date;
+  to?: Date;
+  agentTypes?: AgentType[];
+  agentNames?: string[];
+  hosts?: string[];
+  /** Substring of the owning session's project path. */
+  project?: string;
+  /** Only these sessions (store row ids). */
+  sessionIds?: string[];
+}
+
+/** Which sessions `streamSessions` yields: any activity in [since, until). */
+export interface SessionStreamFilter {
+  since?: Date;
+  until?: Date;
+  agentTypes?: AgentType[];
+  agentNames?: string[];
+  hosts?: string[];
+  project?: string;
+}
+
+/** A stored usage record with everything reports, exports and `sessions explain` show. */
+export interface StreamedUsageRecord extends ReportUsageRecord {
+  /** Row id (decimal text of a 64-bit integer). */
+  id: string;
+  dedupeKey: string;
+  rank: number;
+  replayKey: string | null;
+  isReplayCopy: boolean;
+  sessionExternalId: string;
+  host: string;
+  speed: 'standard' | 'fast' | null;
+  /** The file the winning copy was read from, and its 1-based line. */
+  sourcePath: string | null;
+  sourceLine: number | null;
 }

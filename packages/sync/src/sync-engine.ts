@@ -1,15 +1,16 @@
 import type {
   AdapterContext,
   AgentAdapter,
+  ModelPrice,
   PriceTable,
   SessionActivity,
   SourceRef,
 } from '@rimuru/core';
 import { defaultAgentName, isRimuruError } from '@rimuru/core';
 import type { IngestResult, PricedUsage, SessionStore, SourceCheckpoint } from '@rimuru/db';
-import { planSource, type SourcePlan } from './source-plan.js';
+import { planSource, progressOffset, type SourcePlan } from './source-plan.js';
 import { emptySummary, type SyncProgress, type SyncSummary } from './sync-summary.js';
-import { UsagePricer } from './usage-pricer.js';
+import { createUsagePricer, type UsagePricer } from './usage-pricer.js';
 
 export interface SyncOptions {
   store: SessionStore;
@@ -17,8 +18,13 @@ export interface SyncOptions {
   ctx: AdapterContext;
   /** Machine name recorded on agents and sessions. */
   host: string;
+  /** The bundled snapshot: seeds the store's dated prices (model_prices) on first use. */
   prices: PriceTable;
+  /** User prices from the config file: win over the store's dated prices. */
+  priceOverrides?: ReadonlyMap<string, ModelPrice>;
   onProgress?: (progress: SyncProgress) => void;
+  /** Only sources whose path passes (an agent hook ingests one transcript right away). */
+  only?: (path: string) => boolean;
 }
 
 /** How many diagnostics are kept verbatim for --verbose; the rest are only counted. */
@@ -40,7 +46,7 @@ interface PlannedSource {
 export async function syncAll(options: SyncOptions): Promise<SyncSummary> {
   const started = Date.now();
   const summary = emptySummary();
-  const pricer = new UsagePricer(options.prices);
+  const pricer = await createUsagePricer(options.store, options.prices, options.priceOverrides);
 
   const planned: PlannedSource[] = [];
   for (const adapter of options.adapters) {
@@ -55,6 +61,7 @@ export async function syncAll(options: SyncOptions): Promise<SyncSummary> {
       (await options.store.listCheckpoints(adapter.id)).map((c) => [c.path, c] as const),
     );
     for (const source of sources) {
+      if (options.only !== undefined && !options.only(source.path)) continue;
       summary.sourcesSeen += 1;
       const plan = await planSource(source, checkpoints.get(source.path) ?? null);
       if (plan.action === 'read') planned.push({ adapter, source, plan });
@@ -143,10 +150,11 @@ async function ingestSource(
           diagnosticCount,
         });
         addResult(summary, result);
-        const advanced = Math.max(0, event.offset - offset);
+        const reached = progressOffset(source, plan.identity, event.offset);
+        const advanced = Math.max(0, reached - offset);
         summary.bytesRead += advanced;
         onBytes(advanced);
-        offset = event.offset;
+        offset = reached;
         usage = [];
         activity = [];
         diagnosticCount = 0;

@@ -17,7 +17,7 @@ export default class Sync extends BaseCommand<typeof Sync> {
 
   async run(): Promise<void> {
     this.runtime = await openRuntime(this.flags.db);
-    const summary = await runSync(this.runtime, { progress: this.flags.format !== 'json' });
+    const summary = await runSync(this.runtime, { progress: this.flags.format !== 'json', config: this.config });
     if (this.flags.format === 'json') {
       this.printJson(summary);
       return;

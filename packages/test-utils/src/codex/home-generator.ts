@@ -38,6 +38,9 @@ export interface CodexSessionTruth {
   models: string[];
   /** In Rimuru's classes. */
   tokens: { input: number; cacheRead: number; output: number; reasoning: number };
+  /** ISO UTC of the session's earliest and latest timestamp (session_meta creation time included). */
+  startedAt?: string;
+  endedAt?: string;
 }
 
 export interface CodexHomeTruth {
@@ -82,7 +85,7 @@ export async function generateCodexHome(homeDir: string, options: CodexHomeOptio
         await writer.add(codexLegacyMessageLine(r % 2 === 0 ? 'user' : 'assistant', `message ${r}`));
       }
       await finish(writer, truth);
-      truth.sessions.push({ id, parentId: null, projectPath: null, tokensKnown: false, requests: 0, models: [], tokens: { input: 0, cacheRead: 0, output: 0, reasoning: 0 } });
+      truth.sessions.push({ id, parentId: null, projectPath: null, tokensKnown: false, requests: 0, models: [], tokens: { input: 0, cacheRead: 0, output: 0, reasoning: 0 }, startedAt, endedAt: startedAt });
       continue;
     }
 
@@ -113,7 +116,7 @@ export async function generateCodexHome(homeDir: string, options: CodexHomeOptio
       await writer.add(codexResponseMessageLine(at(base, (t += 1)), 'assistant', `answer ${r}`));
     }
     await finish(writer, truth);
-    truth.sessions.push({ id, parentId: null, projectPath: cwd, tokensKnown: options.requestsPerSession > 0, requests: tape.requests, models: [...models].sort(), tokens: tape.expected() });
+    truth.sessions.push({ id, parentId: null, projectPath: cwd, tokensKnown: options.requestsPerSession > 0, requests: tape.requests, models: [...models].sort(), tokens: tape.expected(), startedAt, endedAt: at(base, t) });
 
     if (options.spawnEvery !== undefined && options.spawnEvery > 0 && (i + 1) % options.spawnEvery === 0 && replayLines.length > 0) {
       truth.sessions.push(await writeChild(codexHome, rng, base + t * 1000, id, cwd, replayLines.length, truth));
@@ -140,7 +143,7 @@ async function writeChild(codexHome: string, rng: Prng, base: number, parentId: 
     await writer.add(own.request(at(base, 10 + r * 5), { input: rng.int(500, 5_000), cached: 200, output: rng.int(5, 300) }));
   }
   await finish(writer, truth);
-  return { id, parentId, projectPath: cwd, tokensKnown: true, requests, models: ['gpt-5.4-mini'], tokens: own.expected() };
+  return { id, parentId, projectPath: cwd, tokensKnown: true, requests, models: ['gpt-5.4-mini'], tokens: own.expected(), startedAt, endedAt: at(base, 10 + (requests - 1) * 5) };
 }
 
 async function finish(writer: LineWriter, truth: CodexHomeTruth): Promise<void> {

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { sessionRowId } from './ids.js';
+import { BACKENDS } from './__test__/backends.js';
+import { activity, at, batch, tokens, usage } from './__test__/fixtures.js';
+import { useTestStore } from './__test__/open-test-store.js';
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+describe.each(BACKENDS)('streaming reads on $name', (backend) => {
+  const h = useTestStore(backend);
+
+  /** 9 records in two sessions; three share one instant so the keyset's id tiebreak matters. */
+  async function seed(): Promise<void> {
+    await h.store.ingest(
+      batch({
+        activity: [activity({ sessionExternalId: 'a', firstAt: at(0), lastAt: at(100), projectPath: '/work/alpha' })],
+        usage: [
+          ...[0, 10, 20, 20, 20, 30].map((m, i) =>
+            usage({ dedupeKey: `a${i}`, sessionExternalId: 'a', occurredAt: at(m), tokens: tokens({ input: i + 1 }), line: i + 1 }),
+          ),
+          usage({ dedupeKey: 'a-orig', replayKey: 'msg-x', sessionExternalId: 'a', occurredAt: at(40), tokens: tokens({ input: 100 }) }),
+        ],
+      }),
+    );
+    await h.store.ingest(
+      batch({
+        agentType: 'codex',
+        host: 'host-2',
+        checkpoint: { ...batch().checkpoint, agentType: 'codex', path: '/logs/b.jsonl' },
+        activity: [activity({ sessionExternalId: 'b', firstAt: at(5), lastAt: at(60), projectPath: '/work/beta' })],
+        usage: [
+          usage({ dedupeKey: 'b0', sessionExternalId: 'b', occurredAt: at(5), tokens: tokens({ output: 7 }) }),
+          usage({ dedupeKey: 'b1', sessionExternalId: 'b', occurredAt: at(60), tokens: tokens({ output: 9 }), model: null }, { priced: false, calculatedCostNanos: 0n }),
+        ],
+      }),
+    );
+  }
+
+  it('streams every record exactly once, in time order, across pages of any size', async () => {
+    await seed();
+    const all = await collect(h.store.streamUsage({}));
+    expect(all).toHaveLength(9);
+    for (const pageSize of [1, 2, 3, 100]) {
+      const paged = await collect(h.store.streamUsage({}, { pageSize }));
+      expect(paged.map((r) => r.id)).toEqual(all.map((r) => r.id));
+    }
+    const times = all.map((r) => r.occurredAt.getTime());
+    expect(times).toEqual([...times].sort((x, y) => x - y));
+    expect(new Set(all.map((r) => r.dedupeKey)).size).toBe(9);
+    const a3 = all.find((r) => r.dedupeKey === 'a3')!;
+    expect(a3).toMatchObject({
+      agentType: 'claude-code', sessionExternalId: 'a', sessionId: sessionRowId('claude-code', 'a'), projectPath: '/work/alpha',
+      host: 'host-1', sourcePath: '/logs/a.jsonl', sourceLine: 4, tokens: tokens({ input: 4 }), calculatedCostNanos: 1_000n, priced: true,
+    });
+    expect(all.find((r) => r.dedupeKey === 'b1')).toMatchObject({ model: null, priced: false, projectPath: '/work/beta' });
+  });
+
+  it('filters by half-open range, agent type, host, project and session', async () => {
+    await seed();
+    const keys = async (filter: Parameters<typeof h.store.streamUsage>[0]) =>
+      (await collect(h.store.streamUsage(filter, { pageSize: 2 }))).map((r) => r.dedupeKey);
+    expect(await keys({ from: new Date(at(20)), to: new Date(at(40)) })).toEqual(['a2', 'a3', 'a4', 'a5']);
+    expect(await keys({ agentTypes: ['codex'] })).toEqual(['b0', 'b1']);
+    expect(await keys({ hosts: ['host-2'] })).toEqual(['b0', 'b1']);
+    expect(await keys({ project: 'alpha', to: new Date(at(10)) })).toEqual(['a0']);
+    expect(await keys({ sessionIds: [sessionRowId('codex', 'b')] })).toEqual(['b0', 'b1']);
+  });
+
+  it('streams sessions oldest first with keyset pages and finds records by dedupe or replay key', async () => {
+    await seed();
+    const sessions = await collect(h.store.streamSessions({}, { pageSize: 1 }));
+    expect(sessions.map((s) => s.externalId)).toEqual(['a', 'b']);
+    expect((await collect(h.store.streamSessions({ since: new Date(at(101)) }))).map((s) => s.externalId)).toEqual([]);
+    expect((await collect(h.store.streamSessions({ since: new Date(at(61)) }))).map((s) => s.externalId)).toEqual(['a']);
+    const found = await h.store.findUsageRecords('claude-code', { dedupeKeys: ['a1', 'nope'], replayKeys: ['msg-x'] });
+    expect(found.map((r) => r.dedupeKey)).toEqual(['a1', 'a-orig']);
+    expect(await h.store.findUsageRecords('codex', { dedupeKeys: ['a1'] })).toEqual([]);
+  });
+});
