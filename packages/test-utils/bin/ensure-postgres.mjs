@@ -39,16 +39,17 @@ function run(cmd, args, opts = {}) {
   return result.stdout;
 }
 
-function isRoot() {
+export function isRoot() {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
 /** Runs a PostgreSQL binary as the `postgres` user when we are root (initdb refuses root). */
-function runAsPostgres(bin, args) {
+export function runAsPostgres(bin, args) {
   return isRoot() ? run('runuser', ['-u', 'postgres', '--', bin, ...args]) : run(bin, args);
 }
 
-function findBinDir() {
+/** The bin folder of the newest installed PostgreSQL under /usr/lib/postgresql, or null. */
+export function findBinDir() {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return null;
   const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));

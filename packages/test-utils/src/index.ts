@@ -1,1 +1,7 @@
 export { createTestDatabase, testAdminUrl, type TestDatabase } from './postgres.js';
+export {
+  canStartPrivatePostgres,
+  startPrivatePostgresWithPassword,
+  type PrivatePostgres,
+  type PrivatePostgresOptions,
+} from './private-postgres.js';
