@@ -1,22 +1,10 @@
-import { claudeCodeAdapter } from '@rimuru/adapters-claude-code';
-import { codexAdapter } from '@rimuru/adapters-codex';
-import { copilotAdapter } from '@rimuru/adapters-copilot';
-import { cursorAdapter } from '@rimuru/adapters-cursor';
 import type { Config } from '@oclif/core';
-import type { AgentAdapter, BuiltinAgentType } from '@rimuru/core';
+import { builtinAdapters } from '@rimuru/app-runtime';
+import type { AgentAdapter } from '@rimuru/core';
 import { loadPluginAdapters } from './plugin-adapters.js';
 
-/** The built-in adapters; plugin adapters join through the same list. */
-export const BUILTIN_ADAPTERS = {
-  'claude-code': claudeCodeAdapter,
-  codex: codexAdapter,
-  cursor: cursorAdapter,
-  copilot: copilotAdapter,
-} as const satisfies Record<BuiltinAgentType, AgentAdapter>;
-
-export function builtinAdapters(): AgentAdapter[] {
-  return Object.values(BUILTIN_ADAPTERS);
-}
+// The built-ins are shared with the TUI; plugin adapters join them here.
+export { BUILTIN_ADAPTERS, builtinAdapter, builtinAdapters } from '@rimuru/app-runtime';
 
 /** An adapter and where it comes from: `builtin`, or the npm name of the plugin that adds it. */
 export interface KnownAdapter {

@@ -9,7 +9,6 @@ import {
 import { BaseCommand } from './base-command.js';
 import { syncSummaryLine } from './render/sync-summary-line.js';
 import { openRuntime, type Runtime } from './runtime.js';
-import { runSync } from './sync-runner.js';
 
 export interface ReadSettings {
   zone: string;
@@ -48,6 +47,8 @@ export abstract class ReadCommand<T extends typeof Command> extends BaseCommand<
     // Always check for new data: an unchanged source costs one stat, and skipping on a recent
     // sync would hide lines an agent wrote a moment ago.
     if (flags.sync !== false) {
+      // Imported on use: the adapters and the progress bar are not needed with --no-sync.
+      const { runSync } = await import('./sync-runner.js');
       const summary = await runSync(runtime, { progress: true, config: this.config });
       if (flags.verbose) process.stderr.write(`${syncSummaryLine(summary)}\n`);
       else if (summary.diagnostics > 0 || summary.adapterErrors.length > 0) {

@@ -1,9 +1,8 @@
-import { bundledPriceTable, priceOverridesFromConfig } from '@rimuru/core';
+import type { Config } from '@oclif/core';
 import { syncAll, type SyncProgress, type SyncSummary } from '@rimuru/sync';
 import cliProgress from 'cli-progress';
-import type { Config } from '@oclif/core';
-import { allAdapters, builtinAdapters } from './adapters.js';
 import type { Runtime } from './runtime.js';
+import { syncOptionsOf } from './sync-options.js';
 
 /** Below this much new data a progress bar would only flicker. */
 const PROGRESS_MIN_BYTES = 8 * 1024 * 1024;
@@ -32,15 +31,7 @@ export async function runSync(runtime: Runtime, options: { progress: boolean; co
     bar?.update(toMiB(p.bytesDone), { sources: p.sourcesDone, sourcesTotal: p.sourcesTotal });
   };
   try {
-    return await syncAll({
-      store: runtime.store,
-      adapters: options.config === undefined ? builtinAdapters() : await allAdapters(options.config),
-      ctx: runtime.ctx,
-      host: runtime.host,
-      prices: bundledPriceTable(),
-      priceOverrides: priceOverridesFromConfig(runtime.config.prices),
-      onProgress,
-    });
+    return await syncAll({ ...(await syncOptionsOf(runtime, options.config)), onProgress });
   } finally {
     (bar as cliProgress.SingleBar | null)?.stop();
   }

@@ -1,13 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSandbox, runCli } from './cli-harness.js';
+import { GEMINI_PLUGIN, writeGeminiChat } from './gemini-plugin.js';
 
 type Json = Record<string, unknown>;
-
-/** The example third-party adapter, built by `pnpm run build` like every workspace package. */
-const GEMINI_PLUGIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../../examples/adapter-gemini-cli');
 
 const chat = {
   sessionId: 'gem-1',
@@ -43,9 +40,7 @@ describe('third-party adapters as oclif plugins', () => {
 
   beforeAll(async () => {
     sandbox = await makeSandbox();
-    const dir = join(sandbox.home, '.gemini', 'tmp', 'abc', 'chats');
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'session-gem-1.json'), JSON.stringify(chat));
+    await writeGeminiChat(sandbox.home, chat);
   });
   afterAll(async () => sandbox?.cleanup());
 

@@ -1,6 +1,6 @@
-import { bundledPriceTable } from '@rimuru/core';
+import { bundledPriceTable, priceOverridesFromConfig } from '@rimuru/core';
 import { syncAll, type SyncSummary } from '@rimuru/sync';
-import { builtinAdapters } from './adapters.js';
+import { builtinAdapters } from '@rimuru/app-runtime';
 import type { TuiRuntime } from './tui-runtime.js';
 
 export interface LiveSyncEvents {
@@ -59,6 +59,8 @@ export class LiveSync {
         ctx: this.rt.ctx,
         host: this.rt.host,
         prices: bundledPriceTable(),
+        // User prices from the config win over bundled ones, exactly as in `rimuru sync`.
+        priceOverrides: priceOverridesFromConfig(this.rt.config.prices),
       });
       if (!this.stopped) this.events.onSynced(summary);
     } catch (error) {

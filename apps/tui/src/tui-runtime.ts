@@ -1,8 +1,6 @@
-import { hostname } from 'node:os';
 import { assertTimeZone, DEFAULT_ACTIVE_WINDOW_MINUTES, systemTimeZone, type AdapterContext, type CostMode } from '@rimuru/core';
 import { openStore, resolveStoreTarget, type SessionStore } from '@rimuru/db';
-import { createAdapterContext } from '@rimuru/sync';
-import { loadConfig } from './config.js';
+import { loadAppContext, type RimuruConfig } from '@rimuru/app-runtime';
 
 export interface TuiOptions {
   /** `--db`: a SQLite path or a postgres:// URL. */
@@ -15,6 +13,8 @@ export interface TuiOptions {
 }
 
 export interface TuiRuntime {
+  /** The config file the CLI reads too (its price overrides apply to the background sync). */
+  config: RimuruConfig;
   store: SessionStore;
   ctx: AdapterContext;
   host: string;
@@ -28,16 +28,17 @@ export const DEFAULT_SYNC_INTERVAL_MS = 3_000;
 
 /** Opens the store the CLI would open (flag > DATABASE_URL > config > embedded default). */
 export async function openTuiRuntime(options: TuiOptions): Promise<TuiRuntime> {
-  const ctx = createAdapterContext();
-  const config = await loadConfig(ctx.env, ctx.homeDir);
+  // The same config, extra data roots and host name as the CLI: both apps sync into one store.
+  const { config, ctx, host } = await loadAppContext();
   const zone = assertTimeZone(options.timezone ?? config.timezone ?? systemTimeZone());
   const target = resolveStoreTarget({ flag: options.db, env: ctx.env, configDb: config.db, homeDir: ctx.homeDir });
   const store = await openStore(target);
   const minutes = options.activeWindowMinutes ?? config.activeWindowMinutes ?? DEFAULT_ACTIVE_WINDOW_MINUTES;
   return {
+    config,
     store,
     ctx,
-    host: hostname(),
+    host,
     zone,
     costMode: options.costMode ?? 'auto',
     activeWindowMs: minutes * 60_000,

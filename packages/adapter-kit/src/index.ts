@@ -3,3 +3,15 @@ export { DEFAULT_READ_LIMITS, checkpointDue, type ReadLimits } from './read-limi
 export { isBlankLine, parseJsonLine, strictUtf8Decoder, type JsonLineParse } from './json-line.js';
 export { parseIsoTimestamp, parseEpochMs, type Instant } from './timestamp.js';
 export { lineWarning, unreadableSource } from './source-diagnostic.js';
+export { readJsonLines, type EmitEvent, type JsonLinesHandlers, type JsonLinesStart } from './read-json-lines.js';
+export { InstantSpan } from './instant-span.js';
+export {
+  dedupeByRealpath,
+  existingDirectories,
+  expandHome,
+  isDirectory,
+  resolveUserPath,
+  rootsFromEnv,
+  type EnvRoots,
+} from './data-roots.js';
+export { appendSourcesUnder, listFiles, SourceList, type ListFilesOptions } from './source-files.js';

@@ -1,6 +1,5 @@
-import { realpath } from 'node:fs/promises';
+import { appendSourcesUnder, listFiles } from '@rimuru/adapter-kit';
 import type { AdapterContext, SourceRef } from '@rimuru/core';
-import { glob } from 'tinyglobby';
 import { claudeProjectRoots } from './roots.js';
 
 /**
@@ -10,17 +9,8 @@ import { claudeProjectRoots } from './roots.js';
 const IGNORED = ['**/workflows/**/journal.jsonl'];
 
 /** Every `.jsonl` transcript under one root, sorted by code unit (locale-independent). */
-async function transcriptsUnder(root: string, limit?: number): Promise<string[]> {
-  const files = await glob('**/*.jsonl', {
-    cwd: root,
-    absolute: true,
-    onlyFiles: true,
-    dot: true,
-    ignore: IGNORED,
-    expandDirectories: false,
-  });
-  files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return limit === undefined ? files : files.slice(0, limit);
+function transcriptsUnder(root: string, limit?: number): Promise<string[]> {
+  return listFiles(root, '**/*.jsonl', { ignore: IGNORED, limit });
 }
 
 /**
@@ -28,22 +18,7 @@ async function transcriptsUnder(root: string, limit?: number): Promise<string[]>
  * roots (symlinks) is listed once.
  */
 export async function discoverTranscripts(ctx: AdapterContext): Promise<SourceRef[]> {
-  const seen = new Set<string>();
-  const sources: SourceRef[] = [];
-  for (const root of await claudeProjectRoots(ctx)) {
-    for (const path of await transcriptsUnder(root)) {
-      let real = path;
-      try {
-        real = await realpath(path);
-      } catch {
-        // Vanished between listing and now: keep the listed path; reading will report it.
-      }
-      if (seen.has(real)) continue;
-      seen.add(real);
-      sources.push({ path, mode: 'append' });
-    }
-  }
-  return sources;
+  return appendSourcesUnder(await claudeProjectRoots(ctx), (root) => transcriptsUnder(root));
 }
 
 /** Whether any root holds at least one transcript. */

@@ -1,40 +1,8 @@
-import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { existingDirectories, isDirectory, rootsFromEnv } from '@rimuru/adapter-kit';
+import { isAbsolute, join } from 'node:path';
 import { RimuruError, type AdapterContext } from '@rimuru/core';
 
 const CONFIG_DIR_VAR = 'CLAUDE_CONFIG_DIR';
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function expandHome(path: string, homeDir: string): string {
-  if (path === '~') return homeDir;
-  if (path.startsWith('~/') || path.startsWith('~\\')) return join(homeDir, path.slice(2));
-  return path;
-}
-
-/** Keeps the first of several paths that resolve to the same directory (symlinks, `..`). */
-async function dedupeByRealpath(paths: string[]): Promise<string[]> {
-  const seen = new Set<string>();
-  const kept: string[] = [];
-  for (const path of paths) {
-    let real: string;
-    try {
-      real = await realpath(path);
-    } catch {
-      continue;
-    }
-    if (seen.has(real)) continue;
-    seen.add(real);
-    kept.push(path);
-  }
-  return kept;
-}
 
 /** A `CLAUDE_CONFIG_DIR` entry names a config dir holding `projects/`, or `projects/` itself. */
 async function projectsDirOf(entry: string): Promise<string | null> {
@@ -51,31 +19,20 @@ async function projectsDirOf(entry: string): Promise<string | null> {
  * exist (ccusage merges them too), XDG first.
  */
 export async function claudeProjectRoots(ctx: AdapterContext): Promise<string[]> {
-  const configured = ctx.env[CONFIG_DIR_VAR]?.trim();
-  if (configured !== undefined && configured !== '') {
-    const found: string[] = [];
-    for (const raw of configured.split(',')) {
-      const entry = raw.trim();
-      if (entry === '') continue;
-      const dir = await projectsDirOf(resolve(ctx.homeDir, expandHome(entry, ctx.homeDir)));
-      if (dir !== null) found.push(dir);
-    }
-    const roots = await dedupeByRealpath(found);
-    if (roots.length === 0) {
+  const configured = await rootsFromEnv(ctx.env, CONFIG_DIR_VAR, ctx.homeDir, projectsDirOf);
+  if (configured !== null) {
+    if (configured.roots.length === 0) {
       throw new RimuruError(
         'SOURCE_ERROR',
-        `${CONFIG_DIR_VAR}="${configured}" names no Claude config directory with a projects/ folder`,
+        `${CONFIG_DIR_VAR}="${configured.value}" names no Claude config directory with a projects/ folder`,
         1,
         { suggestions: [`Point ${CONFIG_DIR_VAR} at a directory containing projects/, or unset it`] },
       );
     }
-    return roots;
+    return configured.roots;
   }
   const xdg = ctx.env['XDG_CONFIG_HOME'];
   // The XDG spec says to ignore a relative XDG_CONFIG_HOME.
   const configHome = xdg !== undefined && isAbsolute(xdg) ? xdg : join(ctx.homeDir, '.config');
-  const candidates = [join(configHome, 'claude', 'projects'), join(ctx.homeDir, '.claude', 'projects')];
-  const existing: string[] = [];
-  for (const candidate of candidates) if (await isDirectory(candidate)) existing.push(candidate);
-  return dedupeByRealpath(existing);
+  return existingDirectories([join(configHome, 'claude', 'projects'), join(ctx.homeDir, '.claude', 'projects')]);
 }

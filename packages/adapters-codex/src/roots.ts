@@ -1,5 +1,5 @@
-import { realpath, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { isDirectory, rootsFromEnv } from '@rimuru/adapter-kit';
+import { join } from 'node:path';
 import { RimuruError, type AdapterContext } from '@rimuru/core';
 
 const HOME_VAR = 'CODEX_HOME';
@@ -8,60 +8,20 @@ const HOME_VAR = 'CODEX_HOME';
 export const SESSIONS_DIR = 'sessions';
 export const ARCHIVED_DIR = 'archived_sessions';
 
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function expandHome(path: string, homeDir: string): string {
-  if (path === '~') return homeDir;
-  if (path.startsWith('~/') || path.startsWith('~\\')) return join(homeDir, path.slice(2));
-  return path;
-}
-
-/** Keeps the first of several paths that resolve to the same directory (symlinks, `..`). */
-async function dedupeByRealpath(paths: string[]): Promise<string[]> {
-  const seen = new Set<string>();
-  const kept: string[] = [];
-  for (const path of paths) {
-    let real: string;
-    try {
-      real = await realpath(path);
-    } catch {
-      continue;
-    }
-    if (seen.has(real)) continue;
-    seen.add(real);
-    kept.push(path);
-  }
-  return kept;
-}
-
 /**
  * The Codex homes to read: `CODEX_HOME` (a comma-separated list, as ccusage accepts) or
  * `~/.codex`. A `CODEX_HOME` naming no existing directory is a misconfiguration, reported
  * rather than silently replaced by the default. An existing home without sessions yet is fine.
  */
 export async function codexHomes(ctx: AdapterContext): Promise<string[]> {
-  const configured = ctx.env[HOME_VAR]?.trim();
-  if (configured !== undefined && configured !== '') {
-    const found: string[] = [];
-    for (const raw of configured.split(',')) {
-      const entry = raw.trim();
-      if (entry === '') continue;
-      const dir = resolve(ctx.homeDir, expandHome(entry, ctx.homeDir));
-      if (await isDirectory(dir)) found.push(dir);
-    }
-    const homes = await dedupeByRealpath(found);
-    if (homes.length === 0) {
-      throw new RimuruError('SOURCE_ERROR', `${HOME_VAR}="${configured}" names no existing Codex home directory`, 1, {
+  const configured = await rootsFromEnv(ctx.env, HOME_VAR, ctx.homeDir);
+  if (configured !== null) {
+    if (configured.roots.length === 0) {
+      throw new RimuruError('SOURCE_ERROR', `${HOME_VAR}="${configured.value}" names no existing Codex home directory`, 1, {
         suggestions: [`Point ${HOME_VAR} at your Codex home (the folder holding sessions/), or unset it`],
       });
     }
-    return homes;
+    return configured.roots;
   }
   const fallback = join(ctx.homeDir, '.codex');
   return (await isDirectory(fallback)) ? [fallback] : [];

@@ -1,5 +1,5 @@
-import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { existingDirectories, isDirectory, resolveUserPath } from '@rimuru/adapter-kit';
+import { isAbsolute, join } from 'node:path';
 import { RimuruError, type AdapterContext } from '@rimuru/core';
 
 const CONFIG_DIR_VAR = 'COPILOT_CONFIG_DIR';
@@ -13,39 +13,6 @@ const VSCODE_PRODUCTS = ['Code', 'Code - Insiders'] as const;
 /** VS Code Server (Remote-SSH, WSL, tunnels) keeps its user data under the home directory. */
 const VSCODE_SERVER_DIRS = ['.vscode-server', '.vscode-server-insiders'] as const;
 
-export async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function expandHome(path: string, homeDir: string): string {
-  if (path === '~') return homeDir;
-  if (path.startsWith('~/') || path.startsWith('~\\')) return join(homeDir, path.slice(2));
-  return path;
-}
-
-/** Keeps the first of several paths that resolve to the same directory; drops missing ones. */
-async function existingUnique(paths: readonly string[]): Promise<string[]> {
-  const seen = new Set<string>();
-  const kept: string[] = [];
-  for (const path of paths) {
-    if (!(await isDirectory(path))) continue;
-    let real: string;
-    try {
-      real = await realpath(path);
-    } catch {
-      continue;
-    }
-    if (seen.has(real)) continue;
-    seen.add(real);
-    kept.push(path);
-  }
-  return kept;
-}
-
 /**
  * The Copilot CLI's config directory: `COPILOT_CONFIG_DIR` when set (naming a directory that
  * does not exist is a misconfiguration, not an empty machine), else `~/.copilot`.
@@ -53,7 +20,7 @@ async function existingUnique(paths: readonly string[]): Promise<string[]> {
 export async function copilotConfigDir(ctx: AdapterContext): Promise<string> {
   const configured = ctx.env[CONFIG_DIR_VAR]?.trim();
   if (configured === undefined || configured === '') return join(ctx.homeDir, '.copilot');
-  const dir = resolve(ctx.homeDir, expandHome(configured, ctx.homeDir));
+  const dir = resolveUserPath(configured, ctx.homeDir);
   if (!(await isDirectory(dir))) {
     throw new RimuruError('SOURCE_ERROR', `${CONFIG_DIR_VAR}="${configured}" is not a directory`, 1, {
       suggestions: [`Point ${CONFIG_DIR_VAR} at the Copilot CLI config directory (default ~/.copilot), or unset it`],
@@ -65,7 +32,7 @@ export async function copilotConfigDir(ctx: AdapterContext): Promise<string> {
 /** Existing CLI event-log folders: `session-state/` and the older `history-session-state/`. */
 export async function copilotCliRoots(ctx: AdapterContext): Promise<string[]> {
   const base = await copilotConfigDir(ctx);
-  return existingUnique(CLI_STATE_DIRS.map((name) => join(base, name)));
+  return existingDirectories(CLI_STATE_DIRS.map((name) => join(base, name)));
 }
 
 /** Where Electron puts application data on each platform (VS Code's `User` dir lives there). */
@@ -87,7 +54,7 @@ export async function vscodeUserDirs(ctx: AdapterContext): Promise<string[]> {
     ...VSCODE_PRODUCTS.map((product) => join(appData, product, 'User')),
     ...VSCODE_SERVER_DIRS.map((dir) => join(ctx.homeDir, dir, 'data', 'User')),
   ];
-  return existingUnique(candidates);
+  return existingDirectories(candidates);
 }
 
 /** Existing folders holding Copilot Chat sessions: each `workspaceStorage/` and empty-window store. */
@@ -96,7 +63,7 @@ export async function vscodeChatRoots(ctx: AdapterContext): Promise<string[]> {
   for (const user of await vscodeUserDirs(ctx)) {
     candidates.push(join(user, 'workspaceStorage'), join(user, 'globalStorage', 'emptyWindowChatSessions'));
   }
-  return existingUnique(candidates);
+  return existingDirectories(candidates);
 }
 
 /** Every data root, CLI first: what `rimuru agents` shows. */

@@ -46,6 +46,7 @@ export {
   type StatusOptions,
 } from './session-view.js';
 export { SYNTHETIC_MODEL, computeSessionStats, rollupModel, type SessionStatsInput } from './stats.js';
+export { sessionCountsOf, sessionStatsFromCounts, type SessionCounts } from './stats.js';
 export {
   PICO_SCALE,
   createModelPrice,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeSessionStats, rollupModel } from './stats.js';
+import { computeSessionStats, rollupModel, sessionCountsOf, sessionStatsFromCounts } from './stats.js';
 import { ZERO_TOKENS } from './tokens.js';
 
 const now = new Date('2026-03-10T12:00:00Z');
@@ -115,5 +115,20 @@ describe('rollupModel', () => {
     ).toBe('default');
     expect(rollupModel([{ model: '<synthetic>', totalTokens: 1 }, { model: null, totalTokens: 1 }])).toBeNull();
     expect(rollupModel([])).toBeNull();
+  });
+});
+
+describe('sessionCountsOf / sessionStatsFromCounts', () => {
+  it('counts what computeSessionStats reports: hook-ended completed, the window edge active, negative spans as 0', () => {
+    const sessions = [
+      span('2026-03-10T11:00:00.001Z', '2026-03-10T11:55:00.000Z'), // exactly at the window edge: active
+      span('2026-03-10T11:00:00Z', '2026-03-10T11:59:00Z', true), // ended by a hook
+      span('2026-03-10T10:00:00Z', '2026-03-10T09:00:00Z'), // end before start: 0 ms
+      span('2026-03-10T08:00:00Z', '2026-03-10T08:30:00.250Z'),
+    ];
+    const counts = sessionCountsOf(sessions, { now, activeWindowMs: WINDOW });
+    expect(counts).toEqual({ sessions: 4, activeSessions: 1, totalDurationMs: 3_299_999 + 3_540_000 + 1_800_250 });
+    const usage = { tokens: { ...ZERO_TOKENS, input: 7, output: 3 }, costNanos: 1_000_001n };
+    expect(sessionStatsFromCounts(counts, usage)).toEqual(computeSessionStats({ sessions, usage, now, activeWindowMs: WINDOW }));
   });
 });

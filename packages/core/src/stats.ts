@@ -13,21 +13,39 @@ export interface SessionStatsInput {
   activeWindowMs: number;
 }
 
+/** Session counts and durations of a range: summed in memory or by the store's SQL aggregates. */
+export interface SessionCounts {
+  sessions: number;
+  /** Sessions active at `now` (see sessionStatus). */
+  activeSessions: number;
+  /** Sum over sessions of max(0, endedAt − startedAt), in milliseconds. */
+  totalDurationMs: number;
+}
+
+/** The counts computeSessionStats derives from session rows; the store computes the same in SQL. */
+export function sessionCountsOf(
+  sessions: SessionStatsInput['sessions'],
+  opts: Pick<SessionStatsInput, 'now' | 'activeWindowMs'>,
+): SessionCounts {
+  let activeSessions = 0;
+  let totalDurationMs = 0;
+  for (const s of sessions) {
+    if (sessionStatus(s, opts) === 'active') activeSessions++;
+    totalDurationMs += Math.max(0, s.endedAt.getTime() - s.startedAt.getTime());
+  }
+  return { sessions: sessions.length, activeSessions, totalDurationMs };
+}
+
 /**
  * `sessions stats` (design §3/§4): counts and durations from the sessions, token and cost
  * figures from the usage records in the range. Averages are over all sessions (0 when there
  * are none); durations and tokens averages are rounded to whole units, money is kept in
  * nano-dollars until the final rounding to 6 decimals.
  */
-export function computeSessionStats(input: SessionStatsInput): SessionStatsJson {
-  const { sessions, usage } = input;
-  const n = sessions.length;
-  let active = 0;
-  let totalDurationMs = 0;
-  for (const s of sessions) {
-    if (sessionStatus(s, input) === 'active') active++;
-    totalDurationMs += Math.max(0, s.endedAt.getTime() - s.startedAt.getTime());
-  }
+export function sessionStatsFromCounts(counts: SessionCounts, usage: SessionStatsInput['usage']): SessionStatsJson {
+  const n = counts.sessions;
+  const active = counts.activeSessions;
+  const totalDurationMs = counts.totalDurationMs;
   const tokens = totalTokens(usage.tokens);
   return {
     totalSessions: n,
@@ -45,6 +63,11 @@ export function computeSessionStats(input: SessionStatsInput): SessionStatsJson 
     cacheWriteTokens: cacheWriteTokens(usage.tokens),
     reasoningTokens: usage.tokens.reasoning,
   };
+}
+
+/** `sessions stats` over session rows in memory (the store's aggregates give the same figures). */
+export function computeSessionStats(input: SessionStatsInput): SessionStatsJson {
+  return sessionStatsFromCounts(sessionCountsOf(input.sessions, input), input.usage);
 }
 
 /** Not a model: Claude Code's placeholder for messages it made up locally. */

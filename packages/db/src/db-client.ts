@@ -1,8 +1,6 @@
-import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
 import type { Prisma, PrismaClient } from './generated/postgres/client.js';
 import { POSTGRES_CONNECT_TIMEOUT_MS } from './migration-connection.js';
-import { RimuruLibSql, SQLITE_PRAGMAS } from './sqlite-driver.js';
+import { pgConnectionString } from './pg-url.js';
 
 /**
  * The typed client used by repositories. Both generated clients have the same model API
@@ -19,8 +17,16 @@ export interface OpenedClient {
   close(): Promise<void>;
 }
 
+/*
+ * Each dialect's driver, adapter and generated client are imported only when a store of that
+ * dialect opens: a SQLite user never pays for loading `pg`, nor a PostgreSQL user for libsql.
+ */
+
 export async function openSqliteClient(path: string): Promise<OpenedClient> {
-  const { PrismaClient: SqlitePrismaClient } = await import('./generated/sqlite/client.js');
+  const [{ PrismaClient: SqlitePrismaClient }, { RimuruLibSql, SQLITE_PRAGMAS }] = await Promise.all([
+    import('./generated/sqlite/client.js'),
+    import('./sqlite-driver.js'),
+  ]);
   const client = new SqlitePrismaClient({ adapter: new RimuruLibSql(path) });
   const db = client as unknown as DbClient;
   // One connection for the store's life (see RimuruLibSql), so these stick.
@@ -29,9 +35,13 @@ export async function openSqliteClient(path: string): Promise<OpenedClient> {
 }
 
 export async function openPostgresClient(url: string): Promise<OpenedClient> {
-  const { PrismaClient: PgPrismaClient } = await import('./generated/postgres/client.js');
+  const [{ PrismaClient: PgPrismaClient }, { PrismaPg }, { default: pg }] = await Promise.all([
+    import('./generated/postgres/client.js'),
+    import('@prisma/adapter-pg'),
+    import('pg'),
+  ]);
   const pool = new pg.Pool({
-    connectionString: url,
+    connectionString: pgConnectionString(url),
     connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
     max: 4,
     // The adapter sends instants as zone-less UTC text: the session zone must be UTC, or a

@@ -1,9 +1,9 @@
 import type { DbClient, DbTx } from './db-client.js';
 import { agentRowId, sessionRowId } from './ids.js';
 import { parseInstant } from './instant.js';
-import { recomputeSessions } from './rollup-writer.js';
-import { addUsageInstant, foldActivity, mergeSession, parseModelList, sameMergeable, type SessionFacts } from './session-merge.js';
-import { chunk } from './sql.js';
+import { rollUpSessions } from './rollup-writer.js';
+import { addUsageInstant, foldActivity } from './session-merge.js';
+import { insertNewSessions } from './session-insert.js';
 import type { IngestBatch, IngestResult, StoreDialect } from './store.js';
 import { dropReplayCopies, planUsage, writeUsage, type UsageRow } from './usage-upsert.js';
 
@@ -31,70 +31,22 @@ async function upsertAgent(tx: DbTx, batch: IngestBatch, now: Date): Promise<str
   return id;
 }
 
-/** Creates missing sessions and merges what the batch says into existing ones. */
-async function upsertSessions(
-  tx: DbTx,
-  batch: IngestBatch,
-  agentId: string,
-  facts: Map<string, SessionFacts>,
-  now: Date,
-): Promise<Set<string>> {
-  const touched = new Set<string>();
-  const all = [...facts.values()];
-  for (const part of chunk(all, 200)) {
-    const ids = part.map((f) => sessionRowId(batch.agentType, f.externalId));
-    const stored = new Map(
-      (
-        await tx.session.findMany({
-          where: { id: { in: ids } },
-          select: {
-            id: true, startedAt: true, endedAt: true, projectPath: true, parentExternalId: true, title: true, tokensKnown: true,
-            activityModels: true, activityRequestCount: true,
-          },
-        })
-      ).map((s) => [s.id, s]),
-    );
-    for (const f of part) {
-      const id = sessionRowId(batch.agentType, f.externalId);
-      const existing = stored.get(id);
-      if (existing === undefined) {
-        await tx.session.create({
-          data: {
-            id, agentId, externalId: f.externalId, agentType: batch.agentType, host: batch.host,
-            startedAt: f.firstAt, endedAt: f.lastAt, projectPath: f.projectPath,
-            parentExternalId: f.parentExternalId, title: f.title, tokensKnown: f.tokensKnown,
-            activityModels: JSON.stringify(f.activityModels), activityRequestCount: f.activityRequestCount,
-            costSource: f.tokensKnown ? 'calculated' : 'unknown', createdAt: now, updatedAt: now,
-          },
-        });
-        touched.add(id);
-        continue;
-      }
-      const current = { ...existing, activityModels: parseModelList(existing.activityModels) };
-      const merged = mergeSession(current, f);
-      if (sameMergeable(current, merged)) continue;
-      await tx.session.update({
-        where: { id },
-        data: { ...merged, activityModels: JSON.stringify(merged.activityModels), updatedAt: now },
-      });
-      touched.add(id);
-    }
-  }
-  return touched;
-}
-
 async function upsertCheckpoint(tx: DbTx, batch: IngestBatch, now: Date): Promise<void> {
   const c = batch.checkpoint;
   const fields = {
     device: c.device, inode: c.inode, size: BigInt(c.size), mtimeMs: c.mtimeMs, headHash: c.headHash,
     headLength: c.headLength, byteOffset: BigInt(c.offset), state: c.state === null ? null : JSON.stringify(c.state),
-    updatedAt: now,
   };
-  await tx.sourceFile.upsert({
-    where: { agentType_path: { agentType: batch.agentType, path: c.path } },
-    create: { agentType: batch.agentType, path: c.path, ...fields, diagnosticCount: c.diagnosticCount + batch.diagnosticCount },
-    update: { ...fields, diagnosticCount: { increment: batch.diagnosticCount } },
-  });
+  // Raw SQL: a Prisma upsert costs a query-compiler pass per batch.
+  await tx.$executeRaw`INSERT INTO source_files (agent_type, path, device, inode, size, mtime_ms, head_hash, head_length,
+      byte_offset, state, diagnostic_count, updated_at)
+    VALUES (${batch.agentType}, ${c.path}, ${fields.device}, ${fields.inode}, ${fields.size}, ${fields.mtimeMs},
+      ${fields.headHash}, ${fields.headLength}, ${fields.byteOffset}, ${fields.state},
+      ${c.diagnosticCount + batch.diagnosticCount}, ${now})
+    ON CONFLICT (agent_type, path) DO UPDATE SET device = excluded.device, inode = excluded.inode, size = excluded.size,
+      mtime_ms = excluded.mtime_ms, head_hash = excluded.head_hash, head_length = excluded.head_length,
+      byte_offset = excluded.byte_offset, state = excluded.state, updated_at = excluded.updated_at,
+      diagnostic_count = source_files.diagnostic_count + ${batch.diagnosticCount}`;
 }
 
 /**
@@ -128,15 +80,19 @@ export async function ingestBatch(
 
     const facts = foldActivity(batch.activity);
     for (const row of plan.toWrite) addUsageInstant(facts, row.usage.event.sessionExternalId, row.occurredAt);
-    const touched = await upsertSessions(tx, batch, agentId, facts, now);
+    // Sessions exist before their records (foreign key); the roll-up below merges the facts into old ones.
+    const created = await insertNewSessions(tx, { agentType: batch.agentType, host: batch.host, agentId, now }, facts.values());
 
     await writeUsage(tx, batch.agentType, batch.checkpoint.path, plan.toWrite);
     const replayKeys = rows.map((r) => r.usage.event.replayKey).filter((k): k is string => k !== null);
     const replays = await dropReplayCopies(tx, batch.agentType, replayKeys);
 
-    for (const id of plan.touchedSessionIds) touched.add(id);
-    for (const id of replays.sessionIds) touched.add(id);
-    await recomputeSessions(tx, touched, now);
+    const factsById = new Map([...facts.values()].map((f) => [sessionRowId(batch.agentType, f.externalId), f] as const));
+    const { touched } = await rollUpSessions(
+      tx,
+      { facts: factsById, created, usageChanged: [...plan.touchedSessionIds, ...replays.sessionIds] },
+      now,
+    );
     await upsertCheckpoint(tx, batch, now);
     return {
       usageInserted: plan.inserted,

@@ -1,7 +1,7 @@
-import { createClient, type Client } from '@libsql/client';
-import pg from 'pg';
+import type { Client } from '@libsql/client';
+import { sqliteConfig } from './sqlite-config.js';
 import { acquireWriteLock } from './sqlite-write-lock.js';
-import { sqliteConfig } from './sqlite-driver.js';
+import { pgConnectionString } from './pg-url.js';
 
 /** The few operations the migrator needs, on ONE connection (a session-level lock needs that). */
 export interface MigrationConnection {
@@ -22,8 +22,10 @@ export const MIGRATION_LOCK_KEY = 7_242_015_553_002_001n;
 
 export const POSTGRES_CONNECT_TIMEOUT_MS = 5_000;
 
+// Drivers are imported on use: a SQLite store never loads `pg`, a PostgreSQL one never libsql.
 export async function openPostgresMigrationConnection(url: string): Promise<MigrationConnection> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS });
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: pgConnectionString(url), connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS });
   // Without a listener an 'error' after connect (server restart) would crash the process.
   client.on('error', () => undefined);
   try {
@@ -46,6 +48,7 @@ export async function openPostgresMigrationConnection(url: string): Promise<Migr
 }
 
 export async function openSqliteMigrationConnection(path: string): Promise<MigrationConnection> {
+  const { createClient } = await import('@libsql/client');
   const client: Client = createClient(sqliteConfig(path));
   const run = async (sql: string, params: unknown[] = []) => {
     const result = await client.execute({ sql, args: params as never });

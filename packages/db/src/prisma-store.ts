@@ -8,6 +8,7 @@ import type { HookMark, ReplicationBatch, ReplicationCursor } from './store.js';
 import { listAgents } from './agent-queries.js';
 import { diagnosticCountsByAgent } from './source-diagnostics.js';
 import { countSessions, findSessions, listSessions } from './session-queries.js';
+import { sessionCounts } from './session-counts.js';
 import { countSearchedSessions, pageSessions } from './session-page-queries.js';
 import type { IngestBatch, SessionFilter, SessionPageQuery, SessionSearchQuery, SessionStore, StoreDialect } from './store.js';
 import { sessionUsageByModel, usageTotals } from './usage-queries.js';
@@ -49,6 +50,10 @@ export class PrismaSessionStore implements SessionStore {
 
   countSessions(filter: SessionFilter) {
     return countSessions(this.db, this.dialect, filter);
+  }
+
+  sessionCounts(filter: SessionFilter, activeSince: Date) {
+    return sessionCounts(this.db, this.dialect, filter, activeSince);
   }
 
   pageSessions(query: SessionPageQuery) {

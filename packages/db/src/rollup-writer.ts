@@ -1,7 +1,14 @@
 import type { DbTx } from './db-client.js';
+import { rawBigInt, rawBigIntOrNull, rawBool, rawDate, rawDateOrNull, rawInt, rawStringOrNull } from './raw-values.js';
 import { costSourceOf, nanosToUsd6, rollUpSession, SYNTHETIC_MODEL, type SessionRollup, type UsageGroup } from './session-rollup.js';
-import { parseModelList, unionModels } from './session-merge.js';
-import { chunk } from './sql.js';
+import { mergeSession, parseModelList, sameMergeable, unionModels, type SessionFacts } from './session-merge.js';
+import { chunk, joinSql, sql } from './sql.js';
+
+/*
+ * Raw SQL throughout (one text for both dialects): Prisma's model queries cost a query-compiler
+ * pass each, which dominated the ingest profile. CAST(… AS BIGINT) keeps sums exact bigint on
+ * PostgreSQL (SUM(bigint) is numeric there) and is a no-op on SQLite.
+ */
 
 const CHUNK = 200;
 
@@ -9,37 +16,35 @@ const CHUNK = 200;
 export async function usageGroupsBySession(tx: DbTx, sessionIds: readonly string[]): Promise<Map<string, UsageGroup[]>> {
   const bySession = new Map<string, UsageGroup[]>();
   for (const ids of chunk(sessionIds, CHUNK)) {
-    const groups = await tx.usageRecord.groupBy({
-      by: ['sessionId', 'model', 'priced'],
-      where: { sessionId: { in: ids } },
-      _count: { _all: true },
-      _sum: {
-        inputTokens: true, outputTokens: true, cacheReadTokens: true, cacheWrite5mTokens: true,
-        cacheWrite1hTokens: true, reasoningTokens: true, calculatedCostNanos: true,
-        recordedCostNanos: true, autoCostNanos: true,
-      },
-      _min: { occurredAt: true },
-      _max: { occurredAt: true },
-    });
+    const groups = await tx.$queryRaw<Record<string, unknown>[]>(sql`
+      SELECT session_id, model, priced, COUNT(*) AS n,
+        CAST(SUM(input_tokens) AS BIGINT) AS input, CAST(SUM(output_tokens) AS BIGINT) AS output,
+        CAST(SUM(cache_read_tokens) AS BIGINT) AS cache_read, CAST(SUM(cache_write_5m_tokens) AS BIGINT) AS cache_write_5m,
+        CAST(SUM(cache_write_1h_tokens) AS BIGINT) AS cache_write_1h, CAST(SUM(reasoning_tokens) AS BIGINT) AS reasoning,
+        CAST(SUM(calculated_cost_nanos) AS BIGINT) AS calculated, CAST(SUM(recorded_cost_nanos) AS BIGINT) AS recorded,
+        CAST(SUM(auto_cost_nanos) AS BIGINT) AS auto, MIN(occurred_at) AS first_at, MAX(occurred_at) AS last_at
+      FROM usage_records WHERE session_id IN (${joinSql(ids)})
+      GROUP BY session_id, model, priced`);
     for (const g of groups) {
-      const list = bySession.get(g.sessionId) ?? [];
+      const sessionId = String(g.session_id);
+      const list = bySession.get(sessionId) ?? [];
       list.push({
-        model: g.model,
-        priced: g.priced,
-        count: g._count._all,
-        input: g._sum.inputTokens ?? 0n,
-        output: g._sum.outputTokens ?? 0n,
-        cacheRead: g._sum.cacheReadTokens ?? 0n,
-        cacheWrite5m: g._sum.cacheWrite5mTokens ?? 0n,
-        cacheWrite1h: g._sum.cacheWrite1hTokens ?? 0n,
-        reasoning: g._sum.reasoningTokens ?? 0n,
-        calculatedCostNanos: g._sum.calculatedCostNanos ?? 0n,
-        recordedCostNanos: g._sum.recordedCostNanos ?? null,
-        autoCostNanos: g._sum.autoCostNanos ?? 0n,
-        firstAt: g._min.occurredAt ?? null,
-        lastAt: g._max.occurredAt ?? null,
+        model: rawStringOrNull(g.model),
+        priced: rawBool(g.priced),
+        count: rawInt(g.n),
+        input: rawBigInt(g.input),
+        output: rawBigInt(g.output),
+        cacheRead: rawBigInt(g.cache_read),
+        cacheWrite5m: rawBigInt(g.cache_write_5m),
+        cacheWrite1h: rawBigInt(g.cache_write_1h),
+        reasoning: rawBigInt(g.reasoning),
+        calculatedCostNanos: rawBigInt(g.calculated),
+        recordedCostNanos: rawBigIntOrNull(g.recorded),
+        autoCostNanos: rawBigInt(g.auto),
+        firstAt: rawDateOrNull(g.first_at),
+        lastAt: rawDateOrNull(g.last_at),
       });
-      bySession.set(g.sessionId, list);
+      bySession.set(sessionId, list);
     }
   }
   return bySession;
@@ -71,6 +76,7 @@ function sessionData(rollup: SessionRollup, stored: StoredFacts) {
   const startedAt =
     rollup.firstAt !== null && rollup.firstAt.getTime() < stored.startedAt.getTime() ? rollup.firstAt : stored.startedAt;
   const endedAt = rollup.lastAt !== null && rollup.lastAt.getTime() > stored.endedAt.getTime() ? rollup.lastAt : stored.endedAt;
+  const shown = displayModels(rollup, stored);
   return {
     startedAt,
     endedAt,
@@ -81,8 +87,8 @@ function sessionData(rollup: SessionRollup, stored: StoredFacts) {
     cacheWrite5mTokens: tokens(rollup.cacheWrite5m),
     cacheWrite1hTokens: tokens(rollup.cacheWrite1h),
     reasoningTokens: tokens(rollup.reasoning),
-    models: JSON.stringify(displayModels(rollup, stored).models),
-    modelName: displayModels(rollup, stored).modelName,
+    models: JSON.stringify(shown.models),
+    modelName: shown.modelName,
     // Usage records are the exact count; an agent's own count stands in only when there are none.
     requestCount: rollup.requestCount > 0 ? rollup.requestCount : stored.activityRequestCount,
     unpricedRequestCount: rollup.unpricedRequestCount,
@@ -96,37 +102,135 @@ function sessionData(rollup: SessionRollup, stored: StoredFacts) {
 
 type SessionData = ReturnType<typeof sessionData>;
 
+/** A stored session as the roll-up compares it: SessionData's keys plus the mergeable facts. */
+interface StoredSessionRow extends Omit<SessionData, 'costUsd'> {
+  id: string;
+  costUsd: string;
+  projectPath: string | null;
+  parentExternalId: string | null;
+  title: string | null;
+  activityModels: string;
+  activityRequestCount: number;
+}
+
+function toStoredRow(r: Record<string, unknown>): StoredSessionRow {
+  return {
+    id: String(r.id),
+    startedAt: rawDate(r.started_at),
+    endedAt: rawDate(r.ended_at),
+    tokensKnown: rawBool(r.tokens_known),
+    totalInputTokens: rawBigIntOrNull(r.total_input_tokens),
+    totalOutputTokens: rawBigIntOrNull(r.total_output_tokens),
+    cacheReadTokens: rawBigIntOrNull(r.cache_read_tokens),
+    cacheWrite5mTokens: rawBigIntOrNull(r.cache_write_5m_tokens),
+    cacheWrite1hTokens: rawBigIntOrNull(r.cache_write_1h_tokens),
+    reasoningTokens: rawBigIntOrNull(r.reasoning_tokens),
+    models: String(r.models),
+    modelName: rawStringOrNull(r.model_name),
+    requestCount: rawInt(r.request_count),
+    unpricedRequestCount: rawInt(r.unpriced_request_count),
+    calculatedCostNanos: rawBigInt(r.calculated_cost_nanos),
+    recordedCostNanos: rawBigIntOrNull(r.recorded_cost_nanos),
+    autoCostNanos: rawBigInt(r.auto_cost_nanos),
+    costUsd: String(r.cost_usd),
+    costSource: String(r.cost_source) as SessionData['costSource'],
+    projectPath: rawStringOrNull(r.project_path),
+    parentExternalId: rawStringOrNull(r.parent_external_id),
+    title: rawStringOrNull(r.title),
+    activityModels: String(r.activity_models),
+    activityRequestCount: rawInt(r.activity_request_count),
+  };
+}
+
+async function storedSessions(tx: DbTx, ids: readonly string[]): Promise<StoredSessionRow[]> {
+  const out: StoredSessionRow[] = [];
+  for (const part of chunk(ids, CHUNK)) {
+    const rows = await tx.$queryRaw<Record<string, unknown>[]>(sql`
+      SELECT id, started_at, ended_at, project_path, parent_external_id, title, tokens_known, activity_models,
+        activity_request_count, total_input_tokens, total_output_tokens, cache_read_tokens, cache_write_5m_tokens,
+        cache_write_1h_tokens, reasoning_tokens, models, model_name, request_count, unpriced_request_count,
+        calculated_cost_nanos, recorded_cost_nanos, auto_cost_nanos, cost_usd, cost_source
+      FROM sessions WHERE id IN (${joinSql([...part])})`);
+    for (const row of rows) out.push(toStoredRow(row));
+  }
+  return out;
+}
+
 function comparable(value: unknown): unknown {
   if (value instanceof Date) return value.getTime();
-  // Decimal (cost_usd) and bigint compare by their exact text.
-  if (typeof value === 'bigint' || (typeof value === 'object' && value !== null)) return String(value);
+  if (typeof value === 'bigint') return String(value);
   return value;
 }
 
-function changed(next: SessionData, stored: Record<string, unknown>): boolean {
+function changed(next: SessionData, stored: StoredSessionRow): boolean {
   return (Object.keys(next) as (keyof SessionData)[]).some((key) => {
-    if (key === 'costUsd') return Number(String(stored[key])) !== Number(next[key]);
+    // Decimal text (PostgreSQL) or REAL (SQLite): compare the amounts.
+    if (key === 'costUsd') return Number(stored.costUsd) !== Number(next.costUsd);
     return comparable(next[key]) !== comparable(stored[key]);
   });
 }
 
+type MergedFacts = Pick<StoredSessionRow, 'projectPath' | 'parentExternalId' | 'title' | 'activityModels' | 'activityRequestCount'>;
+
+async function writeSession(tx: DbTx, id: string, data: SessionData, facts: MergedFacts, now: Date): Promise<void> {
+  await tx.$executeRaw`UPDATE sessions SET started_at = ${data.startedAt}, ended_at = ${data.endedAt},
+      project_path = ${facts.projectPath}, parent_external_id = ${facts.parentExternalId}, title = ${facts.title},
+      activity_models = ${facts.activityModels}, activity_request_count = ${facts.activityRequestCount},
+      tokens_known = ${data.tokensKnown}, total_input_tokens = ${data.totalInputTokens},
+      total_output_tokens = ${data.totalOutputTokens}, cache_read_tokens = ${data.cacheReadTokens},
+      cache_write_5m_tokens = ${data.cacheWrite5mTokens}, cache_write_1h_tokens = ${data.cacheWrite1hTokens},
+      reasoning_tokens = ${data.reasoningTokens}, models = ${data.models}, model_name = ${data.modelName},
+      request_count = ${data.requestCount}, unpriced_request_count = ${data.unpricedRequestCount},
+      calculated_cost_nanos = ${data.calculatedCostNanos}, recorded_cost_nanos = ${data.recordedCostNanos},
+      auto_cost_nanos = ${data.autoCostNanos}, cost_usd = ${data.costUsd}, cost_source = ${data.costSource},
+      updated_at = ${now}
+    WHERE id = ${id}`;
+}
+
+export interface RollUpRequest {
+  /** What a batch says per session id: merged into the stored facts (never replaced by less). */
+  facts?: ReadonlyMap<string, SessionFacts>;
+  /** Sessions the batch just created: always rolled up. */
+  created?: ReadonlySet<string>;
+  /** Sessions whose usage records changed: always rolled up. */
+  usageChanged: Iterable<string>;
+}
+
 /**
- * Recomputes the roll-ups of the given sessions from their usage records, widening start/end
- * to cover every usage instant. `is_active` is left as stored. Sessions whose figures did
- * not change are not written, so re-ingesting a batch leaves the store (and updated_at) alone.
+ * Merges a batch's facts into stored sessions and recomputes the roll-ups of every session
+ * whose facts or records changed, widening start/end to cover every usage instant; one
+ * UPDATE per session whose stored row differs. `is_active` is left as stored. Returns the
+ * sessions considered touched (created, merged to something new, or with changed records)
+ * and how many rows were written; re-ingesting a batch leaves the store (and updated_at) alone.
  */
-export async function recomputeSessions(tx: DbTx, sessionIds: Iterable<string>, now: Date): Promise<number> {
-  const ids = [...new Set(sessionIds)];
-  const groups = await usageGroupsBySession(tx, ids);
-  let updated = 0;
-  for (const part of chunk(ids, CHUNK)) {
-    const sessions = await tx.session.findMany({ where: { id: { in: part } } });
-    for (const stored of sessions) {
-      const next = sessionData(rollUpSession(groups.get(stored.id) ?? []), stored);
-      if (!changed(next, stored as unknown as Record<string, unknown>)) continue;
-      await tx.session.update({ where: { id: stored.id }, data: { ...next, updatedAt: now } });
-      updated++;
-    }
+export async function rollUpSessions(tx: DbTx, request: RollUpRequest, now: Date): Promise<{ touched: Set<string>; updated: number }> {
+  const facts = request.facts ?? new Map<string, SessionFacts>();
+  const usageChanged = new Set(request.usageChanged);
+  const created = request.created ?? new Set<string>();
+  const rows = await storedSessions(tx, [...new Set([...facts.keys(), ...usageChanged])]);
+  const touched = new Set<string>();
+  const plans: { row: StoredSessionRow; merged: MergedFacts & StoredFacts; factsChanged: boolean }[] = [];
+  for (const row of rows) {
+    const f = facts.get(row.id);
+    const current = { ...row, activityModels: parseModelList(row.activityModels) };
+    const merged = f === undefined ? current : mergeSession(current, f);
+    const factsChanged = !sameMergeable(current, merged);
+    if (!factsChanged && !created.has(row.id) && !usageChanged.has(row.id)) continue;
+    touched.add(row.id);
+    plans.push({ row, factsChanged, merged: { ...merged, activityModels: JSON.stringify(merged.activityModels) } });
   }
-  return updated;
+  const groups = await usageGroupsBySession(tx, plans.map((p) => p.row.id));
+  let updated = 0;
+  for (const { row, merged, factsChanged } of plans) {
+    const next = sessionData(rollUpSession(groups.get(row.id) ?? []), merged);
+    if (!factsChanged && !changed(next, row)) continue;
+    await writeSession(tx, row.id, next, merged, now);
+    updated++;
+  }
+  return { touched, updated };
+}
+
+/** Recomputes the roll-ups of the given sessions from their usage records (see rollUpSessions). */
+export async function recomputeSessions(tx: DbTx, sessionIds: Iterable<string>, now: Date): Promise<number> {
+  return (await rollUpSessions(tx, { usageChanged: sessionIds }, now)).updated;
 }

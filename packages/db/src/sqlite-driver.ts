@@ -1,15 +1,9 @@
 import { createClient, type Client, type Config, type InStatement, type ResultSet, type Transaction } from '@libsql/client';
 import { PrismaLibSql } from '@prisma/adapter-libsql';
-import { pathToFileURL } from 'node:url';
+import { sqliteConfig } from './sqlite-config.js';
 import { SQLITE_BUSY_TIMEOUT_MS, acquireWriteLock } from './sqlite-write-lock.js';
 
-export { SQLITE_BUSY_TIMEOUT_MS };
-
-
-export function sqliteConfig(path: string): Config {
-  // intMode 'bigint': token and money sums must not pass through doubles.
-  return { url: pathToFileURL(path).href, timeout: SQLITE_BUSY_TIMEOUT_MS, intMode: 'bigint' };
-}
+export { SQLITE_BUSY_TIMEOUT_MS, sqliteConfig };
 
 /** After the busy timeout, how often BEGIN IMMEDIATE is tried again before SQLITE_BUSY reaches the caller. */
 const BUSY_RETRIES = 3;

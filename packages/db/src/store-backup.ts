@@ -4,7 +4,7 @@ import { dirname, join, basename } from 'node:path';
 import { StoreError, UsageError } from '@rimuru/core';
 import { sqliteOpenError } from './connection-errors.js';
 import { openStore, SCHEMA_VERSION } from './open-store.js';
-import { sqliteConfig } from './sqlite-driver.js';
+import { sqliteConfig } from './sqlite-config.js';
 import type { StoreTarget } from './store-target.js';
 
 function sqliteOnly(target: StoreTarget, what: string): string {

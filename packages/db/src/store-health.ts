@@ -1,6 +1,6 @@
 import { createClient } from '@libsql/client';
 import { sqliteOpenError } from './connection-errors.js';
-import { sqliteConfig } from './sqlite-driver.js';
+import { sqliteConfig } from './sqlite-config.js';
 
 /**
  * SQLite's own full check of an embedded store file: 'ok' or the first problem it reports.

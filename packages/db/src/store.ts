@@ -3,6 +3,7 @@ import type {
   ReportUsageRecord,
   DatedPriceRow,
   RecordCost,
+  SessionCounts,
   UsageRecordFacts,
   CostMode,
   JsonValue,
@@ -140,6 +141,12 @@ export interface SessionStore {
   /** Newest first (by last activity, then start). */
   listSessions(filter: SessionFilter): Promise<StoredSession[]>;
   countSessions(filter: SessionFilter): Promise<number>;
+  /**
+   * Count, active count (last activity at or after `activeSince`, no hook-reported end) and
+   * summed durations of the sessions a filter matches, aggregated in the database: what
+   * computeSessionStats derives from listSessions, without loading the rows. limit/offset ignored.
+   */
+  sessionCounts(filter: SessionFilter, activeSince: Date): Promise<SessionCounts>;
   /** One page sorted and searched in the database (see SessionPageQuery). */
   pageSessions(query: SessionPageQuery): Promise<StoredSession[]>;
   /** How many sessions match a filter and search: the length of the paged list. */

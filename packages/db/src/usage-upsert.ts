@@ -1,5 +1,6 @@
 import type { AgentType } from '@rimuru/core';
 import type { DbTx } from './db-client.js';
+import { rawDate, rawInt } from './raw-values.js';
 import { chunk, joinSql, sql } from './sql.js';
 import type { PricedUsage } from './store.js';
 
@@ -84,11 +85,9 @@ async function skipKnownReplays(
   for (const { usage } of rows) if (!usage.event.isReplayCopy && usage.event.replayKey !== null) note(usage.event.replayKey, usage.event.dedupeKey);
   const replayKeys = [...new Set(rows.filter((r) => r.usage.event.isReplayCopy && r.usage.event.replayKey !== null).map((r) => r.usage.event.replayKey as string))];
   for (const keys of chunk(replayKeys, LOOKUP_CHUNK)) {
-    const found = await tx.usageRecord.findMany({
-      where: { agentType, isReplayCopy: false, replayKey: { in: keys } },
-      select: { replayKey: true, dedupeKey: true },
-    });
-    for (const f of found) if (f.replayKey !== null) note(f.replayKey, f.dedupeKey);
+    const found = await tx.$queryRaw<{ replay_key: string | null; dedupe_key: string }[]>`SELECT replay_key, dedupe_key
+      FROM usage_records WHERE agent_type = ${agentType} AND is_replay_copy = ${false} AND replay_key IN (${joinSql(keys)})`;
+    for (const f of found) if (f.replay_key !== null) note(f.replay_key, f.dedupe_key);
   }
   const hasOriginal = (r: UsageRow) => {
     const { replayKey, dedupeKey, isReplayCopy } = r.usage.event;
@@ -112,11 +111,12 @@ export async function planUsage(tx: DbTx, agentType: AgentType, rows: readonly U
   };
   const stored = new Map<string, CopyOrder>();
   for (const keys of chunk(kept.map((r) => r.usage.event.dedupeKey), LOOKUP_CHUNK)) {
-    const found = await tx.usageRecord.findMany({
-      where: { agentType, dedupeKey: { in: keys } },
-      select: { dedupeKey: true, rank: true, sessionId: true, occurredAt: true },
-    });
-    for (const f of found) stored.set(f.dedupeKey, { rank: f.rank, sessionId: f.sessionId, occurredAt: f.occurredAt });
+    // Raw SQL: Prisma's findMany costs a query-compiler pass per batch (see rollup-writer.ts).
+    const found = await tx.$queryRaw<Record<string, unknown>[]>`SELECT dedupe_key, rank, session_id, occurred_at
+      FROM usage_records WHERE agent_type = ${agentType} AND dedupe_key IN (${joinSql(keys)})`;
+    for (const f of found) {
+      stored.set(String(f.dedupe_key), { rank: rawInt(f.rank), sessionId: String(f.session_id), occurredAt: rawDate(f.occurred_at) });
+    }
   }
   for (const row of kept) {
     const previous = stored.get(row.usage.event.dedupeKey);

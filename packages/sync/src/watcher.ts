@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
 import type { AgentAdapter } from '@rimuru/core';
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import { syncAll, type SyncOptions } from './sync-engine.js';
 import type { SyncSummary } from './sync-summary.js';
 import { SessionStatusTracker, type StatusChange } from './session-status-tracker.js';
@@ -124,6 +124,8 @@ export async function startWatcher(options: WatchOptions): Promise<Watcher> {
   const roots = [...rootMap.keys()];
   let fsWatcher: FSWatcher | null = null;
   if (roots.length > 0) {
+    // Imported here: every CLI command loads this package, only `watch` and the TUI watch files.
+    const { watch } = await import('chokidar');
     fsWatcher = watch(roots, {
       ignoreInitial: true,
       usePolling: options.usePolling ?? false,

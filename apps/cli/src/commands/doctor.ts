@@ -1,8 +1,8 @@
 import { Flags } from '@oclif/core';
-import { builtinAdapters } from '../adapters.js';
 import { BaseCommand } from '../base-command.js';
 import { checkConfig, checkDataRoots, checkStore, type DoctorCheck } from '../doctor-checks.js';
 import { selectStore } from '../store-selection.js';
+import { adaptersOf } from '../sync-options.js';
 import { createAdapterContext } from '@rimuru/sync';
 import { isRimuruError } from '@rimuru/core';
 
@@ -29,7 +29,7 @@ export default class Doctor extends BaseCommand<typeof Doctor> {
         checks.push({ name: 'store', status: 'fail', detail: isRimuruError(error) ? error.message : String(error), fix: null });
       }
     }
-    checks.push(...(await checkDataRoots(builtinAdapters(), ctx)));
+    checks.push(...(await checkDataRoots(await adaptersOf(this.config), ctx)));
     const failed = checks.filter((c) => c.status === 'fail').length;
     if (this.flags.format === 'json') this.printJson({ ok: failed === 0, checks });
     else {

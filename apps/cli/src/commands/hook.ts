@@ -1,7 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { defaultAgentName, UsageError } from '@rimuru/core';
 import { syncAll } from '@rimuru/sync';
-import { BUILTIN_ADAPTERS } from '../adapters.js';
 import { hookSignal, parseHookJson } from '../agent-hooks/hook-payload.js';
 import { HOOK_AGENTS, type HookAgent } from '../agent-hooks/hook-targets.js';
 import { BaseCommand } from '../base-command.js';
@@ -39,7 +38,8 @@ export default class Hook extends BaseCommand<typeof Hook> {
     this.runtime = await openRuntime(this.flags.db);
     const runtime = this.runtime;
     // Ingest first: the session row then carries the transcript's real start, not the hook's instant.
-    const summary = await syncAll({ ...syncOptionsOf(runtime), adapters: [BUILTIN_ADAPTERS[agent]], only: signal.only });
+    const options = await syncOptionsOf(runtime, this.config);
+    const summary = await syncAll({ ...options, adapters: options.adapters.filter((a) => a.id === agent), only: signal.only });
     await runtime.store.markSessionByHook({
       agentType: agent,
       agentName: defaultAgentName(agent),

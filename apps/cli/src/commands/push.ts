@@ -35,7 +35,7 @@ export default class Push extends BaseCommand<typeof Push> {
     const target = parseStoreLocation(url, this.runtime.ctx.homeDir);
     if (target.dialect !== 'postgres') throw new UsageError(`--to must be a postgres:// URL, got "${url}"`);
     if (this.flags.sync) {
-      const summary = await runSync(this.runtime, { progress: this.flags.format !== 'json' });
+      const summary = await runSync(this.runtime, { progress: this.flags.format !== 'json', config: this.config });
       if (this.flags.verbose) process.stderr.write(`${syncSummaryLine(summary)}\n`);
     }
     // Opening migrates an empty server under its advisory lock: many first pushes at once are safe.

@@ -32,7 +32,7 @@ export default class Watch extends BaseCommand<typeof Watch> {
   async run(): Promise<void> {
     this.runtime = await openRuntime(this.flags.db);
     const runtime = this.runtime;
-    const options = syncOptionsOf(runtime);
+    const options = await syncOptionsOf(runtime, this.config);
     if (this.flags.once) {
       process.stderr.write(`${syncSummaryLine(await syncAll(options))}\n`);
       return;

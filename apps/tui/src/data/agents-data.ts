@@ -1,5 +1,5 @@
 import type { AgentType } from '@rimuru/core';
-import { builtinAdapters } from '../adapters.js';
+import { builtinAdapters } from '@rimuru/app-runtime';
 import type { TuiRuntime } from '../tui-runtime.js';
 
 export interface AgentSummary {

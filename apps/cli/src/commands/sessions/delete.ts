@@ -1,8 +1,9 @@
 import { Args, Flags } from '@oclif/core';
-import { AmbiguousIdError, NotFoundError, shortId } from '@rimuru/core';
+import { shortId } from '@rimuru/core';
 import { deleteSessions, openStore } from '@rimuru/db';
 import { BaseCommand } from '../../base-command.js';
 import { confirmOrRefuse } from '../../confirm.js';
+import { findOneSession } from '../../find-session.js';
 import { selectStore } from '../../store-selection.js';
 
 export default class SessionsDelete extends BaseCommand<typeof SessionsDelete> {
@@ -16,22 +17,13 @@ export default class SessionsDelete extends BaseCommand<typeof SessionsDelete> {
 
   async run(): Promise<void> {
     const { target, location } = await selectStore(this.flags.db);
-    const wanted = this.args.id.trim();
     const store = await openStore(target);
-    let matches;
+    let session;
     try {
-      matches = await store.findSessions(wanted, 20);
+      session = await findOneSession(store, this.args.id);
     } finally {
       await store.close();
     }
-    if (matches.length === 0) throw new NotFoundError(`No session matches "${wanted}"`, { suggestions: ['rimuru sessions --limit 20'] });
-    if (matches.length > 1) {
-      throw new AmbiguousIdError(
-        `"${wanted}" matches ${matches.length === 20 ? '20 or more' : matches.length} sessions; give more characters`,
-        matches.map((s) => `${shortId(s.id)}  ${s.agentType}  ${s.externalId}`),
-      );
-    }
-    const session = matches[0]!;
     const label = `${shortId(session.id)} (${session.agentType} ${session.externalId})`;
     if (!(await confirmOrRefuse(`Delete session ${label} from ${location}?`, this.flags.yes))) {
       this.log('Nothing deleted.');

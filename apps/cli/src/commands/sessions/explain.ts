@@ -1,9 +1,9 @@
 import { Args } from '@oclif/core';
-import { AmbiguousIdError, NotFoundError, shortId } from '@rimuru/core';
 import { explainSession, priceTableResolver } from '@rimuru/sync';
-import { BUILTIN_ADAPTERS } from '../../adapters.js';
+import { findOneSession } from '../../find-session.js';
 import { ReadCommand } from '../../read-command.js';
 import { explanationJson, renderExplanation } from '../../render/explain-view.js';
+import { adapterFor } from '../../sync-options.js';
 
 export default class SessionsExplain extends ReadCommand<typeof SessionsExplain> {
   static override summary = 'Account for every number of a session: sources and lines read, copies dropped and why, prices applied';
@@ -15,17 +15,8 @@ export default class SessionsExplain extends ReadCommand<typeof SessionsExplain>
 
   async run(): Promise<void> {
     const { runtime, settings } = await this.prepare();
-    const wanted = this.args.id.trim();
-    const matches = await runtime.store.findSessions(wanted, 20);
-    if (matches.length === 0) throw new NotFoundError(`No session matches "${wanted}"`, { suggestions: ['rimuru sessions --limit 20'] });
-    if (matches.length > 1) {
-      throw new AmbiguousIdError(
-        `"${wanted}" matches ${matches.length === 20 ? '20 or more' : matches.length} sessions; give more characters`,
-        matches.map((s) => `${shortId(s.id)}  ${s.agentType}  ${s.externalId}`),
-      );
-    }
-    const session = matches[0]!;
-    const adapter = (BUILTIN_ADAPTERS as Record<string, (typeof BUILTIN_ADAPTERS)[keyof typeof BUILTIN_ADAPTERS]>)[session.agentType] ?? null;
+    const session = await findOneSession(runtime.store, this.args.id);
+    const adapter = await adapterFor(this.config, session.agentType);
     const explanation = await explainSession({
       store: runtime.store,
       adapter,

@@ -1,5 +1,6 @@
 import { Args } from '@oclif/core';
-import { AmbiguousIdError, NotFoundError, sessionCostBreakdown, shortId } from '@rimuru/core';
+import { sessionCostBreakdown } from '@rimuru/core';
+import { findOneSession } from '../../find-session.js';
 import { ReadCommand } from '../../read-command.js';
 import { buildSessionDetail, renderSessionDetail } from '../../render/session-detail.js';
 import { costBreakdownJson } from '../../render/cost-breakdown.js';
@@ -15,18 +16,7 @@ export default class SessionsShow extends ReadCommand<typeof SessionsShow> {
 
   async run(): Promise<void> {
     const { runtime, settings } = await this.prepare();
-    const wanted = this.args.id.trim();
-    const matches = await runtime.store.findSessions(wanted, 20);
-    if (matches.length === 0) {
-      throw new NotFoundError(`No session matches "${wanted}"`, { suggestions: ['rimuru sessions --limit 20'] });
-    }
-    if (matches.length > 1) {
-      throw new AmbiguousIdError(
-        `"${wanted}" matches ${matches.length === 20 ? '20 or more' : matches.length} sessions; give more characters`,
-        matches.map((s) => `${shortId(s.id)}  ${s.agentType}  ${s.externalId}`),
-      );
-    }
-    const session = matches[0]!;
+    const session = await findOneSession(runtime.store, this.args.id);
     const [byModel, records, { book }] = await Promise.all([
       runtime.store.sessionUsageByModel(session.id),
       runtime.store.sessionUsageRecords(session.id),

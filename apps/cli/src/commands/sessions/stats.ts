@@ -1,7 +1,6 @@
-import { computeSessionStats, resolveTimeRange, selectCostNanos } from '@rimuru/core';
+import { resolveTimeRange, selectCostNanos, sessionStatsFromCounts } from '@rimuru/core';
 import { agentTypeFlag, rangeFlag } from '../../flags.js';
 import { ReadCommand } from '../../read-command.js';
-import { renderStats } from '../../render/stats-table.js';
 
 export default class SessionsStats extends ReadCommand<typeof SessionsStats> {
   static override summary = 'Session, token and cost totals for a time range';
@@ -16,17 +15,21 @@ export default class SessionsStats extends ReadCommand<typeof SessionsStats> {
     const { runtime, settings } = await this.prepare();
     const range = resolveTimeRange(this.flags.range, { zone: settings.zone, now: settings.now });
     const agentTypes = this.flags['agent-type'];
-    const [sessions, usage] = await Promise.all([
-      runtime.store.listSessions({ since: range.from ?? undefined, until: range.to ?? undefined, agentTypes }),
+    // Counts and durations are aggregated by the store: no session row is loaded.
+    const [counts, usage] = await Promise.all([
+      runtime.store.sessionCounts(
+        { since: range.from ?? undefined, until: range.to ?? undefined, agentTypes },
+        new Date(settings.now.getTime() - settings.activeWindowMs),
+      ),
       runtime.store.usageTotals({ from: range.from ?? undefined, to: range.to ?? undefined, agentTypes }),
     ]);
-    const stats = computeSessionStats({
-      sessions,
-      usage: { tokens: usage.tokens, costNanos: selectCostNanos(usage, settings.costMode) },
-      now: settings.now,
-      activeWindowMs: settings.activeWindowMs,
-    });
-    if (settings.json) this.printJson(stats);
-    else this.log(renderStats(stats, { title: `Sessions — ${range.name}`, color: this.useColor }));
+    const stats = sessionStatsFromCounts(counts, { tokens: usage.tokens, costNanos: selectCostNanos(usage, settings.costMode) });
+    if (settings.json) {
+      this.printJson(stats);
+      return;
+    }
+    // Imported on use: JSON output never loads the table renderer.
+    const { renderStats } = await import('../../render/stats-table.js');
+    this.log(renderStats(stats, { title: `Sessions — ${range.name}`, color: this.useColor }));
   }
 }
