@@ -45,3 +45,25 @@ export async function makeSandbox(): Promise<{ root: string; home: string; env: 
     cleanup: () => rm(root, { recursive: true, force: true }),
   };
 }
+
+export interface CliBackend {
+  name: string;
+  /** A fresh store: the env that selects it, and how to remove it afterwards. */
+  database(): Promise<{ env: Record<string, string>; drop(): Promise<void> }>;
+}
+
+/**
+ * The two stores every CLI suite runs against: the embedded SQLite default (selected by the
+ * sandbox's XDG dirs) and a fresh database on the test PostgreSQL server via DATABASE_URL.
+ */
+export const CLI_BACKENDS: CliBackend[] = [
+  { name: 'embedded SQLite', database: async () => ({ env: {}, drop: async () => {} }) },
+  {
+    name: 'PostgreSQL',
+    database: async () => {
+      const { createTestDatabase } = await import('@rimuru/test-utils');
+      const db = await createTestDatabase();
+      return { env: { DATABASE_URL: db.url }, drop: db.drop };
+    },
+  },
+];

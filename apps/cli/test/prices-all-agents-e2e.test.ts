@@ -1,12 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cacheWriteTokens, computeCostNanos, createModelPrice, type ModelPrice } from '@rimuru/core';
-import { createTestDatabase } from '@rimuru/test-utils';
 import { generateClaudeHome } from '@rimuru/test-utils/claude';
 import { generateCodexHome } from '@rimuru/test-utils/codex';
 import { writeCopilotSampleHome, writeCursorSampleHome } from '@rimuru/test-utils/sample-homes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSandbox, runCli } from './cli-harness.js';
+import { CLI_BACKENDS, makeSandbox, runCli } from './cli-harness.js';
 
 /**
  * Issue 4 acceptance on every agent: after `models sync --from <file> --effective-from
@@ -94,18 +93,8 @@ interface SessionRow {
 }
 interface ShowJson { costBreakdown: { model: string; priced: boolean; priceKey: string | null; priceSource: string | null; priceValidFrom: string | null }[] }
 
-const backends = [
-  { name: 'embedded SQLite', database: async () => ({ env: {} as Record<string, string>, drop: async () => {} }) },
-  {
-    name: 'PostgreSQL',
-    database: async () => {
-      const db = await createTestDatabase();
-      return { env: { DATABASE_URL: db.url }, drop: db.drop };
-    },
-  },
-];
 
-describe.each(backends)('all four agents priced from a synced file on $name', ({ database }) => {
+describe.each(CLI_BACKENDS)('all four agents priced from a synced file on $name', ({ database }) => {
   let sandbox: Awaited<ReturnType<typeof makeSandbox>>;
   let env: Record<string, string>;
   let drop: () => Promise<void>;

@@ -3,8 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '@rimuru/test-utils';
-import { makeSandbox, runCli } from './cli-harness.js';
+import { CLI_BACKENDS, makeSandbox, runCli } from './cli-harness.js';
 
 const SA = 'aaaaaaaa-0000-4000-8000-00000000000a';
 const SB = 'bbbbbbbb-0000-4000-8000-00000000000b';
@@ -44,18 +43,8 @@ function priceFile(inputUsd: number) {
 /** The design's formula by hand (5-minute writes: Claude records no TTL split here). */
 const expectedUsd = (r: Req, input: number) => r.input * input + r.output * 0.00002 + r.cacheRead * 1e-7 + r.cacheWrite * 0.000004;
 
-const backends = [
-  { name: 'embedded SQLite', database: async () => ({ env: {} as Record<string, string>, drop: async () => {} }) },
-  {
-    name: 'PostgreSQL',
-    database: async () => {
-      const db = await createTestDatabase();
-      return { env: { DATABASE_URL: db.url }, drop: db.drop };
-    },
-  },
-];
 
-describe.each(backends)('model prices and costs on $name', ({ database }) => {
+describe.each(CLI_BACKENDS)('model prices and costs on $name', ({ database }) => {
   let sandbox: Awaited<ReturnType<typeof makeSandbox>>;
   let env: Record<string, string>;
   let drop: () => Promise<void>;

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claudeAssistantLine, encodeClaudeProjectDir, jsonl } from '@rimuru/test-utils/claude';
-import { createTestDatabase } from '@rimuru/test-utils';
-import { makeSandbox, runCli } from './cli-harness.js';
+import { CLI_BACKENDS, makeSandbox, runCli } from './cli-harness.js';
 import { S1, S2, S3, writeClaudeFixture } from './claude-fixture-home.js';
 
 const ZONES = ['UTC', 'America/Los_Angeles', 'Asia/Tokyo', 'Asia/Kolkata', 'Asia/Kathmandu'];
@@ -56,18 +55,8 @@ async function writeMidnightHome(home: string): Promise<Req[]> {
   return reqs;
 }
 
-const backends = [
-  { name: 'embedded SQLite', database: async () => ({ env: {} as Record<string, string>, drop: async () => {} }) },
-  {
-    name: 'PostgreSQL',
-    database: async () => {
-      const db = await createTestDatabase();
-      return { env: { DATABASE_URL: db.url }, drop: db.drop };
-    },
-  },
-];
 
-describe.each(backends)('reports, exports and explain on $name', ({ database }) => {
+describe.each(CLI_BACKENDS)('reports, exports and explain on $name', ({ database }) => {
   let sandbox: Awaited<ReturnType<typeof makeSandbox>>;
   let env: Record<string, string>;
   let drop: () => Promise<void>;

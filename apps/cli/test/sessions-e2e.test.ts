@@ -1,7 +1,6 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '@rimuru/test-utils';
-import { makeSandbox, runCli } from './cli-harness.js';
+import { CLI_BACKENDS, makeSandbox, runCli } from './cli-harness.js';
 import { EXPECTED, EXPECTED_DIAGNOSTICS, S1, S2, S3, S4, s4Completion, writeClaudeFixture, type FixtureFile } from './claude-fixture-home.js';
 
 interface SessionJson {
@@ -12,18 +11,8 @@ interface SessionJson {
   [key: string]: unknown;
 }
 
-const backends = [
-  { name: 'embedded SQLite', database: async () => ({ env: {} as Record<string, string>, drop: async () => {} }) },
-  {
-    name: 'PostgreSQL',
-    database: async () => {
-      const db = await createTestDatabase();
-      return { env: { DATABASE_URL: db.url }, drop: db.drop };
-    },
-  },
-];
 
-describe.each(backends)('rimuru sessions on $name', ({ database }) => {
+describe.each(CLI_BACKENDS)('rimuru sessions on $name', ({ database }) => {
   let sandbox: Awaited<ReturnType<typeof makeSandbox>>;
   let env: Record<string, string>;
   let drop: () => Promise<void>;
