@@ -69,6 +69,13 @@ export async function checkStore(target: StoreTarget, location: string): Promise
       await store.close();
     }
   } catch (error) {
+    const message = isRimuruError(error) ? error.message : String(error);
+    // A server database nobody has used yet (or one being created right now) has no tables:
+    // that is a state to report, not a failure.
+    if (/does not exist|no such table/i.test(message)) {
+      checks.push(check('store', 'warn', `${location}: no Rimuru schema yet`, 'run any rimuru command to create it'));
+      return checks;
+    }
     const code = isRimuruError(error) ? error.code : 'DB_ERROR';
     const fix =
       code === 'DB_NEWER_VERSION' ? 'upgrade rimuru'
@@ -76,7 +83,8 @@ export async function checkStore(target: StoreTarget, location: string): Promise
       : code === 'DB_UNREACHABLE' ? 'start the server or fix the host/port in the database URL'
       : code === 'DB_CORRUPT' ? 'restore a backup (`rimuru db restore <file>`)'
       : null;
-    checks.push(check('store', 'fail', `${code}: ${isRimuruError(error) ? error.message : String(error)}`, fix));
+    const firstLine = message.split('\n').find((line) => line.trim() !== '')?.trim() ?? message;
+    checks.push(check('store', 'fail', `${location}: ${code}: ${firstLine}`, fix));
   }
   return checks;
 }
