@@ -69,17 +69,47 @@ export interface KilledRun {
 
 /** Starts the built CLI and SIGKILLs it after `afterMs` (no cleanup handler can run). */
 export function runAndKill(args: string[], env: Record<string, string>, afterMs: number): Promise<KilledRun> {
+  return runAndKillWhen(args, env, () => true, afterMs).then(({ killed, stderr }) => ({ killed, stderr }));
+}
+
+export interface AimedRun extends KilledRun {
+  /** Milliseconds from spawn until `ready` first held; null when it never did. */
+  readyAtMs: number | null;
+  /** Milliseconds from spawn until the process ended. */
+  endedAtMs: number;
+}
+
+/**
+ * Spawns the CLI and sends SIGKILL `afterReadyMs` after `ready()` first holds (polled every
+ * 5 ms), so kills can be aimed at a phase (e.g. after the store exists) rather than at process
+ * start-up, whose length varies with the machine's load.
+ */
+export function runAndKillWhen(
+  args: string[],
+  env: Record<string, string>,
+  ready: () => boolean,
+  afterReadyMs: number,
+): Promise<AimedRun> {
   return new Promise((resolve) => {
+    const started = Date.now();
     const child = spawn(process.execPath, [BIN_PATH, ...args], {
       env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
+    let readyAtMs: number | null = null;
+    let timer: NodeJS.Timeout | undefined;
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
+    const poll = setInterval(() => {
+      if (readyAtMs !== null || !ready()) return;
+      readyAtMs = Date.now() - started;
+      clearInterval(poll);
+      timer = setTimeout(() => child.kill('SIGKILL'), afterReadyMs);
+    }, 5);
     child.on('exit', (_code, signal) => {
+      clearInterval(poll);
       clearTimeout(timer);
-      resolve({ killed: signal === 'SIGKILL', stderr });
+      resolve({ killed: signal === 'SIGKILL', stderr, readyAtMs, endedAtMs: Date.now() - started });
     });
   });
 }
