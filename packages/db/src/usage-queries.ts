@@ -4,25 +4,28 @@ import type { Prisma } from './generated/postgres/client.js';
 import { isUuid } from './session-queries.js';
 import type { ModelUsage, UsageTotals } from './store.js';
 
-const SUMS = {
+/** The columns every usage aggregate sums (money as BIGINT: exact). */
+export const USAGE_SUMS = {
   inputTokens: true, outputTokens: true, cacheReadTokens: true, cacheWrite5mTokens: true, cacheWrite1hTokens: true,
   reasoningTokens: true, calculatedCostNanos: true, recordedCostNanos: true, autoCostNanos: true,
 } as const;
 
-interface Group {
+/** One `groupBy` row of usage records split by `priced`. */
+export interface UsageGroup {
   priced: boolean;
   _count: { _all: number };
-  _sum: { [K in keyof typeof SUMS]: bigint | null };
+  _sum: { [K in keyof typeof USAGE_SUMS]: bigint | null };
 }
 
-function emptyTotals(): UsageTotals {
+export function emptyTotals(): UsageTotals {
   return {
     tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 0 },
     requestCount: 0, calculatedCostNanos: 0n, autoCostNanos: 0n, recordedCostNanos: null, unpricedRequestCount: 0,
   };
 }
 
-function addGroup(into: UsageTotals, g: Group): void {
+/** Adds one grouped row's counts and sums into running totals. */
+export function addGroup(into: UsageTotals, g: UsageGroup): void {
   const s = g._sum;
   into.tokens.input += Number(s.inputTokens ?? 0n);
   into.tokens.output += Number(s.outputTokens ?? 0n);
@@ -47,7 +50,7 @@ export async function usageTotals(
     ...(range.agentTypes !== undefined ? { agentType: { in: range.agentTypes } } : {}),
     ...(range.hosts !== undefined ? { session: { host: { in: range.hosts } } } : {}),
   };
-  const groups = await db.usageRecord.groupBy({ by: ['priced'], where, _count: { _all: true }, _sum: SUMS });
+  const groups = await db.usageRecord.groupBy({ by: ['priced'], where, _count: { _all: true }, _sum: USAGE_SUMS });
   const totals = emptyTotals();
   for (const g of groups) addGroup(totals, g);
   return totals;
@@ -65,7 +68,7 @@ export async function sessionUsageByModel(db: DbClient, sessionId: string): Prom
     by: ['model', 'priced'],
     where: { sessionId: sessionId.toLowerCase() },
     _count: { _all: true },
-    _sum: SUMS,
+    _sum: USAGE_SUMS,
   });
   const byModel = new Map<string | null, ModelUsage>();
   for (const g of groups) {
