@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LONG_CONTEXT_THRESHOLD, computeCostBreakdownPicos, computeCostNanos, isLongContextRequest, picosToNanos } from './cost.js';
+import { SONNET_45_USD } from './pricing/__fixtures__/sonnet-45.js';
 import { createModelPrice } from './pricing/model-price.js';
 import { ZERO_TOKENS, type TokenCounts } from './tokens.js';
 
-/** Claude Sonnet 4.5 as LiteLLM lists it (USD per token). */
-const SONNET_45 = createModelPrice({
-  input: 3e-6,
-  output: 1.5e-5,
-  cacheWrite5m: 3.75e-6,
-  cacheWrite1h: 6e-6,
-  cacheRead: 3e-7,
-  inputAbove200k: 6e-6,
-  outputAbove200k: 2.25e-5,
-  cacheWrite5mAbove200k: 7.5e-6,
-  cacheWrite1hAbove200k: 1.2e-5,
-  cacheReadAbove200k: 6e-7,
-});
+/** Claude Sonnet 4.5 as LiteLLM lists it. */
+const SONNET_45 = createModelPrice(SONNET_45_USD);
 /** Claude Opus 4.6: no long-context tier, fast mode 6×. */
 const OPUS_46 = createModelPrice({ input: 5e-6, output: 2.5e-5, cacheWrite5m: 6.25e-6, cacheWrite1h: 1e-5, cacheRead: 5e-7, fastMultiplier: 6 });
 

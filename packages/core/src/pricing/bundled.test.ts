@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_LITELLM_PRICES, BUNDLED_PRICES_SOURCE, bundledPriceTable } from './bundled.js';
+import { SONNET_45_PICOS } from './__fixtures__/sonnet-45.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const sharedPrices = resolve(repoRoot, '../shared/data/litellm-model-prices.json');
@@ -27,19 +28,7 @@ describe('bundled price table (real LiteLLM snapshot)', () => {
   it('prices Claude Sonnet 4.5 as LiteLLM lists it', () => {
     expect(table.lookup('claude-sonnet-4-5-20250929')).toEqual({
       key: 'claude-sonnet-4-5-20250929',
-      price: {
-        input: 3_000_000n,
-        output: 15_000_000n,
-        cacheWrite5m: 3_750_000n,
-        cacheWrite1h: 6_000_000n,
-        cacheRead: 300_000n,
-        inputAbove200k: 6_000_000n,
-        outputAbove200k: 22_500_000n,
-        cacheWrite5mAbove200k: 7_500_000n,
-        cacheWrite1hAbove200k: 12_000_000n,
-        cacheReadAbove200k: 600_000n,
-        fastMultiplier: null,
-      },
+      price: SONNET_45_PICOS,
     });
   });
 

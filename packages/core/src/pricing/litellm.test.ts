@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLiteLLMPrices, priceTableFromLiteLLM } from './litellm.js';
+import { SONNET_45_PICOS } from './__fixtures__/sonnet-45.js';
 
 const SONNET_45 = {
   cache_creation_input_token_cost: 3.75e-6,
@@ -22,19 +23,7 @@ describe('parseLiteLLMPrices', () => {
   it('maps every LiteLLM cost field to exact pico prices', () => {
     const { prices, skipped } = parseLiteLLMPrices({ 'claude-sonnet-4-5': SONNET_45 });
     expect(skipped).toEqual([]);
-    expect(prices.get('claude-sonnet-4-5')).toEqual({
-      input: 3_000_000n,
-      output: 15_000_000n,
-      cacheWrite5m: 3_750_000n,
-      cacheWrite1h: 6_000_000n,
-      cacheRead: 300_000n,
-      inputAbove200k: 6_000_000n,
-      outputAbove200k: 22_500_000n,
-      cacheWrite5mAbove200k: 7_500_000n,
-      cacheWrite1hAbove200k: 12_000_000n,
-      cacheReadAbove200k: 600_000n,
-      fastMultiplier: null,
-    });
+    expect(prices.get('claude-sonnet-4-5')).toEqual(SONNET_45_PICOS);
   });
 
   it('reads the fast multiplier from provider_specific_entry', () => {

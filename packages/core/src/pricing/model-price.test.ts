@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createModelPrice, picosToUsdPerTokenString, usdPerTokenToPicos } from './model-price.js';
+import { SONNET_45_PICOS, SONNET_45_USD } from './__fixtures__/sonnet-45.js';
 
 describe('usdPerTokenToPicos', () => {
   it('is exact', () => {
@@ -16,32 +17,8 @@ describe('usdPerTokenToPicos', () => {
 
 describe('createModelPrice', () => {
   it('keeps explicit prices for every class and tier', () => {
-    const p = createModelPrice({
-      input: 3e-6,
-      output: 1.5e-5,
-      cacheWrite5m: 3.75e-6,
-      cacheWrite1h: 6e-6,
-      cacheRead: 3e-7,
-      inputAbove200k: 6e-6,
-      outputAbove200k: 2.25e-5,
-      cacheWrite5mAbove200k: 7.5e-6,
-      cacheWrite1hAbove200k: 1.2e-5,
-      cacheReadAbove200k: 6e-7,
-      fastMultiplier: 6,
-    });
-    expect(p).toEqual({
-      input: 3_000_000n,
-      output: 15_000_000n,
-      cacheWrite5m: 3_750_000n,
-      cacheWrite1h: 6_000_000n,
-      cacheRead: 300_000n,
-      inputAbove200k: 6_000_000n,
-      outputAbove200k: 22_500_000n,
-      cacheWrite5mAbove200k: 7_500_000n,
-      cacheWrite1hAbove200k: 12_000_000n,
-      cacheReadAbove200k: 600_000n,
-      fastMultiplier: 6,
-    });
+    const p = createModelPrice({ ...SONNET_45_USD, fastMultiplier: 6 });
+    expect(p).toEqual({ ...SONNET_45_PICOS, fastMultiplier: 6 });
   });
 
   it('defaults: 5m write 1.25× input, 1h write 2× input, cache read = input, no tiers, no fast', () => {
