@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const CCUSAGE_VERSION = '20.0.24';
@@ -12,14 +12,20 @@ const PACKAGES = [`ccusage@${CCUSAGE_VERSION}`, `@ccusage/ccusage-linux-x64@${CC
  */
 export function ensureCcusage(toolsDir) {
   const binary = join(toolsDir, 'node_modules', '@ccusage', 'ccusage-linux-x64', 'bin', 'ccusage');
-  if (existsSync(binary)) return binary;
+  if (existsSync(binary)) return executable(binary);
   if (process.platform !== 'linux' || process.arch !== 'x64') return null;
   mkdirSync(toolsDir, { recursive: true });
   if (!existsSync(join(toolsDir, 'package.json'))) {
     writeFileSync(join(toolsDir, 'package.json'), '{ "name": "rimuru-bench-tools", "private": true }\n');
   }
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', ...PACKAGES], { cwd: toolsDir, stdio: 'inherit' });
-  return existsSync(binary) ? binary : null;
+  return existsSync(binary) ? executable(binary) : null;
+}
+
+/** The package's tarball does not always keep the binary's execute bit. */
+function executable(binary) {
+  if ((statSync(binary).mode & 0o111) === 0) chmodSync(binary, 0o755);
+  return binary;
 }
 
 /** ccusage's environment: every data root it knows pointed into the synthetic home. */

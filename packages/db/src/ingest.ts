@@ -1,14 +1,12 @@
-import type { DbClient, DbTx } from './db-client.js';
 import { agentRowId, sessionRowId } from './ids.js';
 import { parseInstant } from './instant.js';
 import { rollUpSessions } from './rollup-writer.js';
 import { addUsageInstant, foldActivity } from './session-merge.js';
 import { insertNewSessions } from './session-insert.js';
-import type { IngestBatch, IngestResult, StoreDialect } from './store.js';
+import type { IngestBatch, IngestResult } from './store.js';
 import { dropReplayCopies, planUsage, writeUsage, type UsageRow } from './usage-upsert.js';
-
-/** Large first imports write thousands of rows in one transaction; Prisma's 5 s default is too short. */
-const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 600_000 } as const;
+import { sql } from './sql.js';
+import type { SqlRunner } from './sql-runner.js';
 
 /**
  * PostgreSQL runs transactions concurrently (SQLite's BEGIN IMMEDIATE already serialises
@@ -16,29 +14,29 @@ const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 600_000 } as const;
  * create it, or roll it up from each other's uncommitted records. A transaction-scoped
  * advisory lock per session, taken in sorted order (no deadlocks), serialises them.
  */
-async function lockSessions(tx: DbTx, sessionIds: Iterable<string>): Promise<void> {
+async function lockSessions(tx: SqlRunner, sessionIds: Iterable<string>): Promise<void> {
   for (const id of [...new Set(sessionIds)].sort()) {
     // executeRaw: the function returns `void`, which a typed query result cannot carry.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`;
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`);
   }
 }
 
-async function upsertAgent(tx: DbTx, batch: IngestBatch, now: Date): Promise<string> {
+async function upsertAgent(tx: SqlRunner, batch: IngestBatch, now: Date): Promise<string> {
   const id = agentRowId(batch.host, batch.agentName);
   // A write first: on SQLite the transaction then holds the write lock before any read.
-  await tx.$executeRaw`INSERT INTO agents (id, type, name, host, created_at)
-    VALUES (${id}, ${batch.agentType}, ${batch.agentName}, ${batch.host}, ${now}) ON CONFLICT DO NOTHING`;
+  await tx.execute(sql`INSERT INTO agents (id, type, name, host, created_at)
+    VALUES (${id}, ${batch.agentType}, ${batch.agentName}, ${batch.host}, ${now}) ON CONFLICT DO NOTHING`);
   return id;
 }
 
-async function upsertCheckpoint(tx: DbTx, batch: IngestBatch, now: Date): Promise<void> {
+async function upsertCheckpoint(tx: SqlRunner, batch: IngestBatch, now: Date): Promise<void> {
   const c = batch.checkpoint;
   const fields = {
     device: c.device, inode: c.inode, size: BigInt(c.size), mtimeMs: c.mtimeMs, headHash: c.headHash,
     headLength: c.headLength, byteOffset: BigInt(c.offset), state: c.state === null ? null : JSON.stringify(c.state),
   };
   // Raw SQL: a Prisma upsert costs a query-compiler pass per batch.
-  await tx.$executeRaw`INSERT INTO source_files (agent_type, path, device, inode, size, mtime_ms, head_hash, head_length,
+  await tx.execute(sql`INSERT INTO source_files (agent_type, path, device, inode, size, mtime_ms, head_hash, head_length,
       byte_offset, state, diagnostic_count, updated_at)
     VALUES (${batch.agentType}, ${c.path}, ${fields.device}, ${fields.inode}, ${fields.size}, ${fields.mtimeMs},
       ${fields.headHash}, ${fields.headLength}, ${fields.byteOffset}, ${fields.state},
@@ -46,7 +44,7 @@ async function upsertCheckpoint(tx: DbTx, batch: IngestBatch, now: Date): Promis
     ON CONFLICT (agent_type, path) DO UPDATE SET device = excluded.device, inode = excluded.inode, size = excluded.size,
       mtime_ms = excluded.mtime_ms, head_hash = excluded.head_hash, head_length = excluded.head_length,
       byte_offset = excluded.byte_offset, state = excluded.state, updated_at = excluded.updated_at,
-      diagnostic_count = source_files.diagnostic_count + ${batch.diagnosticCount}`;
+      diagnostic_count = source_files.diagnostic_count + ${batch.diagnosticCount}`);
 }
 
 /**
@@ -55,16 +53,15 @@ async function upsertCheckpoint(tx: DbTx, batch: IngestBatch, now: Date): Promis
  * touched, and the source's checkpoint. A crash leaves the store as it was before.
  */
 export async function ingestBatch(
-  db: DbClient,
-  dialect: StoreDialect,
+  db: SqlRunner,
   batch: IngestBatch,
   clock: Date | (() => Date),
 ): Promise<IngestResult> {
-  return db.$transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // Read the clock once the write lock is held: on SQLite, updated_at then follows commit
     // order, which is what a team push's (updated_at, id) cursor relies on.
     const now = typeof clock === 'function' ? clock() : clock;
-    if (dialect === 'postgres') {
+    if (db.dialect === 'postgres') {
       await lockSessions(tx, [
         ...batch.activity.map((a) => sessionRowId(batch.agentType, a.sessionExternalId)),
         ...batch.usage.map((u) => sessionRowId(batch.agentType, u.event.sessionExternalId)),
@@ -101,5 +98,5 @@ export async function ingestBatch(
       replaysDropped: replays.dropped + plan.replaysSkipped,
       sessionsTouched: touched.size,
     };
-  }, TRANSACTION_OPTIONS);
+  });
 }

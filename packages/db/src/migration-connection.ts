@@ -1,6 +1,4 @@
-import type { Client } from '@libsql/client';
-import { sqliteConfig } from './sqlite-config.js';
-import { acquireWriteLock } from './sqlite-write-lock.js';
+import { SQLITE_BUSY_TIMEOUT_MS, acquireWriteLock } from './sqlite-write-lock.js';
 import { pgConnectionString } from './pg-url.js';
 
 /** The few operations the migrator needs, on ONE connection (a session-level lock needs that). */
@@ -48,24 +46,32 @@ export async function openPostgresMigrationConnection(url: string): Promise<Migr
 }
 
 export async function openSqliteMigrationConnection(path: string): Promise<MigrationConnection> {
-  const { createClient } = await import('@libsql/client');
-  const client: Client = createClient(sqliteConfig(path));
+  const { default: Database } = await import('libsql');
+  const db = new Database(path);
+  // Integers as bigint: a version or count never passes through a double.
+  db.defaultSafeIntegers(true);
+  db.exec(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   const run = async (sql: string, params: unknown[] = []) => {
-    const result = await client.execute({ sql, args: params as never });
-    return result.rows.map((row) => ({ ...row }) as Record<string, unknown>);
+    const statement = db.prepare(sql);
+    if (!statement.reader) {
+      statement.run(params);
+      return [];
+    }
+    return statement.all(params) as Record<string, unknown>[];
   };
   // WAL persists in the file: set once here, every later connection inherits it.
-  await run('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA journal_mode = WAL');
   let releaseWriteLock: (() => void) | null = null;
   return {
     dialect: 'sqlite',
     query: run,
-    // Every statement runs through client.execute on the same connection (libsql's own
-    // transaction() would hand the connection away). Other processes wait in SQLite's busy
-    // handler; other connections of this process wait on the write lock taken by lock().
-    begin: async () => void (await run('BEGIN IMMEDIATE')),
-    commit: async () => void (await run('COMMIT')),
-    rollback: async () => void (await run('ROLLBACK')),
+    // Other processes wait in SQLite's busy handler; other connections of this process wait
+    // on the write lock taken by lock().
+    begin: async () => void db.exec('BEGIN IMMEDIATE'),
+    commit: async () => void db.exec('COMMIT'),
+    rollback: async () => {
+      if (db.inTransaction) db.exec('ROLLBACK');
+    },
     lock: async () => {
       releaseWriteLock = await acquireWriteLock(path);
     },
@@ -75,7 +81,7 @@ export async function openSqliteMigrationConnection(path: string): Promise<Migra
     },
     close: async () => {
       releaseWriteLock?.();
-      client.close();
+      db.close();
     },
   };
 }

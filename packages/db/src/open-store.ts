@@ -9,7 +9,8 @@ import {
   type MigrationConnection,
 } from './migration-connection.js';
 import { readSchemaVersion, runMigrations, type MigrationReport } from './migrator.js';
-import { PrismaSessionStore } from './prisma-store.js';
+import { DatabaseSessionStore, type StoreConnection } from './database-store.js';
+import { prismaRunner } from './prisma-runner.js';
 import { prepareSqliteFile } from './sqlite-file.js';
 import type { SessionStore } from './store.js';
 import type { StoreTarget } from './store-target.js';
@@ -68,11 +69,44 @@ export async function openStore(target: StoreTarget, opts: OpenStoreOptions = {}
     if (opts.migrate === false) await readSchemaVersion(conn, migrations);
     else await runMigrations(conn, migrations);
   });
-  let opened: OpenedClient;
+  let connection: StoreConnection;
   try {
-    opened = target.dialect === 'postgres' ? await openPostgresClient(target.url) : await openSqliteClient(target.path);
+    connection = target.dialect === 'postgres' ? await postgresConnection(target.url) : await sqliteConnection(target.path);
   } catch (error) {
     throw asStoreError(error, target);
   }
-  return new PrismaSessionStore(target.dialect, describeStoreTarget(target), opened.db, opened.close, opts.now);
+  return new DatabaseSessionStore(connection, opts.now);
+}
+
+async function postgresConnection(url: string): Promise<StoreConnection> {
+  const opened = await openPostgresClient(url);
+  return {
+    dialect: 'postgres',
+    location: maskUrl(url),
+    sql: prismaRunner(opened.db, 'postgres'),
+    orm: async () => opened.db,
+    close: opened.close,
+  };
+}
+
+/** SQL on libsql's native connection right away; the ORM's own connection only if a method asks for it. */
+async function sqliteConnection(path: string): Promise<StoreConnection> {
+  const { SqliteRunner } = await import('./sqlite-runner.js');
+  const runner = SqliteRunner.open(path);
+  let orm: Promise<OpenedClient> | null = null;
+  return {
+    dialect: 'sqlite',
+    location: path,
+    sql: runner,
+    orm: async () => {
+      orm ??= openSqliteClient(path).catch((error: unknown) => {
+        throw sqliteOpenError(error, path);
+      });
+      return (await orm).db;
+    },
+    close: async () => {
+      runner.close();
+      if (orm !== null) await (await orm.catch(() => null))?.close();
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { DatedPriceRow, ModelPrice } from '@rimuru/core';
-import type { DbClient, DbTx } from './db-client.js';
+import { rawBigIntOrNull, rawDate, rawDateOrNull } from './raw-values.js';
 import { chunk, joinSql, sql } from './sql.js';
+import type { RawRow, SqlRunner } from './sql-runner.js';
 
 /** model_prices rows are few (thousands at most); one multi-row statement per chunk. */
 const ROWS_PER_STATEMENT = 200;
@@ -36,10 +37,29 @@ function priceOf(c: PriceColumns): ModelPrice {
   };
 }
 
+function columnsOf(r: RawRow): PriceColumns {
+  return {
+    inputPico: rawBigIntOrNull(r.input_pico),
+    outputPico: rawBigIntOrNull(r.output_pico),
+    cacheReadPico: rawBigIntOrNull(r.cache_read_pico),
+    cacheWrite5mPico: rawBigIntOrNull(r.cache_write_5m_pico),
+    cacheWrite1hPico: rawBigIntOrNull(r.cache_write_1h_pico),
+    inputAbove200kPico: rawBigIntOrNull(r.input_above_200k_pico),
+    outputAbove200kPico: rawBigIntOrNull(r.output_above_200k_pico),
+    cacheReadAbove200kPico: rawBigIntOrNull(r.cache_read_above_200k_pico),
+    cacheWrite5mAbove200kPico: rawBigIntOrNull(r.cache_write_5m_above_200k_pico),
+    cacheWrite1hAbove200kPico: rawBigIntOrNull(r.cache_write_1h_above_200k_pico),
+    fastMultiplier: r.fast_multiplier === null || r.fast_multiplier === undefined ? null : Number(r.fast_multiplier),
+  };
+}
+
 /** Every dated price row, by model then start. */
-export async function listModelPrices(db: DbClient): Promise<DatedPriceRow[]> {
-  const rows = await db.modelPrice.findMany({ orderBy: [{ model: 'asc' }, { validFrom: 'asc' }] });
-  return rows.map((r) => ({ model: r.model, validFrom: r.validFrom, source: r.source, price: priceOf(r) }));
+export async function listModelPrices(db: SqlRunner): Promise<DatedPriceRow[]> {
+  const rows = await db.query(sql`SELECT model, valid_from, source, input_pico, output_pico, cache_read_pico,
+      cache_write_5m_pico, cache_write_1h_pico, input_above_200k_pico, output_above_200k_pico, cache_read_above_200k_pico,
+      cache_write_5m_above_200k_pico, cache_write_1h_above_200k_pico, fast_multiplier
+    FROM model_prices ORDER BY model, valid_from`);
+  return rows.map((r) => ({ model: String(r.model), validFrom: rawDate(r.valid_from), source: String(r.source), price: priceOf(columnsOf(r)) }));
 }
 
 function valuesOf(row: DatedPriceRow, now: Date) {
@@ -54,14 +74,14 @@ function valuesOf(row: DatedPriceRow, now: Date) {
  * overwritten (two syncs from one date: the later wins); `keep`: it stays (seeding).
  */
 export async function writeModelPrices(
-  db: DbClient,
+  db: SqlRunner,
   rows: readonly DatedPriceRow[],
   mode: 'replace' | 'keep',
   now: Date,
 ): Promise<number> {
   if (rows.length === 0) return 0;
   let written = 0;
-  await db.$transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     for (const part of chunk(rows, ROWS_PER_STATEMENT)) {
       const conflict =
         mode === 'keep'
@@ -75,32 +95,31 @@ export async function writeModelPrices(
               cache_write_5m_above_200k_pico = excluded.cache_write_5m_above_200k_pico,
               cache_write_1h_above_200k_pico = excluded.cache_write_1h_above_200k_pico,
               fast_multiplier = excluded.fast_multiplier, source = excluded.source, created_at = excluded.created_at`;
-      written += await tx.$executeRaw`INSERT INTO model_prices (model, valid_from, input_pico, output_pico, cache_read_pico,
+      written += await tx.execute(sql`INSERT INTO model_prices (model, valid_from, input_pico, output_pico, cache_read_pico,
           cache_write_5m_pico, cache_write_1h_pico, input_above_200k_pico, output_above_200k_pico,
           cache_read_above_200k_pico, cache_write_5m_above_200k_pico, cache_write_1h_above_200k_pico,
           fast_multiplier, source, created_at)
         VALUES ${joinSql(part.map((r) => valuesOf(r, now)))}
-        ${conflict}`;
+        ${conflict}`);
     }
     await refreshValidTo(tx, [...new Set(rows.map((r) => r.model))]);
-  }, { maxWait: 60_000, timeout: 600_000 });
+  });
   return written;
 }
 
 /** Keeps valid_to = the next row's valid_from (null for the newest), for readers of the raw table. */
-async function refreshValidTo(tx: DbTx, models: readonly string[]): Promise<void> {
+async function refreshValidTo(tx: SqlRunner, models: readonly string[]): Promise<void> {
   for (const part of chunk(models, ROWS_PER_STATEMENT)) {
-    const rows = await tx.modelPrice.findMany({
-      where: { model: { in: part } },
-      select: { id: true, model: true, validFrom: true, validTo: true },
-      orderBy: [{ model: 'asc' }, { validFrom: 'asc' }],
-    });
+    const rows = (
+      await tx.query(sql`SELECT id, model, valid_from, valid_to FROM model_prices
+        WHERE model IN (${joinSql(part)}) ORDER BY model, valid_from`)
+    ).map((r) => ({ id: r.id, model: String(r.model), validFrom: rawDate(r.valid_from), validTo: rawDateOrNull(r.valid_to) }));
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const next = rows[i + 1];
       const validTo = next !== undefined && next.model === row.model ? next.validFrom : null;
       if ((validTo?.getTime() ?? null) === (row.validTo?.getTime() ?? null)) continue;
-      await tx.modelPrice.update({ where: { id: row.id }, data: { validTo } });
+      await tx.execute(sql`UPDATE model_prices SET valid_to = ${validTo} WHERE id = ${row.id}`);
     }
   }
 }

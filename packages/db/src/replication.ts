@@ -10,6 +10,7 @@ import type {
   StoreDialect,
 } from './store.js';
 import { dropReplayCopies, planUsage, writeUsage, type UsageRow } from './usage-upsert.js';
+import { prismaTxRunner } from './prisma-runner.js';
 
 const LOOKUP_CHUNK = 500;
 /** Replication batches are large but bounded by the caller's `limit`. */
@@ -134,6 +135,7 @@ async function upsertSessions(tx: DbTx, sessions: readonly ReplicatedSession[], 
 export async function applyReplication(db: DbClient, dialect: StoreDialect, batch: ReplicationBatch, clock: () => Date): Promise<void> {
   if (batch.sessions.length === 0) return;
   await db.$transaction(async (tx) => {
+    const run = prismaTxRunner(tx, dialect);
     const now = clock();
     if (dialect === 'postgres') {
       // Same per-session lock as ingest: two machines pushing one session serialise on it.
@@ -142,15 +144,15 @@ export async function applyReplication(db: DbClient, dialect: StoreDialect, batc
       }
     }
     if (batch.agents.length > 0) {
-      await tx.$executeRaw`INSERT INTO agents (id, type, name, host, created_at)
+      await run.execute(sql`INSERT INTO agents (id, type, name, host, created_at)
         VALUES ${joinSql(batch.agents.map((a) => sql`(${a.id}, ${a.type}, ${a.name}, ${a.host}, ${now})`))}
-        ON CONFLICT DO NOTHING`;
+        ON CONFLICT DO NOTHING`);
     }
     const touched = await upsertSessions(tx, batch.sessions, now);
     const externalIds = new Map(batch.sessions.map((s) => [s.id, s.externalId]));
     for (const agentType of new Set(batch.usage.map((u) => u.agentType))) {
       const records = batch.usage.filter((u) => u.agentType === agentType);
-      const plan = await planUsage(tx, agentType, records.map((u) => toUsageRow(u, externalIds)));
+      const plan = await planUsage(run, agentType, records.map((u) => toUsageRow(u, externalIds)));
       for (const id of plan.touchedSessionIds) touched.add(id);
       const sourceOf = new Map(records.map((u) => [`${u.sessionId}\u0000${u.dedupeKey}`, u.sourcePath ?? '']));
       const bySource = new Map<string, UsageRow[]>();
@@ -160,11 +162,11 @@ export async function applyReplication(db: DbClient, dialect: StoreDialect, batc
         list.push(row);
         bySource.set(source, list);
       }
-      for (const [source, rows] of bySource) await writeUsage(tx, agentType, source, rows);
+      for (const [source, rows] of bySource) await writeUsage(run, agentType, source, rows);
       const replayKeys = records.map((u) => u.replayKey).filter((k): k is string => k !== null);
-      const replays = await dropReplayCopies(tx, agentType, replayKeys);
+      const replays = await dropReplayCopies(run, agentType, replayKeys);
       for (const id of replays.sessionIds) touched.add(id);
     }
-    await recomputeSessions(tx, touched, now);
+    await recomputeSessions(run, touched, now);
   }, TRANSACTION_OPTIONS);
 }

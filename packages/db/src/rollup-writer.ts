@@ -1,4 +1,4 @@
-import type { DbTx } from './db-client.js';
+import type { SqlRunner } from './sql-runner.js';
 import { rawBigInt, rawBigIntOrNull, rawBool, rawDate, rawDateOrNull, rawInt, rawStringOrNull } from './raw-values.js';
 import { costSourceOf, nanosToUsd6, rollUpSession, SYNTHETIC_MODEL, type SessionRollup, type UsageGroup } from './session-rollup.js';
 import { mergeSession, parseModelList, sameMergeable, unionModels, type SessionFacts } from './session-merge.js';
@@ -13,10 +13,10 @@ import { chunk, joinSql, sql } from './sql.js';
 const CHUNK = 200;
 
 /** Sums of usage records per (session, model, priced), typed: exact bigint on both dialects. */
-export async function usageGroupsBySession(tx: DbTx, sessionIds: readonly string[]): Promise<Map<string, UsageGroup[]>> {
+export async function usageGroupsBySession(tx: SqlRunner, sessionIds: readonly string[]): Promise<Map<string, UsageGroup[]>> {
   const bySession = new Map<string, UsageGroup[]>();
   for (const ids of chunk(sessionIds, CHUNK)) {
-    const groups = await tx.$queryRaw<Record<string, unknown>[]>(sql`
+    const groups = await tx.query<Record<string, unknown>>(sql`
       SELECT session_id, model, priced, COUNT(*) AS n,
         CAST(SUM(input_tokens) AS BIGINT) AS input, CAST(SUM(output_tokens) AS BIGINT) AS output,
         CAST(SUM(cache_read_tokens) AS BIGINT) AS cache_read, CAST(SUM(cache_write_5m_tokens) AS BIGINT) AS cache_write_5m,
@@ -142,10 +142,10 @@ function toStoredRow(r: Record<string, unknown>): StoredSessionRow {
   };
 }
 
-async function storedSessions(tx: DbTx, ids: readonly string[]): Promise<StoredSessionRow[]> {
+async function storedSessions(tx: SqlRunner, ids: readonly string[]): Promise<StoredSessionRow[]> {
   const out: StoredSessionRow[] = [];
   for (const part of chunk(ids, CHUNK)) {
-    const rows = await tx.$queryRaw<Record<string, unknown>[]>(sql`
+    const rows = await tx.query<Record<string, unknown>>(sql`
       SELECT id, started_at, ended_at, project_path, parent_external_id, title, tokens_known, activity_models,
         activity_request_count, total_input_tokens, total_output_tokens, cache_read_tokens, cache_write_5m_tokens,
         cache_write_1h_tokens, reasoning_tokens, models, model_name, request_count, unpriced_request_count,
@@ -172,8 +172,8 @@ function changed(next: SessionData, stored: StoredSessionRow): boolean {
 
 type MergedFacts = Pick<StoredSessionRow, 'projectPath' | 'parentExternalId' | 'title' | 'activityModels' | 'activityRequestCount'>;
 
-async function writeSession(tx: DbTx, id: string, data: SessionData, facts: MergedFacts, now: Date): Promise<void> {
-  await tx.$executeRaw`UPDATE sessions SET started_at = ${data.startedAt}, ended_at = ${data.endedAt},
+async function writeSession(tx: SqlRunner, id: string, data: SessionData, facts: MergedFacts, now: Date): Promise<void> {
+  await tx.execute(sql`UPDATE sessions SET started_at = ${data.startedAt}, ended_at = ${data.endedAt},
       project_path = ${facts.projectPath}, parent_external_id = ${facts.parentExternalId}, title = ${facts.title},
       activity_models = ${facts.activityModels}, activity_request_count = ${facts.activityRequestCount},
       tokens_known = ${data.tokensKnown}, total_input_tokens = ${data.totalInputTokens},
@@ -184,7 +184,7 @@ async function writeSession(tx: DbTx, id: string, data: SessionData, facts: Merg
       calculated_cost_nanos = ${data.calculatedCostNanos}, recorded_cost_nanos = ${data.recordedCostNanos},
       auto_cost_nanos = ${data.autoCostNanos}, cost_usd = ${data.costUsd}, cost_source = ${data.costSource},
       updated_at = ${now}
-    WHERE id = ${id}`;
+    WHERE id = ${id}`);
 }
 
 export interface RollUpRequest {
@@ -203,7 +203,7 @@ export interface RollUpRequest {
  * sessions considered touched (created, merged to something new, or with changed records)
  * and how many rows were written; re-ingesting a batch leaves the store (and updated_at) alone.
  */
-export async function rollUpSessions(tx: DbTx, request: RollUpRequest, now: Date): Promise<{ touched: Set<string>; updated: number }> {
+export async function rollUpSessions(tx: SqlRunner, request: RollUpRequest, now: Date): Promise<{ touched: Set<string>; updated: number }> {
   const facts = request.facts ?? new Map<string, SessionFacts>();
   const usageChanged = new Set(request.usageChanged);
   const created = request.created ?? new Set<string>();
@@ -231,6 +231,6 @@ export async function rollUpSessions(tx: DbTx, request: RollUpRequest, now: Date
 }
 
 /** Recomputes the roll-ups of the given sessions from their usage records (see rollUpSessions). */
-export async function recomputeSessions(tx: DbTx, sessionIds: Iterable<string>, now: Date): Promise<number> {
+export async function recomputeSessions(tx: SqlRunner, sessionIds: Iterable<string>, now: Date): Promise<number> {
   return (await rollUpSessions(tx, { usageChanged: sessionIds }, now)).updated;
 }

@@ -1,7 +1,7 @@
 import type { SessionCounts } from '@rimuru/core';
-import type { DbClient } from './db-client.js';
 import { sessionFilterSql } from './session-filter-sql.js';
 import { sql, type Sql } from './sql.js';
+import type { SqlRunner } from './sql-runner.js';
 import type { SessionFilter, StoreDialect } from './store.js';
 
 /**
@@ -20,13 +20,13 @@ function durationMs(dialect: StoreDialect): Sql {
  * sessionStatus: no hook-reported end and last activity at or after `activeSince`.
  */
 export async function sessionCounts(
-  db: DbClient,
-  dialect: StoreDialect,
+  db: SqlRunner,
   filter: SessionFilter,
   activeSince: Date,
 ): Promise<SessionCounts> {
+  const dialect = db.dialect;
   const bigint = (expr: Sql) => (dialect === 'postgres' ? sql`CAST(${expr} AS BIGINT)` : expr);
-  const [row] = await db.$queryRaw<{ n: unknown; active: unknown; duration: unknown }[]>(sql`
+  const [row] = await db.query<{ n: unknown; active: unknown; duration: unknown }>(sql`
     SELECT COUNT(*) AS n,
       ${bigint(sql`COALESCE(SUM(CASE WHEN s.ended_by_hook = ${false} AND s.ended_at >= ${activeSince} THEN 1 ELSE 0 END), 0)`)} AS active,
       ${bigint(sql`COALESCE(SUM(${durationMs(dialect)}), 0)`)} AS duration

@@ -1,5 +1,5 @@
 import type { AgentType } from '@rimuru/core';
-import type { DbTx } from './db-client.js';
+import type { SqlRunner } from './sql-runner.js';
 import { sessionRowId } from './ids.js';
 import type { SessionFacts } from './session-merge.js';
 import { chunk, joinSql, sql } from './sql.js';
@@ -19,7 +19,7 @@ export interface NewSessionContext {
  * their ids. Existing ones are left alone (ON CONFLICT DO NOTHING): the roll-up merges the
  * batch's facts into them. Roll-up columns keep their defaults until the roll-up writes them.
  */
-export async function insertNewSessions(tx: DbTx, ctx: NewSessionContext, facts: Iterable<SessionFacts>): Promise<Set<string>> {
+export async function insertNewSessions(tx: SqlRunner, ctx: NewSessionContext, facts: Iterable<SessionFacts>): Promise<Set<string>> {
   const created = new Set<string>();
   for (const part of chunk([...facts], ROWS_PER_STATEMENT)) {
     const values = part.map(
@@ -28,7 +28,7 @@ export async function insertNewSessions(tx: DbTx, ctx: NewSessionContext, facts:
         ${JSON.stringify(f.activityModels)}, ${f.activityRequestCount}, ${f.tokensKnown ? 'calculated' : 'unknown'},
         ${ctx.now}, ${ctx.now})`,
     );
-    const rows = await tx.$queryRaw<{ id: unknown }[]>(sql`INSERT INTO sessions (id, agent_id, external_id, agent_type, host,
+    const rows = await tx.query<{ id: unknown }>(sql`INSERT INTO sessions (id, agent_id, external_id, agent_type, host,
         started_at, ended_at, project_path, parent_external_id, title, tokens_known, activity_models,
         activity_request_count, cost_source, created_at, updated_at)
       VALUES ${joinSql(values)}

@@ -1,8 +1,8 @@
 import type { StoredSession } from '@rimuru/core';
-import type { DbClient } from './db-client.js';
-import { SESSION_INCLUDE, toStoredSession } from './session-row.js';
+import { SESSION_COLUMNS, rawToStoredSession } from './session-select.js';
 import { escapeLike, sessionFilterSql } from './session-filter-sql.js';
 import { joinSql, sql, type Sql } from './sql.js';
+import type { SqlRunner } from './sql-runner.js';
 import type { SessionPageQuery, SessionSearchQuery, SessionSort, StoreDialect } from './store.js';
 
 /** Sum of the stored token roll-ups (total = input + output + cache read + cache write). */
@@ -72,24 +72,20 @@ function whereSql(query: SessionSearchQuery, dialect: StoreDialect): Sql {
 }
 
 /** One page of sessions, sorted and searched in SQL: only `limit` rows leave the database. */
-export async function pageSessions(db: DbClient, dialect: StoreDialect, query: SessionPageQuery): Promise<StoredSession[]> {
+export async function pageSessions(db: SqlRunner, query: SessionPageQuery): Promise<StoredSession[]> {
   const limit = Math.max(0, Math.floor(query.limit));
   if (limit === 0) return [];
-  const ids = await db.$queryRaw<{ id: string }[]>(sql`
-    SELECT s.id FROM sessions s JOIN agents a ON a.id = s.agent_id
-    ${whereSql(query, dialect)}
-    ${orderBySql(query.sort, dialect, costColumnSql(query.costMode))}
+  const rows = await db.query(sql`
+    SELECT ${SESSION_COLUMNS} FROM sessions s JOIN agents a ON a.id = s.agent_id
+    ${whereSql(query, db.dialect)}
+    ${orderBySql(query.sort, db.dialect, costColumnSql(query.costMode))}
     LIMIT ${limit} OFFSET ${Math.max(0, Math.floor(query.offset))}`);
-  const order = ids.map((r) => String(r.id));
-  if (order.length === 0) return [];
-  const rows = await db.session.findMany({ where: { id: { in: order } }, include: SESSION_INCLUDE });
-  const byId = new Map(rows.map((r) => [r.id, toStoredSession(r)]));
-  return order.map((id) => byId.get(id)).filter((s): s is StoredSession => s !== undefined);
+  return rows.map(rawToStoredSession);
 }
 
 /** How many sessions match the filter and the search (the size of the paged list). */
-export async function countSearchedSessions(db: DbClient, dialect: StoreDialect, query: SessionSearchQuery): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: unknown }[]>(sql`
-    SELECT COUNT(*) AS n FROM sessions s JOIN agents a ON a.id = s.agent_id ${whereSql(query, dialect)}`);
+export async function countSearchedSessions(db: SqlRunner, query: SessionSearchQuery): Promise<number> {
+  const [row] = await db.query<{ n: unknown }>(sql`
+    SELECT COUNT(*) AS n FROM sessions s JOIN agents a ON a.id = s.agent_id ${whereSql(query, db.dialect)}`);
   return Number(row?.n ?? 0);
 }

@@ -1,10 +1,9 @@
 import type { StoredSession } from '@rimuru/core';
-import type { DbClient } from './db-client.js';
-import type { Prisma } from './generated/postgres/client.js';
-import { SESSION_INCLUDE, toStoredSession } from './session-row.js';
+import { SESSION_COLUMNS, rawToStoredSession } from './session-select.js';
 import { escapeLike, sessionFilterSql } from './session-filter-sql.js';
-import { chunk, sql } from './sql.js';
-import type { SessionFilter, StoreDialect } from './store.js';
+import { sql } from './sql.js';
+import type { SqlRunner } from './sql-runner.js';
+import type { SessionFilter } from './store.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,35 +12,26 @@ export function isUuid(text: string): boolean {
 }
 
 /** Newest first: last activity, then start, then id for a stable order. */
-const NEWEST_FIRST = [{ endedAt: 'desc' }, { startedAt: 'desc' }, { id: 'asc' }] as const satisfies Prisma.SessionOrderByWithRelationInput[];
+const NEWEST_FIRST = sql`ORDER BY s.ended_at DESC, s.started_at DESC, s.id ASC`;
 
 /** No LIMIT in SQL means "all"; SQLite needs one when OFFSET is given. */
 const NO_LIMIT = 2 ** 31 - 1;
-const FETCH_CHUNK = 5_000;
 
-/** Typed rows for ids, in the ids' order. */
-async function sessionsByIds(db: DbClient, ids: readonly string[]): Promise<StoredSession[]> {
-  const byId = new Map<string, StoredSession>();
-  for (const part of chunk(ids, FETCH_CHUNK)) {
-    const rows = await db.session.findMany({ where: { id: { in: part } }, include: SESSION_INCLUDE });
-    for (const row of rows) byId.set(row.id, toStoredSession(row));
-  }
-  return ids.map((id) => byId.get(id)).filter((s): s is StoredSession => s !== undefined);
-}
+const FROM_SESSIONS = sql`FROM sessions s JOIN agents a ON a.id = s.agent_id`;
 
-/** Filters and pages in SQL (see sessionFilterSql), then reads the page's rows typed. */
-export async function listSessions(db: DbClient, dialect: StoreDialect, filter: SessionFilter): Promise<StoredSession[]> {
-  const ids = await db.$queryRaw<{ id: string }[]>(sql`
-    SELECT s.id FROM sessions s JOIN agents a ON a.id = s.agent_id
-    ${sessionFilterSql(filter, dialect)}
-    ORDER BY s.ended_at DESC, s.started_at DESC, s.id ASC
+/** Filters, orders and pages in SQL (see sessionFilterSql): only the page's rows leave the database. */
+export async function listSessions(db: SqlRunner, filter: SessionFilter): Promise<StoredSession[]> {
+  const rows = await db.query(sql`
+    SELECT ${SESSION_COLUMNS} ${FROM_SESSIONS}
+    ${sessionFilterSql(filter, db.dialect)}
+    ${NEWEST_FIRST}
     LIMIT ${filter.limit ?? NO_LIMIT} OFFSET ${filter.offset ?? 0}`);
-  return sessionsByIds(db, ids.map((r) => String(r.id)));
+  return rows.map(rawToStoredSession);
 }
 
-export async function countSessions(db: DbClient, dialect: StoreDialect, filter: SessionFilter): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: unknown }[]>(sql`
-    SELECT COUNT(*) AS n FROM sessions s JOIN agents a ON a.id = s.agent_id ${sessionFilterSql(filter, dialect)}`);
+export async function countSessions(db: SqlRunner, filter: SessionFilter): Promise<number> {
+  const [row] = await db.query<{ n: unknown }>(sql`
+    SELECT COUNT(*) AS n ${FROM_SESSIONS} ${sessionFilterSql(filter, db.dialect)}`);
   return Number(row?.n ?? 0);
 }
 
@@ -55,28 +45,24 @@ function likePrefix(prefix: string): string {
  * `startsWith` keeps the match exact and case-sensitive on both dialects (SQLite's LIKE
  * ignores ASCII case).
  */
-export async function findSessions(db: DbClient, idOrPrefix: string, limit = 20): Promise<StoredSession[]> {
+export async function findSessions(db: SqlRunner, idOrPrefix: string, limit = 20): Promise<StoredSession[]> {
   const text = idOrPrefix.trim();
   if (text === '') return [];
-  const exact = await db.session.findMany({
-    where: { OR: [...(isUuid(text) ? [{ id: text.toLowerCase() }] : []), { externalId: text }] },
-    include: SESSION_INCLUDE,
-    orderBy: [...NEWEST_FIRST],
-    take: limit,
-  });
-  if (exact.length > 0) return exact.map(toStoredSession);
+  const exactId = isUuid(text) ? sql`CAST(s.id AS TEXT) = ${text.toLowerCase()} OR ` : sql``;
+  const exact = await db.query(sql`
+    SELECT ${SESSION_COLUMNS} ${FROM_SESSIONS}
+    WHERE ${exactId}s.external_id = ${text}
+    ${NEWEST_FIRST} LIMIT ${limit}`);
+  if (exact.length > 0) return exact.map(rawToStoredSession);
 
   const idPrefix = text.toLowerCase();
-  const candidates = await db.$queryRaw<{ id: string; external_id: string }[]>(sql`
-    SELECT id, external_id FROM sessions
-    WHERE CAST(id AS TEXT) LIKE ${likePrefix(idPrefix)} ESCAPE '\\' OR external_id LIKE ${likePrefix(text)} ESCAPE '\\'
-    ORDER BY ended_at DESC, started_at DESC
+  const candidates = await db.query(sql`
+    SELECT ${SESSION_COLUMNS} ${FROM_SESSIONS}
+    WHERE CAST(s.id AS TEXT) LIKE ${likePrefix(idPrefix)} ESCAPE '\\' OR s.external_id LIKE ${likePrefix(text)} ESCAPE '\\'
+    ${NEWEST_FIRST}
     LIMIT ${limit * 4 + 4}`);
-  const ids = candidates
-    .filter((c) => String(c.id).startsWith(idPrefix) || c.external_id.startsWith(text))
-    .map((c) => String(c.id))
+  return candidates
+    .map(rawToStoredSession)
+    .filter((s) => s.id.startsWith(idPrefix) || s.externalId.startsWith(text))
     .slice(0, limit);
-  if (ids.length === 0) return [];
-  const rows = await db.session.findMany({ where: { id: { in: ids } }, include: SESSION_INCLUDE, orderBy: [...NEWEST_FIRST] });
-  return rows.map(toStoredSession);
 }

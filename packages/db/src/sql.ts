@@ -1,5 +1,6 @@
-// Prisma's SQL template tag: parameters stay parameters on both dialects.
-export { sqltag as sql, join as joinSql, empty as emptySql, Sql } from '@prisma/client/runtime/client';
+// A tiny SQL template tag (no ORM runtime): parameters stay parameters on both dialects.
+// `.sql` carries `?` placeholders (SQLite), `.text` carries `$1…` placeholders (PostgreSQL).
+export { default as sql, join as joinSql, empty as emptySql, raw as rawSql, Sql } from 'sql-template-tag';
 
 /** Splits `items` into chunks of at most `size` (SQLite allows 32766 parameters per statement). */
 export function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -90,11 +90,4 @@ export class RimuruLibSql extends PrismaLibSql {
   }
 }
 
-/** Per-connection settings; the connection is kept for the store's life, so they stick. */
-export const SQLITE_PRAGMAS = [
-  'PRAGMA journal_mode = WAL',
-  // WAL + NORMAL is durable against application crashes and much faster than FULL.
-  'PRAGMA synchronous = NORMAL',
-  'PRAGMA foreign_keys = ON',
-  `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`,
-] as const;
+export { SQLITE_PRAGMAS } from './sqlite-runner.js';

@@ -1,29 +1,22 @@
-import type { DbClient } from './db-client.js';
-import type { Prisma } from './generated/postgres/client.js';
+import { rawStringOrNull } from './raw-values.js';
+import { sql } from './sql.js';
+import type { SqlRunner } from './sql-runner.js';
 import type { GroupedUsage, UsageBreakdownQuery } from './store.js';
-import { addGroup, emptyTotals, USAGE_SUMS } from './usage-queries.js';
+import { addGroup, emptyTotals, USAGE_SUMS, usageFromSql } from './usage-queries.js';
 
-const COLUMN = { agentType: 'agentType', model: 'model' } as const;
+const COLUMN = { agentType: sql`u.agent_type`, model: sql`u.model` } as const;
 
 /**
  * Usage totals grouped by agent type or model, over records whose instant lies in [from, to):
  * the figures of `rimuru costs` and `models missing`. Exact: money is summed as BIGINT.
  */
-export async function usageBreakdown(db: DbClient, q: UsageBreakdownQuery): Promise<GroupedUsage[]> {
-  const session: Prisma.SessionWhereInput = {
-    ...(q.hosts !== undefined ? { host: { in: q.hosts } } : {}),
-    ...(q.agentNames !== undefined ? { agent: { name: { in: q.agentNames } } } : {}),
-  };
-  const where: Prisma.UsageRecordWhereInput = {
-    occurredAt: { ...(q.from !== undefined ? { gte: q.from } : {}), ...(q.to !== undefined ? { lt: q.to } : {}) },
-    ...(q.agentTypes !== undefined ? { agentType: { in: q.agentTypes } } : {}),
-    ...(Object.keys(session).length > 0 ? { session } : {}),
-  };
+export async function usageBreakdown(db: SqlRunner, q: UsageBreakdownQuery): Promise<GroupedUsage[]> {
   const column = COLUMN[q.groupBy];
-  const groups = await db.usageRecord.groupBy({ by: [column, 'priced'], where, _count: { _all: true }, _sum: USAGE_SUMS });
+  const groups = await db.query(sql`SELECT ${column} AS grp, u.priced, ${USAGE_SUMS} ${usageFromSql(q)}
+    GROUP BY ${column}, u.priced`);
   const out = new Map<string | null, GroupedUsage>();
   for (const g of groups) {
-    const key = (g as Record<string, unknown>)[column] as string | null;
+    const key = rawStringOrNull(g.grp);
     const entry = out.get(key) ?? { group: key, ...emptyTotals() };
     addGroup(entry, g);
     out.set(key, entry);

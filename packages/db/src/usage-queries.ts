@@ -1,20 +1,47 @@
 import type { AgentType } from '@rimuru/core';
-import type { DbClient } from './db-client.js';
-import type { Prisma } from './generated/postgres/client.js';
+import { rawBigInt, rawBigIntOrNull, rawBool, rawInt } from './raw-values.js';
 import { isUuid } from './session-queries.js';
+import { emptySql, joinSql, sql, type Sql } from './sql.js';
+import type { RawRow, SqlRunner } from './sql-runner.js';
 import type { ModelUsage, UsageTotals } from './store.js';
 
-/** The columns every usage aggregate sums (money as BIGINT: exact). */
-export const USAGE_SUMS = {
-  inputTokens: true, outputTokens: true, cacheReadTokens: true, cacheWrite5mTokens: true, cacheWrite1hTokens: true,
-  reasoningTokens: true, calculatedCostNanos: true, recordedCostNanos: true, autoCostNanos: true,
-} as const;
+/**
+ * The count and sums every usage aggregate selects, over usage_records `u`. CAST(… AS BIGINT)
+ * keeps money exact on PostgreSQL (SUM(bigint) is numeric there) and is a no-op on SQLite.
+ */
+export const USAGE_SUMS = sql`COUNT(*) AS n,
+  CAST(SUM(u.input_tokens) AS BIGINT) AS input, CAST(SUM(u.output_tokens) AS BIGINT) AS output,
+  CAST(SUM(u.cache_read_tokens) AS BIGINT) AS cache_read, CAST(SUM(u.cache_write_5m_tokens) AS BIGINT) AS cache_write_5m,
+  CAST(SUM(u.cache_write_1h_tokens) AS BIGINT) AS cache_write_1h, CAST(SUM(u.reasoning_tokens) AS BIGINT) AS reasoning,
+  CAST(SUM(u.calculated_cost_nanos) AS BIGINT) AS calculated, CAST(SUM(u.recorded_cost_nanos) AS BIGINT) AS recorded,
+  CAST(SUM(u.auto_cost_nanos) AS BIGINT) AS auto`;
 
-/** One `groupBy` row of usage records split by `priced`. */
-export interface UsageGroup {
-  priced: boolean;
-  _count: { _all: number };
-  _sum: { [K in keyof typeof USAGE_SUMS]: bigint | null };
+export interface UsageWhere {
+  from?: Date;
+  to?: Date;
+  agentTypes?: readonly AgentType[];
+  hosts?: readonly string[];
+  agentNames?: readonly string[];
+}
+
+const inList = (column: Sql, values: readonly string[]) =>
+  values.length === 0 ? sql`1 = 0` : sql`${column} IN (${joinSql([...values])})`;
+
+/** FROM + WHERE over usage records whose instant lies in [from, to), joined to what the filters name. */
+export function usageFromSql(q: UsageWhere): Sql {
+  const conds: Sql[] = [];
+  if (q.from !== undefined) conds.push(sql`u.occurred_at >= ${q.from}`);
+  if (q.to !== undefined) conds.push(sql`u.occurred_at < ${q.to}`);
+  if (q.agentTypes !== undefined) conds.push(inList(sql`u.agent_type`, q.agentTypes));
+  if (q.hosts !== undefined) conds.push(inList(sql`s.host`, q.hosts));
+  if (q.agentNames !== undefined) conds.push(inList(sql`a.name`, q.agentNames));
+  const joins =
+    q.agentNames !== undefined
+      ? sql`JOIN sessions s ON s.id = u.session_id JOIN agents a ON a.id = s.agent_id`
+      : q.hosts !== undefined
+        ? sql`JOIN sessions s ON s.id = u.session_id`
+        : emptySql;
+  return sql`FROM usage_records u ${joins} ${conds.length === 0 ? emptySql : sql`WHERE ${joinSql(conds, ' AND ')}`}`;
 }
 
 export function emptyTotals(): UsageTotals {
@@ -24,33 +51,27 @@ export function emptyTotals(): UsageTotals {
   };
 }
 
-/** Adds one grouped row's counts and sums into running totals. */
-export function addGroup(into: UsageTotals, g: UsageGroup): void {
-  const s = g._sum;
-  into.tokens.input += Number(s.inputTokens ?? 0n);
-  into.tokens.output += Number(s.outputTokens ?? 0n);
-  into.tokens.cacheRead += Number(s.cacheReadTokens ?? 0n);
-  into.tokens.cacheWrite5m += Number(s.cacheWrite5mTokens ?? 0n);
-  into.tokens.cacheWrite1h += Number(s.cacheWrite1hTokens ?? 0n);
-  into.tokens.reasoning += Number(s.reasoningTokens ?? 0n);
-  into.requestCount += g._count._all;
-  if (!g.priced) into.unpricedRequestCount += g._count._all;
-  into.calculatedCostNanos += s.calculatedCostNanos ?? 0n;
-  into.autoCostNanos += s.autoCostNanos ?? 0n;
-  if (s.recordedCostNanos !== null) into.recordedCostNanos = (into.recordedCostNanos ?? 0n) + s.recordedCostNanos;
+/** Adds one grouped row (USAGE_SUMS plus `priced`) into running totals. */
+export function addGroup(into: UsageTotals, g: RawRow): void {
+  const count = (value: unknown) => Number(rawBigIntOrNull(value) ?? 0n);
+  into.tokens.input += count(g.input);
+  into.tokens.output += count(g.output);
+  into.tokens.cacheRead += count(g.cache_read);
+  into.tokens.cacheWrite5m += count(g.cache_write_5m);
+  into.tokens.cacheWrite1h += count(g.cache_write_1h);
+  into.tokens.reasoning += count(g.reasoning);
+  const n = rawInt(g.n);
+  into.requestCount += n;
+  if (!rawBool(g.priced)) into.unpricedRequestCount += n;
+  into.calculatedCostNanos += rawBigInt(g.calculated);
+  into.autoCostNanos += rawBigInt(g.auto);
+  const recorded = rawBigIntOrNull(g.recorded);
+  if (recorded !== null) into.recordedCostNanos = (into.recordedCostNanos ?? 0n) + recorded;
 }
 
 /** Totals of usage records whose instant lies in [from, to). */
-export async function usageTotals(
-  db: DbClient,
-  range: { from?: Date; to?: Date; agentTypes?: AgentType[]; hosts?: string[] },
-): Promise<UsageTotals> {
-  const where: Prisma.UsageRecordWhereInput = {
-    occurredAt: { ...(range.from !== undefined ? { gte: range.from } : {}), ...(range.to !== undefined ? { lt: range.to } : {}) },
-    ...(range.agentTypes !== undefined ? { agentType: { in: range.agentTypes } } : {}),
-    ...(range.hosts !== undefined ? { session: { host: { in: range.hosts } } } : {}),
-  };
-  const groups = await db.usageRecord.groupBy({ by: ['priced'], where, _count: { _all: true }, _sum: USAGE_SUMS });
+export async function usageTotals(db: SqlRunner, range: UsageWhere): Promise<UsageTotals> {
+  const groups = await db.query(sql`SELECT u.priced, ${USAGE_SUMS} ${usageFromSql(range)} GROUP BY u.priced`);
   const totals = emptyTotals();
   for (const g of groups) addGroup(totals, g);
   return totals;
@@ -62,19 +83,16 @@ function totalTokensOf(u: UsageTotals): number {
 }
 
 /** Per-model totals of one session, most tokens first (then by model name). */
-export async function sessionUsageByModel(db: DbClient, sessionId: string): Promise<ModelUsage[]> {
+export async function sessionUsageByModel(db: SqlRunner, sessionId: string): Promise<ModelUsage[]> {
   if (!isUuid(sessionId)) return [];
-  const groups = await db.usageRecord.groupBy({
-    by: ['model', 'priced'],
-    where: { sessionId: sessionId.toLowerCase() },
-    _count: { _all: true },
-    _sum: USAGE_SUMS,
-  });
+  const groups = await db.query(sql`SELECT u.model, u.priced, ${USAGE_SUMS} FROM usage_records u
+    WHERE u.session_id = ${sessionId.toLowerCase()} GROUP BY u.model, u.priced`);
   const byModel = new Map<string | null, ModelUsage>();
   for (const g of groups) {
-    const entry = byModel.get(g.model) ?? { model: g.model, ...emptyTotals() };
+    const model = g.model === null || g.model === undefined ? null : String(g.model);
+    const entry = byModel.get(model) ?? { model, ...emptyTotals() };
     addGroup(entry, g);
-    byModel.set(g.model, entry);
+    byModel.set(model, entry);
   }
   return [...byModel.values()].sort(
     (a, b) => totalTokensOf(b) - totalTokensOf(a) || (a.model ?? '').localeCompare(b.model ?? ''),

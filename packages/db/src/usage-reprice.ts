@@ -1,6 +1,7 @@
 import type { DbClient, DbTx } from './db-client.js';
 import { recomputeSessions } from './rollup-writer.js';
 import { chunk } from './sql.js';
+import { prismaTxRunner } from './prisma-runner.js';
 import type { RepriceResult, StoreDialect, UsageRepricer } from './store.js';
 
 /** Records read per page: bounded memory on any store size. */
@@ -82,7 +83,7 @@ export async function repriceUsage(
             auto_cost_nanos = ${c.auto}, priced = ${c.priced} WHERE id = ${c.id}`;
         }
       }
-      return recomputeSessions(tx, sessionIds, now);
+      return recomputeSessions(prismaTxRunner(tx, dialect), sessionIds, now);
     },
     { maxWait: 60_000, timeout: 600_000 },
   );

@@ -1,5 +1,5 @@
 import type { AgentType } from '@rimuru/core';
-import type { DbTx } from './db-client.js';
+import type { SqlRunner } from './sql-runner.js';
 import { rawDate, rawInt } from './raw-values.js';
 import { chunk, joinSql, sql } from './sql.js';
 import type { PricedUsage } from './store.js';
@@ -76,7 +76,7 @@ function valuesOf(agentType: AgentType, sourcePath: string, row: UsageRow) {
  * their original later are removed by dropReplayCopies.
  */
 async function skipKnownReplays(
-  tx: DbTx,
+  tx: SqlRunner,
   agentType: AgentType,
   rows: UsageRow[],
 ): Promise<{ kept: UsageRow[]; skipped: number }> {
@@ -85,8 +85,8 @@ async function skipKnownReplays(
   for (const { usage } of rows) if (!usage.event.isReplayCopy && usage.event.replayKey !== null) note(usage.event.replayKey, usage.event.dedupeKey);
   const replayKeys = [...new Set(rows.filter((r) => r.usage.event.isReplayCopy && r.usage.event.replayKey !== null).map((r) => r.usage.event.replayKey as string))];
   for (const keys of chunk(replayKeys, LOOKUP_CHUNK)) {
-    const found = await tx.$queryRaw<{ replay_key: string | null; dedupe_key: string }[]>`SELECT replay_key, dedupe_key
-      FROM usage_records WHERE agent_type = ${agentType} AND is_replay_copy = ${false} AND replay_key IN (${joinSql(keys)})`;
+    const found = await tx.query<{ replay_key: string | null; dedupe_key: string }>(sql`SELECT replay_key, dedupe_key
+      FROM usage_records WHERE agent_type = ${agentType} AND is_replay_copy = ${false} AND replay_key IN (${joinSql(keys)})`);
     for (const f of found) if (f.replay_key !== null) note(f.replay_key, f.dedupe_key);
   }
   const hasOriginal = (r: UsageRow) => {
@@ -103,7 +103,7 @@ async function skipKnownReplays(
  * is replaced only by a larger rank (possibly moving the record to another session, so both
  * sessions are touched), anything else is ignored and not written at all.
  */
-export async function planUsage(tx: DbTx, agentType: AgentType, rows: readonly UsageRow[]): Promise<UsagePlan> {
+export async function planUsage(tx: SqlRunner, agentType: AgentType, rows: readonly UsageRow[]): Promise<UsagePlan> {
   const deduped = dedupeBatch(rows);
   const { kept, skipped } = await skipKnownReplays(tx, agentType, deduped.kept);
   const result: UsagePlan = {
@@ -112,8 +112,8 @@ export async function planUsage(tx: DbTx, agentType: AgentType, rows: readonly U
   const stored = new Map<string, CopyOrder>();
   for (const keys of chunk(kept.map((r) => r.usage.event.dedupeKey), LOOKUP_CHUNK)) {
     // Raw SQL: Prisma's findMany costs a query-compiler pass per batch (see rollup-writer.ts).
-    const found = await tx.$queryRaw<Record<string, unknown>[]>`SELECT dedupe_key, rank, session_id, occurred_at
-      FROM usage_records WHERE agent_type = ${agentType} AND dedupe_key IN (${joinSql(keys)})`;
+    const found = await tx.query<Record<string, unknown>>(sql`SELECT dedupe_key, rank, session_id, occurred_at
+      FROM usage_records WHERE agent_type = ${agentType} AND dedupe_key IN (${joinSql(keys)})`);
     for (const f of found) {
       stored.set(String(f.dedupe_key), { rank: rawInt(f.rank), sessionId: String(f.session_id), occurredAt: rawDate(f.occurred_at) });
     }
@@ -139,9 +139,9 @@ export async function planUsage(tx: DbTx, agentType: AgentType, rows: readonly U
  * Writes planned rows with multi-row upserts. The statement itself enforces the order of
  * `beats` (ON CONFLICT … WHERE), so a concurrent writer can never make a losing copy win.
  */
-export async function writeUsage(tx: DbTx, agentType: AgentType, sourcePath: string, rows: readonly UsageRow[]): Promise<void> {
+export async function writeUsage(tx: SqlRunner, agentType: AgentType, sourcePath: string, rows: readonly UsageRow[]): Promise<void> {
   for (const part of chunk(rows, ROWS_PER_STATEMENT)) {
-    await tx.$executeRaw`INSERT INTO usage_records (agent_type, dedupe_key, session_id, rank, replay_key, is_replay_copy,
+    await tx.execute(sql`INSERT INTO usage_records (agent_type, dedupe_key, session_id, rank, replay_key, is_replay_copy,
         occurred_at, model, input_tokens, output_tokens, cache_read_tokens, cache_write_5m_tokens,
         cache_write_1h_tokens, reasoning_tokens, speed, calculated_cost_nanos, recorded_cost_nanos,
         auto_cost_nanos, priced, source_path, source_line)
@@ -157,7 +157,7 @@ export async function writeUsage(tx: DbTx, agentType: AgentType, sourcePath: str
         priced = excluded.priced, source_path = excluded.source_path, source_line = excluded.source_line
       WHERE excluded.rank > usage_records.rank
         OR (excluded.rank = usage_records.rank AND (excluded.occurred_at < usage_records.occurred_at
-          OR (excluded.occurred_at = usage_records.occurred_at AND excluded.session_id < usage_records.session_id)))`;
+          OR (excluded.occurred_at = usage_records.occurred_at AND excluded.session_id < usage_records.session_id)))`);
   }
 }
 
@@ -167,19 +167,19 @@ export async function writeUsage(tx: DbTx, agentType: AgentType, sourcePath: str
  * sessions that lost records.
  */
 export async function dropReplayCopies(
-  tx: DbTx,
+  tx: SqlRunner,
   agentType: AgentType,
   replayKeys: readonly string[],
 ): Promise<{ dropped: number; sessionIds: Set<string> }> {
   const sessionIds = new Set<string>();
   let dropped = 0;
   for (const keys of chunk([...new Set(replayKeys)], LOOKUP_CHUNK)) {
-    const rows = await tx.$queryRaw<{ session_id: string }[]>`DELETE FROM usage_records
+    const rows = await tx.query<{ session_id: string }>(sql`DELETE FROM usage_records
       WHERE agent_type = ${agentType} AND is_replay_copy = ${true} AND replay_key IN (${joinSql(keys)})
         AND EXISTS (SELECT 1 FROM usage_records o
           WHERE o.agent_type = usage_records.agent_type AND o.replay_key = usage_records.replay_key
             AND o.is_replay_copy = ${false} AND o.dedupe_key <> usage_records.dedupe_key)
-      RETURNING session_id`;
+      RETURNING session_id`);
     dropped += rows.length;
     for (const row of rows) sessionIds.add(String(row.session_id));
   }

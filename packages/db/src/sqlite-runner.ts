@@ -1,0 +1,146 @@
+import Database from 'libsql';
+import type { Sql } from './sql.js';
+import type { RawRow, SqlRunner } from './sql-runner.js';
+import { SQLITE_BUSY_TIMEOUT_MS, acquireWriteLock } from './sqlite-write-lock.js';
+
+type Connection = InstanceType<typeof Database>;
+type Statement = ReturnType<Connection['prepare']>;
+
+/** Per-connection settings; the connection is kept for the store's life, so they stick. */
+export const SQLITE_PRAGMAS = [
+  'PRAGMA journal_mode = WAL',
+  // WAL + NORMAL is durable against application crashes and much faster than FULL.
+  'PRAGMA synchronous = NORMAL',
+  'PRAGMA foreign_keys = ON',
+  `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`,
+] as const;
+
+/** Distinct statement texts kept prepared; ingest and reads use a few dozen. */
+const STATEMENT_CACHE_SIZE = 256;
+/** After the busy timeout, how often BEGIN IMMEDIATE is tried again before SQLITE_BUSY reaches the caller. */
+const BUSY_RETRIES = 3;
+
+/**
+ * Values as Prisma's libsql adapter stores them, so rows written here and rows written by the
+ * ORM (maintenance commands) read the same: instants as ISO text with an explicit offset,
+ * booleans as 0/1.
+ */
+function bindable(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value === undefined) return null;
+  return value;
+}
+
+function isBusy(error: unknown): boolean {
+  const text = `${(error as { code?: unknown }).code ?? ''} ${(error as Error).message ?? ''}`;
+  return /SQLITE_BUSY|database is locked/i.test(text);
+}
+
+/**
+ * The embedded store's connection: libsql's synchronous native API with statements prepared
+ * once and reused (a multi-row insert costs a parse of several kilobytes of SQL otherwise).
+ * Integers come back as bigint, so token and money sums never pass through doubles.
+ */
+export class SqliteRunner implements SqlRunner {
+  readonly dialect = 'sqlite' as const;
+  private readonly statements = new Map<string, Statement>();
+  /** Settles when the open transaction (if any) ends: other callers wait for it. */
+  private transactionDone: Promise<void> | null = null;
+
+  private constructor(
+    private readonly db: Connection,
+    private readonly path: string,
+  ) {}
+
+  static open(path: string): SqliteRunner {
+    const db = new Database(path);
+    db.defaultSafeIntegers(true);
+    for (const pragma of SQLITE_PRAGMAS) db.exec(pragma);
+    return new SqliteRunner(db, path);
+  }
+
+  private prepared(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      statement = this.db.prepare(text);
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value as string);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  private queryNow<T>(statement: Sql): T[] {
+    return this.prepared(statement.sql).all(statement.values.map(bindable)) as T[];
+  }
+
+  private executeNow(statement: Sql): number {
+    return Number(this.prepared(statement.sql).run(statement.values.map(bindable)).changes);
+  }
+
+  /** Outside a transaction, waits for one opened by another caller (its rows are not ours to see). */
+  private async idle(): Promise<void> {
+    while (this.transactionDone !== null) await this.transactionDone;
+  }
+
+  async query<T = RawRow>(statement: Sql): Promise<T[]> {
+    await this.idle();
+    return this.queryNow<T>(statement);
+  }
+
+  async execute(statement: Sql): Promise<number> {
+    await this.idle();
+    return this.executeNow(statement);
+  }
+
+  private async beginImmediate(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        this.db.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (error) {
+        if (!isBusy(error) || attempt >= BUSY_RETRIES) throw error;
+        await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 200)));
+      }
+    }
+  }
+
+  async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    await this.idle();
+    // Other connections of this process (the ORM's, a second store) wait here, not in
+    // SQLite's busy handler, which would freeze the event loop (see acquireWriteLock).
+    const release = await acquireWriteLock(this.path);
+    await this.idle();
+    let finished!: () => void;
+    this.transactionDone = new Promise((resolve) => {
+      finished = resolve;
+    });
+    try {
+      await this.beginImmediate();
+      const tx: SqlRunner = {
+        dialect: 'sqlite',
+        query: async <R>(statement: Sql) => this.queryNow<R>(statement),
+        execute: async (statement: Sql) => this.executeNow(statement),
+        transaction: (nested) => nested(tx),
+      };
+      let result: T;
+      try {
+        result = await work(tx);
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+      this.db.exec('COMMIT');
+      return result;
+    } finally {
+      this.transactionDone = null;
+      finished();
+      release();
+    }
+  }
+
+  close(): void {
+    this.statements.clear();
+    this.db.close();
+  }
+}
