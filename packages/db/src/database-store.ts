@@ -3,7 +3,7 @@ import { listAgents } from './agent-queries.js';
 import { getCheckpoint, listCheckpoints } from './checkpoints.js';
 import type { DbClient } from './db-client.js';
 import { markSessionByHook } from './hook-session.js';
-import { ingestBatch } from './ingest.js';
+import { ingestBatch, ingestBatches } from './ingest.js';
 import { getMeta, setMeta } from './meta.js';
 import { listModelPrices, writeModelPrices } from './price-rows.js';
 import { applyReplication, changesSince } from './replication.js';
@@ -78,6 +78,10 @@ export class DatabaseSessionStore implements SessionStore {
 
   ingest(batch: IngestBatch) {
     return ingestBatch(this.sql, batch, this.now);
+  }
+
+  ingestMany(batches: readonly IngestBatch[]) {
+    return ingestBatches(this.sql, batches, this.now);
   }
 
   listSessions(filter: SessionFilter) {

@@ -12,7 +12,18 @@ export function agentRowId(host: string, name: string): string {
   return uuidv5(`${host}:${name}`, RIMURU_ID_NAMESPACE);
 }
 
+/** Recently derived session ids: a batch asks for the same few sessions once per usage record. */
+const recentSessionIds = new Map<string, string>();
+const RECENT_SESSION_IDS = 1024;
+
 /** Row id of a session: one per (agent type, external id). */
 export function sessionRowId(agentType: AgentType, externalId: string): string {
-  return uuidv5(`${agentType}:${externalId}`, RIMURU_ID_NAMESPACE);
+  const name = `${agentType}:${externalId}`;
+  let id = recentSessionIds.get(name);
+  if (id === undefined) {
+    id = uuidv5(name, RIMURU_ID_NAMESPACE);
+    if (recentSessionIds.size >= RECENT_SESSION_IDS) recentSessionIds.clear();
+    recentSessionIds.set(name, id);
+  }
+  return id;
 }

@@ -47,56 +47,76 @@ async function upsertCheckpoint(tx: SqlRunner, batch: IngestBatch, now: Date): P
       diagnostic_count = source_files.diagnostic_count + ${batch.diagnosticCount}`);
 }
 
+/** Every session a batch writes to, for PostgreSQL's per-session locks. */
+function sessionIdsOf(batch: IngestBatch): string[] {
+  return [
+    ...batch.activity.map((a) => sessionRowId(batch.agentType, a.sessionExternalId)),
+    ...batch.usage.map((u) => sessionRowId(batch.agentType, u.event.sessionExternalId)),
+  ];
+}
+
 /**
- * One checkpointed stretch of one source, atomically: agent, sessions (merged, never
- * replaced by less), usage records (dedupe by rank, replay rule), roll-ups of every session
- * touched, and the source's checkpoint. A crash leaves the store as it was before.
+ * Checkpointed stretches of sources, in order, in ONE transaction: for each, agent, sessions
+ * (merged, never replaced by less), usage records (dedupe by rank, replay rule), roll-ups of
+ * every session touched, and the source's checkpoint. A crash leaves the store as it was
+ * before. Several small stretches in one transaction write each touched index page once
+ * instead of once per stretch, which is what makes a first import of thousands of files fast.
  */
-export async function ingestBatch(
+export async function ingestBatches(
   db: SqlRunner,
-  batch: IngestBatch,
+  batches: readonly IngestBatch[],
   clock: Date | (() => Date),
-): Promise<IngestResult> {
+): Promise<IngestResult[]> {
+  if (batches.length === 0) return [];
   return db.transaction(async (tx) => {
     // Read the clock once the write lock is held: on SQLite, updated_at then follows commit
     // order, which is what a team push's (updated_at, id) cursor relies on.
     const now = typeof clock === 'function' ? clock() : clock;
-    if (db.dialect === 'postgres') {
-      await lockSessions(tx, [
-        ...batch.activity.map((a) => sessionRowId(batch.agentType, a.sessionExternalId)),
-        ...batch.usage.map((u) => sessionRowId(batch.agentType, u.event.sessionExternalId)),
-      ]);
-    }
-    const agentId = await upsertAgent(tx, batch, now);
-    const rows: UsageRow[] = batch.usage.map((usage) => ({
-      usage,
-      sessionId: sessionRowId(batch.agentType, usage.event.sessionExternalId),
-      occurredAt: parseInstant(usage.event.occurredAt, 'usage'),
-    }));
-    const plan = await planUsage(tx, batch.agentType, rows);
-
-    const facts = foldActivity(batch.activity);
-    for (const row of plan.toWrite) addUsageInstant(facts, row.usage.event.sessionExternalId, row.occurredAt);
-    // Sessions exist before their records (foreign key); the roll-up below merges the facts into old ones.
-    const created = await insertNewSessions(tx, { agentType: batch.agentType, host: batch.host, agentId, now }, facts.values());
-
-    await writeUsage(tx, batch.agentType, batch.checkpoint.path, plan.toWrite);
-    const replayKeys = rows.map((r) => r.usage.event.replayKey).filter((k): k is string => k !== null);
-    const replays = await dropReplayCopies(tx, batch.agentType, replayKeys);
-
-    const factsById = new Map([...facts.values()].map((f) => [sessionRowId(batch.agentType, f.externalId), f] as const));
-    const { touched } = await rollUpSessions(
-      tx,
-      { facts: factsById, created, usageChanged: [...plan.touchedSessionIds, ...replays.sessionIds] },
-      now,
-    );
-    await upsertCheckpoint(tx, batch, now);
-    return {
-      usageInserted: plan.inserted,
-      usageReplaced: plan.replaced,
-      usageIgnored: plan.ignored,
-      replaysDropped: replays.dropped + plan.replaysSkipped,
-      sessionsTouched: touched.size,
-    };
+    // All locks first, in one sorted pass: taking them batch by batch could deadlock with a
+    // concurrent writer that meets the same sessions in another order.
+    if (db.dialect === 'postgres') await lockSessions(tx, batches.flatMap(sessionIdsOf));
+    const results: IngestResult[] = [];
+    for (const batch of batches) results.push(await ingestOne(tx, batch, now));
+    return results;
   });
+}
+
+/** One checkpointed stretch of one source, atomically (see ingestBatches). */
+export async function ingestBatch(db: SqlRunner, batch: IngestBatch, clock: Date | (() => Date)): Promise<IngestResult> {
+  const [result] = await ingestBatches(db, [batch], clock);
+  return result!;
+}
+
+async function ingestOne(tx: SqlRunner, batch: IngestBatch, now: Date): Promise<IngestResult> {
+  const agentId = await upsertAgent(tx, batch, now);
+  const rows: UsageRow[] = batch.usage.map((usage) => ({
+    usage,
+    sessionId: sessionRowId(batch.agentType, usage.event.sessionExternalId),
+    occurredAt: parseInstant(usage.event.occurredAt, 'usage'),
+  }));
+  const plan = await planUsage(tx, batch.agentType, rows);
+
+  const facts = foldActivity(batch.activity);
+  for (const row of plan.toWrite) addUsageInstant(facts, row.usage.event.sessionExternalId, row.occurredAt);
+  // Sessions exist before their records (foreign key); the roll-up below merges the facts into old ones.
+  const created = await insertNewSessions(tx, { agentType: batch.agentType, host: batch.host, agentId, now }, facts.values());
+
+  await writeUsage(tx, batch.agentType, batch.checkpoint.path, plan.toWrite);
+  const replayKeys = rows.map((r) => r.usage.event.replayKey).filter((k): k is string => k !== null);
+  const replays = await dropReplayCopies(tx, batch.agentType, replayKeys);
+
+  const factsById = new Map([...facts.values()].map((f) => [sessionRowId(batch.agentType, f.externalId), f] as const));
+  const { touched } = await rollUpSessions(
+    tx,
+    { facts: factsById, created, usageChanged: [...plan.touchedSessionIds, ...replays.sessionIds] },
+    now,
+  );
+  await upsertCheckpoint(tx, batch, now);
+  return {
+    usageInserted: plan.inserted,
+    usageReplaced: plan.replaced,
+    usageIgnored: plan.ignored,
+    replaysDropped: replays.dropped + plan.replaysSkipped,
+    sessionsTouched: touched.size,
+  };
 }

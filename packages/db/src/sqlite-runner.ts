@@ -26,10 +26,18 @@ const BUSY_RETRIES = 3;
  * booleans as 0/1.
  */
 function bindable(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value === undefined) return null;
-  return value;
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'bigint':
+      return value;
+    case 'boolean':
+      return value ? 1 : 0;
+    case 'undefined':
+      return null;
+    default:
+      return value instanceof Date ? value.toISOString().replace('Z', '+00:00') : value;
+  }
 }
 
 function isBusy(error: unknown): boolean {

@@ -202,4 +202,39 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
     expect((await h.store.listCheckpoints('claude-code')).map((c) => c.path)).toEqual(['/logs/a.jsonl']);
     expect(await h.store.listCheckpoints('codex')).toEqual([]);
   });
+
+  it('ingestMany applies batches in order in one transaction, with the figures of one-by-one ingests', async () => {
+    const fileA = batch({
+      usage: [usage({ dedupeKey: 'k1', rank: 1, tokens: tokens({ output: 1 }) }), usage({ dedupeKey: 'k2' })],
+      activity: [activity({ sessionExternalId: 'sess-a' })],
+    });
+    const fileB = batch({
+      checkpoint: { ...fileA.checkpoint, path: '/logs/b.jsonl' },
+      // A later, larger copy of k1 from another file: replaces the first within the same transaction.
+      usage: [usage({ dedupeKey: 'k1', rank: 3, tokens: tokens({ output: 30 }) }), usage({ dedupeKey: 'k3', sessionExternalId: 'sess-b' })],
+    });
+    const results = await h.store.ingestMany([fileA, fileB]);
+    expect(results).toEqual([
+      { usageInserted: 2, usageReplaced: 0, usageIgnored: 0, replaysDropped: 0, sessionsTouched: 1 },
+      { usageInserted: 1, usageReplaced: 1, usageIgnored: 0, replaysDropped: 0, sessionsTouched: 2 },
+    ]);
+    expect((await one('sess-a')).tokens?.output).toBe(35);
+    expect((await one('sess-a')).requestCount).toBe(2);
+    expect((await one('sess-b')).requestCount).toBe(1);
+    expect((await h.store.listCheckpoints('claude-code')).map((c) => c.path)).toEqual(['/logs/a.jsonl', '/logs/b.jsonl']);
+    // Again: nothing new, nothing changed.
+    const again = await h.store.ingestMany([fileA, fileB]);
+    expect(again.map((r) => r.usageInserted + r.usageReplaced)).toEqual([0, 0]);
+  });
+
+  it('ingestMany is all or nothing: a bad batch leaves no trace of the good ones before it', async () => {
+    const good = batch({ usage: [usage({ dedupeKey: 'k1' })] });
+    const bad = batch({ checkpoint: { ...good.checkpoint, path: '/logs/bad.jsonl' }, usage: [usage({ dedupeKey: 'k2', occurredAt: 'not a time' })] });
+    await expect(h.store.ingestMany([good, bad])).rejects.toThrow(/Invalid usage instant/);
+    expect(await h.store.listCheckpoints('claude-code')).toEqual([]);
+    expect(await h.store.findSessions('sess-a')).toEqual([]);
+    // The store is usable afterwards (the transaction was rolled back, not left open).
+    await h.store.ingestMany([good]);
+    expect((await one('sess-a')).requestCount).toBe(1);
+  });
 });

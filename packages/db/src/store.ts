@@ -137,6 +137,11 @@ export interface SessionStore {
   listCheckpoints(agentType?: AgentType): Promise<SourceCheckpoint[]>;
   /** Applies a batch atomically: agent, sessions, usage (dedupe + replay rules), roll-ups, checkpoint. */
   ingest(batch: IngestBatch): Promise<IngestResult>;
+  /**
+   * Applies several batches, in order, in one transaction (all or none): what a first import
+   * of many small files uses, so each index page is written once per group, not once per file.
+   */
+  ingestMany(batches: readonly IngestBatch[]): Promise<IngestResult[]>;
 
   /** Newest first (by last activity, then start). */
   listSessions(filter: SessionFilter): Promise<StoredSession[]>;
