@@ -91,6 +91,7 @@ function sessionData(rollup: SessionRollup, stored: StoredFacts) {
     modelName: shown.modelName,
     // Usage records are the exact count; an agent's own count stands in only when there are none.
     requestCount: rollup.requestCount > 0 ? rollup.requestCount : stored.activityRequestCount,
+    usageCount: rollup.requestCount,
     unpricedRequestCount: rollup.unpricedRequestCount,
     calculatedCostNanos: rollup.calculatedCostNanos,
     recordedCostNanos: rollup.recordedCostNanos,
@@ -128,6 +129,7 @@ function toStoredRow(r: Record<string, unknown>): StoredSessionRow {
     models: String(r.models),
     modelName: rawStringOrNull(r.model_name),
     requestCount: rawInt(r.request_count),
+    usageCount: rawInt(r.usage_count),
     unpricedRequestCount: rawInt(r.unpriced_request_count),
     calculatedCostNanos: rawBigInt(r.calculated_cost_nanos),
     recordedCostNanos: rawBigIntOrNull(r.recorded_cost_nanos),
@@ -148,7 +150,7 @@ async function storedSessions(tx: SqlRunner, ids: readonly string[]): Promise<St
     const rows = await tx.query<Record<string, unknown>>(sql`
       SELECT id, started_at, ended_at, project_path, parent_external_id, title, tokens_known, activity_models,
         activity_request_count, total_input_tokens, total_output_tokens, cache_read_tokens, cache_write_5m_tokens,
-        cache_write_1h_tokens, reasoning_tokens, models, model_name, request_count, unpriced_request_count,
+        cache_write_1h_tokens, reasoning_tokens, models, model_name, request_count, usage_count, unpriced_request_count,
         calculated_cost_nanos, recorded_cost_nanos, auto_cost_nanos, cost_usd, cost_source
       FROM sessions WHERE id IN (${joinSql([...part])})`);
     for (const row of rows) out.push(toStoredRow(row));
@@ -180,7 +182,7 @@ async function writeSession(tx: SqlRunner, id: string, data: SessionData, facts:
       total_output_tokens = ${data.totalOutputTokens}, cache_read_tokens = ${data.cacheReadTokens},
       cache_write_5m_tokens = ${data.cacheWrite5mTokens}, cache_write_1h_tokens = ${data.cacheWrite1hTokens},
       reasoning_tokens = ${data.reasoningTokens}, models = ${data.models}, model_name = ${data.modelName},
-      request_count = ${data.requestCount}, unpriced_request_count = ${data.unpricedRequestCount},
+      request_count = ${data.requestCount}, usage_count = ${data.usageCount}, unpriced_request_count = ${data.unpricedRequestCount},
       calculated_cost_nanos = ${data.calculatedCostNanos}, recorded_cost_nanos = ${data.recordedCostNanos},
       auto_cost_nanos = ${data.autoCostNanos}, cost_usd = ${data.costUsd}, cost_source = ${data.costSource},
       updated_at = ${now}

@@ -134,6 +134,10 @@ export async function importStore(target: StoreTarget, lines: AsyncIterable<stri
             );
           }
         }
+        // An export written before schema 4 has no usage_count: derive it from the imported records.
+        await tx.$executeRawUnsafe(
+          'UPDATE sessions SET usage_count = (SELECT COUNT(*) FROM usage_records u WHERE u.session_id = sessions.id)',
+        );
       },
       { timeout: 30 * 60_000, maxWait: 60_000 },
     );

@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { openPostgresClient, openSqliteClient } from './db-client.js';
 import { EMBEDDED_MIGRATIONS } from './generated/migrations.js';
 import { migrateStore, openStore, SCHEMA_VERSION } from './open-store.js';
+import { openPostgresMigrationConnection, openSqliteMigrationConnection } from './migration-connection.js';
+import { runMigrations } from './migrator.js';
+import { prepareSqliteFile } from './sqlite-file.js';
 import { BACKENDS } from './__test__/backends.js';
 import { activity, at, batch, usage } from './__test__/fixtures.js';
 import type { StoreTarget } from './store-target.js';
@@ -112,6 +115,32 @@ describe.each(BACKENDS)('store lifecycle on $name', (backend) => {
         message: 'This store was written by a newer Rimuru (schema 7); upgrade rimuru to use it.',
       });
       await expect(openStore(t.target, { migrate: false })).rejects.toMatchObject({ code: 'DB_NEWER_VERSION' });
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('schema 4 counts the usage records each session of an older store already owns', async () => {
+    const t = await backend.create();
+    try {
+      if (t.target.dialect === 'sqlite') prepareSqliteFile(t.target.path);
+      const conn =
+        t.target.dialect === 'sqlite' ? await openSqliteMigrationConnection(t.target.path) : await openPostgresMigrationConnection(t.target.url);
+      await runMigrations(conn, EMBEDDED_MIGRATIONS[t.target.dialect].filter((m) => m.version <= 3));
+      await conn.close();
+      const id = '3f1e2d4c-5b6a-4789-8abc-def012345678';
+      await execOn(t.target, "INSERT INTO agents (id, type, name, host) VALUES ('0a0a0a0a-0000-4000-8000-000000000001', 'claude-code', 'claude-code-default', 'h')");
+      await execOn(t.target, `INSERT INTO sessions (id, agent_id, started_at, ended_at, external_id, agent_type, host, tokens_known,
+        total_input_tokens, total_output_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, reasoning_tokens, request_count)
+        VALUES ('${id}', '0a0a0a0a-0000-4000-8000-000000000001', '2025-03-01T10:00:00.000+00:00', '2025-03-01T10:05:00.000+00:00', 'old', 'claude-code', 'h', true, 30, 3, 0, 0, 0, 0, 2)`);
+      for (const key of ['k1', 'k2']) {
+        await execOn(t.target, `INSERT INTO usage_records (agent_type, dedupe_key, session_id, occurred_at, input_tokens, output_tokens)
+          VALUES ('claude-code', '${key}', '${id}', '2025-03-01T10:01:00.000+00:00', 15, ${key === 'k1' ? 1 : 2})`);
+      }
+      const store = await openStore(t.target);
+      const totals = await store.usageTotals({});
+      expect([totals.requestCount, totals.tokens.input, totals.tokens.output]).toEqual([2, 30, 3]);
+      await store.close();
     } finally {
       await t.cleanup();
     }

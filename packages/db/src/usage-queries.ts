@@ -1,5 +1,5 @@
 import type { AgentType } from '@rimuru/core';
-import { rawBigInt, rawBigIntOrNull, rawBool, rawInt } from './raw-values.js';
+import { rawBigIntOrNull, rawBool, rawInt } from './raw-values.js';
 import { isUuid } from './session-queries.js';
 import { emptySql, joinSql, sql, type Sql } from './sql.js';
 import type { RawRow, SqlRunner } from './sql-runner.js';
@@ -51,8 +51,8 @@ export function emptyTotals(): UsageTotals {
   };
 }
 
-/** Adds one grouped row (USAGE_SUMS plus `priced`) into running totals. */
-export function addGroup(into: UsageTotals, g: RawRow): void {
+/** Adds sums selected as USAGE_SUMS (or SESSION_SUMS) into running totals. */
+function addSums(into: UsageTotals, g: RawRow, unpriced: number): void {
   const count = (value: unknown) => Number(rawBigIntOrNull(value) ?? 0n);
   into.tokens.input += count(g.input);
   into.tokens.output += count(g.output);
@@ -60,19 +60,65 @@ export function addGroup(into: UsageTotals, g: RawRow): void {
   into.tokens.cacheWrite5m += count(g.cache_write_5m);
   into.tokens.cacheWrite1h += count(g.cache_write_1h);
   into.tokens.reasoning += count(g.reasoning);
-  const n = rawInt(g.n);
-  into.requestCount += n;
-  if (!rawBool(g.priced)) into.unpricedRequestCount += n;
-  into.calculatedCostNanos += rawBigInt(g.calculated);
-  into.autoCostNanos += rawBigInt(g.auto);
+  into.requestCount += rawInt(g.n);
+  into.unpricedRequestCount += unpriced;
+  into.calculatedCostNanos += rawBigIntOrNull(g.calculated) ?? 0n;
+  into.autoCostNanos += rawBigIntOrNull(g.auto) ?? 0n;
   const recorded = rawBigIntOrNull(g.recorded);
   if (recorded !== null) into.recordedCostNanos = (into.recordedCostNanos ?? 0n) + recorded;
 }
 
-/** Totals of usage records whose instant lies in [from, to). */
+/** Adds one grouped row (USAGE_SUMS plus `priced`) into running totals. */
+export function addGroup(into: UsageTotals, g: RawRow): void {
+  addSums(into, g, rawBool(g.priced) ? 0 : rawInt(g.n));
+}
+
+/**
+ * The same sums over session roll-ups (sessions `s`): a session's roll-up is exactly the sum
+ * of the usage records it owns, and `usage_count` their number.
+ */
+const SESSION_SUMS = sql`CAST(COALESCE(SUM(s.usage_count), 0) AS BIGINT) AS n,
+  CAST(COALESCE(SUM(s.unpriced_request_count), 0) AS BIGINT) AS unpriced,
+  CAST(SUM(s.total_input_tokens) AS BIGINT) AS input, CAST(SUM(s.total_output_tokens) AS BIGINT) AS output,
+  CAST(SUM(s.cache_read_tokens) AS BIGINT) AS cache_read, CAST(SUM(s.cache_write_5m_tokens) AS BIGINT) AS cache_write_5m,
+  CAST(SUM(s.cache_write_1h_tokens) AS BIGINT) AS cache_write_1h, CAST(SUM(s.reasoning_tokens) AS BIGINT) AS reasoning,
+  CAST(SUM(s.calculated_cost_nanos) AS BIGINT) AS calculated, CAST(SUM(s.recorded_cost_nanos) AS BIGINT) AS recorded,
+  CAST(SUM(s.auto_cost_nanos) AS BIGINT) AS auto`;
+
+/** Conditions on sessions `s` (and agents `a`) for the filters other than time. */
+function sessionFilterConds(q: UsageWhere): Sql[] {
+  const conds: Sql[] = [];
+  if (q.agentTypes !== undefined) conds.push(inList(sql`s.agent_type`, q.agentTypes));
+  if (q.hosts !== undefined) conds.push(inList(sql`s.host`, q.hosts));
+  if (q.agentNames !== undefined) conds.push(inList(sql`a.name`, q.agentNames));
+  return conds;
+}
+
+/**
+ * Totals of usage records whose instant lies in [from, to). A session's records all lie within
+ * its span (the roll-up widens start and end to cover them), so a session whose whole span is
+ * inside the range contributes its roll-up, and only sessions across an edge are summed record
+ * by record: `--range all` reads one row per session instead of every record, exactly.
+ */
 export async function usageTotals(db: SqlRunner, range: UsageWhere): Promise<UsageTotals> {
-  const groups = await db.query(sql`SELECT u.priced, ${USAGE_SUMS} ${usageFromSql(range)} GROUP BY u.priced`);
+  const filters = sessionFilterConds(range);
+  const joinAgents = range.agentNames !== undefined ? sql`JOIN agents a ON a.id = s.agent_id` : emptySql;
+  const inside: Sql[] = [];
+  if (range.from !== undefined) inside.push(sql`s.started_at >= ${range.from}`);
+  if (range.to !== undefined) inside.push(sql`s.ended_at < ${range.to}`);
   const totals = emptyTotals();
+  const [whole] = await db.query(sql`SELECT ${SESSION_SUMS} FROM sessions s ${joinAgents}
+    WHERE ${joinSql([sql`s.usage_count > 0`, ...inside, ...filters], ' AND ')}`);
+  if (whole !== undefined) addSums(totals, whole, rawInt(whole.unpriced));
+  if (inside.length === 0) return totals;
+
+  const across: Sql[] = [sql`s.usage_count > 0`, sql`NOT (${joinSql(inside, ' AND ')})`];
+  if (range.from !== undefined) across.push(sql`s.ended_at >= ${range.from}`, sql`u.occurred_at >= ${range.from}`);
+  if (range.to !== undefined) across.push(sql`s.started_at < ${range.to}`, sql`u.occurred_at < ${range.to}`);
+  const groups = await db.query(sql`SELECT u.priced, ${USAGE_SUMS}
+    FROM usage_records u JOIN sessions s ON s.id = u.session_id ${joinAgents}
+    WHERE ${joinSql([...across, ...filters], ' AND ')}
+    GROUP BY u.priced`);
   for (const g of groups) addGroup(totals, g);
   return totals;
 }
