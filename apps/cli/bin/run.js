@@ -4,7 +4,7 @@ import { arch, homedir, platform, release } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * `rimuru --version` is answered before @oclif/core loads (its import alone costs ~150 ms):
+ * `rimuru --version` is answered before oclif loads (even bundled, it costs tens of ms):
  * the same line oclif prints (`config.userAgent`). Anything unusual — another argument, a
  * WSL kernel, where oclif names the platform `wsl` — goes through oclif as before.
  */
@@ -33,12 +33,19 @@ function userPluginsReadable() {
 
 const version = fastVersion(process.argv.slice(2));
 if (version === null) {
-  const { execute } = await import('@oclif/core');
+  // dist/main.js is the esbuild bundle of src/main.ts (oclif included): see scripts/bundle.mjs.
+  // oclif checks the Node version against its own package.json when it loads; bundled, it
+  // cannot find that file, so the check only costs semver's import: skip it for that import.
+  const engineWarning = process.env.OCLIF_DISABLE_ENGINE_WARNING;
+  process.env.OCLIF_DISABLE_ENGINE_WARNING = '1';
+  const { run } = await import('../dist/main.js');
+  if (engineWarning === undefined) delete process.env.OCLIF_DISABLE_ENGINE_WARNING;
+  else process.env.OCLIF_DISABLE_ENGINE_WARNING = engineWarning;
   // User plugins (`rimuru plugins install|link`, e.g. third-party adapters) live in
   // <data dir>/package.json. Load them only when that file is readable: otherwise oclif prints
   // a stray warning when the data dir is unusable, before our one-line error.
   const { fileURLToPath } = await import('node:url');
-  await execute({ loadOptions: { root: fileURLToPath(new URL('..', import.meta.url)), userPlugins: userPluginsReadable() } });
+  await run(fileURLToPath(new URL('..', import.meta.url)), userPluginsReadable());
 } else {
   process.stdout.write(`${version}\n`);
 }

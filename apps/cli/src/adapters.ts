@@ -1,10 +1,10 @@
 import type { Config } from '@oclif/core';
-import { builtinAdapters } from '@rimuru/app-runtime';
+import { builtinAdapters } from '@rimuru/app-runtime/builtin-adapters';
 import type { AgentAdapter } from '@rimuru/core';
 import { loadPluginAdapters } from './plugin-adapters.js';
 
 // The built-ins are shared with the TUI; plugin adapters join them here.
-export { BUILTIN_ADAPTERS, builtinAdapter, builtinAdapters } from '@rimuru/app-runtime';
+export { BUILTIN_ADAPTERS, builtinAdapter, builtinAdapters } from '@rimuru/app-runtime/builtin-adapters';
 
 /** An adapter and where it comes from: `builtin`, or the npm name of the plugin that adds it. */
 export interface KnownAdapter {

@@ -1,7 +1,8 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { RimuruError, UsageError } from '@rimuru/core';
-import { configSchema, type RimuruConfig } from './config.js';
+import { configSchema } from '@rimuru/app-runtime/config-schema';
+import type { RimuruConfig } from './config.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

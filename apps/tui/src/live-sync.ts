@@ -1,6 +1,6 @@
 import { bundledPriceTable, priceOverridesFromConfig } from '@rimuru/core';
 import { syncAll, type SyncSummary } from '@rimuru/sync';
-import { builtinAdapters } from '@rimuru/app-runtime';
+import { builtinAdapters } from '@rimuru/app-runtime/builtin-adapters';
 import type { TuiRuntime } from './tui-runtime.js';
 
 export interface LiveSyncEvents {

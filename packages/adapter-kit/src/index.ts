@@ -1,3 +1,4 @@
+export { openChunkFile, type ChunkFile } from './chunk-file.js';
 export { splitLines, type RawLine, type OversizedLine, type SplitItem, type SplitOptions } from './line-splitter.js';
 export { DEFAULT_READ_LIMITS, checkpointDue, type ReadLimits } from './read-limits.js';
 export { isBlankLine, parseJsonLine, strictUtf8Decoder, type JsonLineParse } from './json-line.js';

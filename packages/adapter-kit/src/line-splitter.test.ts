@@ -1,8 +1,9 @@
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { splitLines, type SplitItem, type SplitOptions } from './line-splitter.js';
+import { openChunkFile } from './chunk-file.js';
+import { splitLines, splitLinesTransient, type SplitItem, type SplitOptions } from './line-splitter.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -13,13 +14,13 @@ afterEach(async () => rm(dir, { recursive: true, force: true }));
 async function split(content: string | Buffer, options: Partial<SplitOptions> = {}): Promise<SplitItem[]> {
   const path = join(dir, 'f.jsonl');
   await writeFile(path, content);
-  const handle = await open(path, 'r');
+  const file = await openChunkFile(path);
   try {
     const items: SplitItem[] = [];
-    for await (const batch of splitLines(handle, { start: 0, chunkSize: 4, maxLineBytes: 1024, ...options })) items.push(...batch);
+    for await (const batch of splitLines(file, { start: 0, chunkSize: 4, maxLineBytes: 1024, ...options })) items.push(...batch);
     return items;
   } finally {
-    await handle.close();
+    await file.close();
   }
 }
 
@@ -57,4 +58,33 @@ describe('splitLines', () => {
     const reference = (await split(content, { chunkSize: 1 })).map(text);
     for (const chunkSize of [2, 3, 7, 64]) expect((await split(content, { chunkSize })).map(text)).toEqual(reference);
   });
+
+  it('yields the same lines reading every chunk into one reused buffer, batch by batch', async () => {
+    const content = Buffer.from('é{"a":1}\n\n{"b":"ü"}\r\nlast\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\nok\n');
+    const path = join(dir, 'f.jsonl');
+    await writeFile(path, content);
+    for (const chunkSize of [1, 3, 7, 64]) {
+      const options = { start: 0, chunkSize, maxLineBytes: 40 };
+      const reference = (await split(content, options)).map((i) => [text(i), i.number, i.end]);
+      const file = await openChunkFile(path);
+      const seen: unknown[] = [];
+      try {
+        // Read each batch before asking for the next: its lines are views into the reused buffer.
+        for await (const batch of splitLinesTransient(file, options)) seen.push(...batch.map((i) => [text(i), i.number, i.end]));
+      } finally {
+        await file.close();
+      }
+      expect(seen).toEqual(reference);
+    }
+  });
+
+  it('reads a file larger than one read whole, and a small one in a single read', async () => {
+    const line = `{"k":"${'v'.repeat(1000)}"}`;
+    const big = Array.from({ length: 300 }, () => line).join('\n') + '\n';
+    const items = await split(big, { chunkSize: 64 * 1024, maxLineBytes: 4096 });
+    expect(items).toHaveLength(300);
+    expect(items.at(-1)?.end).toBe(Buffer.byteLength(big));
+    expect(items.every((i) => text(i) === line)).toBe(true);
+  });
 });
+

@@ -1,7 +1,7 @@
-import { open, type FileHandle } from 'node:fs/promises';
 import type { AdapterEvent, JsonValue } from '@rimuru/core';
-import { isBlankLine, parseJsonLine, strictUtf8Decoder } from './json-line.js';
-import { splitLines } from './line-splitter.js';
+import { openChunkFile, type ChunkFile } from './chunk-file.js';
+import { isBlankLine, parseJsonLine } from './json-line.js';
+import { splitLinesTransient } from './line-splitter.js';
 import { checkpointDue, type ReadLimits } from './read-limits.js';
 import { lineWarning, unreadableSource } from './source-diagnostic.js';
 
@@ -39,28 +39,27 @@ export async function* readJsonLines(
   limits: ReadLimits,
   handlers: (emit: EmitEvent) => JsonLinesHandlers,
 ): AsyncGenerator<AdapterEvent> {
-  let handle: FileHandle;
+  let file: ChunkFile;
   try {
-    handle = await open(path, 'r');
+    file = await openChunkFile(path);
   } catch (error) {
     yield unreadableSource(error);
     return;
   }
   try {
-    yield* readOpen(handle, start, limits, handlers);
+    yield* readOpen(file, start, limits, handlers);
   } finally {
-    await handle.close();
+    await file.close();
   }
 }
 
 async function* readOpen(
-  handle: FileHandle,
+  file: ChunkFile,
   start: JsonLinesStart,
   limits: ReadLimits,
   handlers: (emit: EmitEvent) => JsonLinesHandlers,
 ): AsyncGenerator<AdapterEvent> {
   const base = start.linesBefore;
-  const decoder = strictUtf8Decoder();
   let pending: AdapterEvent[] = [];
   const emit: EmitEvent = (event) => {
     pending.push(event);
@@ -80,14 +79,15 @@ async function* readOpen(
     checkpoints += 1;
   };
 
-  const split = splitLines(handle, { start: start.offset, chunkSize: limits.chunkSize, maxLineBytes: limits.maxLineBytes });
+  // Each batch is fully parsed before the next is asked for, as splitLinesTransient requires.
+  const split = splitLinesTransient(file, { start: start.offset, chunkSize: limits.chunkSize, maxLineBytes: limits.maxLineBytes });
   for await (const batch of split) {
     for (const item of batch) {
       const line = base === null ? null : base + item.number;
       if (item.kind === 'too-long') {
         emit(lineWarning(line, 'line-too-long', `line of ${item.length} bytes exceeds ${limits.maxLineBytes}; skipped`));
       } else if (!isBlankLine(item.bytes)) {
-        const parsed = parseJsonLine(item.bytes, decoder);
+        const parsed = parseJsonLine(item.bytes);
         if (parsed.ok) adapter.record(parsed.value, line);
         else emit(lineWarning(line, parsed.code, parsed.message));
       }

@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import type { SourceRef } from '@rimuru/core';
 import { glob } from 'tinyglobby';
 
@@ -33,7 +33,9 @@ export class SourceList {
   async add(path: string, mode: SourceRef['mode']): Promise<void> {
     let real = path;
     try {
-      real = await realpath(path);
+      // Blocking, and the same libc realpath the promise version runs on the thread pool:
+      // a home holds thousands of transcripts, and one round trip each adds up.
+      real = realpathSync.native(path);
     } catch {
       // Vanished between listing and now: keep the listed path; reading will report it.
     }

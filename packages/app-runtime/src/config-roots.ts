@@ -1,5 +1,5 @@
 import { isAbsolute, join } from 'node:path';
-import type { RimuruConfig } from './config.js';
+import type { RimuruConfig } from './config-schema.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,49 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RimuruError } from '@rimuru/core';
-import { z } from 'zod';
+import type { RimuruConfig } from './config-schema.js';
 
-const usdPerMillion = z.union([z.number().finite().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)]);
-
-/** One user price, USD per million tokens: `{ "input": 3, "output": 15, "cacheRead": 0.3 }`. */
-export const priceOverrideSchema = z.object({
-  input: usdPerMillion,
-  output: usdPerMillion,
-  cacheRead: usdPerMillion.optional(),
-  cacheWrite: usdPerMillion.optional(),
-  cacheWrite1h: usdPerMillion.optional(),
-});
-
-/**
- * `$XDG_CONFIG_HOME/rimuru/config.json`; every key optional. The CLI and the TUI both read it
- * through this one schema, so a key one app accepts never makes the other refuse the file.
- */
-export const configSchema = z
-  .object({
-    db: z.string().min(1).optional(),
-    timezone: z.string().min(1).optional(),
-    activeWindowMinutes: z.number().positive().optional(),
-    /**
-     * User prices (negotiated rates, models LiteLLM lacks) in USD per MILLION tokens, keyed by
-     * model name (matched with the same name rules as synced prices); they win over synced ones.
-     * Omitted cache classes get the defaults: read = input, write = 1.25× input, 1h write = 2× input.
-     */
-    prices: z.record(z.string().min(1), priceOverrideSchema).optional(),
-    /** Extra data roots per agent (a second Claude config dir, a folder synced from another machine). */
-    roots: z
-      .object({
-        'claude-code': z.array(z.string().min(1)).optional(),
-        codex: z.array(z.string().min(1)).optional(),
-        copilot: z.array(z.string().min(1)).max(1).optional(),
-      })
-      .strict()
-      .optional(),
-    /** Team mode: the shared PostgreSQL server `rimuru push` replicates to. */
-    team: z.object({ url: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional() }).strict().optional(),
-  })
-  .passthrough();
-
-export type RimuruConfig = z.infer<typeof configSchema>;
+export type { RimuruConfig };
 
 export function configPath(env: Readonly<Record<string, string | undefined>>, homeDir: string): string {
   const base = env.XDG_CONFIG_HOME || join(homeDir, '.config');
@@ -68,6 +28,8 @@ export async function loadConfig(
   } catch {
     throw new RimuruError('CONFIG_ERROR', `Config ${path} is not valid JSON`);
   }
+  // Imported on use: without a config file, zod is never loaded.
+  const { configSchema } = await import('./config-schema.js');
   const result = configSchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0];

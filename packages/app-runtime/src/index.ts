@@ -1,4 +1,7 @@
-export { configPath, configSchema, loadConfig, priceOverrideSchema, type RimuruConfig } from './config.js';
+// The root entry is what every command needs before it reads the store: the config loader and
+// the adapters' context. Two heavier pieces have their own entries, so importing this one
+// loads neither: the config schema (zod; `./config-schema`) and the built-in adapters
+// (every agent's reader; `./builtin-adapters`), which only a sync needs.
+export { configPath, loadConfig, type RimuruConfig } from './config.js';
 export { envWithConfigRoots } from './config-roots.js';
 export { loadAppContext, machineHost, type AppContext } from './app-context.js';
-export { BUILTIN_ADAPTERS, builtinAdapter, builtinAdapters } from './builtin-adapters.js';

@@ -31,6 +31,18 @@ export interface ReadPosition {
   state: JsonValue | null;
 }
 
+/** Where a worker thread can import an adapter again (see `AgentAdapter.workerModule`). */
+export interface AdapterModuleRef {
+  /**
+   * What the worker imports: a package name (the built-in adapters are dependencies of the
+   * sync engine, whose worker resolves it) or the `file:` URL of a built `.js` module. A name,
+   * not the module's own `import.meta.url`: that names a bundle chunk once an app is bundled.
+   */
+  specifier: string;
+  /** The name the module exports the adapter under. */
+  exportName: string;
+}
+
 export interface AgentAdapter {
   readonly id: AgentType;
   readonly label: string;
@@ -45,4 +57,11 @@ export interface AgentAdapter {
    * partial last line is never consumed.
    */
   read(source: SourceRef, from: ReadPosition, ctx: AdapterContext): AsyncIterable<AdapterEvent>;
+  /**
+   * Optional: where a worker thread can import this same adapter, so the sync engine may read
+   * a large import's sources off the main thread. Only for adapters whose `read` uses nothing of
+   * `ctx` but `homeDir`, `env`, `platform` and `logger`: a worker gets copies of those, its own
+   * clock, and a logger that forwards to the main thread's.
+   */
+  readonly workerModule?: AdapterModuleRef;
 }

@@ -44,12 +44,20 @@ export function formatTokens(n: number | null): string {
   throw new Error('unreachable');
 }
 
-const EXACT_INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Created on first use: the first Intl formatter of a process loads ICU's locale data (tens
+// of ms), which a command that never prints an exact token count should not pay at import.
+let exactInteger: Intl.NumberFormat | undefined;
+
+/** Integers with thousands separators: '1,234,567'. */
+function groupedInteger(n: number | bigint): string {
+  exactInteger ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+  return exactInteger.format(n);
+}
 
 /** '1,234,567' (detail views); '—' when unknown. */
 export function formatTokensExact(n: number | null): string {
   if (n === null || !Number.isFinite(n)) return '—';
-  return EXACT_INTEGER.format(Math.round(n));
+  return groupedInteger(Math.round(n));
 }
 
 /** |usd| with `decimals` digits, rounded half away from zero on the decimal text ($0.02345 → 0.0235). */
@@ -70,7 +78,7 @@ export function formatUsd(usd: number): string {
   const small = fixedDecimal(abs, 4);
   if (small.int === 0n) return `${sign}$0.${small.frac}`;
   const { int, frac } = fixedDecimal(abs, 2);
-  return `${sign}$${EXACT_INTEGER.format(int)}.${frac}`;
+  return `${sign}$${groupedInteger(int)}.${frac}`;
 }
 
 /** The first 8 characters and an ellipsis ('3f2a9c1e…'); ids of 8 characters or fewer unchanged. */

@@ -33,7 +33,7 @@ export {
   type CostOptions,
   type PricedTokenClass,
 } from './cost.js';
-export { RIMURU_SESSION_NAMESPACE, sessionRowId } from './session-id.js';
+export { agentRowId, RIMURU_SESSION_NAMESPACE, sessionRowId } from './session-id.js';
 export {
   DEFAULT_ACTIVE_WINDOW_MINUTES,
   selectCostNanos,
@@ -63,7 +63,6 @@ export {
   stripDateSuffix,
 } from './pricing/model-name.js';
 export {
-  liteLLMEntrySchema,
   modelPriceFromLiteLLMEntry,
   parseLiteLLMPrices,
   priceTableFromLiteLLM,

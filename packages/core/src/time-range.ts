@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
+import { lazyLuxon } from './on-demand.js';
 import { UsageError } from './errors.js';
 import { assertTimeZone } from './time-zone.js';
 
@@ -39,9 +40,14 @@ export function isRangeName(name: string): name is RangeName {
   return (RANGE_NAMES as readonly string[]).includes(name);
 }
 
-function localNow(now: Date, zone: string): DateTime {
+/** `now` and `zone` checked: an invalid Date is a RangeError, an unknown zone a UsageError. */
+function checkedNow(now: Date, zone: string): string {
   if (Number.isNaN(now.getTime())) throw new RangeError('now is an invalid Date');
-  return DateTime.fromJSDate(now, { zone: assertTimeZone(zone) });
+  return assertTimeZone(zone);
+}
+
+function localNow(now: Date, zone: string): DateTime {
+  return lazyLuxon().DateTime.fromJSDate(now, { zone: checkedNow(now, zone) });
 }
 
 /**
@@ -58,6 +64,11 @@ export function resolveTimeRange(name: string, opts: ResolveRangeOptions): TimeR
       code: 'INVALID_RANGE',
       suggestions: [...RANGE_NAMES],
     });
+  }
+  if (key === 'all') {
+    // Unbounded: no calendar arithmetic, so luxon is not loaded; the inputs are checked alike.
+    checkedNow(opts.now, opts.zone);
+    return { name: key, from: null, to: null };
   }
   const now = localNow(opts.now, opts.zone);
   const startOfToday = now.startOf('day');
@@ -77,8 +88,6 @@ export function resolveTimeRange(name: string, opts: ResolveRangeOptions): TimeR
       return period(key, startOfMonth, startOfMonth.plus({ months: 1 }).startOf('month'));
     case 'lastmonth':
       return period(key, startOfMonth.minus({ months: 1 }).startOf('month'), startOfMonth);
-    case 'all':
-      return { name: key, from: null, to: null };
   }
 }
 
@@ -110,6 +119,7 @@ const DATE_TIME_RE = /^\d{4}-\d{2}-\d{2}T/;
  */
 export function parseDateBound(text: string, bound: 'since' | 'until', zone: string): Date {
   const validZone = assertTimeZone(zone);
+  const { DateTime } = lazyLuxon();
   const trimmed = text.trim();
   if (DATE_ONLY_RE.test(trimmed)) {
     const day = DateTime.fromISO(trimmed, { zone: validZone });

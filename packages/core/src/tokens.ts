@@ -1,21 +1,17 @@
-import { z } from 'zod';
-
 /**
  * Token classes of one request or an aggregate, in the unified convention:
  * `input` is non-cached input, `output` includes reasoning, `reasoning` is an informational
  * subset of `output`, cache writes are kept apart by TTL where the agent records it
  * (a write with no recorded TTL counts as 5-minute).
  */
-export const tokenCountsSchema = z.object({
-  input: z.number().int().nonnegative(),
-  output: z.number().int().nonnegative(),
-  cacheRead: z.number().int().nonnegative(),
-  cacheWrite5m: z.number().int().nonnegative(),
-  cacheWrite1h: z.number().int().nonnegative(),
-  reasoning: z.number().int().nonnegative(),
-});
-
-export type TokenCounts = z.infer<typeof tokenCountsSchema>;
+export type TokenCounts = {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite5m: number;
+  cacheWrite1h: number;
+  reasoning: number;
+};
 
 export const ZERO_TOKENS: Readonly<TokenCounts> = Object.freeze({
   input: 0,

@@ -10,3 +10,8 @@ export function sqliteConfig(path: string): Config {
   // intMode 'bigint': token and money sums must not pass through doubles.
   return { url: pathToFileURL(path).href, timeout: SQLITE_BUSY_TIMEOUT_MS, intMode: 'bigint' };
 }
+
+/** libsql's async client, loaded on use: only maintenance commands need it, not every program importing the store. */
+export async function libsqlClient(): Promise<typeof import('@libsql/client').createClient> {
+  return (await import('@libsql/client')).createClient;
+}

@@ -1,10 +1,9 @@
-import { createClient } from '@libsql/client';
 import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { StoreError, UsageError } from '@rimuru/core';
 import { sqliteOpenError } from './connection-errors.js';
 import { openStore, SCHEMA_VERSION } from './open-store.js';
-import { sqliteConfig } from './sqlite-config.js';
+import { libsqlClient, sqliteConfig } from './sqlite-config.js';
 import type { StoreTarget } from './store-target.js';
 
 function sqliteOnly(target: StoreTarget, what: string): string {
@@ -24,7 +23,7 @@ function tempBeside(path: string, tag: string): string {
  * mix. Written beside the destination and renamed into place, so a crash leaves no half file.
  */
 async function vacuumInto(source: string, destination: string): Promise<void> {
-  const client = createClient(sqliteConfig(source));
+  const client = (await libsqlClient())(sqliteConfig(source));
   const temp = tempBeside(destination, 'partial');
   try {
     await client.execute({ sql: 'VACUUM INTO ?', args: [temp] });
@@ -62,7 +61,7 @@ export async function backupStore(target: StoreTarget, destination: string, opts
 /** Checks that `path` is an intact Rimuru store this build can read; returns its schema version. */
 export async function verifyBackupFile(path: string): Promise<number> {
   if (!existsSync(path)) throw new UsageError(`No such backup file: ${path}`);
-  const client = createClient(sqliteConfig(path));
+  const client = (await libsqlClient())(sqliteConfig(path));
   try {
     const check = await client.execute('PRAGMA integrity_check');
     const verdict = String(check.rows[0]?.[0] ?? '');

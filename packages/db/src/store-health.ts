@@ -1,13 +1,12 @@
-import { createClient } from '@libsql/client';
 import { sqliteOpenError } from './connection-errors.js';
-import { sqliteConfig } from './sqlite-config.js';
+import { libsqlClient, sqliteConfig } from './sqlite-config.js';
 
 /**
  * SQLite's own full check of an embedded store file: 'ok' or the first problem it reports.
  * Read-only; used by `rimuru doctor` and by the crash-safety tests.
  */
 export async function checkSqliteIntegrity(path: string): Promise<string> {
-  const client = createClient(sqliteConfig(path));
+  const client = (await libsqlClient())(sqliteConfig(path));
   try {
     const result = await client.execute('PRAGMA integrity_check');
     return String(result.rows[0]?.[0] ?? 'no answer');

@@ -1,14 +1,11 @@
-import type {
-  AdapterContext,
-  AgentAdapter,
-  ModelPrice,
-  PriceTable,
-  SessionActivity,
-  SourceRef,
-} from '@rimuru/core';
+import type { AdapterContext, AgentAdapter, ModelPrice, PriceTable, ReadPosition, SourceRef } from '@rimuru/core';
 import { defaultAgentName, isRimuruError } from '@rimuru/core';
-import type { IngestResult, PricedUsage, SessionStore, SourceCheckpoint } from '@rimuru/db';
+import type { IngestResult, SessionStore, SourceCheckpoint } from '@rimuru/db';
+import { IngestGroup } from './ingest-group.js';
+import { WorkerReadFailure } from './read-pool.js';
 import { planSource, progressOffset, type SourcePlan } from './source-plan.js';
+import { SourceReader, type ReadWorkerOptions } from './source-reader.js';
+import { stretchesOf, type Stretch } from './source-stretches.js';
 import { emptySummary, type SyncProgress, type SyncSummary } from './sync-summary.js';
 import { createUsagePricer, type UsagePricer } from './usage-pricer.js';
 
@@ -25,12 +22,18 @@ export interface SyncOptions {
   onProgress?: (progress: SyncProgress) => void;
   /** Only sources whose path passes (an agent hook ingests one transcript right away). */
   only?: (path: string) => boolean;
+  /**
+   * Reading in worker threads (adapters that name a `workerModule`, large syncs only); false
+   * reads everything in the calling thread. The store sees the same sequence either way.
+   */
+  readWorkers?: ReadWorkerOptions | false;
 }
 
 /** How many diagnostics are kept verbatim for --verbose; the rest are only counted. */
 const MAX_DIAGNOSTIC_SAMPLES = 50;
 
 export const LAST_SYNC_META_KEY = 'lastSyncAt';
+
 
 interface PlannedSource {
   adapter: AgentAdapter;
@@ -40,49 +43,62 @@ interface PlannedSource {
 
 /**
  * Brings the store up to date with every adapter's sources, reading only new bytes.
- * Each checkpointed stretch of a source is written in one transaction, so a sync killed at any
- * moment leaves the store consistent and the next run resumes after the last committed stretch.
+ * Checkpointed stretches are written in order, each with its checkpoint, consecutive ones
+ * grouped into one transaction; a sync killed at any moment leaves the store consistent and
+ * the next run resumes after the last committed stretch. Large imports are parsed in worker
+ * threads while this thread writes (see source-reader.ts); the store sees the same sequence.
  */
 export async function syncAll(options: SyncOptions): Promise<SyncSummary> {
   const started = Date.now();
   const summary = emptySummary();
   const pricer = await createUsagePricer(options.store, options.prices, options.priceOverrides);
 
-  const planned: PlannedSource[] = [];
-  for (const adapter of options.adapters) {
-    let sources: SourceRef[];
-    try {
-      sources = await adapter.discover(options.ctx);
-    } catch (error) {
-      summary.adapterErrors.push({ agentType: adapter.id, message: errorMessage(error) });
-      continue;
+  // Sources are handed to the reader as they are planned: workers, when they pay, start
+  // loading while the rest is still being planned.
+  const reader = new SourceReader(options.ctx, options.readWorkers);
+  try {
+    const planned: PlannedSource[] = [];
+    for (const adapter of options.adapters) {
+      let sources: SourceRef[];
+      try {
+        sources = await adapter.discover(options.ctx);
+      } catch (error) {
+        summary.adapterErrors.push({ agentType: adapter.id, message: errorMessage(error) });
+        continue;
+      }
+      const checkpoints = new Map(
+        (await options.store.listCheckpoints(adapter.id)).map((c) => [c.path, c] as const),
+      );
+      const wanted = options.only === undefined ? sources : sources.filter((source) => options.only!(source.path));
+      summary.sourcesSeen += wanted.length;
+      for (const source of wanted) {
+        const plan = await planSource(source, checkpoints.get(source.path) ?? null);
+        if (plan.action !== 'read') continue;
+        planned.push({ adapter, source, plan });
+        reader.add({ adapter, source, from: plan.from, bytes: newBytes(plan) });
+      }
     }
-    const checkpoints = new Map(
-      (await options.store.listCheckpoints(adapter.id)).map((c) => [c.path, c] as const),
-    );
-    for (const source of sources) {
-      if (options.only !== undefined && !options.only(source.path)) continue;
-      summary.sourcesSeen += 1;
-      const plan = await planSource(source, checkpoints.get(source.path) ?? null);
-      if (plan.action === 'read') planned.push({ adapter, source, plan });
-    }
-  }
 
-  const progress: SyncProgress = {
-    bytesDone: 0,
-    bytesTotal: planned.reduce((sum, p) => sum + Math.max(0, p.plan.identity.size - p.plan.from.offset), 0),
-    sourcesDone: 0,
-    sourcesTotal: planned.length,
-  };
-  if (planned.length > 0) options.onProgress?.({ ...progress });
+    const progress: SyncProgress = {
+      bytesDone: 0,
+      bytesTotal: planned.reduce((sum, p) => sum + newBytes(p.plan), 0),
+      sourcesDone: 0,
+      sourcesTotal: planned.length,
+    };
+    if (planned.length > 0) options.onProgress?.({ ...progress });
 
-  for (const item of planned) {
-    await ingestSource(item, options, pricer, summary, (bytes) => {
-      progress.bytesDone += bytes;
+    const group = new IngestGroup(options.store);
+    for (const [index, item] of planned.entries()) {
+      await ingestSource(item, reader, index, options, pricer, group, summary, (bytes) => {
+        progress.bytesDone += bytes;
+        options.onProgress?.({ ...progress });
+      });
+      progress.sourcesDone += 1;
       options.onProgress?.({ ...progress });
-    });
-    progress.sourcesDone += 1;
-    options.onProgress?.({ ...progress });
+    }
+    await group.flush();
+  } finally {
+    await reader.close();
   }
 
   await options.store.setMeta(LAST_SYNC_META_KEY, new Date(options.ctx.now().getTime()).toISOString());
@@ -92,76 +108,84 @@ export async function syncAll(options: SyncOptions): Promise<SyncSummary> {
 
 async function ingestSource(
   { adapter, source, plan }: PlannedSource,
+  reader: SourceReader,
+  index: number,
   options: SyncOptions,
   pricer: UsagePricer,
+  group: IngestGroup,
   summary: SyncSummary,
   onBytes: (bytes: number) => void,
 ): Promise<void> {
   summary.sourcesRead += 1;
   if (plan.from.offset === 0 && plan.reason !== 'new') summary.sourcesReread += 1;
 
-  let usage: PricedUsage[] = [];
-  let activity: SessionActivity[] = [];
-  let diagnosticCount = 0;
+  // Where the read stands: the plan's start, then each checkpoint handed to the store.
+  let reached: ReadPosition = plan.from;
   let offset = plan.from.offset;
 
-  for await (const event of adapter.read(source, plan.from, options.ctx)) {
-    switch (event.type) {
-      case 'usage':
-        usage.push(pricer.price(event));
-        break;
-      case 'activity':
-        activity.push(event);
-        break;
-      case 'diagnostic':
-        diagnosticCount += 1;
-        summary.diagnostics += 1;
-        if (summary.diagnosticSamples.length < MAX_DIAGNOSTIC_SAMPLES) {
-          summary.diagnosticSamples.push({
-            agentType: adapter.id,
-            path: source.path,
-            line: event.line,
-            code: event.code,
-            message: event.message,
-          });
-        }
-        break;
-      case 'checkpoint': {
-        const checkpoint: Omit<SourceCheckpoint, 'updatedAt'> = {
+  const take = async (stretch: Stretch): Promise<void> => {
+    for (const event of stretch.diagnostics) {
+      summary.diagnostics += 1;
+      if (summary.diagnosticSamples.length < MAX_DIAGNOSTIC_SAMPLES) {
+        summary.diagnosticSamples.push({
           agentType: adapter.id,
           path: source.path,
-          device: plan.identity.device,
-          inode: plan.identity.inode,
-          size: plan.identity.size,
-          mtimeMs: plan.identity.mtimeMs,
-          headHash: plan.identity.headHash,
-          headLength: plan.identity.headLength,
-          offset: event.offset,
-          state: event.state,
-          diagnosticCount,
-        };
-        const result = await options.store.ingest({
-          agentType: adapter.id,
-          agentName: defaultAgentName(adapter.id),
-          host: options.host,
-          checkpoint,
-          usage,
-          activity,
-          diagnosticCount,
+          line: event.line,
+          code: event.code,
+          message: event.message,
         });
-        addResult(summary, result);
-        const reached = progressOffset(source, plan.identity, event.offset);
-        const advanced = Math.max(0, reached - offset);
-        summary.bytesRead += advanced;
-        onBytes(advanced);
-        offset = reached;
-        usage = [];
-        activity = [];
-        diagnosticCount = 0;
-        break;
       }
     }
+    const closing = stretch.checkpoint;
+    // Events after the last checkpoint are counted above but never committed: no safe resume point covers them.
+    if (closing === null) return;
+    const diagnosticCount = stretch.diagnostics.length;
+    const checkpoint: Omit<SourceCheckpoint, 'updatedAt'> = {
+      agentType: adapter.id,
+      path: source.path,
+      device: plan.identity.device,
+      inode: plan.identity.inode,
+      size: plan.identity.size,
+      mtimeMs: plan.identity.mtimeMs,
+      headHash: plan.identity.headHash,
+      headLength: plan.identity.headLength,
+      offset: closing.offset,
+      state: closing.state,
+      diagnosticCount,
+    };
+    reached = { offset: closing.offset, state: closing.state };
+    const progressed = progressOffset(source, plan.identity, closing.offset);
+    const advanced = Math.max(0, progressed - offset);
+    offset = progressed;
+    const batch = {
+      agentType: adapter.id,
+      agentName: defaultAgentName(adapter.id),
+      host: options.host,
+      checkpoint,
+      usage: stretch.usage.map((event) => pricer.price(event)),
+      activity: stretch.activity,
+      diagnosticCount,
+    };
+    await group.add(batch, (result) => {
+      addResult(summary, result);
+      summary.bytesRead += advanced;
+      onBytes(advanced);
+    });
+  };
+
+  try {
+    for await (const stretch of reader.stretches(index)) await take(stretch);
+  } catch (error) {
+    if (!(error instanceof WorkerReadFailure)) throw error;
+    // A checkpoint is a safe resume point: reading on from the last one taken yields exactly
+    // what the worker had still to send (and an adapter error surfaces as it would have).
+    options.ctx.logger.debug(`read worker failed on ${source.path} (${error.message}); reading it in the main thread`);
+    for await (const stretch of stretchesOf(adapter.read(source, reached, options.ctx))) await take(stretch);
   }
+}
+
+function newBytes(plan: Extract<SourcePlan, { action: 'read' }>): number {
+  return Math.max(0, plan.identity.size - plan.from.offset);
 }
 
 function addResult(summary: SyncSummary, result: IngestResult): void {

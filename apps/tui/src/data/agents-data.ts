@@ -1,5 +1,5 @@
 import type { AgentType } from '@rimuru/core';
-import { builtinAdapters } from '@rimuru/app-runtime';
+import { builtinAdapters } from '@rimuru/app-runtime/builtin-adapters';
 import type { TuiRuntime } from '../tui-runtime.js';
 
 export interface AgentSummary {

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_LITELLM_PRICES, BUNDLED_PRICES_SOURCE, bundledPriceTable } from './bundled.js';
+import { parseLiteLLMPrices } from './litellm.js';
 import { SONNET_45_PICOS } from './__fixtures__/sonnet-45.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -23,6 +24,14 @@ describe('bundled price table (real LiteLLM snapshot)', () => {
     expect(table.size).toBe(Object.keys(BUNDLED_LITELLM_PRICES).length);
     expect(table.size).toBeGreaterThan(200);
     expect(table.get('sample_spec')).toBeUndefined();
+  });
+
+  it('is the table the LiteLLM schema gives: every entry valid, the same prices', () => {
+    // bundledPriceTable() reads the snapshot without the schema; this is what makes that safe.
+    const parsed = parseLiteLLMPrices(BUNDLED_LITELLM_PRICES);
+    expect(parsed.skipped).toEqual([]);
+    expect(table.keys()).toEqual([...parsed.prices.keys()].sort());
+    for (const [key, price] of parsed.prices) expect(table.get(key), key).toEqual(price);
   });
 
   it('prices Claude Sonnet 4.5 as LiteLLM lists it', () => {

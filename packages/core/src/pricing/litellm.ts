@@ -1,29 +1,20 @@
-import { z } from 'zod';
+import { lazyZod } from '../on-demand.js';
+import { liteLLMEntrySchemaOf, type LiteLLMEntry } from './litellm-schema.js';
 import { createModelPrice, type ModelPrice } from './model-price.js';
 import { createPriceTable, type PriceTable } from './price-table.js';
+
+export type { LiteLLMEntry };
 
 /** LiteLLM's documentation entry, not a model. */
 const SAMPLE_SPEC_KEY = 'sample_spec';
 
-const usdPerToken = z.number().finite().nonnegative();
-const optionalUsd = usdPerToken.nullish();
+let entrySchema: ReturnType<typeof liteLLMEntrySchemaOf> | undefined;
 
-/** The cost fields of a LiteLLM `model_prices_and_context_window.json` entry (agent-formats §7.1). */
-export const liteLLMEntrySchema = z.looseObject({
-  input_cost_per_token: usdPerToken,
-  output_cost_per_token: usdPerToken,
-  cache_creation_input_token_cost: optionalUsd,
-  cache_creation_input_token_cost_above_1hr: optionalUsd,
-  cache_read_input_token_cost: optionalUsd,
-  input_cost_per_token_above_200k_tokens: optionalUsd,
-  output_cost_per_token_above_200k_tokens: optionalUsd,
-  cache_creation_input_token_cost_above_200k_tokens: optionalUsd,
-  cache_creation_input_token_cost_above_1hr_above_200k_tokens: optionalUsd,
-  cache_read_input_token_cost_above_200k_tokens: optionalUsd,
-  provider_specific_entry: z.looseObject({ fast: z.number().finite().positive().nullish() }).nullish(),
-});
-
-export type LiteLLMEntry = z.infer<typeof liteLLMEntrySchema>;
+/** Built on first use: zod loads only when a price file is parsed. */
+function liteLLMEntrySchema(): ReturnType<typeof liteLLMEntrySchemaOf> {
+  entrySchema ??= liteLLMEntrySchemaOf(lazyZod());
+  return entrySchema;
+}
 
 export function modelPriceFromLiteLLMEntry(entry: LiteLLMEntry): ModelPrice {
   return createModelPrice({
@@ -72,7 +63,7 @@ export function parseLiteLLMPrices(json: Record<string, unknown>): ParsedLiteLLM
       skipped.push({ key, reason: 'no-token-price', message: 'no input and output price per token' });
       continue;
     }
-    const parsed = liteLLMEntrySchema.safeParse(raw);
+    const parsed = liteLLMEntrySchema().safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       skipped.push({

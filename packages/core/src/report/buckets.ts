@@ -1,4 +1,5 @@
-import { DateTime, type WeekdayNumbers } from 'luxon';
+import type { DateTime, WeekdayNumbers } from 'luxon';
+import { lazyLuxon } from '../on-demand.js';
 import { UsageError } from '../errors.js';
 import { assertTimeZone } from '../time-zone.js';
 
@@ -50,7 +51,7 @@ function weekdayNumber(day: WeekStart): WeekdayNumbers {
  * 25 hours need no special handling.
  */
 export function localDateKey(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toISODate() ?? '';
+  return lazyLuxon().DateTime.fromJSDate(instant, { zone }).toISODate() ?? '';
 }
 
 /**
@@ -60,7 +61,7 @@ export function localDateKey(instant: Date, zone: string): string {
  */
 export function bucketOf(instant: Date, options: BucketOptions): Bucket {
   const zone = assertTimeZone(options.zone);
-  const local = DateTime.fromJSDate(instant, { zone });
+  const local = lazyLuxon().DateTime.fromJSDate(instant, { zone });
   let start: DateTime;
   let end: DateTime;
   switch (options.period) {
