@@ -91,8 +91,15 @@ export class SourceReader {
       return;
     }
     const size = Math.max(1, options.size ?? Math.min(MAX_WORKERS, availableParallelism()));
+    let pool: ReadPool;
+    try {
+      pool = new ReadPool({ entry, size, ctx: this.ctx });
+    } catch (error) {
+      this.ctx.logger.debug(`read workers could not start (${error instanceof Error ? error.message : String(error)}); reading in the main thread`);
+      this.options = false;
+      return;
+    }
     this.ctx.logger.debug(`reading sources in ${size} worker threads (${(this.waitingBytes / 1048576).toFixed(1)} MiB new when they started)`);
-    const pool = new ReadPool({ entry, size, ctx: this.ctx });
     this.pool = pool;
     for (const index of this.waiting) {
       const item = this.items[index]!;
