@@ -131,15 +131,16 @@ export class SqliteRunner implements SqlRunner {
         execute: async (statement: Sql) => this.executeNow(statement),
         transaction: (nested) => nested(tx),
       };
-      let result: T;
       try {
-        result = await work(tx);
+        const result = await work(tx);
+        this.db.exec('COMMIT');
+        return result;
       } catch (error) {
+        // Also after a failed COMMIT, which leaves the transaction open: the connection must
+        // not stay inside it, or every later transaction of this store would fail to begin.
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
         throw error;
       }
-      this.db.exec('COMMIT');
-      return result;
     } finally {
       this.transactionDone = null;
       finished();
