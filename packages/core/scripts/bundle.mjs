@@ -4,19 +4,9 @@
 // one by one, which costs more at start-up than running them. The dependencies (zod, luxon,
 // uuid) stay imports, loaded on demand (src/on-demand.ts).
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleLibrary } from '../../../scripts/bundle-library.mjs';
 
-await build({
-  absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
+await bundleLibrary({
+  packageDir: fileURLToPath(new URL('..', import.meta.url)),
   entryPoints: ['src/index.ts', 'src/schemas.ts'],
-  outdir: 'dist',
-  outbase: 'src',
-  bundle: true,
-  packages: 'external',
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: 'linked',
-  sourcesContent: false,
-  logLevel: 'warning',
 });

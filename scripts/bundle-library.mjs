@@ -1,0 +1,30 @@
+// The esbuild settings shared by the workspace libraries that ship bundled (@rimuru/core,
+// @rimuru/db): one ES module file per entry, dependencies left as imports, Node 20.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/**
+ * Replaces tsc's dist/<entry>.js with one bundled file per entry (tsc still writes the .d.ts
+ * files). `splitting` puts dynamic imports in chunks of their own (dist/chunks) so the package
+ * imports inside them are not hoisted into the entry.
+ */
+export async function bundleLibrary({ packageDir, entryPoints, external = [], splitting = false }) {
+  // esbuild is each bundled package's own devDependency (pinned there), not the root's.
+  const { build } = createRequire(join(packageDir, 'package.json'))('esbuild');
+  await build({
+    absWorkingDir: packageDir,
+    entryPoints,
+    outdir: 'dist',
+    outbase: 'src',
+    bundle: true,
+    packages: 'external',
+    external,
+    ...(splitting ? { splitting: true, chunkNames: 'chunks/[name]-[hash]' } : {}),
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'linked',
+    sourcesContent: false,
+    logLevel: 'warning',
+  });
+}
