@@ -161,7 +161,7 @@ export class DatabaseSessionStore implements SessionStore {
   }
 
   streamSessions(filter: SessionStreamFilter, options: { pageSize?: number } = {}) {
-    return this.streamWithOrm((db) => streamSessions(db, filter, options.pageSize));
+    return streamSessions(this.sql, filter, options.pageSize);
   }
 
   private async *streamWithOrm<T>(open: (db: DbClient) => AsyncIterable<T>): AsyncIterable<T> {

@@ -1,20 +1,23 @@
 import type { StoredSession } from '@rimuru/core';
-import type { DbClient } from './db-client.js';
-import type { Prisma } from './generated/postgres/client.js';
-import { SESSION_INCLUDE, toStoredSession, type SessionRow } from './session-row.js';
+import { escapeLike } from './session-filter-sql.js';
+import { SESSION_COLUMNS, rawToStoredSession } from './session-select.js';
+import { joinSql, sql, type Sql } from './sql.js';
+import type { SqlRunner } from './sql-runner.js';
 import type { SessionStreamFilter } from './store.js';
 import { DEFAULT_STREAM_PAGE_SIZE } from './usage-stream.js';
 
-function filterWhere(filter: SessionStreamFilter): Prisma.SessionWhereInput {
-  return {
-    // Any activity inside the range: ended at or after `since`, started before `until`.
-    ...(filter.since !== undefined ? { endedAt: { gte: filter.since } } : {}),
-    ...(filter.until !== undefined ? { startedAt: { lt: filter.until } } : {}),
-    ...(filter.agentTypes !== undefined ? { agentType: { in: filter.agentTypes } } : {}),
-    ...(filter.agentNames !== undefined ? { agent: { name: { in: filter.agentNames } } } : {}),
-    ...(filter.hosts !== undefined ? { host: { in: filter.hosts } } : {}),
-    ...(filter.project !== undefined ? { projectPath: { contains: filter.project } } : {}),
-  };
+function filterConds(filter: SessionStreamFilter): Sql[] {
+  const conds: Sql[] = [];
+  const inList = (column: Sql, values: readonly string[]) =>
+    values.length === 0 ? sql`1 = 0` : sql`${column} IN (${joinSql([...values])})`;
+  // Any activity inside the range: ended at or after `since`, started before `until`.
+  if (filter.since !== undefined) conds.push(sql`s.ended_at >= ${filter.since}`);
+  if (filter.until !== undefined) conds.push(sql`s.started_at < ${filter.until}`);
+  if (filter.agentTypes !== undefined) conds.push(inList(sql`s.agent_type`, filter.agentTypes));
+  if (filter.agentNames !== undefined) conds.push(inList(sql`a.name`, filter.agentNames));
+  if (filter.hosts !== undefined) conds.push(inList(sql`s.host`, filter.hosts));
+  if (filter.project !== undefined) conds.push(sql`s.project_path LIKE ${`%${escapeLike(filter.project)}%`} ESCAPE '\\'`);
+  return conds;
 }
 
 /**
@@ -22,22 +25,24 @@ function filterWhere(filter: SessionStreamFilter): Prisma.SessionWhereInput {
  * (started_at, id), so an export of any size holds one page in memory.
  */
 export async function* streamSessions(
-  db: DbClient,
+  db: SqlRunner,
   filter: SessionStreamFilter,
   pageSize = DEFAULT_STREAM_PAGE_SIZE,
 ): AsyncGenerator<StoredSession> {
-  const base = filterWhere(filter);
+  const base = filterConds(filter);
   let after: { startedAt: Date; id: string } | null = null;
   for (;;) {
-    const keyset: Prisma.SessionWhereInput | null =
-      after === null ? null : { OR: [{ startedAt: { gt: after.startedAt } }, { startedAt: after.startedAt, id: { gt: after.id } }] };
-    const rows: SessionRow[] = await db.session.findMany({
-      where: keyset === null ? base : { AND: [base, keyset] },
-      orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
-      take: pageSize,
-      include: SESSION_INCLUDE,
-    });
-    for (const row of rows) yield toStoredSession(row);
+    const conds: Sql[] =
+      after === null
+        ? base
+        : [...base, sql`(s.started_at > ${after.startedAt} OR (s.started_at = ${after.startedAt} AND s.id > ${after.id}))`];
+    const rows: StoredSession[] = (
+      await db.query(sql`SELECT ${SESSION_COLUMNS} FROM sessions s JOIN agents a ON a.id = s.agent_id
+        ${conds.length === 0 ? sql`` : sql`WHERE ${joinSql(conds, ' AND ')}`}
+        ORDER BY s.started_at ASC, s.id ASC
+        LIMIT ${pageSize}`)
+    ).map(rawToStoredSession);
+    for (const row of rows) yield row;
     if (rows.length < pageSize) return;
     const last = rows[rows.length - 1]!;
     after = { startedAt: last.startedAt, id: last.id };
