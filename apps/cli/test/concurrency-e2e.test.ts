@@ -1,22 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TmuxTerminal } from '../../tui/test/tmux-driver.js';
+import { hasTmux, TmuxTerminal } from '../../tui/test/tmux-driver.js';
 import { makeSandbox, runCli, type CliResult } from './cli-harness.js';
 import { appendLine, claudeLine, startCli, type RunningCli } from './live-harness.js';
 
 /** Issue 6 acceptance: 30 s of continuous appends. */
 const APPEND_MS = 30_000;
 const TUI_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../tui/bin/rimuru-tui.js');
-const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 /** What a failing TUI shows in its status bar (`error: …`) or a driver leaks. */
 const TUI_TROUBLE = /error|locked|SQLITE_BUSY|exception/i;
 const SESSIONS = 4;

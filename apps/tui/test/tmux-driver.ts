@@ -1,8 +1,18 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+
+/** Whether tmux is installed: the suites driving a real terminal skip without it. */
+export const hasTmux = (() => {
+  try {
+    execFileSync('tmux', ['-V']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 /** How long any expected text may take to appear before a test fails (bounded, never a sleep). */
 const WAIT_MS = 20_000;

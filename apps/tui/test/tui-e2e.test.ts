@@ -1,24 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sessionRowId } from '@rimuru/core';
-import { TmuxTerminal } from './tmux-driver.js';
+import { hasTmux, TmuxTerminal } from './tmux-driver.js';
 import { LATE_SESSION, SESSIONS, writeTuiFixture } from './tui-fixture-home.js';
 
 const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/rimuru-tui.js');
 const CLI_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../cli/bin/run.js');
 const SCREENS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/screens');
-const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 /** The fixture sessions with their row ids (UUIDv5 of agent type and external id). */
 const ROWS = SESSIONS.map((s) => ({ ...s, id: sessionRowId('claude-code', s.id), externalId: s.id }));

@@ -1,4 +1,4 @@
-import { emptySql, joinSql, sql, type Sql } from './sql.js';
+import { emptySql, inListSql, joinSql, sql, type Sql } from './sql.js';
 import type { SessionFilter, StoreDialect } from './store.js';
 
 /** LIKE pattern matching `text` literally (with `ESCAPE '\'`): `\`, `%` and `_` escaped. */
@@ -14,13 +14,11 @@ export function escapeLike(text: string): string {
  */
 export function sessionFilterSql(filter: SessionFilter, dialect: StoreDialect): Sql {
   const conds: Sql[] = [];
-  const list = (column: Sql, values: readonly string[]) =>
-    values.length === 0 ? sql`1 = 0` : sql`${column} IN (${joinSql([...values])})`;
   // Active = recent last activity and no hook reported the end (design §3).
   if (filter.activeSince !== undefined) conds.push(sql`s.ended_at >= ${filter.activeSince} AND s.ended_by_hook = ${false}`);
-  if (filter.agentTypes !== undefined) conds.push(list(sql`s.agent_type`, filter.agentTypes));
-  if (filter.agentNames !== undefined) conds.push(list(sql`a.name`, filter.agentNames));
-  if (filter.hosts !== undefined) conds.push(list(sql`s.host`, filter.hosts));
+  if (filter.agentTypes !== undefined) conds.push(inListSql(sql`s.agent_type`, filter.agentTypes));
+  if (filter.agentNames !== undefined) conds.push(inListSql(sql`a.name`, filter.agentNames));
+  if (filter.hosts !== undefined) conds.push(inListSql(sql`s.host`, filter.hosts));
   if (filter.project !== undefined && filter.project !== '') {
     const pattern = `%${escapeLike(filter.project)}%`;
     conds.push(

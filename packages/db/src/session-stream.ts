@@ -1,21 +1,19 @@
 import type { StoredSession } from '@rimuru/core';
 import { escapeLike } from './session-filter-sql.js';
 import { SESSION_COLUMNS, rawToStoredSession } from './session-select.js';
-import { joinSql, sql, type Sql } from './sql.js';
+import { inListSql, joinSql, sql, type Sql } from './sql.js';
 import type { SqlRunner } from './sql-runner.js';
 import type { SessionStreamFilter } from './store.js';
 import { DEFAULT_STREAM_PAGE_SIZE } from './usage-stream.js';
 
 function filterConds(filter: SessionStreamFilter): Sql[] {
   const conds: Sql[] = [];
-  const inList = (column: Sql, values: readonly string[]) =>
-    values.length === 0 ? sql`1 = 0` : sql`${column} IN (${joinSql([...values])})`;
   // Any activity inside the range: ended at or after `since`, started before `until`.
   if (filter.since !== undefined) conds.push(sql`s.ended_at >= ${filter.since}`);
   if (filter.until !== undefined) conds.push(sql`s.started_at < ${filter.until}`);
-  if (filter.agentTypes !== undefined) conds.push(inList(sql`s.agent_type`, filter.agentTypes));
-  if (filter.agentNames !== undefined) conds.push(inList(sql`a.name`, filter.agentNames));
-  if (filter.hosts !== undefined) conds.push(inList(sql`s.host`, filter.hosts));
+  if (filter.agentTypes !== undefined) conds.push(inListSql(sql`s.agent_type`, filter.agentTypes));
+  if (filter.agentNames !== undefined) conds.push(inListSql(sql`a.name`, filter.agentNames));
+  if (filter.hosts !== undefined) conds.push(inListSql(sql`s.host`, filter.hosts));
   if (filter.project !== undefined) conds.push(sql`s.project_path LIKE ${`%${escapeLike(filter.project)}%`} ESCAPE '\\'`);
   return conds;
 }

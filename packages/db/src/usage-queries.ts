@@ -1,7 +1,7 @@
 import type { AgentType } from '@rimuru/core';
 import { rawBigIntOrNull, rawBool, rawInt } from './raw-values.js';
 import { isUuid } from './session-queries.js';
-import { emptySql, joinSql, sql, type Sql } from './sql.js';
+import { emptySql, inListSql, joinSql, sql, type Sql } from './sql.js';
 import type { RawRow, SqlRunner } from './sql-runner.js';
 import type { ModelUsage, UsageTotals } from './store.js';
 
@@ -24,17 +24,14 @@ export interface UsageWhere {
   agentNames?: readonly string[];
 }
 
-const inList = (column: Sql, values: readonly string[]) =>
-  values.length === 0 ? sql`1 = 0` : sql`${column} IN (${joinSql([...values])})`;
-
 /** FROM + WHERE over usage records whose instant lies in [from, to), joined to what the filters name. */
 export function usageFromSql(q: UsageWhere): Sql {
   const conds: Sql[] = [];
   if (q.from !== undefined) conds.push(sql`u.occurred_at >= ${q.from}`);
   if (q.to !== undefined) conds.push(sql`u.occurred_at < ${q.to}`);
-  if (q.agentTypes !== undefined) conds.push(inList(sql`u.agent_type`, q.agentTypes));
-  if (q.hosts !== undefined) conds.push(inList(sql`s.host`, q.hosts));
-  if (q.agentNames !== undefined) conds.push(inList(sql`a.name`, q.agentNames));
+  if (q.agentTypes !== undefined) conds.push(inListSql(sql`u.agent_type`, q.agentTypes));
+  if (q.hosts !== undefined) conds.push(inListSql(sql`s.host`, q.hosts));
+  if (q.agentNames !== undefined) conds.push(inListSql(sql`a.name`, q.agentNames));
   const joins =
     q.agentNames !== undefined
       ? sql`JOIN sessions s ON s.id = u.session_id JOIN agents a ON a.id = s.agent_id`
@@ -88,9 +85,9 @@ const SESSION_SUMS = sql`CAST(COALESCE(SUM(s.usage_count), 0) AS BIGINT) AS n,
 /** Conditions on sessions `s` (and agents `a`) for the filters other than time. */
 function sessionFilterConds(q: UsageWhere): Sql[] {
   const conds: Sql[] = [];
-  if (q.agentTypes !== undefined) conds.push(inList(sql`s.agent_type`, q.agentTypes));
-  if (q.hosts !== undefined) conds.push(inList(sql`s.host`, q.hosts));
-  if (q.agentNames !== undefined) conds.push(inList(sql`a.name`, q.agentNames));
+  if (q.agentTypes !== undefined) conds.push(inListSql(sql`s.agent_type`, q.agentTypes));
+  if (q.hosts !== undefined) conds.push(inListSql(sql`s.host`, q.hosts));
+  if (q.agentNames !== undefined) conds.push(inListSql(sql`a.name`, q.agentNames));
   return conds;
 }
 
