@@ -3,7 +3,7 @@ import type { Sql } from './sql.js';
 import type { RawRow, SqlRunner } from './sql-runner.js';
 import type { StoreDialect } from './store.js';
 
-/** Large first imports write thousands of rows in one transaction; Prisma's 5 s default is too short. */
+/** Imports, replication batches and repricing write thousands of rows in one transaction; Prisma's 5 s default is too short. */
 export const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 600_000 } as const;
 
 function placeholders(dialect: StoreDialect, statement: Sql): string {

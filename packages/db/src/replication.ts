@@ -10,11 +10,9 @@ import type {
   StoreDialect,
 } from './store.js';
 import { dropReplayCopies, planUsage, writeUsage, type UsageRow } from './usage-upsert.js';
-import { prismaTxRunner } from './prisma-runner.js';
+import { prismaTxRunner, TRANSACTION_OPTIONS } from './prisma-runner.js';
 
 const LOOKUP_CHUNK = 500;
-/** Replication batches are large but bounded by the caller's `limit`. */
-const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 600_000 } as const;
 
 /**
  * Sessions changed after the cursor, in (updated_at, id) order, with every usage record they

@@ -1,7 +1,7 @@
 import type { DbClient, DbTx } from './db-client.js';
 import { recomputeSessions } from './rollup-writer.js';
 import { chunk } from './sql.js';
-import { prismaTxRunner } from './prisma-runner.js';
+import { prismaTxRunner, TRANSACTION_OPTIONS } from './prisma-runner.js';
 import type { RepriceResult, StoreDialect, UsageRepricer } from './store.js';
 
 /** Records read per page: bounded memory on any store size. */
@@ -85,7 +85,7 @@ export async function repriceUsage(
       }
       return recomputeSessions(prismaTxRunner(tx, dialect), sessionIds, now);
     },
-    { maxWait: 60_000, timeout: 600_000 },
+    TRANSACTION_OPTIONS,
   );
   return { recordsExamined: examined, recordsRepriced: changes.length, sessionsUpdated };
 }
