@@ -1,7 +1,18 @@
+import { ampAdapter } from '@rimuru/adapters-amp';
 import { claudeCodeAdapter } from '@rimuru/adapters-claude-code';
+import { clineAdapter } from '@rimuru/adapters-cline';
+import { codebuffAdapter } from '@rimuru/adapters-codebuff';
 import { codexAdapter } from '@rimuru/adapters-codex';
 import { copilotAdapter } from '@rimuru/adapters-copilot';
 import { cursorAdapter } from '@rimuru/adapters-cursor';
+import { gooseAdapter } from '@rimuru/adapters-goose';
+import { kiloAdapter } from '@rimuru/adapters-kilo';
+import { kiloCodeAdapter } from '@rimuru/adapters-kilo-code';
+import { kimiAdapter } from '@rimuru/adapters-kimi';
+import { openclawAdapter } from '@rimuru/adapters-openclaw';
+import { opencodeAdapter } from '@rimuru/adapters-opencode';
+import { piAdapter } from '@rimuru/adapters-pi';
+import { rooCodeAdapter } from '@rimuru/adapters-roo-code';
 import { isBuiltinAgentType, type AgentAdapter, type BuiltinAgentType } from '@rimuru/core';
 
 /** The adapters every app ships, one per built-in agent type; the CLI adds plugin adapters on top. */
@@ -10,6 +21,17 @@ export const BUILTIN_ADAPTERS = {
   codex: codexAdapter,
   cursor: cursorAdapter,
   copilot: copilotAdapter,
+  opencode: opencodeAdapter,
+  kilo: kiloAdapter,
+  kimi: kimiAdapter,
+  pi: piAdapter,
+  openclaw: openclawAdapter,
+  amp: ampAdapter,
+  goose: gooseAdapter,
+  codebuff: codebuffAdapter,
+  cline: clineAdapter,
+  'roo-code': rooCodeAdapter,
+  'kilo-code': kiloCodeAdapter,
 } as const satisfies Record<BuiltinAgentType, AgentAdapter>;
 
 export function builtinAdapters(): AgentAdapter[] {

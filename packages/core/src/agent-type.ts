@@ -1,5 +1,21 @@
 /** The agents Rimuru reads out of the box. Plugins may add further agent types (plain strings). */
-export const BUILTIN_AGENT_TYPES = ['claude-code', 'codex', 'cursor', 'copilot'] as const;
+export const BUILTIN_AGENT_TYPES = [
+  'claude-code',
+  'codex',
+  'cursor',
+  'copilot',
+  'opencode',
+  'kilo',
+  'kimi',
+  'pi',
+  'openclaw',
+  'amp',
+  'goose',
+  'codebuff',
+  'cline',
+  'roo-code',
+  'kilo-code',
+] as const;
 
 export type BuiltinAgentType = (typeof BUILTIN_AGENT_TYPES)[number];
 
@@ -12,6 +28,17 @@ export const AGENT_ICONS = {
   cursor: '◫',
   copilot: '◈',
   codex: '◎',
+  opencode: '⬡',
+  kilo: '◭',
+  kimi: '☾',
+  pi: 'π',
+  openclaw: '✠',
+  amp: '∿',
+  goose: '❦',
+  codebuff: '◆',
+  cline: '⌬',
+  'roo-code': '▥',
+  'kilo-code': 'Ⓚ',
 } as const satisfies Record<BuiltinAgentType, string>;
 
 /** Icon for any agent type; plugin types get a neutral dot. */

@@ -1,5 +1,6 @@
-import { BUILTIN_AGENT_TYPES, resolveTimeRange, selectCostNanos, totalTokens, type AgentType } from '@rimuru/core';
+import { resolveTimeRange, selectCostNanos, totalTokens, type AgentType } from '@rimuru/core';
 import type { TuiRuntime } from '../tui-runtime.js';
+import { agentTypesInStore } from './agent-types-in-store.js';
 import { trendDays, type CostRange } from '../view-models/cost-range.js';
 import { lastDays } from '../view-models/day-ranges.js';
 import { costsByModel, type ModelCostRow } from '../view-models/model-costs.js';
@@ -26,7 +27,7 @@ export async function loadCosts(rt: TuiRuntime, range: CostRange, now: Date): Pr
   const [totals, sessions, agents, sessionsInRange, daily] = await Promise.all([
     store.usageTotals(bounds),
     store.countSessions(filter),
-    Promise.all(BUILTIN_AGENT_TYPES.map((t) => store.usageTotals({ ...bounds, agentTypes: [t] }))),
+    agentTypesInStore(store).then((types) => Promise.all(types.map((t) => store.usageTotals({ ...bounds, agentTypes: [t] }).then((totals) => ({ type: t, totals }))))),
     store.listSessions({ ...filter, limit: MODEL_SESSION_CAP }),
     Promise.all(days.map((d) => store.usageTotals({ from: d.from, to: d.to }))),
   ]);
@@ -39,11 +40,11 @@ export async function loadCosts(rt: TuiRuntime, range: CostRange, now: Date): Pr
       recordedNanos: totals.recordedCostNanos,
       calculatedNanos: totals.calculatedCostNanos,
     },
-    byAgent: BUILTIN_AGENT_TYPES.map((t, i) => ({
-      agentType: t,
-      tokens: totalTokens(agents[i]!.tokens),
-      costNanos: selectCostNanos(agents[i]!, costMode),
-      requests: agents[i]!.requestCount,
+    byAgent: agents.map(({ type, totals: t }) => ({
+      agentType: type,
+      tokens: totalTokens(t.tokens),
+      costNanos: selectCostNanos(t, costMode),
+      requests: t.requestCount,
     })),
     byModel: costsByModel(sessionsInRange, costMode),
     byModelCapped: sessionsInRange.length >= MODEL_SESSION_CAP,

@@ -1,6 +1,7 @@
-import { BUILTIN_AGENT_TYPES, resolveTimeRange, selectCostNanos, totalTokens, type AgentType } from '@rimuru/core';
+import { resolveTimeRange, selectCostNanos, totalTokens, type AgentType } from '@rimuru/core';
 import type { UsageTotals } from '@rimuru/db';
 import type { TuiRuntime } from '../tui-runtime.js';
+import { agentTypesInStore } from './agent-types-in-store.js';
 import { lastDays } from '../view-models/day-ranges.js';
 
 export interface PeriodFigures {
@@ -36,7 +37,7 @@ export async function loadDashboard(rt: TuiRuntime, now: Date): Promise<Dashboar
     store.countSessions({ activeSince: new Date(now.getTime() - rt.activeWindowMs) }),
     store.countSessions({}),
     Promise.all(days.map((d) => store.usageTotals({ from: d.from, to: d.to }))),
-    Promise.all(BUILTIN_AGENT_TYPES.map((t) => store.usageTotals({ from: week.from!, agentTypes: [t] }))),
+    agentTypesInStore(store).then((types) => Promise.all(types.map((t) => store.usageTotals({ from: week.from!, agentTypes: [t] }).then((totals) => ({ type: t, totals }))))),
     store.getMeta('lastSyncAt'),
   ]);
   return {
@@ -45,7 +46,7 @@ export async function loadDashboard(rt: TuiRuntime, now: Date): Promise<Dashboar
     activeNow,
     totalSessions,
     costPerDay: days.map((d, i) => ({ label: d.label.slice(5), costNanos: selectCostNanos(perDay[i]!, costMode) })),
-    tokensByAgent: BUILTIN_AGENT_TYPES.map((t, i) => ({ agentType: t, tokens: totalTokens(perAgent[i]!.tokens) })),
+    tokensByAgent: perAgent.map(({ type, totals }) => ({ agentType: type, tokens: totalTokens(totals.tokens) })),
     lastSyncAt,
   };
 }

@@ -1,0 +1,2 @@
+export { ampAdapter } from './adapter.js';
+export type { ThreadParse } from './thread.js';

@@ -1,0 +1,2 @@
+export { codebuffAdapter } from './adapter.js';
+export type { ChatContext, ChatParse } from './chat.js';

@@ -1,0 +1,2 @@
+export { gooseAdapter } from './adapter.js';
+export type { GooseSession, LedgerRequest } from './session-events.js';

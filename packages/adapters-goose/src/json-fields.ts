@@ -1,0 +1,28 @@
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function nonEmptyString(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/** A counter as SQLite or JSON hands it over: null when absent; NaN-like or negative values are not counts. */
+export function counter(value: unknown): number | null | 'invalid' {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'bigint') return value >= 0n && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : 'invalid';
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 'invalid';
+}
+
+/** The model a `model_config_json` names (`model_name`, older `modelName`/`model`). */
+export function modelOfConfig(json: unknown): string | null {
+  if (typeof json !== 'string') return null;
+  try {
+    const config: unknown = JSON.parse(json);
+    if (!isRecord(config)) return null;
+    return nonEmptyString(config['model_name']) ?? nonEmptyString(config['modelName']) ?? nonEmptyString(config['model']);
+  } catch {
+    return null;
+  }
+}

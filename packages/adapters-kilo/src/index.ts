@@ -1,0 +1,1 @@
+export { kiloAdapter } from './adapter.js';

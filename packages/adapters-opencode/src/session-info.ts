@@ -1,0 +1,33 @@
+import type { Instant } from '@rimuru/adapter-kit';
+import { asObject, asText, type JsonObject } from './json-fields.js';
+import { instantOf } from './message-time.js';
+
+/** What a session record says: its project directory, title, parent and created/updated times. */
+export interface SessionInfo {
+  id: string;
+  projectPath: string | null;
+  title: string | null;
+  parentId: string | null;
+  times: Instant[];
+}
+
+/**
+ * A session as the legacy `storage/session/<projectID>/<id>.json` holds it, or a DB `session`
+ * row turned into the same shape (`directory`, `title`, `parentID`/`parent_id`, `time.created`/
+ * `time_created`, `time.updated`/`time_updated`).
+ */
+export function interpretSession(data: JsonObject, idHint: string | null): SessionInfo | null {
+  const id = asText(data['id']) ?? idHint;
+  if (id === null) return null;
+  const time = asObject(data['time']);
+  const times = [time?.['created'], time?.['updated'], data['time_created'], data['time_updated']]
+    .map(instantOf)
+    .filter((t): t is Instant => t !== null);
+  return {
+    id,
+    projectPath: asText(data['directory']),
+    title: asText(data['title']),
+    parentId: asText(data['parentID']) ?? asText(data['parent_id']),
+    times,
+  };
+}
