@@ -1,19 +1,21 @@
 #!/usr/bin/env node
-// `pnpm bench [--scale small|medium|large] [--runs N] [--home-dir DIR] [--skip-ccusage]`
+// `pnpm bench [--scale small|medium|large|xl] [--runs N] [--home-dir DIR] [--skip-ccusage]`
 // Builds a synthetic Claude Code + Codex home with the project's own generators, times the
 // built `rimuru` CLI and ccusage on it, prints a table and writes bench/results/<ts>.json.
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ccusageEnv, ccusageTotalTokens, CCUSAGE_VERSION, ensureCcusage } from './lib/ccusage.mjs';
 import { appendClaudeLines, ensureHome, restoreAppendTarget } from './lib/home.mjs';
-import { measure } from './lib/measure.mjs';
+import { measure, runOnce } from './lib/measure.mjs';
+import { READ_COMMANDS } from './lib/read-commands.mjs';
 import { printTable, targetsOf } from './lib/report.mjs';
 import { SCALES } from './lib/scales.mjs';
 
+const countLines = (text) => text.split('\n').filter((line) => line.length > 0).length;
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const repoDir = join(benchDir, '..');
 const { values: opts } = parseArgs({
@@ -74,6 +76,18 @@ await step('rimuru sessions', runs, rimuru('sessions'), run);
 const statsNoSync = await step('stats --range all --format json --no-sync', runs, rimuru('sessions', 'stats', '--range', 'all', '--format', 'json', '--no-sync'), run);
 await step('stats --range all --format json', runs, rimuru('sessions', 'stats', '--range', 'all', '--format', 'json'), run);
 await step('rimuru sessions history', runs, rimuru('sessions', 'history'), run);
+// Every other read command on the same store, without the sync check: each should cost about
+// what the stats read costs (targets below).
+const firstSession = JSON.parse((await runOnce(node, [cli, 'sessions', '--no-sync', '--format', 'json', '--limit', '1'], run)).stdout)[0];
+for (const [name, args] of READ_COMMANDS(firstSession.id)) await step(name, runs, rimuru(...args, '--no-sync'), run);
+const exportFile = join(work, 'usage.ndjson');
+await step('export usage --format ndjson --range all', runs, rimuru('export', 'usage', '--format', 'ndjson', '--range', 'all', '--no-sync', '--output', exportFile), run);
+const storeExport = join(work, 'store-export.ndjson');
+await runOnce(node, [cli, 'db', 'export', storeExport], run);
+const importEnv = { ...rimuruEnv, XDG_DATA_HOME: join(work, 'import-data') };
+await step('db import (into an empty store)', runs, rimuru('db', 'import', storeExport), { env: importEnv, cwd: repoDir }, () =>
+  rm(importEnv.XDG_DATA_HOME, { recursive: true, force: true }),
+);
 let appended = 0;
 try {
   await step('incremental sync after +1 MiB', runs, rimuru('sync', '--format', 'json'), run, async (i) => {
@@ -101,6 +115,7 @@ const report = {
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryMiB: Math.round(totalmem() / 2 ** 20), node: process.version },
   home: info,
   appendedBytes: appended,
+  usageRecords: countLines(await readFile(exportFile, 'utf8')),
   syncSummary: { ...syncSummary, diagnosticSamples: undefined },
   workload: {
     rimuru: { sessions: rimuruStats.totalSessions, totalTokens: rimuruStats.totalTokens },
@@ -108,7 +123,7 @@ const report = {
   },
   results: results.map(({ last, ...r }) => r),
 };
-report.targets = targetsOf(report.results, ccusage?.name ?? null);
+report.targets = targetsOf(report.results, ccusage?.name ?? null, { usageRecords: report.usageRecords, scale: opts.scale, sourceFiles: info.claude.files + info.codex.files });
 printTable(report);
 const resultsDir = join(benchDir, 'results');
 await mkdir(resultsDir, { recursive: true });

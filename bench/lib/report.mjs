@@ -1,14 +1,35 @@
+import { READ_COMMANDS } from './read-commands.mjs';
+
 /** The issue's targets, evaluated on one run's medians. */
-export function targetsOf(results, ccusageName) {
+export function targetsOf(results, ccusageName, { usageRecords = null, scale = null, sourceFiles = null } = {}) {
   const by = (name) => results.find((r) => r.name === name) ?? null;
   const cc = ccusageName === null ? null : by(ccusageName);
   const ms = (name) => by(name)?.medianMs ?? null;
   const cold = by('cold import: rimuru sync');
   const ratio = (a, b) => (a === null || b === null ? null : a / b);
   const target = (name, value, limit, met, unit) => ({ name, value: value === null ? null : Math.round(value * 100) / 100, limit, unit, met: value === null ? null : met(value) });
+  const statsMs = ms('stats --range all --format json --no-sync');
+  const perSecond = (name) => (usageRecords === null || ms(name) === null ? null : usageRecords / (ms(name) / 1000));
+  const readTargets = READ_COMMANDS('<id>').flatMap(([name]) => [
+    target(`${name} ÷ stats --no-sync`, ratio(ms(name), statsMs), 2, (v) => v <= 2, '×'),
+    target(`${name} peak RSS`, by(name)?.maxRssMb ?? null, 120, (v) => v <= 120, 'MiB'),
+  ]);
+  const defaultReadRatio = scale === 'xl' ? 20 : 10;
   return [
-    target('stats --no-sync: ccusage ÷ rimuru', ratio(cc?.medianMs ?? null, ms('stats --range all --format json --no-sync')), 30, (v) => v >= 30, '×'),
-    target('stats (with sync check): ccusage ÷ rimuru', ratio(cc?.medianMs ?? null, ms('stats --range all --format json')), 10, (v) => v >= 10, '×'),
+    target('stats --no-sync: ccusage ÷ rimuru', ratio(cc?.medianMs ?? null, statsMs), 30, (v) => v >= 30, '×'),
+    target('stats (with sync check): ccusage ÷ rimuru', ratio(cc?.medianMs ?? null, ms('stats --range all --format json')), defaultReadRatio, (v) => v >= defaultReadRatio, '×'),
+    target('sessions (with sync check): ccusage ÷ rimuru', ratio(cc?.medianMs ?? null, ms('rimuru sessions')), defaultReadRatio, (v) => v >= defaultReadRatio, '×'),
+    target(
+      'sync check ms per 10k source files',
+      sourceFiles === null || statsMs === null || ms('stats --range all --format json') === null ? null : ((ms('stats --range all --format json') - statsMs) / sourceFiles) * 10_000,
+      60,
+      (v) => v <= 60,
+      'ms',
+    ),
+    ...readTargets,
+    target('export usage records/s', perSecond('export usage --format ndjson --range all'), 200_000, (v) => v >= 200_000, '/s'),
+    target('export usage peak RSS', by('export usage --format ndjson --range all')?.maxRssMb ?? null, 150, (v) => v <= 150, 'MiB'),
+    target('db import records/s', perSecond('db import (into an empty store)'), 100_000, (v) => v >= 100_000, '/s'),
     target('cold import ÷ ccusage', ratio(cold?.medianMs ?? null, cc?.medianMs ?? null), 1.5, (v) => v <= 1.5, '×'),
     target('incremental +1 MiB ÷ cold import', ratio(ms('incremental sync after +1 MiB'), cold?.medianMs ?? null), 0.05, (v) => v <= 0.05, '×'),
     target('cold import peak RSS', cold?.maxRssMb ?? null, 300, (v) => v <= 300, 'MiB'),

@@ -21,6 +21,13 @@ export const SCALES = {
     runs: 5,
     coldRuns: 3,
   },
+  // ≈ 5 GiB in ≈ 50k files: shorter sessions than large, so file count grows faster than bytes.
+  xl: {
+    claude: { sessions: 20000, requestsPerSession: 20, padBytes: 4000 },
+    codex: { sessions: 20000, requestsPerSession: 40 },
+    runs: 3,
+    coldRuns: 1,
+  },
 };
 
 /** Fixed seeds and mix: the same scale always produces the same bytes. */

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { SourceRef } from '@rimuru/core';
 import { glob } from 'tinyglobby';
 
@@ -25,22 +25,28 @@ export async function listFiles(root: string, patterns: string | string[], optio
   return options.limit === undefined ? files : files.slice(0, options.limit);
 }
 
+function identityOf(path: string): { dev: number; ino: number } | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined; // unreadable: listed under its own path, reading reports why
+  }
+}
+
 /** Builds a source list in which a file reachable twice (two roots, symlinks) appears once, under the path met first. */
 export class SourceList {
   private readonly seen = new Set<string>();
   readonly sources: SourceRef[] = [];
 
   async add(path: string, mode: SourceRef['mode']): Promise<void> {
-    let real = path;
-    try {
-      // Blocking, and the same libc realpath the promise version runs on the thread pool:
-      // a home holds thousands of transcripts, and one round trip each adds up.
-      real = realpathSync.native(path);
-    } catch {
-      // Vanished between listing and now: keep the listed path; reading will report it.
-    }
-    if (this.seen.has(real)) return;
-    this.seen.add(real);
+    // One file is one (device, inode), whatever links lead to it. A blocking stat: a home holds
+    // thousands of transcripts, a thread-pool round trip each adds up, and realpath would lstat
+    // every component of the path. A file vanished since listing keeps its listed path; reading
+    // will report it.
+    const stats = identityOf(path);
+    const identity = stats === undefined ? `path:${path}` : `${stats.dev}:${stats.ino}`;
+    if (this.seen.has(identity)) return;
+    this.seen.add(identity);
     this.sources.push({ path, mode });
   }
 }
