@@ -2,14 +2,27 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The example third-party adapter, built by `pnpm run build` like every workspace package. */
-export const GEMINI_PLUGIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../../examples/adapter-gemini-cli');
+/**
+ * The example third-party adapter (a plugin for the made-up Acme Agent; its folder keeps the
+ * historical name adapter-gemini-cli), built by `pnpm run build` like every workspace package.
+ */
+export const EXAMPLE_PLUGIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../../examples/adapter-gemini-cli');
+export const EXAMPLE_PLUGIN_NAME = 'rimuru-adapter-acme-agent';
+export const EXAMPLE_AGENT_TYPE = 'acme-agent';
 
-/** Writes a Gemini CLI chat where the plugin looks (`~/.gemini/tmp/<project hash>/chats/`); returns its path. */
-export async function writeGeminiChat(home: string, chat: { sessionId: string; projectHash: string }): Promise<string> {
-  const dir = join(home, '.gemini', 'tmp', chat.projectHash, 'chats');
+export interface AcmeSession {
+  id: string;
+  cwd: string;
+  startedAt: string;
+  requests: { id: string; timestamp: string; model: string; input: number; output: number; cacheRead: number }[];
+}
+
+/** Writes an Acme Agent session where the plugin looks (`~/.acme-agent/sessions/`); returns its path. */
+export async function writeAcmeSession(home: string, session: AcmeSession): Promise<string> {
+  const dir = join(home, '.acme-agent', 'sessions');
   await mkdir(dir, { recursive: true });
-  const path = join(dir, `session-${chat.sessionId}.json`);
-  await writeFile(path, JSON.stringify(chat));
+  const path = join(dir, `${session.id}.jsonl`);
+  const lines = [{ type: 'session', id: session.id, cwd: session.cwd, timestamp: session.startedAt }, ...session.requests.map((r) => ({ type: 'request', ...r }))];
+  await writeFile(path, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
   return path;
 }

@@ -2,21 +2,17 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSandbox, runCli } from './cli-harness.js';
-import { GEMINI_PLUGIN, writeGeminiChat } from './gemini-plugin.js';
+import { EXAMPLE_AGENT_TYPE, EXAMPLE_PLUGIN, EXAMPLE_PLUGIN_NAME, writeAcmeSession } from './gemini-plugin.js';
 
 type Json = Record<string, unknown>;
 
-const chat = {
-  sessionId: 'gem-1',
-  projectHash: 'abc',
-  startTime: '2025-10-01T09:00:00.000Z',
-  lastUpdated: '2025-10-01T09:10:00.000Z',
-  messages: [
-    { id: 'm1', timestamp: '2025-10-01T09:00:00.000Z', type: 'user', content: [{ text: 'hi' }] },
-    {
-      id: 'm2', timestamp: '2025-10-01T09:01:00.000Z', type: 'gemini', content: 'ok', model: 'gemini-2.5-pro',
-      tokens: { input: 5_000, output: 100, cached: 4_000, thoughts: 50, tool: 0, total: 5_150 },
-    },
+const session = {
+  id: 'acme-1',
+  cwd: '/work/app',
+  startedAt: '2025-10-01T09:00:00.000Z',
+  requests: [
+    { id: 'r1', timestamp: '2025-10-01T09:01:00.000Z', model: 'acme-1', input: 1_000, output: 150, cacheRead: 4_000 },
+    { id: 'r2', timestamp: '2025-10-01T09:10:00.000Z', model: 'acme-1', input: 200, output: 50, cacheRead: 0 },
   ],
 };
 
@@ -27,6 +23,8 @@ const chat = {
  */
 describe('third-party adapters as oclif plugins', () => {
   let sandbox: Awaited<ReturnType<typeof makeSandbox>>;
+  /** The built-in agent types, as listed before any plugin is linked. */
+  let builtins: unknown[] = [];
   const agents = async (): Promise<Json[]> => {
     const result = await runCli(['agents', '--format', 'json'], sandbox.env);
     expect(result.code, result.stderr).toBe(0);
@@ -40,25 +38,28 @@ describe('third-party adapters as oclif plugins', () => {
 
   beforeAll(async () => {
     sandbox = await makeSandbox();
-    await writeGeminiChat(sandbox.home, chat);
+    await writeAcmeSession(sandbox.home, session);
   });
   afterAll(async () => sandbox?.cleanup());
 
-  it('knows nothing of Gemini before the plugin is linked', async () => {
-    expect((await agents()).map((a) => a.type)).toEqual(['claude-code', 'codex', 'cursor', 'copilot']);
+  it('knows nothing of Acme Agent before the plugin is linked', async () => {
+    builtins = (await agents()).map((a) => a.type);
+    expect(builtins).toEqual(expect.arrayContaining(['claude-code', 'codex', 'cursor', 'copilot']));
+    expect(builtins).not.toContain(EXAMPLE_AGENT_TYPE);
     expect(await sessions()).toEqual([]);
   });
 
   it('shows the plugin agent in rimuru agents and its sessions in rimuru sessions after link', async () => {
-    const link = await runCli(['plugins', 'link', GEMINI_PLUGIN, '--no-install'], sandbox.env);
+    const link = await runCli(['plugins', 'link', EXAMPLE_PLUGIN, '--no-install'], sandbox.env);
     expect(link.code, link.stderr).toBe(0);
 
-    const gemini = (await agents()).find((a) => a.type === 'gemini-cli');
-    expect(gemini).toMatchObject({
-      label: 'Gemini CLI',
-      origin: 'rimuru-adapter-gemini-cli',
+    const all = await agents();
+    expect(all.map((a) => a.type)).toEqual([...builtins, EXAMPLE_AGENT_TYPE]);
+    expect(all.find((a) => a.type === EXAMPLE_AGENT_TYPE)).toMatchObject({
+      label: 'Acme Agent',
+      origin: EXAMPLE_PLUGIN_NAME,
       detected: true,
-      roots: [join(sandbox.home, '.gemini', 'tmp')],
+      roots: [join(sandbox.home, '.acme-agent', 'sessions')],
       sessionCount: 1,
       lastActivityAt: '2025-10-01T09:10:00.000Z',
       sources: 1,
@@ -66,23 +67,22 @@ describe('third-party adapters as oclif plugins', () => {
     });
     expect(await sessions()).toEqual([
       expect.objectContaining({
-        agentType: 'gemini-cli',
-        agentName: 'gemini-cli-default',
-        externalId: 'gem-1',
+        agentType: EXAMPLE_AGENT_TYPE,
+        agentName: `${EXAMPLE_AGENT_TYPE}-default`,
+        externalId: 'acme-1',
         startedAt: '2025-10-01T09:00:00.000Z',
         endedAt: '2025-10-01T09:10:00.000Z',
-        inputTokens: 1_000,
-        outputTokens: 150,
+        inputTokens: 1_200,
+        outputTokens: 200,
         cacheReadTokens: 4_000,
-        reasoningTokens: 50,
-        totalTokens: 5_150,
-        models: ['gemini-2.5-pro'],
-        requestCount: 1,
-        projectPath: null,
+        totalTokens: 5_400,
+        models: ['acme-1'],
+        requestCount: 2,
+        projectPath: '/work/app',
       }),
     ]);
     const table = await runCli(['agents', '--no-sync'], sandbox.env);
-    expect(table.stdout).toMatch(/gemini-cli\s+rimuru-adapter-gemini-cli\s+yes\s+1/);
+    expect(table.stdout).toMatch(new RegExp(`${EXAMPLE_AGENT_TYPE}\\s+${EXAMPLE_PLUGIN_NAME}\\s+yes\\s+1`));
   });
 
   it('skips a broken plugin with one warning and keeps every other agent', async () => {
@@ -98,14 +98,14 @@ describe('third-party adapters as oclif plugins', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('warning: plugin rimuru-broken-plugin: adapter id "claude-code" is a built-in agent type');
     const types = (JSON.parse(result.stdout) as Json[]).map((a) => a.type);
-    expect(types).toEqual(['claude-code', 'codex', 'cursor', 'copilot', 'gemini-cli']);
+    expect(types).toEqual([...builtins, EXAMPLE_AGENT_TYPE]);
     expect((await runCli(['plugins', 'unlink', 'rimuru-broken-plugin'], sandbox.env)).code).toBe(0);
   });
 
   it('drops the agent after unlink; its stored history stays (durable)', async () => {
-    const unlink = await runCli(['plugins', 'unlink', 'rimuru-adapter-gemini-cli'], sandbox.env);
+    const unlink = await runCli(['plugins', 'unlink', EXAMPLE_PLUGIN_NAME], sandbox.env);
     expect(unlink.code, unlink.stderr).toBe(0);
-    expect((await agents()).map((a) => a.type)).toEqual(['claude-code', 'codex', 'cursor', 'copilot']);
-    expect((await sessions()).map((s) => s.externalId)).toEqual(['gem-1']);
+    expect((await agents()).map((a) => a.type)).toEqual(builtins);
+    expect((await sessions()).map((s) => s.externalId)).toEqual(['acme-1']);
   });
 });

@@ -1,21 +1,15 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSandbox, runCli } from './cli-harness.js';
-import { GEMINI_PLUGIN, writeGeminiChat } from './gemini-plugin.js';
+import { EXAMPLE_AGENT_TYPE, EXAMPLE_PLUGIN, writeAcmeSession } from './gemini-plugin.js';
 
 type Json = Record<string, unknown>;
 
-const chat = {
-  sessionId: 'gem-2',
-  projectHash: 'abc',
-  startTime: '2025-10-02T09:00:00.000Z',
-  lastUpdated: '2025-10-02T09:10:00.000Z',
-  messages: [
-    {
-      id: 'm1', timestamp: '2025-10-02T09:01:00.000Z', type: 'gemini', content: 'ok', model: 'gemini-2.5-pro',
-      tokens: { input: 2_000, output: 100, cached: 0, thoughts: 0, tool: 0, total: 2_100 },
-    },
-  ],
+const session = {
+  id: 'acme-2',
+  cwd: '/work/app',
+  startedAt: '2025-10-02T09:00:00.000Z',
+  requests: [{ id: 'r1', timestamp: '2025-10-02T09:01:00.000Z', model: 'acme-1', input: 2_000, output: 100, cacheRead: 0 }],
 };
 
 /**
@@ -24,12 +18,12 @@ const chat = {
  */
 describe('plugin adapters in watch, doctor and sessions explain', () => {
   let sandbox: Awaited<ReturnType<typeof makeSandbox>>;
-  let chatPath: string;
+  let sessionPath: string;
 
   beforeAll(async () => {
     sandbox = await makeSandbox();
-    chatPath = await writeGeminiChat(sandbox.home, chat);
-    const link = await runCli(['plugins', 'link', GEMINI_PLUGIN, '--no-install'], sandbox.env);
+    sessionPath = await writeAcmeSession(sandbox.home, session);
+    const link = await runCli(['plugins', 'link', EXAMPLE_PLUGIN, '--no-install'], sandbox.env);
     expect(link.code, link.stderr).toBe(0);
   });
   afterAll(async () => sandbox?.cleanup());
@@ -40,15 +34,15 @@ describe('plugin adapters in watch, doctor and sessions explain', () => {
     const list = await runCli(['sessions', '--no-sync', '--format', 'json'], sandbox.env);
     expect(list.code, list.stderr).toBe(0);
     expect(JSON.parse(list.stdout) as Json[]).toEqual([
-      expect.objectContaining({ agentType: 'gemini-cli', externalId: 'gem-2', totalTokens: 2_100 }),
+      expect.objectContaining({ agentType: EXAMPLE_AGENT_TYPE, externalId: 'acme-2', totalTokens: 2_100 }),
     ]);
   });
 
   it('sessions explain re-reads a plugin session through its adapter', async () => {
-    const result = await runCli(['sessions', 'explain', 'gem-2', '--no-sync', '--format', 'json'], sandbox.env);
+    const result = await runCli(['sessions', 'explain', 'acme-2', '--no-sync', '--format', 'json'], sandbox.env);
     expect(result.code, result.stderr).toBe(0);
     const explanation = JSON.parse(result.stdout) as { sources: Array<{ path: string }>; accountsForTotals: boolean };
-    expect(explanation.sources.map((s) => s.path)).toEqual([chatPath]);
+    expect(explanation.sources.map((s) => s.path)).toEqual([sessionPath]);
     expect(explanation.accountsForTotals).toBe(true);
   });
 
@@ -56,7 +50,7 @@ describe('plugin adapters in watch, doctor and sessions explain', () => {
     const result = await runCli(['doctor', '--format', 'json'], sandbox.env);
     const report = JSON.parse(result.stdout) as { checks: Array<{ name: string; status: string; detail: string }> };
     expect(report.checks).toContainEqual(
-      expect.objectContaining({ name: 'gemini-cli data', status: 'ok', detail: join(sandbox.home, '.gemini', 'tmp') }),
+      expect.objectContaining({ name: `${EXAMPLE_AGENT_TYPE} data`, status: 'ok', detail: join(sandbox.home, '.acme-agent', 'sessions') }),
     );
   });
 });

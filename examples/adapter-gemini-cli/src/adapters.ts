@@ -1,5 +1,5 @@
 import type { AgentAdapter } from '@rimuru/core';
-import { geminiCliAdapter } from './gemini-adapter.js';
+import { acmeAgentAdapter } from './acme-adapter.js';
 
 /** What Rimuru loads from this plugin (package.json `"rimuru": { "adapters": "./dist/adapters.js" }`). */
-export const adapters: AgentAdapter[] = [geminiCliAdapter];
+export const adapters: AgentAdapter[] = [acmeAgentAdapter];

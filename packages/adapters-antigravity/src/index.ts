@@ -1,0 +1,2 @@
+export { antigravityAdapter } from './adapter.js';
+export type { Generation } from './gen-metadata.js';

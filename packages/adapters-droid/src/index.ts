@@ -1,0 +1,2 @@
+export { droidAdapter } from './adapter.js';
+export type { DroidUsage } from './token-usage.js';

@@ -1,0 +1,2 @@
+export { grokAdapter } from './adapter.js';
+export type { TurnUsageRow } from './turn-usage.js';

@@ -1,0 +1,2 @@
+export { hermesAdapter } from './adapter.js';
+export type { HermesSessionRow } from './state-db-rows.js';
