@@ -18,7 +18,8 @@ export interface AdapterContext {
 /**
  * A source an adapter reads. `append` sources are files that only grow (JSONL transcripts):
  * the engine tracks a byte offset and detects truncation or rewrite. `snapshot` sources are
- * re-read whole when they change (SQLite stores of IDEs).
+ * re-read whole when they change (SQLite stores of IDEs, JSON documents rewritten in place),
+ * from offset 0 with the state their previous read's last checkpoint left (null the first time).
  */
 export interface SourceRef {
   path: string;

@@ -72,12 +72,15 @@ describe('planSource', () => {
     expect(await planSource({ ...append, path }, checkpoint)).toMatchObject({ action: 'read', reason: 'replaced' });
   });
 
-  it('re-reads a snapshot source whole when it changes', async () => {
+  it('re-reads a snapshot source whole when it changes, handing back the state of its last read', async () => {
     const snapshot = { path, mode: 'snapshot' as const };
     const first = await planSource(snapshot, null);
-    const checkpoint = checkpointFrom(first, path, 18);
+    expect(first).toMatchObject({ from: { offset: 0, state: null } });
+    const checkpoint = { ...checkpointFrom(first, path, 18), state: { totals: [1, 2] } };
     await utimes(path, new Date(), new Date(Date.now() + 5000));
-    expect(await planSource(snapshot, checkpoint)).toMatchObject({ action: 'read', reason: 'changed', from: { offset: 0 } });
+    expect(await planSource(snapshot, checkpoint)).toMatchObject({
+      action: 'read', reason: 'changed', from: { offset: 0, state: { totals: [1, 2] } },
+    });
   });
 
   it('skips a file that vanished after discovery', async () => {

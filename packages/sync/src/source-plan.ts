@@ -127,7 +127,9 @@ export async function planSource(source: SourceRef, checkpoint: SourceCheckpoint
     if (unchanged && identity.inode === checkpoint.inode && identity.headHash === checkpoint.headHash) {
       return { action: 'skip', reason: 'unchanged' };
     }
-    return { action: 'read', reason: 'changed', from: FROM_START, identity };
+    // Read whole again, with the state its last read left: an agent's cumulative counters
+    // (Droid's tokenUsage) become differences against the totals already counted.
+    return { action: 'read', reason: 'changed', from: { offset: 0, state: checkpoint.state }, identity };
   }
 
   if (checkpoint.inode !== null && (identity.inode !== checkpoint.inode || identity.device !== checkpoint.device)) {
