@@ -4,11 +4,14 @@ import { discoverCopilotSources, hasCopilotSources } from './discover.js';
 import { copilotRoots } from './roots.js';
 import { sourceKindOf } from './source-kind.js';
 import { readChatSession } from './vscode/read-chat-session.js';
+import { readTraceStore } from './vscode/traces/read-traces.js';
 
 /**
  * Reads GitHub Copilot's local data: the Copilot CLI's event logs
  * (`~/.copilot/session-state/**`, with token usage per process run) and VS Code Copilot
- * Chat sessions (stable and Insiders; activity only, as VS Code records no tokens).
+ * Chat sessions (stable and Insiders; activity only, as the chat files record no tokens),
+ * with exact tokens per request from Copilot Chat's OpenTelemetry trace store where the user
+ * enabled it (`agent-traces.db`).
  */
 export const copilotAdapter: AgentAdapter = {
   id: 'copilot',
@@ -16,6 +19,9 @@ export const copilotAdapter: AgentAdapter = {
   detect: (ctx) => hasCopilotSources(ctx),
   roots: (ctx) => copilotRoots(ctx),
   discover: (ctx) => discoverCopilotSources(ctx),
-  read: (source, from, ctx) =>
-    sourceKindOf(source.path) === 'vscode-chat' ? readChatSession(source.path, ctx.platform) : readCliEvents(source.path, from),
+  read: (source, from, ctx) => {
+    const kind = sourceKindOf(source.path);
+    if (kind === 'vscode-traces') return readTraceStore(source.path);
+    return kind === 'vscode-chat' ? readChatSession(source.path, ctx.platform) : readCliEvents(source.path, from);
+  },
 };

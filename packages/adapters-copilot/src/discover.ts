@@ -1,7 +1,7 @@
 import { listFiles, SourceList } from '@rimuru/adapter-kit';
 import { basename } from 'node:path';
 import type { AdapterContext, SourceRef } from '@rimuru/core';
-import { copilotCliRoots, vscodeChatRoots } from './roots.js';
+import { copilotCliRoots, vscodeChatRoots, vscodeTraceStores } from './roots.js';
 
 /** CLI layouts: `<sessionId>/events.jsonl` (current) and flat `<sessionId>.jsonl` (legacy). */
 const CLI_PATTERNS = ['*/events.jsonl', '*.jsonl'];
@@ -16,7 +16,8 @@ function chatPatterns(root: string): string[] {
 
 /**
  * Every Copilot source: CLI event logs (append-only, read incrementally) first, then VS Code
- * chat sessions (rewritten whole or replayed as a mutation log, so re-read whole on change).
+ * chat sessions (rewritten whole or replayed as a mutation log, so re-read whole on change),
+ * then Copilot Chat's trace stores (SQLite, re-read whole on change).
  * A file reachable twice through symlinks is listed once.
  */
 export async function discoverCopilotSources(ctx: AdapterContext): Promise<SourceRef[]> {
@@ -27,6 +28,8 @@ export async function discoverCopilotSources(ctx: AdapterContext): Promise<Sourc
   for (const root of await vscodeChatRoots(ctx)) {
     for (const path of await listFiles(root, chatPatterns(root))) await list.add(path, 'snapshot');
   }
+  // Trace stores come last: they add exact tokens to the chats listed above.
+  for (const store of await vscodeTraceStores(ctx)) await list.add(store, 'snapshot');
   return list.sources;
 }
 
@@ -38,5 +41,5 @@ export async function hasCopilotSources(ctx: AdapterContext): Promise<boolean> {
   for (const root of await vscodeChatRoots(ctx)) {
     if ((await listFiles(root, chatPatterns(root), { limit: 1 })).length > 0) return true;
   }
-  return false;
+  return (await vscodeTraceStores(ctx)).length > 0;
 }

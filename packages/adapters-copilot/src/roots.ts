@@ -1,5 +1,6 @@
 import { existingDirectories, isDirectory, resolveUserPath } from '@rimuru/adapter-kit';
-import { isAbsolute, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
 import { RimuruError, type AdapterContext } from '@rimuru/core';
 
 const CONFIG_DIR_VAR = 'COPILOT_CONFIG_DIR';
@@ -66,7 +67,33 @@ export async function vscodeChatRoots(ctx: AdapterContext): Promise<string[]> {
   return existingDirectories(candidates);
 }
 
+/**
+ * Copilot Chat's extension storage folder under `globalStorage` (VS Code names it after the
+ * lower-cased extension id) and the OpenTelemetry span store it writes there once
+ * `github.copilot.chat.otel.dbSpanExporter.enabled` is on.
+ */
+const TRACE_STORE = ['globalStorage', 'github.copilot-chat', 'agent-traces.db'] as const;
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Existing Copilot Chat trace stores (`agent-traces.db`), one per VS Code `User` directory. */
+export async function vscodeTraceStores(ctx: AdapterContext): Promise<string[]> {
+  const stores: string[] = [];
+  for (const user of await vscodeUserDirs(ctx)) {
+    const store = join(user, ...TRACE_STORE);
+    if (await isFile(store)) stores.push(store);
+  }
+  return stores;
+}
+
 /** Every data root, CLI first: what `rimuru agents` shows. */
 export async function copilotRoots(ctx: AdapterContext): Promise<string[]> {
-  return [...(await copilotCliRoots(ctx)), ...(await vscodeChatRoots(ctx))];
+  const traceDirs = (await vscodeTraceStores(ctx)).map((store) => dirname(store));
+  return [...(await copilotCliRoots(ctx)), ...(await vscodeChatRoots(ctx)), ...traceDirs];
 }

@@ -5,6 +5,7 @@ import { clineAdapter } from '@rimuru/adapters-cline';
 import { codebuffAdapter } from '@rimuru/adapters-codebuff';
 import { codexAdapter } from '@rimuru/adapters-codex';
 import { copilotAdapter } from '@rimuru/adapters-copilot';
+import { crushAdapter } from '@rimuru/adapters-crush';
 import { cursorAdapter } from '@rimuru/adapters-cursor';
 import { droidAdapter } from '@rimuru/adapters-droid';
 import { geminiCliAdapter } from '@rimuru/adapters-gemini-cli';
@@ -42,6 +43,7 @@ export const BUILTIN_ADAPTERS = {
   cline: clineAdapter,
   'roo-code': rooCodeAdapter,
   'kilo-code': kiloCodeAdapter,
+  crush: crushAdapter,
   antigravity: antigravityAdapter,
   hermes: hermesAdapter,
 } as const satisfies Record<BuiltinAgentType, AgentAdapter>;

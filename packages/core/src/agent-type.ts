@@ -19,6 +19,7 @@ export const BUILTIN_AGENT_TYPES = [
   'cline',
   'roo-code',
   'kilo-code',
+  'crush',
   'antigravity',
   'hermes',
 ] as const;
@@ -49,6 +50,7 @@ export const AGENT_ICONS = {
   cline: '⌬',
   'roo-code': '▥',
   'kilo-code': 'Ⓚ',
+  crush: '◉',
   antigravity: '⊛',
   hermes: '☿',
 } as const satisfies Record<BuiltinAgentType, string>;

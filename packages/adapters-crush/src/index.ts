@@ -1,0 +1,1 @@
+export { crushAdapter } from './adapter.js';
