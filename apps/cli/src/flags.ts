@@ -3,7 +3,7 @@ import { RANGE_NAMES } from '@rimuru/core';
 
 /** Flags shared by several commands, defined once so help and parsing agree everywhere. */
 export const agentTypeFlag = Flags.string({
-  description: 'Only this agent type (claude-code, codex, cursor, copilot, or a plugin type); repeatable',
+  description: 'Only this agent type (a built-in one such as claude-code, codex, gemini-cli, opencode — see `rimuru agents` — or a plugin type); repeatable',
   multiple: true,
 });
 

@@ -7,7 +7,7 @@ import {
   type CostMode,
 } from '@rimuru/core';
 import { BaseCommand } from './base-command.js';
-import { syncSummaryLine } from './render/sync-summary-line.js';
+import { formatDriftLines, syncSummaryLine } from './render/sync-summary-line.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
 export interface ReadSettings {
@@ -54,6 +54,7 @@ export abstract class ReadCommand<T extends typeof Command> extends BaseCommand<
       else if (summary.diagnostics > 0 || summary.adapterErrors.length > 0) {
         process.stderr.write(`warning: ${syncSummaryLine(summary)}\n`);
       }
+      for (const line of formatDriftLines(summary)) process.stderr.write(`${line}\n`);
     }
     return {
       runtime,

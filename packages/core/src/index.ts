@@ -135,3 +135,4 @@ export {
   type UsageReportRowJson,
 } from './report/report-json.js';
 export { aggregateCost, costRowJson, sumCostAggregates, type CostAggregate, type CostRowJson } from './pricing/aggregate-cost.js';
+export { formatDriftOf, type AgentReadStats, type FormatDrift } from './format-drift.js';

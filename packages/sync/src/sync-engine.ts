@@ -1,6 +1,7 @@
 import type { AdapterContext, AgentAdapter, ModelPrice, PriceTable, ReadPosition, SourceRef } from '@rimuru/core';
-import { defaultAgentName, isRimuruError } from '@rimuru/core';
+import { defaultAgentName, formatDriftOf, isRimuruError, type AgentReadStats } from '@rimuru/core';
 import type { IngestResult, SessionStore, SourceCheckpoint } from '@rimuru/db';
+import { recordFormatDrift } from './format-drift-record.js';
 import { IngestGroup } from './ingest-group.js';
 import { WorkerReadFailure } from './read-pool.js';
 import { planSource, progressOffset, type SourcePlan } from './source-plan.js';
@@ -88,8 +89,9 @@ export async function syncAll(options: SyncOptions): Promise<SyncSummary> {
     if (planned.length > 0) options.onProgress?.({ ...progress });
 
     const group = new IngestGroup(options.store);
+    const reads = new AgentReads();
     for (const [index, item] of planned.entries()) {
-      await ingestSource(item, reader, index, options, pricer, group, summary, (bytes) => {
+      await ingestSource(item, reader, index, options, pricer, group, summary, reads.of(item.adapter.id), (bytes) => {
         progress.bytesDone += bytes;
         options.onProgress?.({ ...progress });
       });
@@ -97,6 +99,8 @@ export async function syncAll(options: SyncOptions): Promise<SyncSummary> {
       options.onProgress?.({ ...progress });
     }
     await group.flush();
+    summary.formatDrift = reads.drift();
+    await recordFormatDrift(options.store, reads.agents(), summary.formatDrift, options.ctx.now());
   } finally {
     await reader.close();
   }
@@ -114,9 +118,11 @@ async function ingestSource(
   pricer: UsagePricer,
   group: IngestGroup,
   summary: SyncSummary,
+  read: AgentReadStats,
   onBytes: (bytes: number) => void,
 ): Promise<void> {
   summary.sourcesRead += 1;
+  read.sourcesChanged += 1;
   if (plan.from.offset === 0 && plan.reason !== 'new') summary.sourcesReread += 1;
 
   // Where the read stands: the plan's start, then each checkpoint handed to the store.
@@ -124,6 +130,9 @@ async function ingestSource(
   let offset = plan.from.offset;
 
   const take = async (stretch: Stretch): Promise<void> => {
+    read.usageEvents += stretch.usage.length;
+    read.diagnostics += stretch.diagnostics.length;
+    for (const activity of stretch.activity) if (!activity.tokensKnown) read.tokenlessSessions += 1;
     for (const event of stretch.diagnostics) {
       summary.diagnostics += 1;
       if (summary.diagnosticSamples.length < MAX_DIAGNOSTIC_SAMPLES) {
@@ -169,6 +178,7 @@ async function ingestSource(
     await group.add(batch, (result) => {
       addResult(summary, result);
       summary.bytesRead += advanced;
+      read.bytesRead += advanced;
       onBytes(advanced);
     });
   };
@@ -181,6 +191,28 @@ async function ingestSource(
     // what the worker had still to send (and an adapter error surfaces as it would have).
     options.ctx.logger.debug(`read worker failed on ${source.path} (${error.message}); reading it in the main thread`);
     for await (const stretch of stretchesOf(adapter.read(source, reached, options.ctx))) await take(stretch);
+  }
+}
+
+/** What this sync read of each agent, for the format-drift rule. */
+class AgentReads {
+  private readonly byAgent = new Map<string, AgentReadStats>();
+
+  of(agentType: string): AgentReadStats {
+    let stats = this.byAgent.get(agentType);
+    if (stats === undefined) {
+      stats = { agentType, sourcesChanged: 0, bytesRead: 0, usageEvents: 0, tokenlessSessions: 0, diagnostics: 0 };
+      this.byAgent.set(agentType, stats);
+    }
+    return stats;
+  }
+
+  agents(): string[] {
+    return [...this.byAgent.keys()];
+  }
+
+  drift() {
+    return [...this.byAgent.values()].flatMap((stats) => formatDriftOf(stats) ?? []);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { AgentType } from '@rimuru/core';
+import type { AgentType, FormatDrift } from '@rimuru/core';
 
 export interface SourceDiagnosticSample {
   agentType: AgentType;
@@ -24,6 +24,8 @@ export interface SyncSummary {
   diagnosticSamples: SourceDiagnosticSample[];
   /** Adapters that could not run (bad configuration, unreadable roots): one line each. */
   adapterErrors: { agentType: AgentType; message: string }[];
+  /** Agents whose changed files read as (almost) nothing: one warning each (core's formatDriftOf). */
+  formatDrift: FormatDrift[];
   durationMs: number;
 }
 
@@ -41,6 +43,7 @@ export function emptySummary(): SyncSummary {
     diagnostics: 0,
     diagnosticSamples: [],
     adapterErrors: [],
+    formatDrift: [],
     durationMs: 0,
   };
 }

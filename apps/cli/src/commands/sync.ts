@@ -1,6 +1,6 @@
 import { BaseCommand } from '../base-command.js';
 import { Flags } from '@oclif/core';
-import { syncSummaryLine } from '../render/sync-summary-line.js';
+import { formatDriftLines, syncSummaryLine } from '../render/sync-summary-line.js';
 import { openRuntime } from '../runtime.js';
 import { runSync } from '../sync-runner.js';
 import type { Runtime } from '../runtime.js';
@@ -23,6 +23,7 @@ export default class Sync extends BaseCommand<typeof Sync> {
       return;
     }
     process.stderr.write(`${syncSummaryLine(summary)}\n`);
+    for (const line of formatDriftLines(summary)) process.stderr.write(`${line}\n`);
     if (this.flags.verbose) {
       for (const d of summary.diagnosticSamples) {
         process.stderr.write(`  ${d.path}${d.line === null ? '' : `:${d.line}`}: ${d.code}: ${d.message}\n`);

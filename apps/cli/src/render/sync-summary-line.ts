@@ -23,3 +23,8 @@ export function syncSummaryLine(s: SyncSummary): string {
 function plural(n: number, one: string, many = `${one}s`): string {
   return n === 1 ? one : many;
 }
+
+/** One warning line per agent whose files may have changed format (printed after the summary). */
+export function formatDriftLines(s: SyncSummary): string[] {
+  return s.formatDrift.map((d) => `warning: ${d.message}`);
+}
