@@ -30,24 +30,45 @@ export function parseHookJson(text: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** The files the adapter reads for this session (its external id being the hook's session id). */
+function sessionFiles(agent: HookAgent, externalId: string, transcript: string | null): (path: string) => boolean {
+  const name = (path: string) => basename(path);
+  switch (agent) {
+    case 'codex':
+      // The rollout's name carries the thread id.
+      return (path) => name(path).includes(externalId);
+    case 'claude-code': {
+      // The transcript, and the session's subagent files in `<project>/<sessionId>/`.
+      const sessionDir = transcript === null ? null : join(dirname(transcript), externalId) + sep;
+      return (path) => path === transcript || (sessionDir !== null && path.startsWith(sessionDir)) || name(path) === `${externalId}.jsonl`;
+    }
+    case 'gemini-cli': {
+      // `chats/session-<time>-<id8>.jsonl` (and the legacy `.json` it was migrated from), and
+      // subagent logs in `chats/<sessionId>/`. The transcript path is empty before the chat
+      // recording starts, so the file name is matched too.
+      const stem = new RegExp(`^session-.*-${externalId.slice(0, 8).replace(/[^\w-]/g, '')}\\.jsonl?$`);
+      const subagents = `${sep}chats${sep}${externalId}${sep}`;
+      const legacy = transcript?.endsWith('.jsonl') === true ? transcript.slice(0, -1) : null;
+      return (path) => path === transcript || path === legacy || stem.test(name(path)) || path.includes(subagents);
+    }
+    case 'qwen-code':
+      // `projects/<sanitised cwd>/chats/<sessionId>.jsonl`.
+      return (path) => path === transcript || name(path) === `${externalId}.jsonl`;
+    case 'droid':
+      // `sessions/<cwd slug>/<uuid>.jsonl` and its token snapshot `<uuid>.settings.json`.
+      return (path) => path === transcript || name(path) === `${externalId}.jsonl` || name(path) === `${externalId}.settings.json`;
+  }
+}
+
 /**
- * Claude Code sends `{ session_id, transcript_path, cwd, hook_event_name }` on stdin; Codex's
- * notify sends `{ type, "thread-id", cwd, … }` as an argument. The transcript and the
- * session's subagent files are ingested; for Codex, the rollout whose name carries the id.
+ * Claude Code, Gemini CLI, Qwen Code and Droid send `{ session_id, transcript_path, cwd,
+ * hook_event_name, … }` on stdin (camelCase spellings are accepted too); Codex's notify sends
+ * `{ type, "thread-id", cwd, … }` as an argument. The session's own files are ingested.
  */
 export function hookSignal(agent: HookAgent, event: string, payload: Record<string, unknown>): HookSignal {
   const externalId = field(payload, 'session_id', 'sessionId', 'thread-id', 'thread_id', 'conversation-id');
   if (externalId === null) throw new UsageError(`The ${agent} hook payload names no session id`);
   const projectPath = field(payload, 'cwd');
-  const ended = event === 'session-end';
-  if (agent === 'codex') return { externalId, projectPath, ended, only: (path) => basename(path).includes(externalId) };
-  const transcript = field(payload, 'transcript_path');
-  const sessionDir = transcript === null ? null : join(dirname(transcript), externalId) + sep;
-  return {
-    externalId,
-    projectPath,
-    ended,
-    only: (path) =>
-      path === transcript || (sessionDir !== null && path.startsWith(sessionDir)) || basename(path) === `${externalId}.jsonl`,
-  };
+  const transcript = field(payload, 'transcript_path', 'transcriptPath');
+  return { externalId, projectPath, ended: event === 'session-end', only: sessionFiles(agent, externalId, transcript) };
 }

@@ -17,8 +17,8 @@ async function readStdin(): Promise<string> {
 export default class Hook extends BaseCommand<typeof Hook> {
   static override summary = 'Called by an agent hook: marks a session active or ended and ingests it at once';
   static override description =
-    'Installed by `rimuru hooks install`. Reads the hook JSON from stdin (Claude Code) or the last argument (Codex ' +
-    'notify). Prints nothing on stdout: Claude Code would add it to the conversation.';
+    'Installed by `rimuru hooks install`. Reads the hook JSON from stdin (Claude Code, Gemini CLI, Qwen Code, Droid) or ' +
+    'the last argument (Codex notify). Prints nothing on stdout: the agents add it to the conversation or parse it as JSON.';
   static override hidden = true;
   static override args = {
     event: Args.string({ description: 'Lifecycle event', options: ['session-start', 'stop', 'session-end', 'notify'], required: true }),

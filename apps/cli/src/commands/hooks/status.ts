@@ -15,7 +15,7 @@ export default class HooksStatus extends BaseCommand<typeof HooksStatus> {
     const report = [];
     for (const agent of agents) {
       const path = this.flags.settings ?? hookSettingsPath(agent, ctx);
-      report.push({ agent, path, events: await hooksStatus(agent, path) });
+      report.push({ agent, path, ...(await hooksStatus(agent, path)) });
     }
     if (this.flags.format === 'json') {
       this.printJson(report);
@@ -23,7 +23,8 @@ export default class HooksStatus extends BaseCommand<typeof HooksStatus> {
     }
     for (const r of report) {
       const events = Object.entries(r.events).map(([e, on]) => `${e} ${on ? 'installed' : 'missing'}`).join(', ');
-      process.stdout.write(`${r.agent}: ${events} (${r.path})\n`);
+      const off = r.reason === null ? '' : `; will not run: ${r.reason}`;
+      process.stdout.write(`${r.agent}: ${events} (${r.path})${off}\n`);
     }
   }
 }

@@ -5,7 +5,7 @@ import { hookAgentArg, settingsFlag } from '../../agent-hooks/hooks-flags.js';
 
 export default class HooksUninstall extends BaseCommand<typeof HooksUninstall> {
   static override summary = "Remove rimuru's hooks from the agent's settings, leaving the file as it was";
-  static override examples = ['<%= config.bin %> hooks uninstall claude-code', '<%= config.bin %> hooks uninstall codex'];
+  static override examples = ['<%= config.bin %> hooks uninstall claude-code', '<%= config.bin %> hooks uninstall qwen-code'];
   static override args = hookAgentArg;
   static override flags = settingsFlag;
 
