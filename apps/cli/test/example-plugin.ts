@@ -3,10 +3,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The example third-party adapter (a plugin for the made-up Acme Agent; its folder keeps the
- * historical name adapter-gemini-cli), built by `pnpm run build` like every workspace package.
+ * The example third-party adapter (a plugin for the made-up Acme Agent), built by
+ * `pnpm run build` like every workspace package.
  */
-export const EXAMPLE_PLUGIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../../examples/adapter-gemini-cli');
+export const EXAMPLE_PLUGIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../../examples/adapter-acme-agent');
 export const EXAMPLE_PLUGIN_NAME = 'rimuru-adapter-acme-agent';
 export const EXAMPLE_AGENT_TYPE = 'acme-agent';
 
