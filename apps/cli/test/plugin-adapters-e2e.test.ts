@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSandbox, runCli } from './cli-harness.js';
-import { EXAMPLE_AGENT_TYPE, EXAMPLE_PLUGIN, EXAMPLE_PLUGIN_NAME, writeAcmeSession } from './gemini-plugin.js';
+import { EXAMPLE_AGENT_TYPE, EXAMPLE_PLUGIN, EXAMPLE_PLUGIN_NAME, writeAcmeSession } from './example-plugin.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSandbox, runCli } from './cli-harness.js';
-import { EXAMPLE_AGENT_TYPE, EXAMPLE_PLUGIN, writeAcmeSession } from './gemini-plugin.js';
+import { EXAMPLE_AGENT_TYPE, EXAMPLE_PLUGIN, writeAcmeSession } from './example-plugin.js';
 
 type Json = Record<string, unknown>;
 
