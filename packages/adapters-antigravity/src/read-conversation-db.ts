@@ -1,19 +1,23 @@
 import { stat } from 'node:fs/promises';
+import { unreadableSource } from '@rimuru/adapter-kit';
+import { decodeCell, readSqliteSnapshot, safeColumn, type SqliteView } from '@rimuru/adapter-kit/sqlite';
 import type { AdapterDiagnostic, AdapterEvent, UsageEvent } from '@rimuru/core';
 import { conversationIdOf } from './discover.js';
 import { decodeGeneration } from './gen-metadata.js';
-import { readSqliteSnapshot, type SqliteView } from './sqlite-snapshot.js';
 
 function warn(message: string): AdapterDiagnostic {
   return { type: 'diagnostic', severity: 'warning', code: 'invalid-record', message, line: null };
 }
 
+/**
+ * `data` is protobuf bytes, normally a BLOB; one stored as TEXT is read as its bytes too (as TEXT,
+ * invalid UTF-8 would abort the process in libsql), a number or NULL as no bytes.
+ */
 function readRows(db: SqliteView): [number, Uint8Array][] | null {
   if (!db.hasTable('gen_metadata')) return null;
-  return db.rows('SELECT idx, data FROM gen_metadata ORDER BY idx').map((r) => {
+  return db.all(`SELECT ${safeColumn('idx')}, ${safeColumn('data')} FROM gen_metadata ORDER BY idx`).map((r) => {
     const data = r[1];
-    const bytes = data instanceof Uint8Array ? data : typeof data === 'string' ? Buffer.from(data, 'utf8') : new Uint8Array();
-    return [Number(r[0]), bytes];
+    return [Number(decodeCell(r[0])), data instanceof Uint8Array ? data : new Uint8Array()];
   });
 }
 
@@ -27,10 +31,10 @@ export async function* readConversationDb(path: string): AsyncGenerator<AdapterE
   let rows: [number, Uint8Array][] | null;
   let mtimeMs: number;
   try {
-    rows = await readSqliteSnapshot(path, readRows);
+    rows = (await readSqliteSnapshot(path, readRows)).value;
     mtimeMs = Math.trunc((await stat(path)).mtimeMs);
   } catch (error) {
-    yield { type: 'diagnostic', severity: 'error', code: 'unreadable-source', message: error instanceof Error ? error.message : String(error), line: null };
+    yield unreadableSource(error);
     return;
   }
   if (rows === null) {

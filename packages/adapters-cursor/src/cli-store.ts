@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
+import { unreadableSource } from '@rimuru/adapter-kit';
+import { readSqliteSnapshot, safeColumn, type SqliteView } from '@rimuru/adapter-kit/sqlite';
 import type { AdapterDiagnostic, AdapterEvent } from '@rimuru/core';
 import { asObject, modelName, nonEmptyString } from './cursor-record.js';
-import { readSqliteSnapshot, type SqliteView } from './sqlite-snapshot.js';
 import { isoOf, toEpochMs } from './timestamps.js';
 
 /** What a cursor-agent `store.db` says about its chat (its `meta` row "0"). */
@@ -43,9 +44,10 @@ export function decodeCliMeta(value: unknown): CliStoreMeta | string {
   };
 }
 
+/** The meta value as bytes when it is text: read as TEXT, one that is not UTF-8 would abort the process. */
 function readMeta(db: SqliteView): unknown {
   if (!db.hasTable('meta')) return undefined;
-  for (const row of db.rows("SELECT value FROM meta WHERE key = '0'")) return row[0];
+  for (const row of db.iterate(`SELECT ${safeColumn('value')} FROM meta WHERE key = '0'`)) return row[0];
   return undefined;
 }
 
@@ -74,8 +76,7 @@ export async function* readCliStore(path: string, knownFolders: readonly string[
   try {
     raw = (await readSqliteSnapshot(path, readMeta)).value;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    yield { type: 'diagnostic', severity: 'error', code: 'unreadable-source', message: reason, line: null };
+    yield unreadableSource(error);
     return;
   }
   const meta = raw === undefined ? 'no meta row "0"' : decodeCliMeta(raw);

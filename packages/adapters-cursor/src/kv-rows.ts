@@ -1,5 +1,5 @@
 import { TextDecoder } from 'node:util';
-import type { SqliteView } from './sqlite-snapshot.js';
+import { decodeText, safeColumn, type SqliteView } from '@rimuru/adapter-kit/sqlite';
 
 export type DecodedValue =
   | { ok: true; value: unknown }
@@ -44,15 +44,16 @@ export interface KeyValueRow {
  * range condition uses the table's unique key index, so other keys are never touched.
  */
 export function* keyValueRows(db: SqliteView, table: 'cursorDiskKV' | 'ItemTable', prefix: string): Generator<KeyValueRow> {
-  const sql = `SELECT CAST(key AS TEXT), CAST(value AS BLOB) FROM ${table} WHERE key >= ? AND key < ? ORDER BY key`;
-  for (const row of db.rows(sql, prefix, prefixEnd(prefix))) {
-    const key = row[0];
-    if (typeof key === 'string') yield { key, raw: row[1] };
+  const sql = `SELECT ${safeColumn('key')}, CAST(value AS BLOB) FROM ${table} WHERE key >= ? AND key < ? ORDER BY key`;
+  for (const row of db.iterate(sql, prefix, prefixEnd(prefix))) {
+    // A key that is not UTF-8 names nothing this adapter looks for.
+    const key = decodeText(row[0]);
+    if (key !== null) yield { key, raw: row[1] };
   }
 }
 
 /** One exact key of a key-value table, or undefined when absent. */
 export function keyValue(db: SqliteView, table: 'cursorDiskKV' | 'ItemTable', key: string): unknown {
-  for (const row of db.rows(`SELECT CAST(value AS BLOB) FROM ${table} WHERE key = ?`, key)) return row[0];
+  for (const row of db.iterate(`SELECT CAST(value AS BLOB) FROM ${table} WHERE key = ?`, key)) return row[0];
   return undefined;
 }

@@ -1,10 +1,11 @@
 import { dirname, join } from 'node:path';
+import { unreadableSource } from '@rimuru/adapter-kit';
+import { readSqliteSnapshot, type SqliteView } from '@rimuru/adapter-kit/sqlite';
 import type { AdapterDiagnostic, AdapterEvent, SessionActivity } from '@rimuru/core';
 import { parseBubble, type ParsedBubble } from './bubble.js';
 import { parseComposer, type ParsedComposer } from './composer.js';
 import { composerSessionEvents } from './composer-session.js';
 import { decodeJsonValue, keyValueRows } from './kv-rows.js';
-import { readSqliteSnapshot, type SqliteView } from './sqlite-snapshot.js';
 import { isoOf } from './timestamps.js';
 import { readWorkspaceIndex, type WorkspaceIndex } from './workspace-index.js';
 
@@ -134,8 +135,7 @@ export async function* readGlobalDb(path: string, workspaceStorage = workspaceSt
   try {
     content = (await readSqliteSnapshot(path, readGlobalContent)).value;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    yield { type: 'diagnostic', severity: 'error', code: 'unreadable-source', message: reason, line: null };
+    yield unreadableSource(error);
     return;
   }
   const index = await readWorkspaceIndex(workspaceStorage);

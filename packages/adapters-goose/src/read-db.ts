@@ -1,16 +1,17 @@
+import { unreadableSource } from '@rimuru/adapter-kit';
+import { quoteIdentifier, readSqliteSnapshot, type SqliteView } from '@rimuru/adapter-kit/sqlite';
 import type { AdapterDiagnostic, AdapterEvent, TokenCounts } from '@rimuru/core';
 import { gooseInstant } from './goose-time.js';
 import { gooseTokens } from './goose-tokens.js';
 import { counter, modelOfConfig, nonEmptyString } from './json-fields.js';
 import { sessionEvents, type GooseSession, type LedgerRequest } from './session-events.js';
-import { readSqliteSnapshot, type SqliteView } from './sqlite-snapshot.js';
 
 function warning(message: string): AdapterDiagnostic {
   return { type: 'diagnostic', severity: 'warning', code: 'invalid-record', message, line: null };
 }
 
 /** A column expression, or NULL where this schema version lacks the column. */
-const col = (columns: Set<string>, name: string): string => (columns.has(name) ? `"${name}"` : 'NULL');
+const col = (columns: Set<string>, name: string): string => (columns.has(name) ? quoteIdentifier(name) : 'NULL');
 
 interface Counters {
   input: unknown;
@@ -41,22 +42,22 @@ interface DbRead {
  * Every session of a `sessions.db`, with its messages' time span and its `usage_ledger` rows.
  * Columns are looked up first: the schema grew over Goose versions (accumulated counters, cache
  * counters, cost, the ledger table), and a missing column reads as absent, not as an error.
+ * Everything goes through `select`, so a text value that is not UTF-8 reads as null (libsql
+ * would abort the process on it).
  */
 export function readGooseDb(db: SqliteView): DbRead {
   if (!db.hasTable('sessions')) return { sessions: [], problems: ['no sessions table: not a Goose sessions.db'] };
   const s = db.columns('sessions');
   if (!s.has('id')) return { sessions: [], problems: ['sessions table has no id column'] };
-  const rows = db.rows(
-    `SELECT id, ${col(s, 'working_dir')}, ${col(s, 'name')}, ${col(s, 'description')}, ${col(s, 'created_at')}, ${col(s, 'updated_at')},
-            ${col(s, 'model_config_json')}, ${col(s, 'parent_session_id')},
-            ${col(s, 'accumulated_input_tokens')}, ${col(s, 'accumulated_output_tokens')},
-            ${col(s, 'accumulated_cache_read_tokens')}, ${col(s, 'accumulated_cache_write_tokens')}, ${col(s, 'accumulated_cost')},
-            ${col(s, 'input_tokens')}, ${col(s, 'output_tokens')}, ${col(s, 'cache_read_tokens')}, ${col(s, 'cache_write_tokens')}
-       FROM sessions ORDER BY id`,
-  );
+  const sessionColumns = [
+    ...['working_dir', 'name', 'description', 'created_at', 'updated_at', 'model_config_json', 'parent_session_id'],
+    ...['accumulated_input_tokens', 'accumulated_output_tokens', 'accumulated_cache_read_tokens', 'accumulated_cache_write_tokens', 'accumulated_cost'],
+    ...['input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens'],
+  ];
+  const rows = db.select(['id', ...sessionColumns.map((name) => col(s, name))], 'FROM sessions ORDER BY id');
   const messageSpans = new Map<string, unknown[]>();
   if (db.hasTable('messages') && db.columns('messages').has('session_id') && db.columns('messages').has('created_timestamp')) {
-    for (const [sid, min, max] of db.rows('SELECT session_id, MIN(created_timestamp), MAX(created_timestamp) FROM messages GROUP BY session_id')) {
+    for (const [sid, min, max] of db.select(['session_id', 'MIN(created_timestamp)', 'MAX(created_timestamp)'], 'FROM messages GROUP BY session_id')) {
       messageSpans.set(String(sid), [min, max]);
     }
   }
@@ -64,10 +65,10 @@ export function readGooseDb(db: SqliteView): DbRead {
   const problems: string[] = [];
   if (db.hasTable('usage_ledger')) {
     const u = db.columns('usage_ledger');
-    const ledgerRows = db.rows(
-      `SELECT ${col(u, 'id')}, ${col(u, 'session_id')}, ${col(u, 'created_timestamp')}, ${col(u, 'model')},
-              ${col(u, 'input_tokens')}, ${col(u, 'output_tokens')}, ${col(u, 'cache_read_tokens')}, ${col(u, 'cache_write_tokens')}, ${col(u, 'cost')}
-         FROM usage_ledger ORDER BY rowid`,
+    const ledgerColumns = ['id', 'session_id', 'created_timestamp', 'model', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', 'cost'];
+    const ledgerRows = db.select(
+      ledgerColumns.map((name) => col(u, name)),
+      'FROM usage_ledger ORDER BY rowid',
     );
     for (const [id, sid, created, model, input, output, cacheRead, cacheWrite, cost] of ledgerRows) {
       const tokens = countersToTokens({ input, output, cacheRead, cacheWrite });
@@ -116,9 +117,9 @@ export function readGooseDb(db: SqliteView): DbRead {
 export async function* readDbSource(path: string): AsyncGenerator<AdapterEvent> {
   let read: DbRead;
   try {
-    read = await readSqliteSnapshot(path, readGooseDb);
+    read = (await readSqliteSnapshot(path, readGooseDb)).value;
   } catch (error) {
-    yield { type: 'diagnostic', severity: 'error', code: 'unreadable-source', message: error instanceof Error ? error.message : String(error), line: null };
+    yield unreadableSource(error);
     return;
   }
   for (const problem of read.problems) yield warning(problem);

@@ -1,5 +1,6 @@
+import { unreadableSource } from '@rimuru/adapter-kit';
+import { readSqliteSnapshot } from '@rimuru/adapter-kit/sqlite';
 import type { AdapterEvent, TokenCounts } from '@rimuru/core';
-import { readSqliteSnapshot } from './sqlite-snapshot.js';
 import { readSessionRows, type HermesSessionRow } from './state-db-rows.js';
 
 /** Hermes writes epoch seconds as REAL; milliseconds are told apart by size. */
@@ -78,10 +79,9 @@ export function sessionEvents(row: HermesSessionRow): AdapterEvent[] {
 export async function* readStateDb(path: string): AsyncGenerator<AdapterEvent> {
   let rows: HermesSessionRow[] | null;
   try {
-    rows = await readSqliteSnapshot(path, readSessionRows);
+    rows = (await readSqliteSnapshot(path, readSessionRows)).value;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    yield { type: 'diagnostic', severity: 'error', code: 'unreadable-source', message: reason, line: null };
+    yield unreadableSource(error);
     return;
   }
   if (rows === null) {

@@ -1,4 +1,4 @@
-import type { SqliteView } from './sqlite-snapshot.js';
+import { quoteIdentifier, type SqliteView } from '@rimuru/adapter-kit/sqlite';
 
 /** One `sessions` row of state.db, with the message time span of the session. */
 export interface HermesSessionRow {
@@ -30,19 +30,21 @@ const count = (v: unknown): number => {
 
 /**
  * Every session of a state.db, selecting only the columns this schema version has (Hermes
- * adds columns over time). Null when there is no `sessions` table.
+ * adds columns over time). Null when there is no `sessions` table. Read through `select`: a
+ * text value that is not UTF-8 reads as null instead of aborting the process in libsql.
  */
 export function readSessionRows(db: SqliteView): HermesSessionRow[] | null {
   if (!db.hasTable('sessions')) return null;
   const have = db.columns('sessions');
   if (!have.has('id')) return null;
-  const col = (name: string): string => (have.has(name) ? `s."${name}"` : 'NULL');
+  const col = (name: string): string => (have.has(name) ? `s.${quoteIdentifier(name)}` : 'NULL');
   const tokensKnown = TOKEN_COLUMNS.every((c) => have.has(c));
   const span = db.hasTable('messages') && db.columns('messages').has('timestamp') && db.columns('messages').has('session_id');
-  const sql = `SELECT s.id, ${OPTIONAL.map(col).join(', ')}, ${TOKEN_COLUMNS.map(col).join(', ')}${
-    span ? ', (SELECT MIN(m.timestamp) FROM messages m WHERE m.session_id = s.id), (SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = s.id)' : ', NULL, NULL'
-  } FROM sessions s ORDER BY s.id`;
-  return db.rows(sql).map((r) => ({
+  const messageSpan = span
+    ? ['(SELECT MIN(m.timestamp) FROM messages m WHERE m.session_id = s.id)', '(SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = s.id)']
+    : ['NULL', 'NULL'];
+  const rows = db.select(['s.id', ...OPTIONAL.map(col), ...TOKEN_COLUMNS.map(col), ...messageSpan], 'FROM sessions s ORDER BY s.id');
+  return rows.map((r) => ({
     id: String(r[0]),
     source: text(r[1]),
     model: text(r[2]),
