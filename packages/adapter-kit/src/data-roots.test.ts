@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existingDirectories, expandHome, resolveUserPath, rootsFromEnv } from './data-roots.js';
+import { existingDirectories, expandHome, isDirectory, isFile, resolveUserPath, rootsFromEnv } from './data-roots.js';
 
 let home: string;
 beforeEach(async () => {
@@ -17,6 +17,14 @@ describe('expandHome / resolveUserPath', () => {
     expect(expandHome('~other/a', '/h')).toBe('~other/a');
     expect(resolveUserPath('rel/dir', '/h')).toBe(join('/h', 'rel', 'dir'));
     expect(resolveUserPath('/abs', '/h')).toBe('/abs');
+  });
+});
+
+describe('isFile / isDirectory', () => {
+  it('tells files from directories, false for what is missing', async () => {
+    await writeFile(join(home, 'file'), '');
+    expect([await isFile(join(home, 'file')), await isFile(home), await isFile(join(home, 'missing'))]).toEqual([true, false, false]);
+    expect([await isDirectory(home), await isDirectory(join(home, 'file')), await isDirectory(join(home, 'missing'))]).toEqual([true, false, false]);
   });
 });
 

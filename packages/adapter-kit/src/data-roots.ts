@@ -11,6 +11,14 @@ export async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
+export async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** `~` and `~/…` (or `~\…`) mean the home directory, as a shell would expand them. */
 export function expandHome(path: string, homeDir: string): string {
   if (path === '~') return homeDir;

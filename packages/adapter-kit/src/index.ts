@@ -11,8 +11,10 @@ export {
   existingDirectories,
   expandHome,
   isDirectory,
+  isFile,
   resolveUserPath,
   rootsFromEnv,
   type EnvRoots,
 } from './data-roots.js';
+export { electronAppDataDir, vscodeUserDirCandidates, VSCODE_SERVER_DIRS, type PlatformContext } from './app-dirs.js';
 export { appendSourcesUnder, listFiles, SourceList, type ListFilesOptions } from './source-files.js';

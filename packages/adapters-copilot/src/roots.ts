@@ -1,6 +1,5 @@
-import { existingDirectories, isDirectory, resolveUserPath } from '@rimuru/adapter-kit';
-import { stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
+import { existingDirectories, isDirectory, isFile, resolveUserPath, vscodeUserDirCandidates } from '@rimuru/adapter-kit';
+import { dirname, join } from 'node:path';
 import { RimuruError, type AdapterContext } from '@rimuru/core';
 
 const CONFIG_DIR_VAR = 'COPILOT_CONFIG_DIR';
@@ -10,9 +9,6 @@ const CLI_STATE_DIRS = ['session-state', 'history-session-state'] as const;
 
 /** VS Code products whose Copilot Chat sessions are read (stable, then Insiders). */
 const VSCODE_PRODUCTS = ['Code', 'Code - Insiders'] as const;
-
-/** VS Code Server (Remote-SSH, WSL, tunnels) keeps its user data under the home directory. */
-const VSCODE_SERVER_DIRS = ['.vscode-server', '.vscode-server-insiders'] as const;
 
 /**
  * The Copilot CLI's config directory: `COPILOT_CONFIG_DIR` when set (naming a directory that
@@ -36,26 +32,9 @@ export async function copilotCliRoots(ctx: AdapterContext): Promise<string[]> {
   return existingDirectories(CLI_STATE_DIRS.map((name) => join(base, name)));
 }
 
-/** Where Electron puts application data on each platform (VS Code's `User` dir lives there). */
-function appDataDir(ctx: AdapterContext): string {
-  if (ctx.platform === 'darwin') return join(ctx.homeDir, 'Library', 'Application Support');
-  if (ctx.platform === 'win32') {
-    const appData = ctx.env['APPDATA'];
-    return appData !== undefined && appData.trim() !== '' ? appData : join(ctx.homeDir, 'AppData', 'Roaming');
-  }
-  // Linux and other Unixes: Electron honours XDG_CONFIG_HOME; the XDG spec ignores a relative one.
-  const xdg = ctx.env['XDG_CONFIG_HOME'];
-  return xdg !== undefined && isAbsolute(xdg) ? xdg : join(ctx.homeDir, '.config');
-}
-
 /** Existing VS Code `User` directories: stable, Insiders, then VS Code Server's. */
 export async function vscodeUserDirs(ctx: AdapterContext): Promise<string[]> {
-  const appData = appDataDir(ctx);
-  const candidates = [
-    ...VSCODE_PRODUCTS.map((product) => join(appData, product, 'User')),
-    ...VSCODE_SERVER_DIRS.map((dir) => join(ctx.homeDir, dir, 'data', 'User')),
-  ];
-  return existingDirectories(candidates);
+  return existingDirectories(vscodeUserDirCandidates(ctx, VSCODE_PRODUCTS));
 }
 
 /** Existing folders holding Copilot Chat sessions: each `workspaceStorage/` and empty-window store. */
@@ -73,14 +52,6 @@ export async function vscodeChatRoots(ctx: AdapterContext): Promise<string[]> {
  * `github.copilot.chat.otel.dbSpanExporter.enabled` is on.
  */
 const TRACE_STORE = ['globalStorage', 'github.copilot-chat', 'agent-traces.db'] as const;
-
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /** Existing Copilot Chat trace stores (`agent-traces.db`), one per VS Code `User` directory. */
 export async function vscodeTraceStores(ctx: AdapterContext): Promise<string[]> {

@@ -1,10 +1,10 @@
 import { basename, dirname } from 'node:path';
 import { lineWarning, unreadableSource } from '@rimuru/adapter-kit';
+import { quoteIdentifier, readSqliteSnapshot, type SafeCell, type SqliteView } from '@rimuru/adapter-kit/sqlite';
 import type { AdapterContext, AdapterEvent } from '@rimuru/core';
 import { DEFAULT_DATA_DIR, readRegistry } from './project-registry.js';
 import { globalDataDirs } from './roots.js';
 import { crushEvents, type MessageRow, type SessionRow } from './session-events.js';
-import { decodeText, readSqliteSnapshot, safeColumn, type SqliteView } from './sqlite-snapshot.js';
 
 interface StoreRows {
   isCrushStore: boolean;
@@ -13,33 +13,29 @@ interface StoreRows {
 }
 
 /** A column when the table has it, else NULL: older and newer schemas differ by a few columns. */
-const pick = (columns: readonly string[], name: string): string => (columns.includes(name) ? safeColumn(name) : 'NULL');
+const pick = (columns: Set<string>, names: readonly string[]): string[] => names.map((name) => (columns.has(name) ? quoteIdentifier(name) : 'NULL'));
+
+/** A text cell: null for NULL, numbers and text that is not UTF-8 (`select` reads it as null). */
+const text = (cell: SafeCell | undefined): string | null => (typeof cell === 'string' ? cell : null);
 
 function storeRows(view: SqliteView): StoreRows {
   const sc = view.columns('sessions');
-  if (!sc.includes('id')) return { isCrushStore: false, sessions: [], messages: [] };
+  if (!sc.has('id')) return { isCrushStore: false, sessions: [], messages: [] };
   const sessions = view
-    .rows(`SELECT ${['id', 'parent_session_id', 'title', 'cost', 'created_at', 'updated_at'].map((c) => pick(sc, c)).join(', ')} FROM sessions ORDER BY rowid`)
-    .map(([id, parent, title, cost, createdAt, updatedAt]) => ({
-      id: decodeText(id),
-      parentId: decodeText(parent),
-      title: decodeText(title),
-      cost,
-      createdAt: typeof createdAt === 'number' ? createdAt : decodeText(createdAt),
-      updatedAt: typeof updatedAt === 'number' ? updatedAt : decodeText(updatedAt),
-    }));
+    .select(pick(sc, ['id', 'parent_session_id', 'title', 'cost', 'created_at', 'updated_at']), 'FROM sessions ORDER BY rowid')
+    .map(([id, parent, title, cost, createdAt, updatedAt]) => ({ id: text(id), parentId: text(parent), title: text(title), cost, createdAt, updatedAt }));
   const mc = view.columns('messages');
-  const messages: MessageRow[] = !mc.includes('session_id')
+  const messages: MessageRow[] = !mc.has('session_id')
     ? []
     : view
-        .rows(`SELECT ${['session_id', 'role', 'model', 'created_at', 'updated_at', 'finished_at'].map((c) => pick(mc, c)).join(', ')} FROM messages ORDER BY rowid`)
+        .select(pick(mc, ['session_id', 'role', 'model', 'created_at', 'updated_at', 'finished_at']), 'FROM messages ORDER BY rowid')
         .map(([sessionId, role, model, createdAt, updatedAt, finishedAt]) => ({
-          sessionId: decodeText(sessionId),
-          role: decodeText(role),
-          model: decodeText(model),
-          createdAt: typeof createdAt === 'number' ? createdAt : decodeText(createdAt),
-          updatedAt: typeof updatedAt === 'number' ? updatedAt : decodeText(updatedAt),
-          finishedAt: typeof finishedAt === 'number' ? finishedAt : decodeText(finishedAt),
+          sessionId: text(sessionId),
+          role: text(role),
+          model: text(model),
+          createdAt,
+          updatedAt,
+          finishedAt,
         }));
   return { isCrushStore: true, sessions, messages };
 }
@@ -65,7 +61,7 @@ async function projectOf(dbPath: string, ctx: AdapterContext): Promise<string | 
 export async function* readCrushDb(path: string, ctx: AdapterContext): AsyncGenerator<AdapterEvent> {
   let rows: StoreRows;
   try {
-    rows = await readSqliteSnapshot(path, storeRows);
+    rows = (await readSqliteSnapshot(path, storeRows)).value;
   } catch (error) {
     yield unreadableSource(error);
     return;

@@ -1,7 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isDirectory, isFile } from '@rimuru/adapter-kit';
 import type { AdapterContext, SourceRef } from '@rimuru/core';
-import { cursorPaths, isDirectory, isFile } from './paths.js';
+import { cursorPaths } from './paths.js';
 
 function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

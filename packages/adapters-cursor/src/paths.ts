@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { AdapterContext } from '@rimuru/core';
 
@@ -37,20 +36,4 @@ export function cursorPaths(ctx: AdapterContext): CursorPaths {
     workspaceStorage: join(userDir, 'workspaceStorage'),
     cliChats: join(ctx.homeDir, '.cursor', 'chats'),
   };
-}
-
-export async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-export async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -1,11 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isFile } from '@rimuru/adapter-kit';
 import { readSqliteSnapshot, type SqliteView } from '@rimuru/adapter-kit/sqlite';
 import type { AdapterDiagnostic } from '@rimuru/core';
 import { asObject, nonEmptyString } from './cursor-record.js';
 import { decodeJsonValue, keyValue } from './kv-rows.js';
 import { LEGACY_CHAT_KEY, parseLegacyChats, type LegacyChat } from './legacy-chat.js';
-import { isFile } from './paths.js';
 import { projectPathFromWorkspaceJson } from './workspace-uri.js';
 
 /** The workspace `ItemTable` key listing a workspace's composers: the only composer → project link. */

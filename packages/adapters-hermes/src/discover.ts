@@ -1,16 +1,7 @@
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { listFiles, SourceList } from '@rimuru/adapter-kit';
+import { isFile, listFiles, SourceList } from '@rimuru/adapter-kit';
 import type { AdapterContext, SourceRef } from '@rimuru/core';
 import { hermesHomes } from './roots.js';
-
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
-}
 
 export const isStateDb = (path: string): boolean => /(^|[\\/])state\.db$/.test(path);
 

@@ -1,16 +1,16 @@
 import { lineWarning, unreadableSource } from '@rimuru/adapter-kit';
+import { quoteIdentifier, readSqliteSnapshot, type SafeCell, type SqliteView } from '@rimuru/adapter-kit/sqlite';
 import type { AdapterEvent } from '@rimuru/core';
 import { interpretMessage, type CostRule } from './interpret-message.js';
 import { asObject, asText, type JsonObject } from './json-fields.js';
 import { rawTokensOf, type RawTokens } from './message-tokens.js';
 import { SessionActivities } from './session-activity.js';
 import { interpretSession } from './session-info.js';
-import { decodeText, readSqliteSnapshot, safeColumn, type SqliteView } from './sqlite-snapshot.js';
 
 interface MessageRow {
   id: string | null;
   sessionId: string | null;
-  data: unknown;
+  data: SafeCell;
 }
 
 interface StoreRows {
@@ -22,14 +22,18 @@ interface StoreRows {
   badParts: number;
 }
 
-const text = decodeText;
+/** A text cell (`SqliteView.select` gives null for text that is not UTF-8); null for NULL and numbers. */
+const text = (cell: SafeCell | undefined): string | null => (typeof cell === 'string' ? cell : null);
 
-/** A JSON column read as bytes: parsed, or undefined when it is not UTF-8 JSON. */
-function parse(value: unknown): unknown {
-  const source = decodeText(value);
+/**
+ * A JSON text cell parsed, or undefined when it is no text, was not UTF-8, or is not JSON. A
+ * leading BOM (which JSON.parse rejects) is skipped.
+ */
+function parse(value: SafeCell | undefined): unknown {
+  const source = text(value);
   if (source === null) return undefined;
   try {
-    return JSON.parse(source);
+    return JSON.parse(source.startsWith('\uFEFF') ? source.slice(1) : source);
   } catch {
     return undefined;
   }
@@ -37,14 +41,13 @@ function parse(value: unknown): unknown {
 
 /** A `session` row as one object: its columns, with a JSON `data` column (if any) spread over them. */
 function sessionRows(view: SqliteView): JsonObject[] {
-  const columns = view.columns('session');
+  const columns = [...view.columns('session')];
   if (!columns.includes('id')) return [];
   const out: JsonObject[] = [];
-  const select = columns.map(safeColumn).join(', ');
-  for (const row of view.rows(`SELECT ${select} FROM session ORDER BY id`)) {
+  for (const row of view.select(columns.map(quoteIdentifier), 'FROM session ORDER BY id')) {
     const obj: JsonObject = {};
-    columns.forEach((name, i) => (obj[name] = typeof row[i] === 'number' ? row[i] : decodeText(row[i])));
-    const data = asObject(parse(obj['data']));
+    columns.forEach((name, i) => (obj[name] = row[i]));
+    const data = asObject(parse(row[columns.indexOf('data')]));
     out.push(data === null ? obj : { ...obj, ...data, id: obj['id'] });
   }
   return out;
@@ -54,10 +57,9 @@ function stepRows(view: SqliteView): { steps: Map<string, RawTokens[]>; bad: num
   const steps = new Map<string, RawTokens[]>();
   let bad = 0;
   const columns = view.columns('part');
-  if (!columns.includes('message_id') || !columns.includes('data')) return { steps, bad };
+  if (!columns.has('message_id') || !columns.has('data')) return { steps, bad };
   // Only step-finish parts carry tokens; the LIKE keeps text and tool output out of memory.
-  const sql = `SELECT ${safeColumn('message_id')}, ${safeColumn('data')} FROM part WHERE data LIKE '%step-finish%' ORDER BY id`;
-  for (const [messageId, raw] of view.rows(sql)) {
+  for (const [messageId, raw] of view.select(['message_id', 'data'], "FROM part WHERE data LIKE '%step-finish%' ORDER BY id")) {
     const part = asObject(parse(raw));
     const id = text(messageId);
     if (part === null || id === null) {
@@ -76,13 +78,13 @@ function stepRows(view: SqliteView): { steps: Map<string, RawTokens[]>; bad: num
 
 function storeRows(view: SqliteView): StoreRows {
   const columns = view.columns('message');
-  if (!columns.includes('data')) return { hasMessages: false, messages: [], sessions: [], steps: new Map(), badParts: 0 };
-  const idCol = columns.includes('id') ? safeColumn('id') : 'NULL';
-  const sessionCol = columns.includes('session_id') ? safeColumn('session_id') : 'NULL';
-  const order = columns.includes('id') ? 'ORDER BY id' : 'ORDER BY rowid';
+  if (!columns.has('data')) return { hasMessages: false, messages: [], sessions: [], steps: new Map(), badParts: 0 };
+  const idCol = columns.has('id') ? 'id' : 'NULL';
+  const sessionCol = columns.has('session_id') ? 'session_id' : 'NULL';
+  const order = columns.has('id') ? 'ORDER BY id' : 'ORDER BY rowid';
   const messages: MessageRow[] = [];
-  for (const [id, sessionId, data] of view.rows(`SELECT ${idCol}, ${sessionCol}, ${safeColumn('data')} FROM message ${order}`)) {
-    messages.push({ id: text(id), sessionId: text(sessionId), data });
+  for (const [id, sessionId, data] of view.select([idCol, sessionCol, 'data'], `FROM message ${order}`)) {
+    messages.push({ id: text(id), sessionId: text(sessionId), data: data ?? null });
   }
   const { steps, bad } = stepRows(view);
   return { hasMessages: true, messages, sessions: sessionRows(view), steps, badParts: bad };
@@ -96,7 +98,7 @@ function storeRows(view: SqliteView): StoreRows {
 export async function* readStoreDb(path: string, rule: CostRule): AsyncGenerator<AdapterEvent> {
   let rows: StoreRows;
   try {
-    rows = await readSqliteSnapshot(path, storeRows);
+    rows = (await readSqliteSnapshot(path, storeRows)).value;
   } catch (error) {
     yield unreadableSource(error);
     return;

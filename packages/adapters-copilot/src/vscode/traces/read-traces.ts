@@ -1,9 +1,9 @@
 import { parseEpochMs, type Instant } from '@rimuru/adapter-kit';
+import { readSqliteSnapshot } from '@rimuru/adapter-kit/sqlite';
 import { totalTokens, type AdapterEvent, type UsageEvent } from '@rimuru/core';
 import { errorMessage, sourceError, warning } from '../../diagnostic.js';
 import { SpanSessions } from './span-sessions.js';
 import { spanUsage } from './span-usage.js';
-import { readSqliteSnapshot } from './sqlite-snapshot.js';
 import { readTraceRows, type NumberCell, type SpanRow, type TraceRead } from './trace-rows.js';
 
 /** File name of Copilot Chat's OpenTelemetry span store in its globalStorage folder. */
@@ -35,7 +35,7 @@ export function spanDedupeKey(span: SpanRow): string {
 export async function* readTraceStore(path: string): AsyncGenerator<AdapterEvent> {
   let read: TraceRead;
   try {
-    read = await readSqliteSnapshot(path, readTraceRows);
+    read = (await readSqliteSnapshot(path, readTraceRows)).value;
   } catch (error) {
     yield sourceError('unreadable-source', errorMessage(error));
     return;

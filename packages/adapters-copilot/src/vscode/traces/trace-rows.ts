@@ -1,5 +1,4 @@
-import { TextDecoder } from 'node:util';
-import type { SqliteView } from './sqlite-snapshot.js';
+import { decodeText, type SqliteView } from '@rimuru/adapter-kit/sqlite';
 
 /** A numeric column: a value, absent (NULL), or something that is not a number (a problem). */
 export type NumberCell = number | null | { invalid: string };
@@ -51,21 +50,14 @@ const NUMBER_COLUMNS = ['start_time_ms', 'end_time_ms', 'input_tokens', 'output_
 export const PARENT_CHAT_SESSION_ATTR = 'copilot_chat.parent_chat_session_id';
 export const CACHE_CREATION_ATTR = 'gen_ai.usage.cache_creation.input_tokens';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Text read as a BLOB (libsql aborts the process on invalid UTF-8 TEXT), decoded here. */
-function decodeText(value: unknown): string | null | undefined {
+/**
+ * Text read as a BLOB (libsql aborts the process on invalid UTF-8 TEXT): null when NULL,
+ * undefined when the bytes are not UTF-8 (reported, where `SqliteView.select` would only null it).
+ */
+function textCell(value: unknown): string | null | undefined {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  if (value instanceof Uint8Array || value instanceof ArrayBuffer) {
-    try {
-      return utf8.decode(value);
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
+  return decodeText(value) ?? undefined;
 }
 
 /** Numbers come back as numbers; TEXT left in an INTEGER column was not numeric (affinity converts numerals). */
@@ -98,9 +90,9 @@ function selectList(present: Set<string>): string {
 function attributes(db: SqliteView, key: string): Map<string, string> {
   const out = new Map<string, string>();
   if (!db.hasTable('span_attributes')) return out;
-  for (const [spanId, value] of db.rows('SELECT CAST(span_id AS BLOB), CAST(value AS BLOB) FROM span_attributes WHERE key = ?', key)) {
-    const id = decodeText(spanId);
-    const text = decodeText(value);
+  for (const [spanId, value] of db.iterate('SELECT CAST(span_id AS BLOB), CAST(value AS BLOB) FROM span_attributes WHERE key = ?', key)) {
+    const id = textCell(spanId);
+    const text = textCell(value);
     if (typeof id === 'string' && typeof text === 'string') out.set(id, text);
   }
   return out;
@@ -113,16 +105,16 @@ function attributes(db: SqliteView, key: string): Map<string, string> {
  */
 export function readTraceRows(db: SqliteView): TraceRead {
   if (!db.hasTable('spans')) return { rows: [], problems: [], schemaProblem: 'no spans table: not a Copilot Chat trace store' };
-  const present = new Set(db.columns('spans'));
+  const present = db.columns('spans');
   const parents = attributes(db, PARENT_CHAT_SESSION_ATTR);
   const cacheCreation = attributes(db, CACHE_CREATION_ATTR);
   const order = present.has('start_time_ms') ? 'start_time_ms, span_id' : 'span_id';
   const rows: SpanRow[] = [];
   const problems: TraceRead['problems'] = [];
   let index = 0;
-  for (const raw of db.rows(`SELECT ${selectList(present)} FROM spans ORDER BY ${order}`)) {
+  for (const raw of db.iterate(`SELECT ${selectList(present)} FROM spans ORDER BY ${order}`)) {
     index += 1;
-    const text = TEXT_COLUMNS.map((_, i) => decodeText(raw[i]));
+    const text = TEXT_COLUMNS.map((_, i) => textCell(raw[i]));
     const bad = TEXT_COLUMNS.filter((_, i) => text[i] === undefined);
     const spanId = text[0];
     const traceId = text[1];
