@@ -2,7 +2,7 @@ import { Flags, type Command } from '@oclif/core';
 import { parseDateBound, RANGE_NAMES, resolveTimeRange } from '@rimuru/core';
 import { agentTypeFlag } from './flags.js';
 import { ReadCommand, type ReadSettings } from './read-command.js';
-import { writeCsv } from './render/csv-stream.js';
+import { csvLines } from './render/csv-lines.js';
 import { openOutput, writeAll } from './render/output-target.js';
 
 export type ExportFormat = 'csv' | 'json' | 'ndjson';
@@ -33,6 +33,25 @@ async function* mapAsync<A, B>(rows: AsyncIterable<A>, f: (a: A) => B): AsyncIte
   for await (const row of rows) yield f(row);
 }
 
+/** Bytes (about) per write: one write per record would cost a system call each on a redirected stdout. */
+const WRITE_CHUNK = 64 * 1024;
+
+/** Joins small chunks into writes of about WRITE_CHUNK characters. */
+export async function* coalesce(chunks: AsyncIterable<string>, size = WRITE_CHUNK): AsyncIterable<string> {
+  let parts: string[] = [];
+  let length = 0;
+  for await (const chunk of chunks) {
+    parts.push(chunk);
+    length += chunk.length;
+    if (length >= size) {
+      yield parts.join('');
+      parts = [];
+      length = 0;
+    }
+  }
+  if (parts.length > 0) yield parts.join('');
+}
+
 /** Shared run of `export sessions|usage`: the range, then rows streamed to stdout or a file. */
 export abstract class ExportCommand<T extends typeof Command> extends ReadCommand<T> {
   protected range(settings: ReadSettings): { from?: Date; to?: Date } {
@@ -59,8 +78,8 @@ export abstract class ExportCommand<T extends typeof Command> extends ReadComman
     const flags = this.flags as Record<string, unknown>;
     const out = openOutput(flags.output as string | undefined);
     try {
-      if (flags.format === 'csv') await writeCsv(out.stream, columns, mapAsync(rows, toCsv));
-      else await writeAll(out.stream, jsonArray(rows, flags.format === 'ndjson'));
+      const chunks = flags.format === 'csv' ? csvLines(columns, mapAsync(rows, toCsv)) : jsonArray(rows, flags.format === 'ndjson');
+      await writeAll(out.stream, coalesce(chunks));
     } finally {
       await out.close();
     }

@@ -33,8 +33,9 @@ export const weekStartFlag = Flags.string({
 });
 
 /**
- * The shared run of the period reports: flags → stream of usage records (never session
- * roll-ups) → core's bucketing in the chosen zone → table, JSON or CSV.
+ * The shared run of the period reports: flags → usage records reduced in the database to
+ * quarter-hour slot sums (never session roll-ups) → core's bucketing in the chosen zone →
+ * table, JSON or CSV.
  */
 export abstract class UsageReportCommand<T extends typeof Command> extends ReadCommand<T> {
   protected abstract readonly period: ReportPeriod;
@@ -52,13 +53,13 @@ export abstract class UsageReportCommand<T extends typeof Command> extends ReadC
       groupBy: flags.by as ReportGroupBy | undefined,
       breakdown: flags.breakdown === true,
     });
-    const stream = runtime.store.streamUsage({
+    const slots = await runtime.store.usageSlots({
       from: since,
       to: until,
       agentTypes: flags['agent-type'] as string[] | undefined,
       project: flags.project as string | undefined,
     });
-    for await (const record of stream) builder.add(record);
+    for (const slot of slots) builder.add(slot);
     const report = toUsageReportJson(builder.finish(), settings.costMode);
     if (flags.format === 'json') this.printJson(report);
     else if (flags.format === 'csv') await writeCsv(process.stdout, REPORT_CSV_COLUMNS, reportCsvRows(report));

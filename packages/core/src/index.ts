@@ -92,12 +92,13 @@ export {
   type UsageRecordFacts,
 } from './pricing/record-pricing.js';
 export type { ReportUsageRecord } from './report/usage-record.js';
-export { addRecordToAggregate, emptyAggregate, type UsageAggregate } from './report/usage-aggregate.js';
+export { addAggregate, emptyAggregate, type UsageAggregate } from './report/usage-aggregate.js';
+export { SLOT_MS, slotKey, usageSlotOfRecord, type UsageSlot } from './report/usage-slot.js';
 export {
   REPORT_PERIODS,
   WEEK_STARTS,
+  bucketLookup,
   bucketOf,
-  localDateKey,
   parseWeekStart,
   type Bucket,
   type BucketOptions,
@@ -116,12 +117,15 @@ export {
 } from './report/usage-report.js';
 export {
   BILLING_BLOCK_HOURS,
+  billingBlocksOfSlots,
   blockBurnRate,
+  blockSpansOfSlots,
   createBillingBlocks,
   projectBlock,
   type BillingBlock,
   type BillingBlockBuilder,
   type BillingBlockOptions,
+  type BlockSpan,
   type BlockProjection,
   type BurnRate,
 } from './report/billing-blocks.js';

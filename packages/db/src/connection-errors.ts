@@ -14,8 +14,26 @@ const UNREACHABLE_CODES: Record<string, string> = {
 /** SQLSTATE classes of a server that answered but refused us. */
 const AUTH_SQLSTATES = new Set(['28000', '28P01']);
 
+/** What Prisma's pg driver adapter reports a connect failure as, in the pg driver's own codes. */
+const ADAPTER_KINDS: Record<string, string> = {
+  DatabaseNotReachable: 'ECONNREFUSED',
+  SocketTimeout: 'ETIMEDOUT',
+  AuthenticationFailed: '28P01',
+  DatabaseDoesNotExist: '3D000',
+};
+
+/** The driver's error under Prisma's wrapper (`meta.driverAdapterError.cause`), as a pg-style code. */
+function adapterCode(error: object): string | undefined {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } } }).meta?.driverAdapterError?.cause;
+  if (cause === undefined) return undefined;
+  if (typeof cause.code === 'string') return cause.code;
+  return typeof cause.kind === 'string' ? ADAPTER_KINDS[cause.kind] : undefined;
+}
+
 function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
+  const wrapped = adapterCode(error);
+  if (wrapped !== undefined) return wrapped;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') return code;
   // Node's happy-eyeballs connect reports an AggregateError of per-address failures.

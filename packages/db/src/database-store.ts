@@ -1,7 +1,6 @@
 import type { AgentType, DatedPriceRow } from '@rimuru/core';
 import { listAgents } from './agent-queries.js';
 import { getCheckpoint, listCheckpoints } from './checkpoints.js';
-import type { DbClient } from './db-client.js';
 import { markSessionByHook } from './hook-session.js';
 import { ingestBatch, ingestBatches } from './ingest.js';
 import { getMeta, setMeta } from './meta.js';
@@ -27,28 +26,27 @@ import type {
   StoreDialect,
   UsageBreakdownQuery,
   UsageRepricer,
+  UsageSlotFilter,
   UsageStreamFilter,
 } from './store.js';
 import { usageBreakdown } from './usage-breakdown.js';
 import { sessionUsageByModel, usageTotals } from './usage-queries.js';
 import { repriceUsage } from './usage-reprice.js';
+import { usageSlots } from './usage-slots.js';
 import { findUsageRecords, streamUsageRecords } from './usage-stream.js';
 
-/** How the store reaches its database: plain SQL always, the ORM client only when a method needs it. */
+/** How the store reaches its database: one connection, plain SQL through the runner. */
 export interface StoreConnection {
   dialect: StoreDialect;
   /** Where the store lives, safe to print. */
   location: string;
   sql: SqlRunner;
-  /** The ORM client, opened on first use (an embedded store's reads and syncs never need it). */
-  orm(): Promise<DbClient>;
   close(): Promise<void>;
 }
 
 /**
- * The SessionStore of either dialect. Ingest, checkpoints, session and usage reads run plain
- * SQL through the runner; rarer maintenance paths (replication, exports, repricing, hooks)
- * use the ORM. One instance per open store.
+ * The SessionStore of either dialect: every method runs plain SQL through the connection's
+ * runner (no ORM model query on any path). One instance per open store.
  */
 export class DatabaseSessionStore implements SessionStore {
   readonly dialect: StoreDialect;
@@ -62,10 +60,6 @@ export class DatabaseSessionStore implements SessionStore {
     this.dialect = connection.dialect;
     this.location = connection.location;
     this.sql = connection.sql;
-  }
-
-  private orm(): Promise<DbClient> {
-    return this.connection.orm();
   }
 
   getCheckpoint(agentType: AgentType, path: string) {
@@ -120,8 +114,8 @@ export class DatabaseSessionStore implements SessionStore {
     return usageBreakdown(this.sql, query);
   }
 
-  async sessionUsageRecords(sessionId: string) {
-    return sessionUsageRecords(await this.orm(), sessionId);
+  sessionUsageRecords(sessionId: string) {
+    return sessionUsageRecords(this.sql, sessionId);
   }
 
   listModelPrices() {
@@ -132,44 +126,44 @@ export class DatabaseSessionStore implements SessionStore {
     return writeModelPrices(this.sql, rows, mode, this.now());
   }
 
-  async repriceUsage(price: UsageRepricer, models?: readonly string[]) {
-    return repriceUsage(await this.orm(), this.dialect, price, models, this.now());
+  repriceUsage(price: UsageRepricer, models?: readonly string[]) {
+    return repriceUsage(this.sql, price, models, this.now());
   }
 
-  async listAgents() {
-    return listAgents(await this.orm());
+  listAgents() {
+    return listAgents(this.sql);
   }
 
-  async diagnosticCountsByAgent() {
-    return diagnosticCountsByAgent(await this.orm());
+  diagnosticCountsByAgent() {
+    return diagnosticCountsByAgent(this.sql);
   }
 
-  async markSessionByHook(mark: HookMark) {
-    return markSessionByHook(await this.orm(), this.dialect, mark, this.now);
+  markSessionByHook(mark: HookMark) {
+    return markSessionByHook(this.sql, mark, this.now);
   }
 
-  async changesSince(cursor: ReplicationCursor | null, limit: number) {
-    return changesSince(await this.orm(), cursor, limit);
+  changesSince(cursor: ReplicationCursor | null, limit: number) {
+    return changesSince(this.sql, cursor, limit);
   }
 
-  async applyReplication(batch: ReplicationBatch) {
-    return applyReplication(await this.orm(), this.dialect, batch, this.now);
+  applyReplication(batch: ReplicationBatch) {
+    return applyReplication(this.sql, batch, this.now);
   }
 
   streamUsage(filter: UsageStreamFilter, options: { pageSize?: number } = {}) {
-    return this.streamWithOrm((db) => streamUsageRecords(db, filter, options.pageSize));
+    return streamUsageRecords(this.sql, filter, options.pageSize);
+  }
+
+  usageSlots(filter: UsageSlotFilter) {
+    return usageSlots(this.sql, filter);
   }
 
   streamSessions(filter: SessionStreamFilter, options: { pageSize?: number } = {}) {
     return streamSessions(this.sql, filter, options.pageSize);
   }
 
-  private async *streamWithOrm<T>(open: (db: DbClient) => AsyncIterable<T>): AsyncIterable<T> {
-    yield* open(await this.orm());
-  }
-
-  async findUsageRecords(agentType: AgentType, keys: { dedupeKeys?: readonly string[]; replayKeys?: readonly string[] }) {
-    return findUsageRecords(await this.orm(), agentType, keys);
+  findUsageRecords(agentType: AgentType, keys: { dedupeKeys?: readonly string[]; replayKeys?: readonly string[] }) {
+    return findUsageRecords(this.sql, agentType, keys);
   }
 
   getMeta(key: string): Promise<string | null> {

@@ -1,12 +1,12 @@
 import type { Prisma, PrismaClient } from './generated/postgres/client.js';
-import { POSTGRES_CONNECT_TIMEOUT_MS } from './migration-connection.js';
 import { pgConnectionString } from './pg-url.js';
 
+/** How long a connect may take before the store reports the server unreachable. */
+export const POSTGRES_CONNECT_TIMEOUT_MS = 5_000;
+
 /**
- * The typed client used by repositories. Both generated clients have the same model API
- * (the SQLite schema is derived from the PostgreSQL one, native types stripped), so the
- * SQLite client is typed as the PostgreSQL one: one code path for both dialects.
- * Internal to the package: no Prisma type is exported from src/index.ts.
+ * Prisma Client with its pg driver adapter: PostgreSQL's connection (pool) under the runner.
+ * Only its raw-query methods are used. Internal to the package: no Prisma type is exported.
  */
 export type DbClient = PrismaClient;
 export type DbTx = Prisma.TransactionClient;
@@ -18,21 +18,9 @@ export interface OpenedClient {
 }
 
 /*
- * Each dialect's driver, adapter and generated client are imported only when a store of that
- * dialect opens: a SQLite user never pays for loading `pg`, nor a PostgreSQL user for libsql.
+ * Imported only when a PostgreSQL store opens: a SQLite user never pays for loading `pg` or the
+ * ORM. The client is the connection under the runner (raw SQL only, see prisma-runner.ts).
  */
-
-export async function openSqliteClient(path: string): Promise<OpenedClient> {
-  const [{ PrismaClient: SqlitePrismaClient }, { RimuruLibSql, SQLITE_PRAGMAS }] = await Promise.all([
-    import('./generated/sqlite/client.js'),
-    import('./sqlite-driver.js'),
-  ]);
-  const client = new SqlitePrismaClient({ adapter: new RimuruLibSql(path) });
-  const db = client as unknown as DbClient;
-  // One connection for the store's life (see RimuruLibSql), so these stick.
-  for (const pragma of SQLITE_PRAGMAS) await db.$queryRawUnsafe(pragma);
-  return { db, close: () => client.$disconnect() };
-}
 
 export async function openPostgresClient(url: string): Promise<OpenedClient> {
   const [{ PrismaClient: PgPrismaClient }, { PrismaPg }, { default: pg }] = await Promise.all([
@@ -50,6 +38,14 @@ export async function openPostgresClient(url: string): Promise<OpenedClient> {
   });
   // An idle client's error (server restart) must not crash the process.
   pool.on('error', () => undefined);
+  // Connect once now: an unreachable server or a refused password fails at once with the
+  // driver's own error (the ORM would retry for seconds first); the client stays in the pool.
+  try {
+    (await pool.connect()).release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
   const client = new PgPrismaClient({ adapter: new PrismaPg(pool) });
   return {
     db: client,

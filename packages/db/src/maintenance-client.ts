@@ -1,24 +1,19 @@
-import { StoreError } from '@rimuru/core';
-import { postgresConnectError, sqliteOpenError } from './connection-errors.js';
-import { openPostgresClient, openSqliteClient, type OpenedClient } from './db-client.js';
-import { describeStoreTarget, openStore } from './open-store.js';
+import { openStoreConnection } from './open-store.js';
+import type { SqlRunner } from './sql-runner.js';
 import type { StoreTarget } from './store-target.js';
 
+export interface MaintenanceConnection {
+  sql: SqlRunner;
+  close(): Promise<void>;
+}
+
 /**
- * A typed client for whole-store maintenance (export, import, delete, prune). The store is
- * opened once through openStore first, so it is created, migrated and version-checked exactly
- * as for any command; a store written by a newer Rimuru is refused before anything is touched.
- * Internal to the package: callers get the operations, never the Prisma client.
+ * The store's runner for whole-store maintenance (export, import, delete, prune). Opened
+ * through the same path as any command, so the store is created, migrated and version-checked
+ * first (a store written by a newer Rimuru is refused before anything is touched), on the one
+ * connection the operation then uses.
  */
-export async function openMaintenanceClient(target: StoreTarget): Promise<OpenedClient> {
-  const checked = await openStore(target);
-  await checked.close();
-  try {
-    return target.dialect === 'postgres' ? await openPostgresClient(target.url) : await openSqliteClient(target.path);
-  } catch (error) {
-    if (error instanceof StoreError) throw error;
-    throw target.dialect === 'postgres'
-      ? postgresConnectError(error, target.url, describeStoreTarget(target))
-      : sqliteOpenError(error, target.path);
-  }
+export async function openMaintenanceConnection(target: StoreTarget): Promise<MaintenanceConnection> {
+  const connection = await openStoreConnection(target);
+  return { sql: connection.sql, close: () => connection.close() };
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { StoreError } from '@rimuru/core';
-import type { MigrationConnection } from './migration-connection.js';
 import type { MigrationFile } from './migration-file.js';
+import { rawSql, sql } from './sql.js';
+import type { SqlRunner } from './sql-runner.js';
 import { splitSqlStatements } from './split-sql.js';
 
 export interface MigrationReport {
@@ -11,32 +12,46 @@ export interface MigrationReport {
   version: number;
 }
 
+/** Arbitrary constant identifying Rimuru's migration lock among other apps' advisory locks. */
+export const MIGRATION_LOCK_KEY = 7_242_015_553_002_001n;
+
 const CREATE_TABLE = {
-  postgres: `CREATE TABLE IF NOT EXISTS rimuru_migrations (
+  postgres: sql`CREATE TABLE IF NOT EXISTS rimuru_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL,
     applied_at TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP)`,
-  sqlite: `CREATE TABLE IF NOT EXISTS rimuru_migrations (
+  sqlite: sql`CREATE TABLE IF NOT EXISTS rimuru_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL,
     applied_at TEXT NOT NULL)`,
 } as const;
 
-const INSERT_APPLIED = {
-  postgres: 'INSERT INTO rimuru_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)',
-  sqlite: 'INSERT INTO rimuru_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)',
-} as const;
-
-const UPSERT_VERSION = {
-  postgres: 'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  sqlite: 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-} as const;
-
-function checksum(sql: string): string {
-  return createHash('sha256').update(sql).digest('hex');
+function checksum(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
-async function appliedVersions(conn: MigrationConnection): Promise<Set<number>> {
-  const rows = await conn.query('SELECT version FROM rimuru_migrations');
+async function appliedVersions(db: SqlRunner): Promise<Set<number>> {
+  const rows = await db.query(sql`SELECT version FROM rimuru_migrations`);
   return new Set(rows.map((row) => Number(row['version'])));
+}
+
+async function tableExists(db: SqlRunner): Promise<boolean> {
+  const rows =
+    db.dialect === 'postgres'
+      ? await db.query(sql`SELECT 1 AS present FROM pg_catalog.pg_tables WHERE tablename = 'rimuru_migrations' AND schemaname = current_schema()`)
+      : await db.query(sql`SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = 'rimuru_migrations'`);
+  return rows.length > 0;
+}
+
+/**
+ * A write transaction that excludes other migrators: SQLite's BEGIN IMMEDIATE does that by
+ * itself; PostgreSQL takes a transaction-level advisory lock (released at commit, so it works
+ * on any connection of a pool, unlike a session lock).
+ */
+function exclusive<T>(db: SqlRunner, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    // execute, not query: the function returns void, which the ORM's raw reads cannot map.
+    if (tx.dialect === 'postgres') await tx.execute(sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+    return work(tx);
+  });
 }
 
 export function newerVersionError(version: number): StoreError {
@@ -53,65 +68,55 @@ function refuseNewer(applied: Set<number>, known: readonly MigrationFile[]): voi
 }
 
 /** Reads the store's schema version without changing anything; 0 for an empty store. */
-export async function readSchemaVersion(conn: MigrationConnection, known: readonly MigrationFile[]): Promise<number> {
-  const exists =
-    conn.dialect === 'postgres'
-      ? await conn.query("SELECT to_regclass('rimuru_migrations') IS NOT NULL AS present")
-      : await conn.query("SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = 'rimuru_migrations'");
-  const present = exists[0]?.['present'];
-  if (present === undefined || present === false) return 0;
-  const applied = await appliedVersions(conn);
+export async function readSchemaVersion(db: SqlRunner, known: readonly MigrationFile[]): Promise<number> {
+  if (!(await tableExists(db))) return 0;
+  const applied = await appliedVersions(db);
   refuseNewer(applied, known);
   return Math.max(0, ...applied);
 }
 
+async function storedVersionMark(db: SqlRunner): Promise<string | null> {
+  const rows = await db.query(sql`SELECT value FROM meta WHERE key = 'schema_version'`);
+  return rows[0] === undefined ? null : String(rows[0]['value']);
+}
+
 /**
- * Applies every pending migration, one transaction per file, under the dialect's lock, so
- * several processes or machines starting at once apply each file exactly once. A store that
- * already has a migration newer than this build knows is refused untouched.
+ * Applies every pending migration on the store's own connection, one transaction per file,
+ * each excluding other migrators (see exclusive), so several processes or machines starting
+ * at once apply each file exactly once. A store that already has a migration newer than this
+ * build knows is refused untouched. An up-to-date store is only read: opening it for a read
+ * command takes no write lock.
  */
-export async function runMigrations(conn: MigrationConnection, migrations: readonly MigrationFile[]): Promise<MigrationReport> {
+export async function runMigrations(db: SqlRunner, migrations: readonly MigrationFile[]): Promise<MigrationReport> {
   const ordered = [...migrations].sort((a, b) => a.version - b.version);
-  await conn.lock();
-  try {
-    await conn.query(CREATE_TABLE[conn.dialect]);
-    refuseNewer(await appliedVersions(conn), ordered);
-    const applied: string[] = [];
-    for (const migration of ordered) {
-      await conn.begin();
-      try {
-        // Re-read inside the transaction: another SQLite process may have applied it meanwhile.
-        if ((await appliedVersions(conn)).has(migration.version)) {
-          await conn.rollback();
-          continue;
-        }
-        for (const statement of splitSqlStatements(migration.sql)) await conn.query(statement);
-        await conn.query(INSERT_APPLIED[conn.dialect], [
-          migration.version,
-          migration.name,
-          checksum(migration.sql),
-          new Date().toISOString(),
-        ]);
-        await conn.commit();
-        applied.push(migration.name);
-      } catch (error) {
-        await conn.rollback().catch(() => undefined);
-        throw error;
-      }
+  if (await tableExists(db)) {
+    const applied = await appliedVersions(db);
+    refuseNewer(applied, ordered);
+    const version = Math.max(0, ...applied);
+    if (ordered.every((m) => applied.has(m.version)) && (await storedVersionMark(db)) === String(version)) {
+      return { applied: [], version };
     }
-    // In a transaction of its own: on SQLite, writes outside one would race other writers.
-    await conn.begin();
-    let version: number;
-    try {
-      version = Math.max(0, ...(await appliedVersions(conn)));
-      await conn.query(UPSERT_VERSION[conn.dialect], ['schema_version', String(version)]);
-      await conn.commit();
-    } catch (error) {
-      await conn.rollback().catch(() => undefined);
-      throw error;
-    }
-    return { applied, version };
-  } finally {
-    await conn.unlock().catch(() => undefined);
   }
+  const applied: string[] = [];
+  for (const migration of ordered) {
+    const ran = await exclusive(db, async (tx) => {
+      await tx.execute(CREATE_TABLE[tx.dialect]);
+      // Re-read inside the transaction: another process may have applied it meanwhile.
+      const done = await appliedVersions(tx);
+      refuseNewer(done, ordered);
+      if (done.has(migration.version)) return false;
+      for (const statement of splitSqlStatements(migration.sql)) await tx.execute(rawSql(statement));
+      await tx.execute(sql`INSERT INTO rimuru_migrations (version, name, checksum, applied_at)
+        VALUES (${migration.version}, ${migration.name}, ${checksum(migration.sql)}, ${new Date().toISOString()})`);
+      return true;
+    });
+    if (ran) applied.push(migration.name);
+  }
+  const version = await exclusive(db, async (tx) => {
+    const current = Math.max(0, ...(await appliedVersions(tx)));
+    await tx.execute(sql`INSERT INTO meta (key, value) VALUES ('schema_version', ${String(current)})
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+    return current;
+  });
+  return { applied, version };
 }

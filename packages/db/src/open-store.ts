@@ -1,13 +1,8 @@
 import { StoreError } from '@rimuru/core';
 import { postgresConnectError, sqliteOpenError } from './connection-errors.js';
-import { openPostgresClient, openSqliteClient, type OpenedClient } from './db-client.js';
+import { openPostgresClient } from './db-client.js';
 import { EMBEDDED_MIGRATIONS } from './generated/migrations.js';
 import { maskUrl } from './mask-url.js';
-import {
-  openPostgresMigrationConnection,
-  openSqliteMigrationConnection,
-  type MigrationConnection,
-} from './migration-connection.js';
 import { readSchemaVersion, runMigrations, type MigrationReport } from './migrator.js';
 import { DatabaseSessionStore, type StoreConnection } from './database-store.js';
 import { prismaRunner } from './prisma-runner.js';
@@ -37,76 +32,69 @@ function asStoreError(error: unknown, target: StoreTarget): StoreError {
     : sqliteOpenError(error, target.path);
 }
 
-async function withMigrationConnection<T>(target: StoreTarget, use: (conn: MigrationConnection) => Promise<T>): Promise<T> {
-  let conn: MigrationConnection | undefined;
+/** The store's one connection (not migrated yet): the runner every query and the migrator use. */
+export async function openConnection(target: StoreTarget): Promise<StoreConnection> {
   try {
-    if (target.dialect === 'sqlite') prepareSqliteFile(target.path);
-    conn =
-      target.dialect === 'postgres'
-        ? await openPostgresMigrationConnection(target.url)
-        : await openSqliteMigrationConnection(target.path);
-    return await use(conn);
+    return target.dialect === 'postgres' ? await postgresConnection(target.url) : await sqliteConnection(target.path);
   } catch (error) {
     throw asStoreError(error, target);
-  } finally {
-    await conn?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Opens the store's connection and brings its schema up to date on it (or only checks the
+ * version, with `migrate: false`); closes it again when that fails.
+ */
+export async function openStoreConnection(target: StoreTarget, opts: { migrate?: boolean } = {}): Promise<StoreConnection> {
+  const connection = await openConnection(target);
+  const migrations = EMBEDDED_MIGRATIONS[target.dialect];
+  try {
+    if (opts.migrate === false) await readSchemaVersion(connection.sql, migrations);
+    else await runMigrations(connection.sql, migrations);
+    return connection;
+  } catch (error) {
+    await connection.close().catch(() => undefined);
+    throw asStoreError(error, target);
   }
 }
 
 /** Applies pending migrations (what `rimuru db migrate` runs); safe to run from many machines at once. */
-export function migrateStore(target: StoreTarget): Promise<MigrationReport> {
-  return withMigrationConnection(target, (conn) => runMigrations(conn, EMBEDDED_MIGRATIONS[target.dialect]));
+export async function migrateStore(target: StoreTarget): Promise<MigrationReport> {
+  const connection = await openConnection(target);
+  try {
+    return await runMigrations(connection.sql, EMBEDDED_MIGRATIONS[target.dialect]);
+  } catch (error) {
+    throw asStoreError(error, target);
+  } finally {
+    await connection.close().catch(() => undefined);
+  }
 }
 
 /**
  * Opens a store: creates (SQLite) and migrates it on first use, refuses one written by a
  * newer Rimuru, fails fast (≈5 s) with a one-line StoreError when a server is unreachable.
- * Each call returns an independent store; close it when done.
+ * Each call returns an independent store on one connection of its own; close it when done.
  */
 export async function openStore(target: StoreTarget, opts: OpenStoreOptions = {}): Promise<SessionStore> {
-  const migrations = EMBEDDED_MIGRATIONS[target.dialect];
-  await withMigrationConnection(target, async (conn) => {
-    if (opts.migrate === false) await readSchemaVersion(conn, migrations);
-    else await runMigrations(conn, migrations);
-  });
-  let connection: StoreConnection;
-  try {
-    connection = target.dialect === 'postgres' ? await postgresConnection(target.url) : await sqliteConnection(target.path);
-  } catch (error) {
-    throw asStoreError(error, target);
-  }
+  const connection = await openStoreConnection(target, { migrate: opts.migrate });
   return new DatabaseSessionStore(connection, opts.now);
 }
 
+/** Prisma Client over its pg driver adapter: the connection under the runner (raw SQL only). */
 async function postgresConnection(url: string): Promise<StoreConnection> {
   const opened = await openPostgresClient(url);
-  return {
-    dialect: 'postgres',
-    location: maskUrl(url),
-    sql: prismaRunner(opened.db, 'postgres'),
-    orm: async () => opened.db,
-    close: opened.close,
-  };
+  return { dialect: 'postgres', location: maskUrl(url), sql: prismaRunner(opened.db, 'postgres'), close: opened.close };
 }
 
-/** SQL on libsql's native connection right away; the ORM's own connection only if a method asks for it. */
+/** libsql's native connection: the only one this process opens on the file. */
 async function sqliteConnection(path: string): Promise<StoreConnection> {
+  prepareSqliteFile(path);
   const { SqliteRunner } = await import('./sqlite-runner.js');
   const runner = SqliteRunner.open(path);
-  let orm: Promise<OpenedClient> | null = null;
   return {
     dialect: 'sqlite',
     location: path,
     sql: runner,
-    orm: async () => {
-      orm ??= openSqliteClient(path).catch((error: unknown) => {
-        throw sqliteOpenError(error, path);
-      });
-      return (await orm).db;
-    },
-    close: async () => {
-      runner.close();
-      if (orm !== null) await (await orm.catch(() => null))?.close();
-    },
+    close: async () => runner.close(),
   };
 }

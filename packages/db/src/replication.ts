@@ -1,16 +1,18 @@
-import type { DbClient, DbTx } from './db-client.js';
+import type { AgentType } from '@rimuru/core';
+import { rawBigInt, rawBigIntOrNull, rawBool, rawDate, rawInt, rawStringOrNull } from './raw-values.js';
 import { recomputeSessions } from './rollup-writer.js';
-import { mergeSession, parseModelList, sameMergeable } from './session-merge.js';
-import { chunk, joinSql, sql } from './sql.js';
+import { mergeSession, parseModelList, sameMergeable, type MergeableSession } from './session-merge.js';
+import { chunk, emptySql, inListSql, joinSql, sql } from './sql.js';
+import type { SqlRunner } from './sql-runner.js';
 import type {
+  ReplicatedAgent,
   ReplicatedSession,
   ReplicatedUsage,
   ReplicationBatch,
   ReplicationCursor,
-  StoreDialect,
 } from './store.js';
+import { USAGE_FACT_COLUMNS } from './usage-rows.js';
 import { dropReplayCopies, planUsage, writeUsage, type UsageRow } from './usage-upsert.js';
-import { prismaTxRunner, TRANSACTION_OPTIONS } from './prisma-runner.js';
 
 const LOOKUP_CHUNK = 500;
 
@@ -19,40 +21,52 @@ const LOOKUP_CHUNK = 500;
  * own and their agents. Ingest stamps updated_at while holding SQLite's write lock, so a
  * later commit never carries an older stamp and the keyset cursor misses nothing.
  */
-export async function changesSince(db: DbClient, cursor: ReplicationCursor | null, limit: number): Promise<ReplicationBatch> {
+export async function changesSince(db: SqlRunner, cursor: ReplicationCursor | null, limit: number): Promise<ReplicationBatch> {
   const after = cursor === null ? null : new Date(cursor.updatedAt);
-  const rows = await db.session.findMany({
-    where:
-      after === null || cursor === null
-        ? {}
-        : { OR: [{ updatedAt: { gt: after } }, { updatedAt: after, id: { gt: cursor.id } }] },
-    orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
-    take: limit,
-  });
+  const keyset =
+    after === null || cursor === null
+      ? emptySql
+      : sql`WHERE s.updated_at >= ${after} AND (s.updated_at > ${after} OR s.id > ${cursor.id})`;
+  const rows = await db.query(sql`SELECT s.id, s.agent_id, s.agent_type, s.external_id, s.host, s.started_at, s.ended_at,
+      s.project_path, s.parent_external_id, s.title, s.tokens_known, s.activity_models, s.activity_request_count,
+      s.ended_by_hook, s.updated_at
+    FROM sessions s ${keyset} ORDER BY s.updated_at, s.id LIMIT ${limit}`);
   const sessions: ReplicatedSession[] = rows.map((s) => ({
-    id: s.id, agentId: s.agentId, agentType: s.agentType, externalId: s.externalId, host: s.host,
-    startedAt: s.startedAt, endedAt: s.endedAt, projectPath: s.projectPath, parentExternalId: s.parentExternalId,
-    title: s.title, tokensKnown: s.tokensKnown, activityModels: parseModelList(s.activityModels),
-    activityRequestCount: s.activityRequestCount, endedByHook: s.endedByHook, updatedAt: s.updatedAt,
+    id: String(s.id), agentId: String(s.agent_id), agentType: String(s.agent_type) as AgentType, externalId: String(s.external_id),
+    host: String(s.host), startedAt: rawDate(s.started_at), endedAt: rawDate(s.ended_at), projectPath: rawStringOrNull(s.project_path),
+    parentExternalId: rawStringOrNull(s.parent_external_id), title: rawStringOrNull(s.title), tokensKnown: rawBool(s.tokens_known),
+    activityModels: parseModelList(String(s.activity_models)), activityRequestCount: rawInt(s.activity_request_count),
+    endedByHook: rawBool(s.ended_by_hook), updatedAt: rawDate(s.updated_at),
   }));
   const usage: ReplicatedUsage[] = [];
   for (const ids of chunk(sessions.map((s) => s.id), LOOKUP_CHUNK)) {
-    const records = await db.usageRecord.findMany({ where: { sessionId: { in: ids } }, orderBy: { id: 'asc' } });
+    const records = await db.query(sql`SELECT u.id, u.agent_type, u.dedupe_key, u.session_id, u.rank, u.replay_key, u.is_replay_copy,
+        ${USAGE_FACT_COLUMNS}, u.source_path, u.source_line
+      FROM usage_records u WHERE ${inListSql(sql`u.session_id`, ids)} ORDER BY u.id`);
     for (const r of records) {
       usage.push({
-        agentType: r.agentType, dedupeKey: r.dedupeKey, sessionId: r.sessionId, rank: r.rank, replayKey: r.replayKey,
-        isReplayCopy: r.isReplayCopy, occurredAt: r.occurredAt, model: r.model,
+        agentType: String(r.agent_type) as AgentType, dedupeKey: String(r.dedupe_key), sessionId: String(r.session_id),
+        rank: Number(r.rank), replayKey: rawStringOrNull(r.replay_key), isReplayCopy: rawBool(r.is_replay_copy),
+        occurredAt: rawDate(r.occurred_at), model: rawStringOrNull(r.model),
         tokens: {
-          input: r.inputTokens, output: r.outputTokens, cacheRead: r.cacheReadTokens,
-          cacheWrite5m: r.cacheWrite5mTokens, cacheWrite1h: r.cacheWrite1hTokens, reasoning: r.reasoningTokens,
+          input: rawBigInt(r.input_tokens), output: rawBigInt(r.output_tokens), cacheRead: rawBigInt(r.cache_read_tokens),
+          cacheWrite5m: rawBigInt(r.cache_write_5m_tokens), cacheWrite1h: rawBigInt(r.cache_write_1h_tokens),
+          reasoning: rawBigInt(r.reasoning_tokens),
         },
-        speed: r.speed, calculatedCostNanos: r.calculatedCostNanos, recordedCostNanos: r.recordedCostNanos,
-        autoCostNanos: r.autoCostNanos, priced: r.priced, sourcePath: r.sourcePath, sourceLine: r.sourceLine,
+        speed: rawStringOrNull(r.speed), calculatedCostNanos: rawBigInt(r.calculated_cost_nanos),
+        recordedCostNanos: rawBigIntOrNull(r.recorded_cost_nanos), autoCostNanos: rawBigInt(r.auto_cost_nanos),
+        priced: rawBool(r.priced), sourcePath: rawStringOrNull(r.source_path),
+        sourceLine: r.source_line === null || r.source_line === undefined ? null : rawInt(r.source_line),
       });
     }
   }
   const agentIds = [...new Set(sessions.map((s) => s.agentId))];
-  const agents = agentIds.length === 0 ? [] : await db.agent.findMany({ where: { id: { in: agentIds } }, select: { id: true, type: true, name: true, host: true } });
+  const agents: ReplicatedAgent[] = [];
+  for (const ids of chunk(agentIds, LOOKUP_CHUNK)) {
+    for (const a of await db.query(sql`SELECT id, type, name, host FROM agents WHERE ${inListSql(sql`id`, ids)}`)) {
+      agents.push({ id: String(a.id), type: String(a.type) as AgentType, name: String(a.name), host: String(a.host) });
+    }
+  }
   const last = sessions.at(-1);
   return { agents, sessions, usage, next: last === undefined ? null : { updatedAt: last.updatedAt.toISOString(), id: last.id } };
 }
@@ -82,32 +96,32 @@ function toUsageRow(u: ReplicatedUsage, externalIds: Map<string, string>): Usage
 }
 
 /** Creates unknown sessions and merges the rest (earliest start, latest end, first non-null). */
-async function upsertSessions(tx: DbTx, sessions: readonly ReplicatedSession[], now: Date): Promise<Set<string>> {
+async function upsertSessions(tx: SqlRunner, sessions: readonly ReplicatedSession[], now: Date): Promise<Set<string>> {
   const touched = new Set<string>();
-  const stored = new Map(
-    (
-      await tx.session.findMany({
-        where: { id: { in: sessions.map((s) => s.id) } },
-        select: {
-          id: true, startedAt: true, endedAt: true, projectPath: true, parentExternalId: true, title: true, tokensKnown: true,
-          endedByHook: true, activityModels: true, activityRequestCount: true,
-        },
-      })
-    ).map((s) => [s.id, { ...s, activityModels: parseModelList(s.activityModels) }]),
-  );
+  const stored = new Map<string, MergeableSession & { endedByHook: boolean }>();
+  for (const ids of chunk(sessions.map((s) => s.id), LOOKUP_CHUNK)) {
+    const rows = await tx.query(sql`SELECT id, started_at, ended_at, project_path, parent_external_id, title, tokens_known,
+        ended_by_hook, activity_models, activity_request_count
+      FROM sessions WHERE ${inListSql(sql`id`, ids)}`);
+    for (const r of rows) {
+      stored.set(String(r.id), {
+        startedAt: rawDate(r.started_at), endedAt: rawDate(r.ended_at), projectPath: rawStringOrNull(r.project_path),
+        parentExternalId: rawStringOrNull(r.parent_external_id), title: rawStringOrNull(r.title), tokensKnown: rawBool(r.tokens_known),
+        endedByHook: rawBool(r.ended_by_hook), activityModels: parseModelList(String(r.activity_models)),
+        activityRequestCount: rawInt(r.activity_request_count),
+      });
+    }
+  }
   for (const s of sessions) {
     touched.add(s.id);
     const existing = stored.get(s.id);
     if (existing === undefined) {
-      await tx.session.create({
-        data: {
-          id: s.id, agentId: s.agentId, externalId: s.externalId, agentType: s.agentType, host: s.host,
-          startedAt: s.startedAt, endedAt: s.endedAt, projectPath: s.projectPath, parentExternalId: s.parentExternalId,
-          title: s.title, tokensKnown: s.tokensKnown, endedByHook: s.endedByHook,
-          activityModels: JSON.stringify(s.activityModels), activityRequestCount: s.activityRequestCount,
-          costSource: s.tokensKnown ? 'calculated' : 'unknown', createdAt: now, updatedAt: now,
-        },
-      });
+      await tx.execute(sql`INSERT INTO sessions (id, agent_id, external_id, agent_type, host, started_at, ended_at, project_path,
+          parent_external_id, title, tokens_known, ended_by_hook, activity_models, activity_request_count, cost_source,
+          created_at, updated_at)
+        VALUES (${s.id}, ${s.agentId}, ${s.externalId}, ${s.agentType}, ${s.host}, ${s.startedAt}, ${s.endedAt}, ${s.projectPath},
+          ${s.parentExternalId}, ${s.title}, ${s.tokensKnown}, ${s.endedByHook}, ${JSON.stringify(s.activityModels)},
+          ${s.activityRequestCount}, ${s.tokensKnown ? 'calculated' : 'unknown'}, ${now}, ${now})`);
       continue;
     }
     const merged = mergeSession(existing, {
@@ -117,10 +131,11 @@ async function upsertSessions(tx: DbTx, sessions: readonly ReplicatedSession[], 
     });
     if (sameMergeable(existing, merged) && existing.endedByHook === s.endedByHook) continue;
     // The pushing store saw the session change last: its hook end (set or cleared) is the news.
-    await tx.session.update({ where: { id: s.id }, data: {
-        ...merged, activityModels: JSON.stringify(merged.activityModels), endedByHook: s.endedByHook, updatedAt: now,
-      },
-    });
+    await tx.execute(sql`UPDATE sessions SET started_at = ${merged.startedAt}, ended_at = ${merged.endedAt},
+        project_path = ${merged.projectPath}, parent_external_id = ${merged.parentExternalId}, title = ${merged.title},
+        tokens_known = ${merged.tokensKnown}, activity_models = ${JSON.stringify(merged.activityModels)},
+        activity_request_count = ${merged.activityRequestCount}, ended_by_hook = ${s.endedByHook}, updated_at = ${now}
+      WHERE id = ${s.id}`);
   }
   return touched;
 }
@@ -130,15 +145,14 @@ async function upsertSessions(tx: DbTx, sessions: readonly ReplicatedSession[], 
  * merge), usage records through the same dedupe and replay rules as ingest, then roll-ups of
  * every session touched. Re-applying a batch changes nothing.
  */
-export async function applyReplication(db: DbClient, dialect: StoreDialect, batch: ReplicationBatch, clock: () => Date): Promise<void> {
+export async function applyReplication(db: SqlRunner, batch: ReplicationBatch, clock: () => Date): Promise<void> {
   if (batch.sessions.length === 0) return;
-  await db.$transaction(async (tx) => {
-    const run = prismaTxRunner(tx, dialect);
+  await db.transaction(async (run) => {
     const now = clock();
-    if (dialect === 'postgres') {
+    if (run.dialect === 'postgres') {
       // Same per-session lock as ingest: two machines pushing one session serialise on it.
       for (const id of [...new Set(batch.sessions.map((s) => s.id))].sort()) {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`;
+        await run.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`);
       }
     }
     if (batch.agents.length > 0) {
@@ -146,7 +160,7 @@ export async function applyReplication(db: DbClient, dialect: StoreDialect, batc
         VALUES ${joinSql(batch.agents.map((a) => sql`(${a.id}, ${a.type}, ${a.name}, ${a.host}, ${now})`))}
         ON CONFLICT DO NOTHING`);
     }
-    const touched = await upsertSessions(tx, batch.sessions, now);
+    const touched = await upsertSessions(run, batch.sessions, now);
     const externalIds = new Map(batch.sessions.map((s) => [s.id, s.externalId]));
     for (const agentType of new Set(batch.usage.map((u) => u.agentType))) {
       const records = batch.usage.filter((u) => u.agentType === agentType);
@@ -166,5 +180,5 @@ export async function applyReplication(db: DbClient, dialect: StoreDialect, batc
       for (const id of replays.sessionIds) touched.add(id);
     }
     await recomputeSessions(run, touched, now);
-  }, TRANSACTION_OPTIONS);
+  });
 }

@@ -1,33 +1,13 @@
-import type { DbClient } from './db-client.js';
 import { isUuid } from './session-queries.js';
+import { sql } from './sql.js';
+import type { SqlRunner } from './sql-runner.js';
 import type { StoredUsageRecord } from './store.js';
+import { rawToStoredUsage, USAGE_FACT_COLUMNS } from './usage-rows.js';
 
-/** One session's usage records, oldest first: what a cost breakdown prices. */
-export async function sessionUsageRecords(db: DbClient, sessionId: string): Promise<StoredUsageRecord[]> {
+/** One session's usage records, oldest first: what a cost breakdown prices (one scan of the session_id index). */
+export async function sessionUsageRecords(db: SqlRunner, sessionId: string): Promise<StoredUsageRecord[]> {
   if (!isUuid(sessionId)) return [];
-  const rows = await db.usageRecord.findMany({
-    where: { sessionId: sessionId.toLowerCase() },
-    orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
-    select: {
-      model: true, occurredAt: true, speed: true, inputTokens: true, outputTokens: true, cacheReadTokens: true,
-      cacheWrite5mTokens: true, cacheWrite1hTokens: true, reasoningTokens: true, calculatedCostNanos: true,
-      recordedCostNanos: true, priced: true,
-    },
-  });
-  return rows.map((r) => ({
-    model: r.model,
-    occurredAt: r.occurredAt,
-    speed: r.speed === 'fast' || r.speed === 'standard' ? r.speed : null,
-    tokens: {
-      input: Number(r.inputTokens),
-      output: Number(r.outputTokens),
-      cacheRead: Number(r.cacheReadTokens),
-      cacheWrite5m: Number(r.cacheWrite5mTokens),
-      cacheWrite1h: Number(r.cacheWrite1hTokens),
-      reasoning: Number(r.reasoningTokens),
-    },
-    calculatedCostNanos: r.calculatedCostNanos,
-    recordedCostNanos: r.recordedCostNanos,
-    priced: r.priced,
-  }));
+  const rows = await db.query(sql`SELECT ${USAGE_FACT_COLUMNS} FROM usage_records u
+    WHERE u.session_id = ${sessionId.toLowerCase()} ORDER BY u.occurred_at, u.id`);
+  return rows.map(rawToStoredUsage);
 }

@@ -1,13 +1,12 @@
-import type { DbClient } from './db-client.js';
+import type { AgentType } from '@rimuru/core';
+import { rawInt } from './raw-values.js';
+import { sql } from './sql.js';
+import type { SqlRunner } from './sql-runner.js';
 import type { SourceDiagnosticCount } from './store.js';
 
 /** Tracked sources and summed diagnostic counts per agent type, by type. */
-export async function diagnosticCountsByAgent(db: DbClient): Promise<SourceDiagnosticCount[]> {
-  const groups = await db.sourceFile.groupBy({
-    by: ['agentType'],
-    _count: { _all: true },
-    _sum: { diagnosticCount: true },
-    orderBy: { agentType: 'asc' },
-  });
-  return groups.map((g) => ({ agentType: g.agentType, sources: g._count._all, diagnostics: g._sum.diagnosticCount ?? 0 }));
+export async function diagnosticCountsByAgent(db: SqlRunner): Promise<SourceDiagnosticCount[]> {
+  const rows = await db.query(sql`SELECT agent_type, COUNT(*) AS sources, CAST(COALESCE(SUM(diagnostic_count), 0) AS BIGINT) AS diagnostics
+    FROM source_files GROUP BY agent_type ORDER BY agent_type`);
+  return rows.map((r) => ({ agentType: String(r.agent_type) as AgentType, sources: rawInt(r.sources), diagnostics: rawInt(r.diagnostics) }));
 }

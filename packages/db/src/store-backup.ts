@@ -2,7 +2,8 @@ import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { StoreError, UsageError } from '@rimuru/core';
 import { sqliteOpenError } from './connection-errors.js';
-import { openStore, SCHEMA_VERSION } from './open-store.js';
+import { openStore, openStoreConnection, SCHEMA_VERSION } from './open-store.js';
+import { sql } from './sql.js';
 import { libsqlClient, sqliteConfig } from './sqlite-config.js';
 import type { StoreTarget } from './store-target.js';
 
@@ -18,7 +19,8 @@ function tempBeside(path: string, tag: string): string {
 }
 
 /**
- * A consistent copy of a live SQLite file via `VACUUM INTO`: SQLite reads it inside one read
+ * A consistent copy of a SQLite file that is not this process's open store (a backup being
+ * restored, the store being replaced) via `VACUUM INTO`: SQLite reads it inside one read
  * transaction, so writers may keep going and the copy is one committed state, never a torn
  * mix. Written beside the destination and renamed into place, so a crash leaves no half file.
  */
@@ -44,16 +46,23 @@ export interface BackupResult {
 
 /** `rimuru db backup <file>`: an online, consistent copy of the embedded store (mode 0600). */
 export async function backupStore(target: StoreTarget, destination: string, opts: { overwrite?: boolean } = {}): Promise<BackupResult> {
-  const source = sqliteOnly(target, 'Backup');
+  sqliteOnly(target, 'Backup');
   if (existsSync(destination) && opts.overwrite !== true) {
     throw new UsageError(`${destination} already exists; choose another file or pass --force`);
   }
-  // Opening checks the version and creates/migrates a missing store, like every command.
-  await (await openStore(target)).close();
+  // Opening checks the version and creates/migrates a missing store, like every command; the
+  // copy is then made on that same connection (one connection per store per process).
+  const connection = await openStoreConnection(target);
+  const temp = tempBeside(destination, 'partial');
   try {
-    await vacuumInto(source, destination);
+    await connection.sql.execute(sql`VACUUM INTO ${temp}`);
+    chmodSync(temp, 0o600);
+    renameSync(temp, destination);
   } catch (error) {
+    rmSync(temp, { force: true });
     throw new StoreError('DB_ERROR', `Backup to ${destination} failed: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+  } finally {
+    await connection.close();
   }
   return { path: destination, schemaVersion: SCHEMA_VERSION };
 }

@@ -6,16 +6,19 @@
  */
 export type ExportValue = string | number | boolean | null | { $bigint: string } | { $date: string } | { $decimal: string };
 
-/** Prisma's Decimal (decimal.js): digits `d`, exponent `e`, sign `s`. */
-function isDecimal(value: unknown): value is { toString(): string } {
-  return typeof value === 'object' && value !== null && 'd' in value && 'e' in value && 's' in value && typeof (value as { toFixed?: unknown }).toFixed === 'function';
+/** A DECIMAL column's value as exact canonical text (what the table's row mapper reads). */
+export class ExactDecimal {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
 }
 
 export function encodeValue(value: unknown): ExportValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'bigint') return { $bigint: value.toString() };
   if (value instanceof Date) return { $date: value.toISOString() };
-  if (isDecimal(value)) return { $decimal: value.toString() };
+  if (value instanceof ExactDecimal) return { $decimal: value.text };
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     // NaN/Infinity would become null in JSON and silently change the row.
@@ -34,7 +37,7 @@ export function decodeValue(value: unknown): unknown {
     if (Number.isNaN(date.getTime())) throw new Error(`invalid date ${tagged['$date']}`);
     return date;
   }
-  // Prisma takes a decimal string as input: exact, and no runtime import of the client here.
+  // Both dialects take a decimal string as input for a DECIMAL column: exact.
   if (typeof tagged['$decimal'] === 'string') return tagged['$decimal'];
   throw new Error('unexpected object value');
 }

@@ -1,12 +1,13 @@
 import { createClient } from '@libsql/client';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { postgresBackend, sqliteBackend, type TestTarget } from './__test__/backends.js';
 import { activity, at, batch, tokens, usage } from './__test__/fixtures.js';
 import { openStore } from './open-store.js';
-import { sqliteConfig } from './sqlite-driver.js';
+import { sqliteConfig } from './sqlite-config.js';
 import { backupStore, restoreStore } from './store-backup.js';
 import { exportStore, importStore } from './store-export.js';
 import { checkSqliteIntegrity } from './store-health.js';
@@ -88,6 +89,51 @@ describe('NDJSON export and import', () => {
     const store = await openStore(b.target);
     expect(await store.countSessions({})).toBe(0);
     await store.close();
+  });
+
+  it('imports from a readline interface that starts emitting before the store is open', async () => {
+    const a = await fresh();
+    await seed(a.target);
+    const first = await exportLines(a.target);
+    const dir = mkdtempSync(join(tmpdir(), 'rimuru-import-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'export.ndjson');
+    writeFileSync(file, `${first.join('\n')}\n`);
+    const b = await fresh();
+    const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY });
+    await importStore(b.target, lines);
+    expect(await exportLines(b.target)).toEqual(first);
+  });
+
+  it.each([sqliteBackend, postgresBackend])('on $name: rolls back a file whose rows break a unique key, and fills columns an older export lacks', async (backend) => {
+    const a = await fresh();
+    await seed(a.target);
+    const first = await exportLines(a.target);
+    const usageLine = first.find((l) => l.includes('"table":"usage_records"'))!;
+    const copy = JSON.parse(usageLine) as { row: Record<string, unknown> };
+    copy.row['id'] = { $bigint: '999' };
+    const counts = JSON.parse(first.at(-1)!) as { counts: Record<string, number> };
+    const duplicated = [...first.slice(0, first.indexOf(usageLine) + 1), JSON.stringify(copy), ...first.slice(first.indexOf(usageLine) + 1, -1),
+      JSON.stringify({ end: true, counts: { ...counts.counts, usage_records: counts.counts['usage_records']! + 1 } })];
+    const b = await fresh(backend);
+    await expect(importStore(b.target, duplicated)).rejects.toThrow();
+    let store = await openStore(b.target);
+    expect(await store.countSessions({})).toBe(0);
+    await store.close();
+
+    // Schema 3 exports have no usage_count, activity_models or activity_request_count.
+    const older = first.map((line) => {
+      const value = JSON.parse(line) as { table?: string; row?: Record<string, unknown> };
+      if (value.table !== 'sessions') return line;
+      const { usageCount: _u, activityModels: _m, activityRequestCount: _r, ...row } = value.row!;
+      return JSON.stringify({ table: 'sessions', row });
+    });
+    await importStore(b.target, older);
+    store = await openStore(b.target);
+    expect((await store.usageTotals({})).requestCount).toBe(2);
+    expect((await store.listSessions({})).map((s) => s.requestCount).sort()).toEqual([1, 1]);
+    await store.close();
+    expect(await exportLines(b.target)).toEqual(first);
   });
 
   it('covers every table of the schema (a new table must be added to STORE_TABLES)', async () => {

@@ -1,5 +1,7 @@
-import type { DbClient } from './db-client.js';
-import { openMaintenanceClient } from './maintenance-client.js';
+import { openMaintenanceConnection } from './maintenance-client.js';
+import { rawInt } from './raw-values.js';
+import { chunk, inListSql, sql } from './sql.js';
+import type { SqlRunner } from './sql-runner.js';
 import type { StoreTarget } from './store-target.js';
 
 export interface DeleteResult {
@@ -7,22 +9,29 @@ export interface DeleteResult {
   usageRecords: number;
 }
 
-async function deleteWhere(db: DbClient, sessionIds: string[]): Promise<DeleteResult> {
+/** Ids per statement: well under the bound-parameter limits of both dialects. */
+const CHUNK = 500;
+
+async function deleteWhere(db: SqlRunner, sessionIds: readonly string[]): Promise<DeleteResult> {
   if (sessionIds.length === 0) return { sessions: 0, usageRecords: 0 };
-  return db.$transaction(
-    async (tx) => {
-      let usageRecords = 0;
-      let sessions = 0;
-      // Chunks keep each statement under the bound-parameter limits of both dialects.
-      for (let i = 0; i < sessionIds.length; i += 500) {
-        const chunk = sessionIds.slice(i, i + 500);
-        usageRecords += (await tx.usageRecord.deleteMany({ where: { sessionId: { in: chunk } } })).count;
-        sessions += (await tx.session.deleteMany({ where: { id: { in: chunk } } })).count;
-      }
-      return { sessions, usageRecords };
-    },
-    { timeout: 10 * 60_000, maxWait: 60_000 },
-  );
+  return db.transaction(async (tx) => {
+    let usageRecords = 0;
+    let sessions = 0;
+    for (const part of chunk(sessionIds, CHUNK)) {
+      usageRecords += await tx.execute(sql`DELETE FROM usage_records WHERE ${inListSql(sql`session_id`, part)}`);
+      sessions += await tx.execute(sql`DELETE FROM sessions WHERE ${inListSql(sql`id`, part)}`);
+    }
+    return { sessions, usageRecords };
+  });
+}
+
+async function withRunner<T>(target: StoreTarget, use: (db: SqlRunner) => Promise<T>): Promise<T> {
+  const opened = await openMaintenanceConnection(target);
+  try {
+    return await use(opened.sql);
+  } finally {
+    await opened.close();
+  }
 }
 
 /**
@@ -30,32 +39,22 @@ async function deleteWhere(db: DbClient, sessionIds: string[]): Promise<DeleteRe
  * user's explicit request: sync never deletes. Checkpoints stay, so the next sync does not
  * re-import what was already read; a source the agent rewrites later is read again in full.
  */
-export async function deleteSessions(target: StoreTarget, sessionIds: string[]): Promise<DeleteResult> {
-  const opened = await openMaintenanceClient(target);
-  try {
-    return await deleteWhere(opened.db, sessionIds);
-  } finally {
-    await opened.close();
-  }
+export function deleteSessions(target: StoreTarget, sessionIds: string[]): Promise<DeleteResult> {
+  return withRunner(target, (db) => deleteWhere(db, sessionIds.map((id) => id.toLowerCase())));
 }
 
 /** Sessions whose last activity is before `before`: what `db prune` would delete. */
-export async function countSessionsBefore(target: StoreTarget, before: Date): Promise<number> {
-  const opened = await openMaintenanceClient(target);
-  try {
-    return await opened.db.session.count({ where: { endedAt: { lt: before } } });
-  } finally {
-    await opened.close();
-  }
+export function countSessionsBefore(target: StoreTarget, before: Date): Promise<number> {
+  return withRunner(target, async (db) => {
+    const [row] = await db.query(sql`SELECT COUNT(*) AS n FROM sessions WHERE ended_at < ${before}`);
+    return rawInt(row?.n);
+  });
 }
 
 /** `rimuru db prune --before D`: deletes sessions whose last activity is before D. */
-export async function pruneSessionsBefore(target: StoreTarget, before: Date): Promise<DeleteResult> {
-  const opened = await openMaintenanceClient(target);
-  try {
-    const rows = await opened.db.session.findMany({ where: { endedAt: { lt: before } }, select: { id: true } });
-    return await deleteWhere(opened.db, rows.map((r) => r.id));
-  } finally {
-    await opened.close();
-  }
+export function pruneSessionsBefore(target: StoreTarget, before: Date): Promise<DeleteResult> {
+  return withRunner(target, async (db) => {
+    const rows = await db.query(sql`SELECT id FROM sessions WHERE ended_at < ${before}`);
+    return deleteWhere(db, rows.map((r) => String(r.id)));
+  });
 }

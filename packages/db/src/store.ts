@@ -11,6 +11,7 @@ import type {
   StoredSession,
   TokenCounts,
   UsageEvent,
+  UsageSlot,
 } from '@rimuru/core';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -192,9 +193,14 @@ export interface SessionStore {
 
   /**
    * Usage records matching `filter`, oldest first, streamed page by page (keyset pagination):
-   * what reports and exports read. Never one giant array.
+   * what exports and `sessions explain` read (reports read usageSlots). Never one giant array.
    */
   streamUsage(filter: UsageStreamFilter, options?: { pageSize?: number }): AsyncIterable<StreamedUsageRecord>;
+  /**
+   * Usage reduced to partial sums per UTC quarter-hour slot × session × agent type × model ×
+   * priced (core's UsageSlot), in no particular order: what reports and billing blocks fold.
+   */
+  usageSlots(filter: UsageSlotFilter): Promise<UsageSlot[]>;
   /** Sessions with any activity in the filter's range, oldest start first, streamed page by page. */
   streamSessions(filter: SessionStreamFilter, options?: { pageSize?: number }): AsyncIterable<StoredSession>;
   /** Stored copies of `dedupeKeys` and non-replay originals of `replayKeys` of one agent type (`sessions explain`). */
@@ -323,6 +329,9 @@ export interface UsageStreamFilter {
   /** Only these sessions (store row ids). */
   sessionIds?: string[];
 }
+
+/** Which usage records `usageSlots` sums (the project filter is the sessions' case-insensitive substring). */
+export type UsageSlotFilter = Omit<UsageStreamFilter, 'sessionIds'>;
 
 /** Which sessions `streamSessions` yields: any activity in [since, until). */
 export interface SessionStreamFilter {

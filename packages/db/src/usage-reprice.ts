@@ -1,8 +1,9 @@
-import type { DbClient, DbTx } from './db-client.js';
+import { rawBigInt } from './raw-values.js';
 import { recomputeSessions } from './rollup-writer.js';
-import { chunk } from './sql.js';
-import { prismaTxRunner, TRANSACTION_OPTIONS } from './prisma-runner.js';
-import type { RepriceResult, StoreDialect, UsageRepricer } from './store.js';
+import { emptySql, inListSql, joinSql, sql, type Sql } from './sql.js';
+import type { SqlRunner } from './sql-runner.js';
+import type { RepriceResult, UsageRepricer } from './store.js';
+import { rawToStoredUsage, USAGE_FACT_COLUMNS } from './usage-rows.js';
 
 /** Records read per page: bounded memory on any store size. */
 const PAGE = 2000;
@@ -16,9 +17,9 @@ interface Change {
 }
 
 /** Same advisory locks as ingest, so a concurrent sync and a reprice never roll a session up from each other's half. */
-async function lockSessions(tx: DbTx, dialect: StoreDialect, ids: readonly string[]): Promise<void> {
-  if (dialect !== 'postgres') return;
-  for (const id of [...ids].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`;
+async function lockSessions(tx: SqlRunner, ids: readonly string[]): Promise<void> {
+  if (tx.dialect !== 'postgres') return;
+  for (const id of [...ids].sort()) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`);
 }
 
 /**
@@ -27,65 +28,42 @@ async function lockSessions(tx: DbTx, dialect: StoreDialect, ids: readonly strin
  * all in one transaction: a session's stored costs stay the exact sums of its records.
  */
 export async function repriceUsage(
-  db: DbClient,
-  dialect: StoreDialect,
+  db: SqlRunner,
   price: UsageRepricer,
   models: readonly string[] | undefined,
   now: Date,
 ): Promise<RepriceResult> {
   const changes: Change[] = [];
   let examined = 0;
-  let cursor: bigint | undefined;
+  let cursor: bigint | null = null;
   if (models !== undefined && models.length === 0) return { recordsExamined: 0, recordsRepriced: 0, sessionsUpdated: 0 };
+  const conds: Sql[] = models !== undefined ? [inListSql(sql`u.model`, models)] : [];
   for (;;) {
-    const rows = await db.usageRecord.findMany({
-      where: {
-        ...(models !== undefined ? { model: { in: [...models] } } : {}),
-        ...(cursor !== undefined ? { id: { gt: cursor } } : {}),
-      },
-      orderBy: { id: 'asc' },
-      take: PAGE,
-      select: {
-        id: true, sessionId: true, model: true, occurredAt: true, speed: true, inputTokens: true, outputTokens: true,
-        cacheReadTokens: true, cacheWrite5mTokens: true, cacheWrite1hTokens: true, reasoningTokens: true,
-        calculatedCostNanos: true, recordedCostNanos: true, autoCostNanos: true, priced: true,
-      },
-    });
+    const page = cursor === null ? conds : [...conds, sql`u.id > ${cursor}`];
+    const rows = await db.query(sql`SELECT u.id, u.session_id, ${USAGE_FACT_COLUMNS} FROM usage_records u
+      ${page.length === 0 ? emptySql : sql`WHERE ${joinSql(page, ' AND ')}`} ORDER BY u.id LIMIT ${PAGE}`);
     if (rows.length === 0) break;
-    cursor = rows[rows.length - 1]!.id;
-    for (const r of rows) {
+    cursor = rawBigInt(rows[rows.length - 1]!.id);
+    for (const row of rows) {
       examined++;
-      const next = price({
-        model: r.model,
-        occurredAt: r.occurredAt,
-        speed: r.speed === 'fast' || r.speed === 'standard' ? r.speed : null,
-        tokens: {
-          input: Number(r.inputTokens), output: Number(r.outputTokens), cacheRead: Number(r.cacheReadTokens),
-          cacheWrite5m: Number(r.cacheWrite5mTokens), cacheWrite1h: Number(r.cacheWrite1hTokens),
-          reasoning: Number(r.reasoningTokens),
-        },
-      });
+      const r = rawToStoredUsage(row);
+      const next = price({ model: r.model, occurredAt: r.occurredAt, speed: r.speed, tokens: r.tokens });
       const auto = r.recordedCostNanos ?? next.calculatedCostNanos;
-      if (next.calculatedCostNanos === r.calculatedCostNanos && next.priced === r.priced && auto === r.autoCostNanos) continue;
-      changes.push({ id: r.id, sessionId: r.sessionId, calculated: next.calculatedCostNanos, auto, priced: next.priced });
+      if (next.calculatedCostNanos === r.calculatedCostNanos && next.priced === r.priced && auto === rawBigInt(row.auto_cost_nanos)) continue;
+      changes.push({ id: rawBigInt(row.id), sessionId: String(row.session_id), calculated: next.calculatedCostNanos, auto, priced: next.priced });
     }
     if (rows.length < PAGE) break;
   }
   if (changes.length === 0) return { recordsExamined: examined, recordsRepriced: 0, sessionsUpdated: 0 };
 
   const sessionIds = [...new Set(changes.map((c) => c.sessionId))];
-  const sessionsUpdated = await db.$transaction(
-    async (tx) => {
-      await lockSessions(tx, dialect, sessionIds);
-      for (const part of chunk(changes, 500)) {
-        for (const c of part) {
-          await tx.$executeRaw`UPDATE usage_records SET calculated_cost_nanos = ${c.calculated},
-            auto_cost_nanos = ${c.auto}, priced = ${c.priced} WHERE id = ${c.id}`;
-        }
-      }
-      return recomputeSessions(prismaTxRunner(tx, dialect), sessionIds, now);
-    },
-    TRANSACTION_OPTIONS,
-  );
+  const sessionsUpdated = await db.transaction(async (tx) => {
+    await lockSessions(tx, sessionIds);
+    for (const c of changes) {
+      await tx.execute(sql`UPDATE usage_records SET calculated_cost_nanos = ${c.calculated},
+        auto_cost_nanos = ${c.auto}, priced = ${c.priced} WHERE id = ${c.id}`);
+    }
+    return recomputeSessions(tx, sessionIds, now);
+  });
   return { recordsExamined: examined, recordsRepriced: changes.length, sessionsUpdated };
 }

@@ -1,71 +1,66 @@
-import type { AgentType, ReportUsageRecord } from '@rimuru/core';
-import type { DbClient } from './db-client.js';
-import type { Prisma } from './generated/postgres/client.js';
-import { chunk } from './sql.js';
-import type { StreamedUsageRecord, UsageStreamFilter } from './store.js';
+import type { AgentType } from '@rimuru/core';
+import { escapeLike } from './session-filter-sql.js';
+import { chunk, emptySql, inListSql, joinSql, sql, type Sql } from './sql.js';
+import type { RawRow, SqlRunner } from './sql-runner.js';
+import { rawStringOrNull } from './raw-values.js';
+import { rawToStreamedUsage, streamedUsageColumns, type SessionFacts } from './usage-rows.js';
+import type { StoreDialect, StreamedUsageRecord, UsageStreamFilter } from './store.js';
 
 /** Rows per round trip: large enough to amortise latency, small enough to keep memory flat. */
 export const DEFAULT_STREAM_PAGE_SIZE = 2_000;
 
-const SELECT = {
-  id: true, agentType: true, dedupeKey: true, sessionId: true, rank: true, replayKey: true, isReplayCopy: true,
-  occurredAt: true, model: true, inputTokens: true, outputTokens: true, cacheReadTokens: true,
-  cacheWrite5mTokens: true, cacheWrite1hTokens: true, reasoningTokens: true, speed: true,
-  calculatedCostNanos: true, recordedCostNanos: true, autoCostNanos: true, priced: true, sourcePath: true,
-  sourceLine: true, session: { select: { externalId: true, projectPath: true, host: true } },
-} as const satisfies Prisma.UsageRecordSelect;
-
-type Row = Prisma.UsageRecordGetPayload<{ select: typeof SELECT }>;
-
-function toRecord(r: Row): StreamedUsageRecord {
-  const record: ReportUsageRecord = {
-    occurredAt: r.occurredAt,
-    agentType: r.agentType,
-    sessionId: r.sessionId,
-    model: r.model,
-    projectPath: r.session.projectPath,
-    tokens: {
-      input: Number(r.inputTokens),
-      output: Number(r.outputTokens),
-      cacheRead: Number(r.cacheReadTokens),
-      cacheWrite5m: Number(r.cacheWrite5mTokens),
-      cacheWrite1h: Number(r.cacheWrite1hTokens),
-      reasoning: Number(r.reasoningTokens),
-    },
-    calculatedCostNanos: r.calculatedCostNanos,
-    recordedCostNanos: r.recordedCostNanos,
-    autoCostNanos: r.autoCostNanos,
-    priced: r.priced,
-  };
-  return {
-    ...record,
-    id: r.id.toString(),
-    dedupeKey: r.dedupeKey,
-    rank: r.rank,
-    replayKey: r.replayKey,
-    isReplayCopy: r.isReplayCopy,
-    sessionExternalId: r.session.externalId,
-    host: r.session.host,
-    speed: r.speed === 'fast' || r.speed === 'standard' ? r.speed : null,
-    sourcePath: r.sourcePath,
-    sourceLine: r.sourceLine,
-  };
+/** WHERE conditions on usage_records `u` joined to sessions `s` and agents `a` for a stream filter. */
+function filterConds(filter: UsageStreamFilter, dialect: StoreDialect): Sql[] {
+  const conds: Sql[] = [];
+  if (filter.from !== undefined) conds.push(sql`u.occurred_at >= ${filter.from}`);
+  if (filter.to !== undefined) conds.push(sql`u.occurred_at < ${filter.to}`);
+  if (filter.agentTypes !== undefined) conds.push(inListSql(sql`u.agent_type`, filter.agentTypes));
+  if (filter.sessionIds !== undefined) conds.push(inListSql(sql`u.session_id`, filter.sessionIds.map((id) => id.toLowerCase())));
+  if (filter.hosts !== undefined) conds.push(inListSql(sql`s.host`, filter.hosts));
+  if (filter.agentNames !== undefined) conds.push(inListSql(sql`a.name`, filter.agentNames));
+  if (filter.project !== undefined && filter.project !== '') {
+    // The same project match as the session filters (session-filter-sql.ts): literal, any case.
+    const pattern = `%${escapeLike(filter.project)}%`;
+    conds.push(dialect === 'postgres' ? sql`s.project_path ILIKE ${pattern} ESCAPE '\\'` : sql`s.project_path LIKE ${pattern} ESCAPE '\\'`);
+  }
+  return conds;
 }
 
-function filterWhere(filter: UsageStreamFilter): Prisma.UsageRecordWhereInput {
-  const session: Prisma.SessionWhereInput = {
-    ...(filter.hosts !== undefined ? { host: { in: filter.hosts } } : {}),
-    ...(filter.agentNames !== undefined ? { agent: { name: { in: filter.agentNames } } } : {}),
-    ...(filter.project !== undefined ? { projectPath: { contains: filter.project } } : {}),
-  };
-  return {
-    ...(filter.from !== undefined || filter.to !== undefined
-      ? { occurredAt: { ...(filter.from !== undefined ? { gte: filter.from } : {}), ...(filter.to !== undefined ? { lt: filter.to } : {}) } }
-      : {}),
-    ...(filter.agentTypes !== undefined ? { agentType: { in: filter.agentTypes } } : {}),
-    ...(filter.sessionIds !== undefined ? { sessionId: { in: filter.sessionIds.map((id) => id.toLowerCase()) } } : {}),
-    ...(Object.keys(session).length > 0 ? { session } : {}),
-  };
+function whereSql(conds: readonly Sql[]): Sql {
+  return conds.length === 0 ? emptySql : sql`WHERE ${joinSql([...conds], ' AND ')}`;
+}
+
+/** Keys or ids per IN list: well under both dialects' bound-parameter limits. */
+const LOOKUP_CHUNK = 500;
+
+/** Sessions kept looked up at most; a stream walks them roughly in time order, so few are live at once. */
+const SESSION_CACHE_LIMIT = 10_000;
+
+/** The facts of the sessions that own `rows`, looked up once per session (not joined per record). */
+class SessionFactsCache {
+  private readonly facts = new Map<string, SessionFacts>();
+
+  constructor(private readonly db: SqlRunner) {}
+
+  async load(rows: readonly RawRow[]): Promise<void> {
+    const missing = new Set<string>();
+    for (const row of rows) {
+      const id = String(row.session_id);
+      if (!this.facts.has(id)) missing.add(id);
+    }
+    if (missing.size === 0) return;
+    if (this.facts.size + missing.size > SESSION_CACHE_LIMIT) this.facts.clear();
+    for (const part of chunk([...missing], LOOKUP_CHUNK)) {
+      const found = await this.db.query(sql`SELECT id, external_id, project_path, host FROM sessions WHERE ${inListSql(sql`id`, part)}`);
+      for (const s of found) {
+        this.facts.set(String(s.id), { externalId: String(s.external_id), projectPath: rawStringOrNull(s.project_path), host: String(s.host) });
+      }
+    }
+  }
+
+  map(rows: readonly RawRow[]): StreamedUsageRecord[] {
+    return rows.map((row) => rawToStreamedUsage(row, this.facts.get(String(row.session_id))!));
+  }
 }
 
 /**
@@ -75,49 +70,62 @@ function filterWhere(filter: UsageStreamFilter): Prisma.UsageRecordWhereInput {
  * (OFFSET would rescan everything before the page).
  */
 export async function* streamUsageRecords(
-  db: DbClient,
+  db: SqlRunner,
   filter: UsageStreamFilter,
   pageSize = DEFAULT_STREAM_PAGE_SIZE,
 ): AsyncGenerator<StreamedUsageRecord> {
-  const base = filterWhere(filter);
-  let after: { occurredAt: Date; id: bigint } | null = null;
+  const base = filterConds(filter, db.dialect);
+  // Sessions (and agents) are joined only to filter on them.
+  const joins =
+    filter.agentNames !== undefined
+      ? sql`JOIN sessions s ON s.id = u.session_id JOIN agents a ON a.id = s.agent_id`
+      : filter.hosts !== undefined || (filter.project !== undefined && filter.project !== '')
+        ? sql`JOIN sessions s ON s.id = u.session_id`
+        : emptySql;
+  const sessions = new SessionFactsCache(db);
+  // The last row's instant as the driver gave it: compared in the column's own representation.
+  let after: { occurredAt: unknown; id: unknown } | null = null;
   for (;;) {
-    const keyset: Prisma.UsageRecordWhereInput | null =
+    // `>=` first so the occurred_at index starts the range at the last row (an OR alone makes
+    // SQLite scan from the first record on every page: quadratic).
+    const keyset =
       after === null
-        ? null
-        : { OR: [{ occurredAt: { gt: after.occurredAt } }, { occurredAt: after.occurredAt, id: { gt: after.id } }] };
-    const rows: Row[] = await db.usageRecord.findMany({
-      where: keyset === null ? base : { AND: [base, keyset] },
-      orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
-      take: pageSize,
-      select: SELECT,
-    });
-    for (const row of rows) yield toRecord(row);
+        ? []
+        : [sql`u.occurred_at >= ${after.occurredAt}`, sql`(u.occurred_at > ${after.occurredAt} OR u.id > ${after.id})`];
+    const rows: RawRow[] = await db.query(sql`SELECT ${streamedUsageColumns(db.dialect)}
+      FROM usage_records u ${joins} ${whereSql([...base, ...keyset])}
+      ORDER BY u.occurred_at, u.id LIMIT ${pageSize}`);
+    await sessions.load(rows);
+    yield* sessions.map(rows);
     if (rows.length < pageSize) return;
     const last = rows[rows.length - 1]!;
-    after = { occurredAt: last.occurredAt, id: last.id };
+    after = { occurredAt: last.occurred_at, id: last.id };
   }
 }
 
-const LOOKUP_CHUNK = 500;
 
 /**
  * The stored copies of the given dedupe keys, and the non-replay originals of the given replay
  * keys, of one agent type: what `sessions explain` compares re-read copies against.
  */
 export async function findUsageRecords(
-  db: DbClient,
+  db: SqlRunner,
   agentType: AgentType,
   keys: { dedupeKeys?: readonly string[]; replayKeys?: readonly string[] },
 ): Promise<StreamedUsageRecord[]> {
   const byId = new Map<string, StreamedUsageRecord>();
+  const sessions = new SessionFactsCache(db);
+  const add = async (rows: RawRow[]) => {
+    await sessions.load(rows);
+    for (const r of sessions.map(rows)) byId.set(r.id, r);
+  };
   for (const part of chunk([...new Set(keys.dedupeKeys ?? [])], LOOKUP_CHUNK)) {
-    const rows = await db.usageRecord.findMany({ where: { agentType, dedupeKey: { in: part } }, select: SELECT });
-    for (const r of rows) byId.set(r.id.toString(), toRecord(r));
+    await add(await db.query(sql`SELECT ${streamedUsageColumns(db.dialect)} FROM usage_records u
+      WHERE u.agent_type = ${agentType} AND ${inListSql(sql`u.dedupe_key`, part)}`));
   }
   for (const part of chunk([...new Set(keys.replayKeys ?? [])], LOOKUP_CHUNK)) {
-    const rows = await db.usageRecord.findMany({ where: { agentType, isReplayCopy: false, replayKey: { in: part } }, select: SELECT });
-    for (const r of rows) byId.set(r.id.toString(), toRecord(r));
+    await add(await db.query(sql`SELECT ${streamedUsageColumns(db.dialect)} FROM usage_records u
+      WHERE u.agent_type = ${agentType} AND u.is_replay_copy = ${false} AND ${inListSql(sql`u.replay_key`, part)}`));
   }
   return [...byId.values()].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || Number(BigInt(a.id) - BigInt(b.id)));
 }

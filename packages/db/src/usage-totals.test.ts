@@ -4,13 +4,16 @@ import { activity, at, batch, tokens, usage } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
 import type { PricedUsage, UsageTotals } from './store.js';
 
+/** A record as ingested, with the agent type of its batch. */
+type TypedUsage = PricedUsage & { agentType: string };
+
 /** Brute force: the totals of the records whose instant lies in [from, to). */
-function expectedTotals(records: readonly PricedUsage[], from?: Date, to?: Date, agentType?: string): UsageTotals {
+function expectedTotals(records: readonly TypedUsage[], from?: Date, to?: Date, agentType?: string): UsageTotals {
   const inRange = records.filter((r) => {
     const t = Date.parse(r.event.occurredAt);
     return (from === undefined || t >= from.getTime()) && (to === undefined || t < to.getTime()) && (agentType === undefined || r.agentType === agentType);
   });
-  const sum = (pick: (r: PricedUsage) => number) => inRange.reduce((n, r) => n + pick(r), 0);
+  const sum = (pick: (r: TypedUsage) => number) => inRange.reduce((n, r) => n + pick(r), 0);
   const recorded = inRange.filter((r) => r.recordedCostNanos !== null);
   return {
     tokens: {

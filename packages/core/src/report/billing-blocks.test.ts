@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { blockBurnRate, createBillingBlocks, projectBlock } from './billing-blocks.js';
 import { toBillingBlockJson } from './report-json.js';
-import { usageRecord } from './test-records.js';
+import { recordSpan, usageRecord } from './test-records.js';
 
 const at = (iso: string, input: number, cost = 1_000_000n) =>
-  usageRecord(iso, { tokens: { input }, calculatedCostNanos: cost, autoCostNanos: cost });
+  recordSpan(usageRecord(iso, { tokens: { input }, calculatedCostNanos: cost, autoCostNanos: cost }));
 
 describe('billing blocks', () => {
   it('starts blocks at the first request hour, splits after 5 h, and marks long idle gaps', () => {

@@ -1,6 +1,6 @@
 import { totalTokens } from '../tokens.js';
-import { addRecordToAggregate, emptyAggregate, type UsageAggregate } from './usage-aggregate.js';
-import type { ReportUsageRecord } from './usage-record.js';
+import { addAggregate, emptyAggregate, type UsageAggregate } from './usage-aggregate.js';
+import { SLOT_MS, slotKey, type UsageSlot } from './usage-slot.js';
 
 /** Claude's usage window: five hours from the first request (floored to the hour). */
 export const BILLING_BLOCK_HOURS = 5;
@@ -44,9 +44,19 @@ export interface BillingBlockOptions {
   blockHours?: number;
 }
 
-/** Folds records (in time order) into blocks; memory grows with blocks, not records. */
+/**
+ * Usage between two instants that the block rules treat as one: a single record, or every slot
+ * row of one UTC quarter-hour (see blockSpansOfSlots).
+ */
+export interface BlockSpan extends UsageAggregate {
+  firstAt: Date;
+  lastAt: Date;
+  models: readonly (string | null)[];
+}
+
+/** Folds spans (in time order, not overlapping) into blocks; memory grows with blocks, not records. */
 export interface BillingBlockBuilder {
-  add(record: ReportUsageRecord): void;
+  add(span: BlockSpan): void;
   finish(): BillingBlock[];
 }
 
@@ -64,7 +74,8 @@ interface OpenBlock {
  * Groups usage into billing blocks as ccusage users know them: a block starts at the first
  * request's hour and lasts `blockHours`; a request more than a block-length after the block's
  * start, or after the previous request, opens a new block; an idle stretch longer than a block
- * becomes a gap row. Records must arrive in time order (the store streams them so).
+ * becomes a gap row. Spans must arrive in time order; each is placed by its first instant, as
+ * a record would be (blockSpansOfSlots says why that is exact for quarter-hour slots).
  */
 export function createBillingBlocks(options: BillingBlockOptions): BillingBlockBuilder {
   const lengthMs = (options.blockHours ?? BILLING_BLOCK_HOURS) * HOUR_MS;
@@ -84,9 +95,9 @@ export function createBillingBlocks(options: BillingBlockOptions): BillingBlockB
   });
 
   return {
-    add(record) {
-      const t = record.occurredAt.getTime();
-      if (open !== null && t < open.lastMs) throw new RangeError('billing blocks need records in time order');
+    add(span) {
+      const t = span.firstAt.getTime();
+      if (open !== null && t < open.lastMs) throw new RangeError('billing blocks need usage in time order');
       if (open === null || t - open.startMs > lengthMs || t - open.lastMs > lengthMs) {
         if (open !== null) {
           blocks.push(close(open));
@@ -95,9 +106,9 @@ export function createBillingBlocks(options: BillingBlockOptions): BillingBlockB
         }
         open = { aggregate: emptyAggregate(), startMs: floorToUtcHour(t), firstMs: t, lastMs: t, models: new Set() };
       }
-      addRecordToAggregate(open.aggregate, record);
-      open.lastMs = t;
-      if (record.model !== null) open.models.add(record.model);
+      addAggregate(open.aggregate, span);
+      open.lastMs = span.lastAt.getTime();
+      for (const model of span.models) if (model !== null) open.models.add(model);
     },
     finish() {
       const out = [...blocks];
@@ -105,6 +116,41 @@ export function createBillingBlocks(options: BillingBlockOptions): BillingBlockB
       return out;
     },
   };
+}
+
+/**
+ * Merges slot rows into one span per slot (slotKey), in time order. Placing a whole slot by its
+ * first record gives the blocks a record-by-record fold gives: a block starts on a UTC hour and
+ * lasts a whole number of quarter-hours, so its end S + L is a slot edge instant; a record at
+ * exactly S + L still belongs to the block (only later ones leave it) and sits in its own edge
+ * slot, while every record of the open slot after it is later than S + L. Inside one slot two
+ * records are less than 15 minutes apart, so the idle rule (> L since the previous request)
+ * can fire only at a slot's first record, and a block opened there holds the rest of the slot.
+ */
+export function blockSpansOfSlots(slots: Iterable<UsageSlot>): BlockSpan[] {
+  const spans = new Map<number, BlockSpan & { models: (string | null)[] }>();
+  for (const slot of slots) {
+    const key = slotKey(slot);
+    let span = spans.get(key);
+    if (span === undefined) {
+      span = { ...emptyAggregate(), firstAt: slot.firstAt, lastAt: slot.lastAt, models: [] };
+      spans.set(key, span);
+    }
+    addAggregate(span, slot);
+    if (slot.firstAt < span.firstAt) span.firstAt = slot.firstAt;
+    if (slot.lastAt > span.lastAt) span.lastAt = slot.lastAt;
+    span.models.push(slot.model);
+  }
+  return [...spans.entries()].sort((a, b) => a[0] - b[0]).map(([, span]) => span);
+}
+
+/** Billing blocks of slot rows in any order (what the store's slot query returns). */
+export function billingBlocksOfSlots(slots: Iterable<UsageSlot>, options: BillingBlockOptions): BillingBlock[] {
+  const lengthMs = (options.blockHours ?? BILLING_BLOCK_HOURS) * HOUR_MS;
+  if (lengthMs <= 0 || lengthMs % SLOT_MS !== 0) throw new RangeError('billing blocks from slots need a length of whole quarter-hours');
+  const builder = createBillingBlocks(options);
+  for (const span of blockSpansOfSlots(slots)) builder.add(span);
+  return builder.finish();
 }
 
 function gap(startMs: number, endMs: number): BillingBlock {

@@ -46,21 +46,41 @@ function weekdayNumber(day: WeekStart): WeekdayNumbers {
 }
 
 /**
- * The local calendar day (`YYYY-MM-DD`) of an instant in `zone`. luxon applies the zone's real
- * offset at that instant, so :30/:45 zones (Asia/Kolkata, Asia/Kathmandu) and DST days of 23 or
- * 25 hours need no special handling.
- */
-export function localDateKey(instant: Date, zone: string): string {
-  return lazyLuxon().DateTime.fromJSDate(instant, { zone }).toISODate() ?? '';
-}
-
-/**
  * The bucket that contains `instant`. Bounds are computed with luxon's `startOf` and calendar
  * arithmetic in the zone, never as fixed 24-hour steps, so a bucket spanning a DST change is
  * exactly as long as that local period.
  */
 export function bucketOf(instant: Date, options: BucketOptions): Bucket {
-  const zone = assertTimeZone(options.zone);
+  return bucketInZone(instant, { ...options, zone: assertTimeZone(options.zone) });
+}
+
+/**
+ * A lookup of buckets for many instants in any order: each bucket is computed once (luxon and
+ * the zone check cost far more than the binary search over the buckets found so far).
+ */
+export function bucketLookup(options: BucketOptions): (instant: Date) => Bucket {
+  const checked = { ...options, zone: assertTimeZone(options.zone) };
+  const known: Bucket[] = []; // sorted by start; buckets never overlap
+  return (instant) => {
+    const t = instant.getTime();
+    let lo = 0;
+    let hi = known.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (known[mid]!.start.getTime() <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = known[lo - 1];
+    if (before !== undefined && t < before.end.getTime()) return before;
+    const bucket = bucketInZone(instant, checked);
+    known.splice(lo, 0, bucket);
+    return bucket;
+  };
+}
+
+/** bucketOf for a zone already checked. */
+function bucketInZone(instant: Date, options: BucketOptions): Bucket {
+  const zone = options.zone;
   const local = lazyLuxon().DateTime.fromJSDate(instant, { zone });
   let start: DateTime;
   let end: DateTime;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { totalTokens } from '../tokens.js';
 import { createUsageReport } from './usage-report.js';
 import { usageRecord } from './test-records.js';
+import { usageSlotOfRecord } from './usage-slot.js';
 import type { ReportUsageRecord } from './usage-record.js';
 
 const ZONES = ['UTC', 'America/Los_Angeles', 'Asia/Tokyo', 'Asia/Kolkata', 'Asia/Kathmandu'];
@@ -42,7 +43,7 @@ describe.each(ZONES)('daily report in %s', (zone) => {
     }
     const builder = createUsageReport({ period: 'daily', zone });
     // Order must not matter.
-    for (const r of [...records].reverse()) builder.add(r);
+    for (const r of [...records].reverse()) builder.add(usageSlotOfRecord(r));
     const report = builder.finish();
     const actual = new Map(report.rows.map((row) => [row.period, totalTokens(row.tokens)]));
     expect(actual).toEqual(expected);

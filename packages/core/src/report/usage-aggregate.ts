@@ -1,5 +1,4 @@
 import { addTokens, ZERO_TOKENS, type TokenCounts } from '../tokens.js';
-import type { ReportUsageRecord } from './usage-record.js';
 
 /**
  * Exact totals of a set of usage records. Every money figure is kept (calculated, recorded,
@@ -27,12 +26,12 @@ export function emptyAggregate(): UsageAggregate {
   };
 }
 
-/** Adds one record to `into` (mutates: reports fold millions of records). */
-export function addRecordToAggregate(into: UsageAggregate, record: ReportUsageRecord): void {
-  into.tokens = addTokens(into.tokens, record.tokens);
-  into.requestCount += 1;
-  if (!record.priced) into.unpricedRequestCount += 1;
-  into.calculatedCostNanos += record.calculatedCostNanos;
-  into.autoCostNanos += record.autoCostNanos;
-  if (record.recordedCostNanos !== null) into.recordedCostNanos = (into.recordedCostNanos ?? 0n) + record.recordedCostNanos;
+/** Adds the partial sums `part` (one record's, or a slot's) to `into` (mutates: folds run over thousands of parts). */
+export function addAggregate(into: UsageAggregate, part: UsageAggregate): void {
+  into.tokens = addTokens(into.tokens, part.tokens);
+  into.requestCount += part.requestCount;
+  into.unpricedRequestCount += part.unpricedRequestCount;
+  into.calculatedCostNanos += part.calculatedCostNanos;
+  into.autoCostNanos += part.autoCostNanos;
+  if (part.recordedCostNanos !== null) into.recordedCostNanos = (into.recordedCostNanos ?? 0n) + part.recordedCostNanos;
 }

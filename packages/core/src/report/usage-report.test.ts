@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { toUsageReportJson } from './report-json.js';
 import { createUsageReport } from './usage-report.js';
-import { usageRecord } from './test-records.js';
+import { usageSlot } from './test-records.js';
 
 describe('createUsageReport', () => {
   const records = [
-    usageRecord('2025-03-03T10:00:00Z', { sessionId: 'a', model: 'm1', agentType: 'claude-code', projectPath: '/x', tokens: { input: 10 } }),
-    usageRecord('2025-03-04T10:00:00Z', { sessionId: 'a', model: 'm2', agentType: 'codex', projectPath: '/y', tokens: { input: 20 }, priced: false, calculatedCostNanos: 0n, autoCostNanos: 0n }),
-    usageRecord('2025-03-05T10:00:00Z', { sessionId: 'b', model: 'm1', agentType: 'claude-code', projectPath: null, tokens: { output: 5 }, recordedCostNanos: 7_000n, autoCostNanos: 7_000n }),
-    usageRecord('2025-03-11T10:00:00Z', { sessionId: 'c', model: null, agentType: 'codex', projectPath: '/x', tokens: { input: 1 } }),
+    usageSlot('2025-03-03T10:00:00Z', { sessionId: 'a', model: 'm1', agentType: 'claude-code', projectPath: '/x', tokens: { input: 10 } }),
+    usageSlot('2025-03-04T10:00:00Z', { sessionId: 'a', model: 'm2', agentType: 'codex', projectPath: '/y', tokens: { input: 20 }, priced: false, calculatedCostNanos: 0n, autoCostNanos: 0n }),
+    usageSlot('2025-03-05T10:00:00Z', { sessionId: 'b', model: 'm1', agentType: 'claude-code', projectPath: null, tokens: { output: 5 }, recordedCostNanos: 7_000n, autoCostNanos: 7_000n }),
+    usageSlot('2025-03-11T10:00:00Z', { sessionId: 'c', model: null, agentType: 'codex', projectPath: '/x', tokens: { input: 1 } }),
   ];
 
   it('counts distinct sessions and active days per week, and totals everything', () => {

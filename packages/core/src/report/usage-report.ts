@@ -1,7 +1,7 @@
 import { assertTimeZone } from '../time-zone.js';
-import { bucketOf, localDateKey, type ReportPeriod, type WeekStart } from './buckets.js';
-import { addRecordToAggregate, emptyAggregate, type UsageAggregate } from './usage-aggregate.js';
-import type { ReportUsageRecord } from './usage-record.js';
+import { bucketLookup, type ReportPeriod, type WeekStart } from './buckets.js';
+import { addAggregate, emptyAggregate, type UsageAggregate } from './usage-aggregate.js';
+import { slotKey, type UsageSlot } from './usage-slot.js';
 
 /** What rows of a report are split by inside each period (`--by`). */
 export type ReportGroupBy = 'agent' | 'model' | 'project';
@@ -51,9 +51,12 @@ export interface UsageReport {
   totals: UsageAggregate & { sessionCount: number; activeDays: number };
 }
 
-/** Folds records one at a time; memory grows with rows and distinct sessions, not records. */
+/**
+ * Folds usage slots (the database's partial sums per UTC quarter-hour, or single records as
+ * slots of their own) in any order; memory grows with rows and distinct sessions.
+ */
 export interface UsageReportBuilder {
-  add(record: ReportUsageRecord): void;
+  add(slot: UsageSlot): void;
   finish(): UsageReport;
 }
 
@@ -65,17 +68,28 @@ interface RowState {
   byModel: Map<string | null, ModelBreakdown>;
 }
 
-function groupValue(record: ReportUsageRecord, by: ReportGroupBy | undefined): string | null {
+function groupValue(slot: UsageSlot, by: ReportGroupBy | undefined): string | null {
   switch (by) {
     case 'agent':
-      return record.agentType;
+      return slot.agentType;
     case 'model':
-      return record.model;
+      return slot.model;
     case 'project':
-      return record.projectPath;
+      return slot.projectPath;
     default:
       return null;
   }
+}
+
+/** Text order with null (unknown) last: a total order, so the fold's input order never shows. */
+function compareNullLast(a: string | null, b: string | null): number {
+  if (a === null || b === null) return (a === null ? 1 : 0) - (b === null ? 1 : 0);
+  return a.localeCompare(b);
+}
+
+/** Unknown model sorts as the empty name; after a model literally named '' so the order is total. */
+function compareModels(a: string | null, b: string | null): number {
+  return (a ?? '').localeCompare(b ?? '') || (a === null ? 1 : 0) - (b === null ? 1 : 0);
 }
 
 const totalOf = (a: UsageAggregate) => a.tokens.input + a.tokens.output + a.tokens.cacheRead + a.tokens.cacheWrite5m + a.tokens.cacheWrite1h;
@@ -86,7 +100,7 @@ const totalOf = (a: UsageAggregate) => a.tokens.input + a.tokens.output + a.toke
  * @example
  * ```ts
  * const builder = createUsageReport({ period: 'daily', zone: 'Asia/Kolkata' });
- * for await (const record of store.streamUsage({ from, to })) builder.add(record);
+ * for (const slot of await store.usageSlots({ from, to })) builder.add(slot);
  * const report = builder.finish();
  * ```
  */
@@ -97,17 +111,16 @@ export function createUsageReport(options: UsageReportOptions): UsageReportBuild
   const totals = emptyAggregate();
   const allSessions = new Set<string>();
   const allDays = new Set<string>();
-  // Records mostly arrive in time order: reuse the last bucket while the instant stays inside it.
-  let lastBucket: ReturnType<typeof bucketOf> | null = null;
+  const periodOf = bucketLookup(bucketOptions);
+  const dayOf = options.period === 'daily' ? periodOf : bucketLookup({ ...bucketOptions, period: 'daily' });
 
   return {
-    add(record) {
-      const t = record.occurredAt.getTime();
-      if (lastBucket === null || t < lastBucket.start.getTime() || t >= lastBucket.end.getTime()) {
-        lastBucket = bucketOf(record.occurredAt, bucketOptions);
-      }
-      const bucket = lastBucket;
-      const group = groupValue(record, options.groupBy);
+    add(slot) {
+      // A slot lies inside one UTC quarter-hour, and local periods start on quarter-hours: the
+      // bucket of its first instant is the bucket of every record in it (slotKey checks the span).
+      slotKey(slot);
+      const bucket = periodOf(slot.firstAt);
+      const group = groupValue(slot, options.groupBy);
       const id = `${bucket.key}\u0000${group ?? ''}\u0000${group === null ? 0 : 1}`;
       let state = rows.get(id);
       if (state === undefined) {
@@ -117,21 +130,21 @@ export function createUsageReport(options: UsageReportOptions): UsageReportBuild
         };
         rows.set(id, state);
       }
-      addRecordToAggregate(state.row, record);
-      addRecordToAggregate(totals, record);
-      const day = options.period === 'daily' ? bucket.key : localDateKey(record.occurredAt, zone);
-      state.sessions.add(record.sessionId);
+      addAggregate(state.row, slot);
+      addAggregate(totals, slot);
+      const day = dayOf(slot.firstAt).key;
+      state.sessions.add(slot.sessionId);
       state.days.add(day);
-      allSessions.add(record.sessionId);
+      allSessions.add(slot.sessionId);
       allDays.add(day);
-      if (record.model !== null) state.models.add(record.model);
+      if (slot.model !== null) state.models.add(slot.model);
       if (options.breakdown) {
-        let m = state.byModel.get(record.model);
+        let m = state.byModel.get(slot.model);
         if (m === undefined) {
-          m = { model: record.model, ...emptyAggregate() };
-          state.byModel.set(record.model, m);
+          m = { model: slot.model, ...emptyAggregate() };
+          state.byModel.set(slot.model, m);
         }
-        addRecordToAggregate(m, record);
+        addAggregate(m, slot);
       }
     },
     finish() {
@@ -141,14 +154,13 @@ export function createUsageReport(options: UsageReportOptions): UsageReportBuild
         activeDays: s.days.size,
         models: [...s.models].sort(),
         ...(options.breakdown
-          ? { breakdown: [...s.byModel.values()].sort((a, b) => totalOf(b) - totalOf(a) || (a.model ?? '').localeCompare(b.model ?? '')) }
+          ? { breakdown: [...s.byModel.values()].sort((a, b) => totalOf(b) - totalOf(a) || compareModels(a.model, b.model)) }
           : {}),
       }));
       out.sort(
         (a, b) =>
           a.start.getTime() - b.start.getTime() ||
-          (a.group === null ? 1 : 0) - (b.group === null ? 1 : 0) ||
-          (a.group ?? '').localeCompare(b.group ?? ''),
+          compareNullLast(a.group, b.group),
       );
       return {
         period: options.period,

@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { createBillingBlocks, parseDateBound, toBillingBlockJson } from '@rimuru/core';
+import { billingBlocksOfSlots, parseDateBound, toBillingBlockJson } from '@rimuru/core';
 import { ReadCommand } from '../../read-command.js';
 import { renderBlocks } from '../../render/blocks-table.js';
 import { terminalWidth } from '../../render/report-table.js';
@@ -17,15 +17,12 @@ export default class ReportBlocks extends ReadCommand<typeof ReportBlocks> {
   async run(): Promise<void> {
     const { runtime, settings } = await this.prepare();
     const { flags } = this;
-    const builder = createBillingBlocks({ now: settings.now });
-    const stream = runtime.store.streamUsage({
+    const slots = await runtime.store.usageSlots({
       from: flags.since === undefined ? undefined : parseDateBound(flags.since, 'since', settings.zone),
       to: flags.until === undefined ? undefined : parseDateBound(flags.until, 'until', settings.zone),
       agentTypes: flags['agent-type'],
     });
-    for await (const record of stream) builder.add(record);
-    const blocks = builder
-      .finish()
+    const blocks = billingBlocksOfSlots(slots, { now: settings.now })
       .filter((b) => !flags.active || b.isActive)
       .map((b) => toBillingBlockJson(b, settings.costMode, settings.now));
     if (settings.json) this.printJson(blocks);
