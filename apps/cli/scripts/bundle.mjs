@@ -3,9 +3,9 @@
 // files. Here oclif, the CLI's sources, the workspace packages only the CLI uses and their
 // pure-JS dependencies become a few files.
 //
-// Entry points are src/main.ts (what bin/run.js starts) and one per command under
+// Entry points are src/main.ts (what bin/run.js starts), one per command under
 // dist/commands/, so oclif's pattern strategy and the manifest work as before and a command
-// loads only its own code. Code shared between entries goes to dist/chunks/ (one copy of
+// loads only its own code, and the read workers' entry (dist/read-worker.js, see READ_WORKER). Code shared between entries goes to dist/chunks/ (one copy of
 // oclif for all of them); a dynamic import() becomes its own chunk, loaded on use.
 import { readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,9 +24,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  */
 const EXTERNAL = ['@rimuru/core', '@rimuru/db', 'rimuru-tui', 'libsql', 'typescript'];
 
-// What is bundled is a devDependency in package.json (needed to build, not to run), except
-// @rimuru/sync: its code is bundled, but it starts its read workers from its own package
-// (`@rimuru/sync/read-worker`), which must then be installed beside the CLI.
+// What is bundled is a devDependency in package.json (needed to build, not to run).
+
+/**
+ * The entry of the sync's read worker threads: @rimuru/app-runtime's, which serves the
+ * built-in adapters from their registry. Bundled like the commands (it shares their chunks),
+ * to dist/read-worker.js, where src/sync-options.ts finds it from the CLI's root at run time.
+ */
+const READ_WORKER = { in: '@rimuru/app-runtime/read-worker', out: 'read-worker' };
 
 /**
  * CommonJS code inside an ES module bundle (oclif and most of its dependencies) still calls
@@ -51,7 +56,7 @@ function commandEntries() {
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['src/main.ts', ...commandEntries()],
+  entryPoints: ['src/main.ts', ...commandEntries(), READ_WORKER],
   outdir: 'dist',
   outbase: 'src',
   chunkNames: 'chunks/[name]-[hash]',

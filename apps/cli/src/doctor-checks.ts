@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isRimuruError, type AdapterContext, type AgentAdapter } from '@rimuru/core';
+import { FORMAT_DRIFT_META_KEY, isRimuruError, parseRecordedFormatDrift, type AdapterContext, type AgentAdapter } from '@rimuru/core';
 import { checkSqliteIntegrity, openStore, SCHEMA_VERSION, type StoreTarget } from '@rimuru/db';
 import { configPath, loadConfig } from './config.js';
 
@@ -65,6 +65,9 @@ export async function checkStore(target: StoreTarget, location: string): Promise
       checks.push(
         check('store', behind ? 'warn' : 'ok', `${location}: schema ${version ?? '?'} of ${SCHEMA_VERSION}, ${sessions} sessions`, behind ? 'run any rimuru command to migrate it' : null),
       );
+      for (const drift of parseRecordedFormatDrift(await store.getMeta(FORMAT_DRIFT_META_KEY))) {
+        checks.push(check(`${drift.agentType} format`, 'warn', `${drift.message} (sync of ${drift.at})`, 'update rimuru; if it is current, report the agent version'));
+      }
     } finally {
       await store.close();
     }

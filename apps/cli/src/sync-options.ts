@@ -1,6 +1,8 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Config } from '@oclif/core';
 import { bundledPriceTable, priceOverridesFromConfig, type AgentAdapter } from '@rimuru/core';
-import type { SyncOptions } from '@rimuru/sync';
+import type { ReadWorkerOptions, SyncOptions } from '@rimuru/sync';
 import { allAdapters, builtinAdapters } from './adapters.js';
 import type { Runtime } from './runtime.js';
 
@@ -18,6 +20,16 @@ export async function adapterFor(config: Config | undefined, agentType: string):
 }
 
 /**
+ * Where a large sync's read workers start: `dist/read-worker.js` under the CLI's root, the bundle
+ * of `@rimuru/app-runtime/read-worker` (scripts/bundle.mjs). Found from oclif's root, not beside
+ * this module: bundled, this code runs from a chunk or a command's file. Without `config` (no
+ * root known), or when the file is missing, the sync reads in its own thread.
+ */
+export function readWorkersOf(config: Config | undefined): ReadWorkerOptions | false {
+  return config === undefined ? false : { entry: pathToFileURL(join(config.root, 'dist', 'read-worker.js')) };
+}
+
+/**
  * What every sync of this runtime needs: `rimuru sync`, the auto-sync of read commands, the
  * watcher and the hooks all read the same adapters with the same prices.
  */
@@ -29,5 +41,6 @@ export async function syncOptionsOf(runtime: Runtime, config: Config | undefined
     host: runtime.host,
     prices: bundledPriceTable(),
     priceOverrides: priceOverridesFromConfig(runtime.config.prices),
+    readWorkers: readWorkersOf(config),
   };
 }

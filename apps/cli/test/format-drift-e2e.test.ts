@@ -47,6 +47,17 @@ describe('format-drift alarm', () => {
     expect(summary.formatDrift).toEqual([expect.objectContaining({ agentType: 'claude-code', reason: 'no-usage', sourcesChanged: 3 })]);
   });
 
+  it('is kept for agents and doctor until a sync reads the agent cleanly', async () => {
+    const agents = await runCli(['agents', '--format', 'json', '--no-sync'], sandbox.env);
+    expect(agents.code, agents.stderr).toBe(0);
+    const byType = new Map((JSON.parse(agents.stdout) as { type: string; formatDrift: string | null }[]).map((a) => [a.type, a.formatDrift]));
+    expect(byType.get('claude-code')).toMatch(/^claude-code: 3 files changed, 0 usage records/);
+    expect(byType.get('codex')).toBeNull();
+    const doctor = await runCli(['doctor', '--format', 'json'], sandbox.env);
+    const checks = (JSON.parse(doctor.stdout) as { checks: { name: string; status: string; detail: string }[] }).checks;
+    expect(checks.find((c) => c.name === 'claude-code format')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/format may have changed/) });
+  });
+
   it('stays quiet when nothing changed, and once the files yield usage again', async () => {
     const again = await runCli(['sync', '--format', 'json'], sandbox.env);
     expect(JSON.parse(again.stdout).formatDrift).toEqual([]);
@@ -58,5 +69,7 @@ describe('format-drift alarm', () => {
     const healed = await runCli(['sync'], sandbox.env);
     expect(healed.code, healed.stderr).toBe(0);
     expect(healed.stderr).not.toMatch(/format may have changed/);
+    const agents = await runCli(['agents', '--format', 'json', '--no-sync'], sandbox.env);
+    expect((JSON.parse(agents.stdout) as { type: string; formatDrift: string | null }[]).every((a) => a.formatDrift === null)).toBe(true);
   });
 });

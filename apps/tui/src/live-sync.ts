@@ -1,7 +1,20 @@
 import { bundledPriceTable, priceOverridesFromConfig } from '@rimuru/core';
-import { syncAll, type SyncSummary } from '@rimuru/sync';
+import { syncAll, type ReadWorkerOptions, type SyncSummary } from '@rimuru/sync';
 import { builtinAdapters } from '@rimuru/app-runtime/builtin-adapters';
 import type { TuiRuntime } from './tui-runtime.js';
+
+/**
+ * Where a large sync's read workers start: `@rimuru/app-runtime/read-worker`, resolved from the
+ * TUI's own dependencies (the TUI runs unbundled, from dist/). Not resolvable (a test runner
+ * that gives no `import.meta.resolve`): the sync reads in its own thread.
+ */
+function tuiReadWorkers(): ReadWorkerOptions | false {
+  try {
+    return { entry: new URL(import.meta.resolve('@rimuru/app-runtime/read-worker')) };
+  } catch {
+    return false;
+  }
+}
 
 export interface LiveSyncEvents {
   onSynced(summary: SyncSummary): void;
@@ -61,6 +74,7 @@ export class LiveSync {
         prices: bundledPriceTable(),
         // User prices from the config win over bundled ones, exactly as in `rimuru sync`.
         priceOverrides: priceOverridesFromConfig(this.rt.config.prices),
+        readWorkers: tuiReadWorkers(),
       });
       if (!this.stopped) this.events.onSynced(summary);
     } catch (error) {

@@ -11,4 +11,6 @@ export const ampAdapter: AgentAdapter = {
   roots: (ctx) => ampThreadRoots(ctx),
   discover: (ctx) => discoverThreads(ctx),
   read: (source) => readThread(source.path),
+  // Its read uses only the context's data and logger: the engine may run it in a worker thread.
+  readsOffThread: true,
 };

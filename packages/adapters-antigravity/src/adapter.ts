@@ -12,4 +12,6 @@ export const antigravityAdapter: AgentAdapter = {
   roots: (ctx) => antigravityDataDirs(ctx),
   discover: (ctx) => discoverAntigravitySources(ctx),
   read: (source, from) => (isConversationDb(source.path) ? readConversationDb(source.path) : readAntigravityTranscript(source.path, from)),
+  // Its read uses only the context's data and logger: the engine may run it in a worker thread.
+  readsOffThread: true,
 };

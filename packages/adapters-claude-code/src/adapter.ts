@@ -11,6 +11,6 @@ export const claudeCodeAdapter: AgentAdapter = {
   roots: (ctx) => claudeProjectRoots(ctx),
   discover: (ctx) => discoverTranscripts(ctx),
   read: (source, from) => readTranscript(source.path, from),
-  // Its read needs only the context's data, so the sync engine may run it in a worker thread.
-  workerModule: { specifier: '@rimuru/adapters-claude-code', exportName: 'claudeCodeAdapter' },
+  // Its read uses only the context's data and logger: the engine may run it in a worker thread.
+  readsOffThread: true,
 };

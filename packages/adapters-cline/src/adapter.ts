@@ -13,5 +13,7 @@ export function createClineFamilyAdapter(flavor: ClineFamilyFlavor): AgentAdapte
     roots: (ctx) => taskRoots(ctx, flavor),
     discover: (ctx) => discoverTasks(ctx, flavor),
     read: (source) => readTask(source.path, flavor),
+    // Its read uses only the context's data and logger: the engine may run it in a worker thread.
+    readsOffThread: true,
   };
 }

@@ -11,4 +11,6 @@ export const codebuffAdapter: AgentAdapter = {
   roots: (ctx) => codebuffProjectRoots(ctx),
   discover: (ctx) => discoverChats(ctx),
   read: (source) => readChat(source.path),
+  // Its read uses only the context's data and logger: the engine may run it in a worker thread.
+  readsOffThread: true,
 };

@@ -11,6 +11,6 @@ export const codexAdapter: AgentAdapter = {
   roots: (ctx) => codexRoots(ctx),
   discover: (ctx) => discoverRollouts(ctx),
   read: (source, from, ctx) => readRollout(source.path, from, DEFAULT_READ_LIMITS, ctx.logger),
-  // Its read needs only the context's data, so the sync engine may run it in a worker thread.
-  workerModule: { specifier: '@rimuru/adapters-codex', exportName: 'codexAdapter' },
+  // Its read uses only the context's data and logger: the engine may run it in a worker thread.
+  readsOffThread: true,
 };

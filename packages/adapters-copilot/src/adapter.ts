@@ -24,4 +24,6 @@ export const copilotAdapter: AgentAdapter = {
     if (kind === 'vscode-traces') return readTraceStore(source.path);
     return kind === 'vscode-chat' ? readChatSession(source.path, ctx.platform) : readCliEvents(source.path, from);
   },
+  // Its read uses only the context's data and logger: the engine may run it in a worker thread.
+  readsOffThread: true,
 };

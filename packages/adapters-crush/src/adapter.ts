@@ -14,4 +14,6 @@ export const crushAdapter: AgentAdapter = {
   roots: (ctx: AdapterContext) => crushRoots(ctx),
   discover: (ctx: AdapterContext) => discoverCrush(ctx),
   read: (source: SourceRef, _from, ctx: AdapterContext) => readCrushDb(source.path, ctx),
+  // Its read uses only the context's data and logger: the engine may run it in a worker thread.
+  readsOffThread: true,
 };

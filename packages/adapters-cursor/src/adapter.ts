@@ -27,4 +27,6 @@ export const cursorAdapter: AgentAdapter = {
   roots: (ctx) => cursorRoots(ctx),
   discover: (ctx) => discoverCursorSources(ctx),
   read: (source, _from, ctx) => readCursorSource(source, ctx),
+  // Its read uses only the context's data and logger: the engine may run it in a worker thread.
+  readsOffThread: true,
 };

@@ -12,4 +12,6 @@ export const gooseAdapter: AgentAdapter = {
   roots: (ctx) => gooseSessionRoots(ctx),
   discover: (ctx) => discoverGooseSources(ctx),
   read: (source) => (source.path.endsWith('.jsonl') ? readLegacySource(source.path) : readDbSource(source.path)),
+  // Its read uses only the context's data and logger: the engine may run it in a worker thread.
+  readsOffThread: true,
 };

@@ -12,4 +12,6 @@ export const hermesAdapter: AgentAdapter = {
   roots: (ctx) => hermesHomes(ctx),
   discover: (ctx) => discoverHermesSources(ctx),
   read: (source, _from, ctx) => (isStateDb(source.path) ? readStateDb(source.path) : readSessionJson(source.path, ctx.homeDir)),
+  // Its read uses only the context's data and logger: the engine may run it in a worker thread.
+  readsOffThread: true,
 };

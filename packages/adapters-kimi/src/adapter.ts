@@ -11,4 +11,6 @@ export const kimiAdapter: AgentAdapter = {
   roots: (ctx) => kimiRoots(ctx),
   discover: (ctx) => discoverKimiWires(ctx),
   read: (source, from) => readWire(source.path, from),
+  // Its read uses only the context's data and logger: the engine may run it in a worker thread.
+  readsOffThread: true,
 };

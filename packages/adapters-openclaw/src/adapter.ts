@@ -16,4 +16,6 @@ export const openclawAdapter: AgentAdapter = {
       sessionExternalId: openclawSessionIdFromPath(source.path),
       parentIdFromPath: openclawSessionIdFromPath,
     }),
+  // Its read uses only the context's data and logger: the engine may run it in a worker thread.
+  readsOffThread: true,
 };

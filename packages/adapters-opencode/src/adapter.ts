@@ -25,6 +25,8 @@ export function createOpenCodeFamilyAdapter(config: StoreConfig): AgentAdapter {
     roots: (ctx: AdapterContext) => storeRoots(config, ctx),
     discover: (ctx: AdapterContext) => discoverStoreSources(config, ctx),
     read: (source: SourceRef) => readSource(config, source),
+    // Its read uses only the context's data and logger: the engine may run it in a worker thread.
+    readsOffThread: true,
   };
 }
 

@@ -16,4 +16,6 @@ export const piAdapter: AgentAdapter = {
       sessionExternalId: piSessionIdFromPath(source.path),
       parentIdFromPath: piSessionIdFromPath,
     }),
+  // Its read uses only the context's data and logger: the engine may run it in a worker thread.
+  readsOffThread: true,
 };

@@ -11,4 +11,6 @@ export const qwenCodeAdapter: AgentAdapter = {
   roots: (ctx) => qwenRoots(ctx),
   discover: (ctx) => discoverQwenChats(ctx),
   read: (source, from, ctx) => readQwenChat(source.path, from, DEFAULT_READ_LIMITS, ctx.logger),
+  // Its read uses only the context's data and logger: the engine may run it in a worker thread.
+  readsOffThread: true,
 };

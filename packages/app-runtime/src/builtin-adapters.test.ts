@@ -10,7 +10,7 @@ describe('built-in adapters', () => {
 
   it('finds a built-in by agent type and nothing for other types', () => {
     expect(builtinAdapter('codex')).toBe(BUILTIN_ADAPTERS.codex);
-    expect(builtinAdapter('gemini-cli')).toBeNull();
+    expect(builtinAdapter('acme-agent')).toBeNull();
     expect(builtinAdapter('toString')).toBeNull();
   });
 });

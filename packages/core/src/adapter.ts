@@ -32,12 +32,15 @@ export interface ReadPosition {
   state: JsonValue | null;
 }
 
-/** Where a worker thread can import an adapter again (see `AgentAdapter.workerModule`). */
+/**
+ * Where a worker thread can import a plugin's adapter (see `AgentAdapter.workerModule`; a
+ * built-in adapter sets `readsOffThread` instead).
+ */
 export interface AdapterModuleRef {
   /**
-   * What the worker imports: a package name (the built-in adapters are dependencies of the
-   * sync engine, whose worker resolves it) or the `file:` URL of a built `.js` module. A name,
-   * not the module's own `import.meta.url`: that names a bundle chunk once an app is bundled.
+   * What the worker imports: the `file:` URL of a built `.js` module. Not the module's own
+   * `import.meta.url` once the plugin is bundled (that names a bundle chunk), and not a package
+   * name: the app's worker entry, which resolves it, need not have the plugin as a dependency.
    */
   specifier: string;
   /** The name the module exports the adapter under. */
@@ -59,10 +62,19 @@ export interface AgentAdapter {
    */
   read(source: SourceRef, from: ReadPosition, ctx: AdapterContext): AsyncIterable<AdapterEvent>;
   /**
-   * Optional: where a worker thread can import this same adapter, so the sync engine may read
-   * a large import's sources off the main thread. Only for adapters whose `read` uses nothing of
-   * `ctx` but `homeDir`, `env`, `platform` and `logger`: a worker gets copies of those, its own
-   * clock, and a logger that forwards to the main thread's.
+   * Optional, for built-in adapters: true when the sync engine may run this adapter's `read` in
+   * a worker thread, to read a large import's sources off the main thread. The worker finds the
+   * adapter by its `id` in the app's registry of built-in adapters (the app's worker entry), so
+   * only an adapter registered there under that id may set it. Only for adapters whose `read`
+   * uses nothing of `ctx` but `homeDir`, `env`, `platform` and `logger` (a worker gets copies of
+   * those, its own clock, and a logger that forwards to the main thread's), and keeps no state
+   * between sources that another source's read, or `discover`, must see.
+   */
+  readonly readsOffThread?: boolean;
+  /**
+   * Optional, for plugin adapters (which no app's registry knows): where a worker thread can
+   * import this same adapter, so the sync engine may read its sources off the main thread. The
+   * same rules as `readsOffThread`; when both are set, the worker imports this module.
    */
   readonly workerModule?: AdapterModuleRef;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDriftOf, type AgentReadStats } from './format-drift.js';
+import { formatDriftOf, mergeRecordedFormatDrift, parseRecordedFormatDrift, type AgentReadStats } from './format-drift.js';
 
 const stats = (over: Partial<AgentReadStats>): AgentReadStats => ({
   agentType: 'gemini-cli', sourcesChanged: 0, bytesRead: 0, usageEvents: 0, tokenlessSessions: 0, diagnostics: 0, ...over,
@@ -23,5 +23,25 @@ describe('formatDriftOf', () => {
     expect(formatDriftOf(stats({ sourcesChanged: 5, usageEvents: 60, diagnostics: 20 }))?.reason).toBe('unknown-lines');
     expect(formatDriftOf(stats({ sourcesChanged: 5, usageEvents: 61, diagnostics: 20 }))).toBeNull();
     expect(formatDriftOf(stats({ sourcesChanged: 5, usageEvents: 10, diagnostics: 19 }))).toBeNull();
+  });
+});
+
+describe('kept format-drift verdicts', () => {
+  const at = new Date('2026-11-30T10:00:00.000Z');
+  const drift = formatDriftOf(stats({ sourcesChanged: 12 }))!;
+
+  it('keeps a new warning, clears the warning of an agent read cleanly, and leaves agents not read alone', () => {
+    const first = parseRecordedFormatDrift(mergeRecordedFormatDrift([], ['gemini-cli', 'codex'], [drift], at));
+    expect(first).toEqual([{ ...drift, at: at.toISOString() }]);
+    const other = { ...drift, agentType: 'qwen-code' };
+    const second = parseRecordedFormatDrift(mergeRecordedFormatDrift(first, ['qwen-code'], [other], at));
+    expect(second.map((d) => d.agentType).sort()).toEqual(['gemini-cli', 'qwen-code']);
+    expect(parseRecordedFormatDrift(mergeRecordedFormatDrift(second, ['gemini-cli'], [], at)).map((d) => d.agentType)).toEqual(['qwen-code']);
+  });
+
+  it('writes nothing when nothing is or was kept, and reads an unreadable value as none', () => {
+    expect(mergeRecordedFormatDrift([], ['codex'], [], at)).toBeNull();
+    expect(parseRecordedFormatDrift('not json')).toEqual([]);
+    expect(parseRecordedFormatDrift(null)).toEqual([]);
   });
 });

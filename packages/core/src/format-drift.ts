@@ -60,3 +60,40 @@ export function formatDriftOf(stats: AgentReadStats): FormatDrift | null {
   }
   return null;
 }
+
+/** Meta key of the last format-drift verdict per agent, kept by sync for `agents` and `doctor`. */
+export const FORMAT_DRIFT_META_KEY = 'formatDrift';
+
+/** A kept warning: the drift and when the sync that saw it ran. */
+export interface RecordedFormatDrift extends FormatDrift {
+  at: string;
+}
+
+/** The kept warnings, from the meta value (null or unreadable: none). */
+export function parseRecordedFormatDrift(text: string | null): RecordedFormatDrift[] {
+  if (text === null) return [];
+  try {
+    const value = JSON.parse(text) as unknown;
+    return typeof value === 'object' && value !== null ? Object.values(value as Record<string, RecordedFormatDrift>) : [];
+  } catch {
+    return []; // the next sync that reads the agent writes it anew
+  }
+}
+
+/**
+ * Each agent's latest verdict: agents read in this sync get their new warning or lose their
+ * old one; agents with nothing new keep what an earlier sync found. Null when nothing is kept
+ * and nothing was before (no meta row to write).
+ */
+export function mergeRecordedFormatDrift(
+  previous: readonly RecordedFormatDrift[],
+  agentsRead: readonly string[],
+  drift: readonly FormatDrift[],
+  at: Date,
+): string | null {
+  const byAgent = new Map(previous.map((d) => [d.agentType as string, d] as const));
+  for (const agentType of agentsRead) byAgent.delete(agentType);
+  for (const d of drift) byAgent.set(d.agentType, { ...d, at: at.toISOString() });
+  if (previous.length === 0 && byAgent.size === 0) return null;
+  return JSON.stringify(Object.fromEntries(byAgent));
+}

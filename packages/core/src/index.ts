@@ -139,4 +139,12 @@ export {
   type UsageReportRowJson,
 } from './report/report-json.js';
 export { aggregateCost, costRowJson, sumCostAggregates, type CostAggregate, type CostRowJson } from './pricing/aggregate-cost.js';
-export { formatDriftOf, type AgentReadStats, type FormatDrift } from './format-drift.js';
+export {
+  FORMAT_DRIFT_META_KEY,
+  formatDriftOf,
+  mergeRecordedFormatDrift,
+  parseRecordedFormatDrift,
+  type AgentReadStats,
+  type FormatDrift,
+  type RecordedFormatDrift,
+} from './format-drift.js';

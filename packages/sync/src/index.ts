@@ -1,6 +1,7 @@
 export { syncAll, LAST_SYNC_META_KEY, type SyncOptions } from './sync-engine.js';
-export { FORMAT_DRIFT_META_KEY, readFormatDrift, type RecordedFormatDrift } from './format-drift-record.js';
 export { DEFAULT_MIN_WORKER_BYTES, type ReadWorkerOptions } from './source-reader.js';
+export type { FindWorkerAdapter } from './read-worker-host.js';
+export type { WorkerAdapterRef } from './read-worker-protocol.js';
 export { planSource, hashHead, HEAD_BYTES, type SourcePlan, type FileIdentity } from './source-plan.js';
 export { emptySummary, type SyncSummary, type SyncProgress, type SourceDiagnosticSample } from './sync-summary.js';
 export { UsagePricer, createUsagePricer } from './usage-pricer.js';

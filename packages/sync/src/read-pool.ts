@@ -1,12 +1,12 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import type { AdapterContext, AdapterModuleRef, ReadPosition, SourceRef } from '@rimuru/core';
-import type { FromReadWorker, ReadWorkerData, ToReadWorker, WireStretch } from './read-worker-protocol.js';
+import type { AdapterContext, ReadPosition, SourceRef } from '@rimuru/core';
+import type { FromReadWorker, ReadWorkerData, ToReadWorker, WireStretch, WorkerAdapterRef } from './read-worker-protocol.js';
 import type { Stretch } from './source-stretches.js';
 import { decodeUsageBatch } from './usage-batch-codec.js';
 
-/** One source the pool reads: the adapter's module, what to read, and how many new bytes it holds. */
+/** One source the pool reads: the adapter a worker reads it with, what to read, and how many new bytes it holds. */
 export interface PoolJob {
-  module: AdapterModuleRef;
+  adapter: WorkerAdapterRef;
   source: SourceRef;
   from: ReadPosition;
   bytes: number;
@@ -56,7 +56,7 @@ interface ReaderThread {
 }
 
 export interface ReadPoolOptions {
-  /** The built `read-worker.js`. */
+  /** The app's worker entry: a built module that calls `serveReadWorker`. */
   entry: URL;
   size: number;
   ctx: AdapterContext;
@@ -207,7 +207,7 @@ export class ReadPool {
       state.worker = target;
       target.pendingBytes += state.job.bytes;
       target.jobs.add(this.nextJob);
-      const message: ToReadWorker = { type: 'read', job: this.nextJob, module: state.job.module, source: state.job.source, from: state.job.from };
+      const message: ToReadWorker = { type: 'read', job: this.nextJob, adapter: state.job.adapter, source: state.job.source, from: state.job.from };
       target.worker.postMessage(message);
       this.nextJob += 1;
     }

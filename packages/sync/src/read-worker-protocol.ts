@@ -8,11 +8,21 @@ export interface ReadWorkerData {
   platform: string;
 }
 
+/**
+ * Which adapter a worker reads a job with: a plugin's `workerModule`, which the worker imports,
+ * or else the adapter the worker's entry serves for the agent type (a built-in that
+ * `readsOffThread`, from the app's registry).
+ */
+export interface WorkerAdapterRef {
+  agentType: string;
+  module: AdapterModuleRef | null;
+}
+
 /** Main → worker: read one source (jobs run one after another, in the order sent). */
 export interface ReadJobMessage {
   type: 'read';
   job: number;
-  module: AdapterModuleRef;
+  adapter: WorkerAdapterRef;
   source: SourceRef;
   from: ReadPosition;
 }

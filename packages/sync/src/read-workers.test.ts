@@ -15,19 +15,41 @@ import { syncAll } from './sync-engine.js';
 
 /**
  * Reading in worker threads must leave the store exactly as reading in the main thread does.
- * The workers run the BUILT code (`dist/read-worker.js`, and the adapters' dist through this
- * package's dependencies): build before running this file, as for the CLI's end-to-end tests.
+ * The workers run BUILT code (`dist/read-worker-host.js` and the adapters' dist): build before
+ * running this file, as for the CLI's end-to-end tests. The engine has no worker entry of its
+ * own: as an app does, this test writes one, serving the two adapters it syncs by agent type
+ * (the apps' entry, which serves the built-in registry, is tested in apps/cli/test/read-workers-e2e).
  */
-const ENTRY = new URL('../dist/read-worker.js', import.meta.url);
+const HOST = new URL('../dist/read-worker-host.js', import.meta.url);
 const CLAUDE_DIST = new URL('../../adapters-claude-code/dist/index.js', import.meta.url);
+const CODEX_DIST = new URL('../../adapters-codex/dist/index.js', import.meta.url);
+
+/** A worker entry serving the adapters of `agentTypes` (of Claude Code and Codex). */
+function writeEntry(name: string, agentTypes: string[]): URL {
+  const file = join(dataDir, `${name}.mjs`);
+  writeFileSync(
+    file,
+    `import { serveReadWorker } from ${JSON.stringify(HOST.href)};
+import { claudeCodeAdapter } from ${JSON.stringify(CLAUDE_DIST.href)};
+import { codexAdapter } from ${JSON.stringify(CODEX_DIST.href)};
+const served = new Set(${JSON.stringify(agentTypes)});
+const adapters = { 'claude-code': claudeCodeAdapter, codex: codexAdapter };
+serveReadWorker((agentType) => (served.has(agentType) ? adapters[agentType] : null));
+`,
+  );
+  return pathToFileURL(file);
+}
 
 let home: string;
 let dataDir: string;
+/** Workers from a test entry serving both adapters, started for any size of sync. */
+let WORKERS: ReadWorkerOptions;
 
 beforeAll(async () => {
-  if (!existsSync(ENTRY)) throw new Error(`${ENTRY.pathname} is missing: build the workspace first (pnpm run build)`);
+  if (!existsSync(HOST)) throw new Error(`${HOST.pathname} is missing: build the workspace first (pnpm run build)`);
   home = mkdtempSync(join(tmpdir(), 'rimuru-workers-home-'));
   dataDir = mkdtempSync(join(tmpdir(), 'rimuru-workers-data-'));
+  WORKERS = { entry: writeEntry('entry', ['claude-code', 'codex']), minBytes: 0, size: 2 };
   const claude = await generateClaudeHome(home, { sessions: 16, requestsPerSession: 12, seed: 5, subagentEvery: 3, compactionEvery: 4, padBytes: 300 });
   await generateCodexHome(home, { sessions: 14, requestsPerSession: 10, seed: 6, archiveEvery: 4, legacyEvery: 5, spawnEvery: 3 });
   // Two sources long enough for several checkpointed stretches each (20k lines per stretch).
@@ -84,7 +106,6 @@ async function syncInto(
   }
 }
 
-const WORKERS: ReadWorkerOptions = { entry: ENTRY, minBytes: 0, size: 2 };
 
 describe('reading in worker threads', () => {
   let reference: Outcome;
@@ -106,6 +127,24 @@ describe('reading in worker threads', () => {
     const unloadable = { ...claudeCodeAdapter, workerModule: { specifier: 'file:///nonexistent/adapter.js', exportName: 'adapter' } };
     const outcome = await syncInto('unloadable', [unloadable, codexAdapter], WORKERS);
     expect(outcome.debug.some((m) => m.startsWith('read worker failed on'))).toBe(true);
+    expect(outcome.summary).toEqual(reference.summary);
+    expect(outcome.store).toEqual(reference.store);
+  });
+
+  it('reads a source in the main thread when the worker entry serves no adapter of its type', async () => {
+    const codexOnly = { ...WORKERS, entry: writeEntry('codex-only', ['codex']) };
+    const outcome = await syncInto('unserved', [claudeCodeAdapter, codexAdapter], codexOnly);
+    const failures = outcome.debug.filter((m) => m.startsWith('read worker failed on'));
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.every((m) => m.includes('serves no adapter for agent type claude-code'))).toBe(true);
+    expect(outcome.summary).toEqual(reference.summary);
+    expect(outcome.store).toEqual(reference.store);
+  });
+
+  it('reads in the main thread when the worker entry does not exist', async () => {
+    const missing = { ...WORKERS, entry: pathToFileURL(join(dataDir, 'no-such-entry.mjs')) };
+    const outcome = await syncInto('no-entry', [claudeCodeAdapter, codexAdapter], missing);
+    expect(outcome.debug.some((m) => m.includes('worker threads'))).toBe(false);
     expect(outcome.summary).toEqual(reference.summary);
     expect(outcome.store).toEqual(reference.store);
   });
@@ -140,7 +179,7 @@ export const flaky = {
 
   it('stays in the main thread below the size that pays for workers', async () => {
     const small = (path: string) => !path.includes('/big/');
-    const outcome = await syncInto('small', [claudeCodeAdapter, codexAdapter], { entry: ENTRY, size: 2 }, small);
+    const outcome = await syncInto('small', [claudeCodeAdapter, codexAdapter], { entry: WORKERS.entry, size: 2 }, small);
     expect(outcome.summary['bytesRead']).toBeLessThan(DEFAULT_MIN_WORKER_BYTES);
     expect(outcome.debug.some((m) => m.includes('worker threads'))).toBe(false);
     const forced = await syncInto('small-forced', [claudeCodeAdapter, codexAdapter], { ...WORKERS, minBytes: 1 }, small);

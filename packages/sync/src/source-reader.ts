@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { AdapterContext, AgentAdapter, ReadPosition, SourceRef } from '@rimuru/core';
 import { ReadPool } from './read-pool.js';
+import type { WorkerAdapterRef } from './read-worker-protocol.js';
 import { stretchesOf, type Stretch } from './source-stretches.js';
 
 /** How a sync may read sources in worker threads. */
@@ -11,8 +12,12 @@ export interface ReadWorkerOptions {
   minBytes?: number;
   /** Worker threads (default: the machine's available parallelism, at most 4). */
   size?: number;
-  /** The built worker entry (default: `@rimuru/sync/read-worker`, when it resolves). */
-  entry?: URL;
+  /**
+   * The app's worker entry: a built `.js` module that calls `serveReadWorker` with the app's
+   * adapter registry (the engine has none of its own). When it does not exist, sources are
+   * read in the calling thread.
+   */
+  entry: URL;
 }
 
 /** One source to read, at its place in the sync's order. */
@@ -33,24 +38,21 @@ export const DEFAULT_MIN_WORKER_BYTES = 8 * 1024 * 1024;
 const MAX_WORKERS = 4;
 
 /**
- * The built worker entry, found by package name rather than beside this module: an app that
- * bundles this package (the CLI does) runs it from a chunk with no read-worker.js beside it.
- * Undefined when it cannot be resolved (running from TypeScript sources under a test runner).
+ * How a worker finds the adapter of a source: a plugin's module (`workerModule`), else the
+ * built-in of its type in the app's registry (`readsOffThread`); null when only this thread can read it.
  */
-function defaultEntry(): URL | undefined {
-  try {
-    return new URL(import.meta.resolve('@rimuru/sync/read-worker'));
-  } catch {
-    return undefined;
-  }
+function workerAdapterOf(adapter: AgentAdapter): WorkerAdapterRef | null {
+  if (adapter.workerModule !== undefined) return { agentType: adapter.id, module: adapter.workerModule };
+  return adapter.readsOffThread === true ? { agentType: adapter.id, module: null } : null;
 }
 
 /**
  * Reads one sync's sources as stretches, taken in the order they were added. Sources of
- * adapters that name a worker module go to worker threads once they add up to enough new
- * bytes to pay for starting them: the workers start as soon as planning crosses that line
- * (loading their modules while the rest is planned) and take every such source added from
- * then on. Everything else (plugin adapters, small syncs) is read in the calling thread.
+ * adapters a worker can read (`readsOffThread`, `workerModule`) go to worker threads once they
+ * add up to enough new bytes to pay for starting them: the workers start as soon as planning
+ * crosses that line (loading their modules while the rest is planned) and take every such
+ * source added from then on. Everything else (other adapters, small syncs, a sync without a
+ * worker entry) is read in the calling thread.
  */
 export class SourceReader {
   private readonly items: ReadItem[] = [];
@@ -64,7 +66,7 @@ export class SourceReader {
 
   constructor(
     private readonly ctx: AdapterContext,
-    private options: ReadWorkerOptions | false = {},
+    private options: ReadWorkerOptions | false = false,
   ) {
     this.minBytes = options === false ? Infinity : (options.minBytes ?? DEFAULT_MIN_WORKER_BYTES);
   }
@@ -73,10 +75,11 @@ export class SourceReader {
   add(item: ReadItem): void {
     const index = this.items.length;
     this.items.push(item);
-    const module = item.adapter.workerModule;
-    if (module === undefined || this.options === false) return;
+    if (this.options === false) return;
+    const adapter = workerAdapterOf(item.adapter);
+    if (adapter === null) return;
     if (this.pool !== null) {
-      this.jobOf.set(index, this.pool.add({ module, source: item.source, from: item.from, bytes: item.bytes }));
+      this.jobOf.set(index, this.pool.add({ adapter, source: item.source, from: item.from, bytes: item.bytes }));
       return;
     }
     this.waiting.push(index);
@@ -85,8 +88,9 @@ export class SourceReader {
   }
 
   private startPool(options: ReadWorkerOptions): void {
-    const entry = options.entry ?? defaultEntry();
-    if (entry === undefined || !existsSync(fileURLToPath(entry))) {
+    const entry = options.entry;
+    if (!existsSync(fileURLToPath(entry))) {
+      this.ctx.logger.debug(`no read worker entry at ${fileURLToPath(entry)}; reading in the main thread`);
       this.options = false;
       return;
     }
@@ -103,7 +107,7 @@ export class SourceReader {
     this.pool = pool;
     for (const index of this.waiting) {
       const item = this.items[index]!;
-      this.jobOf.set(index, pool.add({ module: item.adapter.workerModule!, source: item.source, from: item.from, bytes: item.bytes }));
+      this.jobOf.set(index, pool.add({ adapter: workerAdapterOf(item.adapter)!, source: item.source, from: item.from, bytes: item.bytes }));
     }
     this.waiting = [];
   }

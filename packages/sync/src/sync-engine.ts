@@ -24,8 +24,9 @@ export interface SyncOptions {
   /** Only sources whose path passes (an agent hook ingests one transcript right away). */
   only?: (path: string) => boolean;
   /**
-   * Reading in worker threads (adapters that name a `workerModule`, large syncs only); false
-   * reads everything in the calling thread. The store sees the same sequence either way.
+   * Reading in worker threads started from the app's worker entry (adapters that set
+   * `readsOffThread` or name a `workerModule`, large syncs only); absent or false, everything is
+   * read in the calling thread. The store sees the same sequence either way.
    */
   readWorkers?: ReadWorkerOptions | false;
 }

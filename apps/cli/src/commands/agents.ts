@@ -1,4 +1,4 @@
-import { agentIcon, formatLocalDateTime } from '@rimuru/core';
+import { agentIcon, FORMAT_DRIFT_META_KEY, formatLocalDateTime, parseRecordedFormatDrift } from '@rimuru/core';
 import { knownAdapters } from '../adapters.js';
 import { ReadCommand } from '../read-command.js';
 import { renderTable } from '../render/table.js';
@@ -15,6 +15,8 @@ interface AgentJson {
   /** Source files tracked and malformed lines or records counted in them so far. */
   sources: number;
   diagnostics: number;
+  /** The last sync's warning that this agent's files may have changed format, if any. */
+  formatDrift: string | null;
   agents: { id: string; name: string; host: string; sessionCount: number; lastActivityAt: string | null }[];
 }
 
@@ -26,6 +28,7 @@ export default class Agents extends ReadCommand<typeof Agents> {
     const { runtime, settings } = await this.prepare();
     const stored = await runtime.store.listAgents();
     const diagnostics = new Map((await runtime.store.diagnosticCountsByAgent()).map((d) => [d.agentType, d]));
+    const drift = new Map(parseRecordedFormatDrift(await runtime.store.getMeta(FORMAT_DRIFT_META_KEY)).map((d) => [d.agentType, d.message]));
     const result: AgentJson[] = [];
     for (const { adapter, origin } of await knownAdapters(this.config)) {
       let roots: string[] = [];
@@ -56,6 +59,7 @@ export default class Agents extends ReadCommand<typeof Agents> {
         lastActivityAt: last,
         sources: diagnostics.get(adapter.id)?.sources ?? 0,
         diagnostics: diagnostics.get(adapter.id)?.diagnostics ?? 0,
+        formatDrift: drift.get(adapter.id) ?? null,
         agents,
       });
     }
@@ -78,5 +82,6 @@ export default class Agents extends ReadCommand<typeof Agents> {
         align: ['left', 'left', 'left', 'right', 'left', 'right', 'left'],
       }),
     );
+    for (const r of result) if (r.formatDrift !== null) this.log(`warning: ${r.formatDrift}`);
   }
 }
