@@ -1,4 +1,4 @@
-import { sessionStatus, toSessionJson, type SessionJson, type StoredSession } from '@rimuru/core';
+import { toSessionJson, type SessionJson, type StoredSession } from '@rimuru/core';
 import type { ReadSettings } from './read-command.js';
 
 /** Stored sessions → the JSON contract, in the caller's cost mode and active window. */
@@ -6,8 +6,4 @@ export function toJsonList(sessions: StoredSession[], settings: ReadSettings): S
   return sessions.map((s) =>
     toSessionJson(s, { now: settings.now, activeWindowMs: settings.activeWindowMs, costMode: settings.costMode }),
   );
-}
-
-export function isActive(session: StoredSession, settings: ReadSettings): boolean {
-  return sessionStatus(session, { now: settings.now, activeWindowMs: settings.activeWindowMs }) === 'active';
 }

@@ -1,4 +1,4 @@
-import { totalTokens, type AdapterDiagnostic, type UsageEvent } from '@rimuru/core';
+import { SYNTHETIC_MODEL, totalTokens, type AdapterDiagnostic, type UsageEvent } from '@rimuru/core';
 import { parseIsoTimestamp } from '@rimuru/adapter-kit';
 import { parseUsageTokens } from './usage-tokens.js';
 
@@ -12,7 +12,6 @@ export interface RecordSink {
 /** Output tokens of one request stay far below this, so `total * RANK_SCALE + output` orders by total, then output. */
 export const RANK_SCALE = 4_000_000;
 
-const SYNTHETIC_MODEL = '<synthetic>';
 
 type Fields = Record<string, unknown>;
 

@@ -6,7 +6,7 @@ export * from './errors.js';
 export * from './session.js';
 
 export { decimalToScaledBigInt, divRoundHalfAwayFromZero, scaledBigIntToDecimalString } from './decimal.js';
-export { NANOS_PER_USD, nanosToUsd, sumNanos, usdToNanos } from './money.js';
+export { NANOS_PER_USD, nanosToUsd, nanosToUsd6, sumNanos, usdToNanos } from './money.js';
 export { assertTimeZone, systemTimeZone } from './time-zone.js';
 export {
   RANGE_NAMES,
@@ -38,6 +38,7 @@ export {
   DEFAULT_ACTIVE_WINDOW_MINUTES,
   selectCostNanos,
   sessionCost,
+  activeSince,
   sessionStatus,
   toSessionJson,
   type CostTotals,
@@ -45,8 +46,14 @@ export {
   type ShownCost,
   type StatusOptions,
 } from './session-view.js';
-export { SYNTHETIC_MODEL, computeSessionStats, rollupModel, type SessionStatsInput } from './stats.js';
-export { sessionCountsOf, sessionStatsFromCounts, type SessionCounts } from './stats.js';
+export { sessionStatsFromCounts, type SessionCounts, type SessionStatsInput } from './stats.js';
+export {
+  SYNTHETIC_MODEL,
+  costSourceOf,
+  rollUpSession,
+  type SessionRollup,
+  type UsageGroup,
+} from './session-rollup.js';
 export {
   PICO_SCALE,
   createModelPrice,
@@ -148,3 +155,4 @@ export {
   type FormatDrift,
   type RecordedFormatDrift,
 } from './format-drift.js';
+export { beats, type CopyOrder } from './copy-order.js';

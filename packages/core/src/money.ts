@@ -23,3 +23,13 @@ export function sumNanos(values: Iterable<bigint>): bigint {
   for (const v of values) total += v;
   return total;
 }
+
+/** Nano-dollars as a 6-decimal dollar string, rounded half away from zero (exact). */
+export function nanosToUsd6(nanos: bigint): string {
+  const negative = nanos < 0n;
+  const abs = negative ? -nanos : nanos;
+  const micros = (abs + 500n) / 1000n;
+  const whole = micros / 1_000_000n;
+  const frac = (micros % 1_000_000n).toString().padStart(6, '0');
+  return `${negative && micros !== 0n ? '-' : ''}${whole}.${frac}`;
+}

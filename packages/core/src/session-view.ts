@@ -10,13 +10,21 @@ export interface StatusOptions {
   activeWindowMs: number;
 }
 
-/** Active: not ended by an agent hook and last activity no longer than the window ago. */
+/**
+ * The earliest last activity of an active session: the active rule (design §3) as one
+ * instant, so the store can apply it in SQL — `ended_at >= activeSince(…) AND NOT ended_by_hook`.
+ */
+export function activeSince(opts: StatusOptions): Date {
+  return new Date(opts.now.getTime() - opts.activeWindowMs);
+}
+
+/** Active: not ended by an agent hook and last activity at or after activeSince. */
 export function sessionStatus(
   s: Pick<StoredSession, 'endedAt' | 'endedByHook'>,
   opts: StatusOptions,
 ): SessionStatus {
   if (s.endedByHook) return 'completed';
-  return opts.now.getTime() - s.endedAt.getTime() <= opts.activeWindowMs ? 'active' : 'completed';
+  return s.endedAt.getTime() >= activeSince(opts).getTime() ? 'active' : 'completed';
 }
 
 export interface ShownCost {
@@ -29,7 +37,10 @@ type CostFields = Pick<
   'tokens' | 'requestCount' | 'unpricedRequestCount' | 'calculatedCostNanos' | 'recordedCostNanos' | 'autoCostNanos'
 >;
 
-function calculated(s: CostFields): ShownCost {
+/** What the cost rule reads of a session: its cost figures and whether its tokens are known. */
+export type CostFigures = Omit<CostFields, 'tokens'> & { tokensKnown: boolean };
+
+function calculated(s: CostFigures): ShownCost {
   const allUnpriced = s.requestCount > 0 && s.unpricedRequestCount === s.requestCount;
   return { costNanos: s.calculatedCostNanos, costSource: allUnpriced ? 'unpriced' : 'calculated' };
 }
@@ -44,7 +55,12 @@ function calculated(s: CostFields): ShownCost {
  *   otherwise as 'calculate'.
  */
 export function sessionCost(s: CostFields, mode: CostMode): ShownCost {
-  if (s.tokens === null) return { costNanos: 0n, costSource: 'unknown' };
+  return shownCost({ ...s, tokensKnown: s.tokens !== null }, mode);
+}
+
+/** sessionCost's rule over bare figures (the store's roll-up has no token object yet). */
+export function shownCost(s: CostFigures, mode: CostMode): ShownCost {
+  if (!s.tokensKnown) return { costNanos: 0n, costSource: 'unknown' };
   switch (mode) {
     case 'calculate':
       return calculated(s);

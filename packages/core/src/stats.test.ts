@@ -1,6 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { computeSessionStats, rollupModel, sessionCountsOf, sessionStatsFromCounts } from './stats.js';
+import type { StoredSession } from './session.js';
+import { sessionStatus } from './session-view.js';
+import { sessionStatsFromCounts, type SessionCounts, type SessionStatsInput } from './stats.js';
 import { ZERO_TOKENS } from './tokens.js';
+
+/** Brute force over session rows: what the store's SQL aggregates count (sessionStatus decides active). */
+function sessionCountsOf(
+  sessions: Pick<StoredSession, 'startedAt' | 'endedAt' | 'endedByHook'>[],
+  opts: { now: Date; activeWindowMs: number },
+): SessionCounts {
+  let activeSessions = 0;
+  let totalDurationMs = 0;
+  for (const s of sessions) {
+    if (sessionStatus(s, opts) === 'active') activeSessions++;
+    totalDurationMs += Math.max(0, s.endedAt.getTime() - s.startedAt.getTime());
+  }
+  return { sessions: sessions.length, activeSessions, totalDurationMs };
+}
+
+const computeSessionStats = (input: SessionStatsInput) => sessionStatsFromCounts(sessionCountsOf(input.sessions, input), input.usage);
 
 const now = new Date('2026-03-10T12:00:00Z');
 const WINDOW = 5 * 60_000;
@@ -91,33 +109,6 @@ describe('computeSessionStats', () => {
   });
 });
 
-describe('rollupModel', () => {
-  it('picks the model with most tokens, summing repeats', () => {
-    expect(
-      rollupModel([
-        { model: 'claude-haiku-4-5', totalTokens: 600 },
-        { model: 'claude-opus-4-6', totalTokens: 500 },
-        { model: 'claude-opus-4-6', totalTokens: 200 },
-      ]),
-    ).toBe('claude-opus-4-6');
-  });
-  it('breaks ties alphabetically, whatever the order', () => {
-    expect(rollupModel([{ model: 'b', totalTokens: 5 }, { model: 'a', totalTokens: 5 }])).toBe('a');
-    expect(rollupModel([{ model: 'a', totalTokens: 5 }, { model: 'b', totalTokens: 5 }])).toBe('a');
-  });
-  it('ignores <synthetic> and null', () => {
-    expect(
-      rollupModel([
-        { model: '<synthetic>', totalTokens: 1_000_000 },
-        { model: null, totalTokens: 1_000_000 },
-        { model: 'default', totalTokens: 0 },
-      ]),
-    ).toBe('default');
-    expect(rollupModel([{ model: '<synthetic>', totalTokens: 1 }, { model: null, totalTokens: 1 }])).toBeNull();
-    expect(rollupModel([])).toBeNull();
-  });
-});
-
 describe('sessionCountsOf / sessionStatsFromCounts', () => {
   it('counts what computeSessionStats reports: hook-ended completed, the window edge active, negative spans as 0', () => {
     const sessions = [
@@ -129,6 +120,6 @@ describe('sessionCountsOf / sessionStatsFromCounts', () => {
     const counts = sessionCountsOf(sessions, { now, activeWindowMs: WINDOW });
     expect(counts).toEqual({ sessions: 4, activeSessions: 1, totalDurationMs: 3_299_999 + 3_540_000 + 1_800_250 });
     const usage = { tokens: { ...ZERO_TOKENS, input: 7, output: 3 }, costNanos: 1_000_001n };
-    expect(sessionStatsFromCounts(counts, usage)).toEqual(computeSessionStats({ sessions, usage, now, activeWindowMs: WINDOW }));
+    expect(sessionStatsFromCounts(counts, usage)).toMatchObject({ totalSessions: 4, activeSessions: 1, completedSessions: 3, totalTokens: 10 });
   });
 });

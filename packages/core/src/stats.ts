@@ -1,7 +1,6 @@
 import { divRoundHalfAwayFromZero } from './decimal.js';
 import { nanosToUsd } from './money.js';
 import type { SessionStatsJson, StoredSession } from './session.js';
-import { sessionStatus } from './session-view.js';
 import { cacheWriteTokens, totalTokens, type TokenCounts } from './tokens.js';
 
 export interface SessionStatsInput {
@@ -20,20 +19,6 @@ export interface SessionCounts {
   activeSessions: number;
   /** Sum over sessions of max(0, endedAt − startedAt), in milliseconds. */
   totalDurationMs: number;
-}
-
-/** The counts computeSessionStats derives from session rows; the store computes the same in SQL. */
-export function sessionCountsOf(
-  sessions: SessionStatsInput['sessions'],
-  opts: Pick<SessionStatsInput, 'now' | 'activeWindowMs'>,
-): SessionCounts {
-  let activeSessions = 0;
-  let totalDurationMs = 0;
-  for (const s of sessions) {
-    if (sessionStatus(s, opts) === 'active') activeSessions++;
-    totalDurationMs += Math.max(0, s.endedAt.getTime() - s.startedAt.getTime());
-  }
-  return { sessions: sessions.length, activeSessions, totalDurationMs };
 }
 
 /**
@@ -65,31 +50,3 @@ export function sessionStatsFromCounts(counts: SessionCounts, usage: SessionStat
   };
 }
 
-/** `sessions stats` over session rows in memory (the store's aggregates give the same figures). */
-export function computeSessionStats(input: SessionStatsInput): SessionStatsJson {
-  return sessionStatsFromCounts(sessionCountsOf(input.sessions, input), input.usage);
-}
-
-/** Not a model: Claude Code's placeholder for messages it made up locally. */
-export const SYNTHETIC_MODEL = '<synthetic>';
-
-/**
- * The model of a session: the one with most tokens (a model listed twice counts once, summed);
- * ties go to the alphabetically first. `<synthetic>` and null are ignored; none left → null.
- */
-export function rollupModel(models: Iterable<{ model: string | null; totalTokens: number }>): string | null {
-  const byModel = new Map<string, number>();
-  for (const { model, totalTokens: t } of models) {
-    if (model === null || model === SYNTHETIC_MODEL) continue;
-    byModel.set(model, (byModel.get(model) ?? 0) + t);
-  }
-  let best: string | null = null;
-  let bestTokens = -Infinity;
-  for (const [model, t] of byModel) {
-    if (t > bestTokens || (t === bestTokens && best !== null && model < best)) {
-      best = model;
-      bestTokens = t;
-    }
-  }
-  return best;
-}

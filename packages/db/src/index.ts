@@ -14,6 +14,4 @@ export { backupStore, restoreStore, verifyBackupFile, type BackupResult, type Re
 export { exportStore, importStore, parseExport, EXPORT_FORMAT, type ExportHeader, type TableCounts } from './store-export.js';
 export { deleteSessions, pruneSessionsBefore, countSessionsBefore, type DeleteResult } from './store-prune.js';
 export { checkSqliteIntegrity } from './store-health.js';
-// The store's copy order, exported so `sessions explain` re-applies exactly the rule ingest used.
-export { beats as usageCopyBeats } from './usage-upsert.js';
 export { DEFAULT_STREAM_PAGE_SIZE } from './usage-stream.js';

@@ -1,6 +1,6 @@
 import type { SqlRunner } from './sql-runner.js';
 import { rawBigInt, rawBigIntOrNull, rawBool, rawDate, rawDateOrNull, rawInt, rawStringOrNull } from './raw-values.js';
-import { costSourceOf, nanosToUsd6, rollUpSession, SYNTHETIC_MODEL, type SessionRollup, type UsageGroup } from './session-rollup.js';
+import { costSourceOf, nanosToUsd6, rollUpSession, SYNTHETIC_MODEL, type SessionRollup, type UsageGroup } from '@rimuru/core';
 import { mergeSession, parseModelList, sameMergeable, unionModels, type SessionFacts } from './session-merge.js';
 import { chunk, joinSql, sql } from './sql.js';
 

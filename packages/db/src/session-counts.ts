@@ -1,5 +1,5 @@
 import type { SessionCounts } from '@rimuru/core';
-import { sessionFilterSql } from './session-filter-sql.js';
+import { activeSql, sessionFilterSql } from './session-filter-sql.js';
 import { sql, type Sql } from './sql.js';
 import type { SqlRunner } from './sql-runner.js';
 import type { SessionFilter, StoreDialect } from './store.js';
@@ -28,7 +28,7 @@ export async function sessionCounts(
   const bigint = (expr: Sql) => (dialect === 'postgres' ? sql`CAST(${expr} AS BIGINT)` : expr);
   const [row] = await db.query<{ n: unknown; active: unknown; duration: unknown }>(sql`
     SELECT COUNT(*) AS n,
-      ${bigint(sql`COALESCE(SUM(CASE WHEN s.ended_by_hook = ${false} AND s.ended_at >= ${activeSince} THEN 1 ELSE 0 END), 0)`)} AS active,
+      ${bigint(sql`COALESCE(SUM(CASE WHEN ${activeSql(activeSince)} THEN 1 ELSE 0 END), 0)`)} AS active,
       ${bigint(sql`COALESCE(SUM(${durationMs(dialect)}), 0)`)} AS duration
     FROM sessions s JOIN agents a ON a.id = s.agent_id
     ${sessionFilterSql(filter, dialect)}`);

@@ -7,6 +7,20 @@ export function escapeLike(text: string): string {
 }
 
 /**
+ * Core's active rule (sessionStatus / activeSince) in SQL over `sessions s`: last activity at
+ * or after `since` and no hook-reported end. Every query that splits active from completed
+ * uses this one fragment or its complement.
+ */
+export function activeSql(since: Date): Sql {
+  return sql`(s.ended_at >= ${since} AND s.ended_by_hook = ${false})`;
+}
+
+/** The complement of activeSql: completed sessions. */
+export function completedSql(since: Date): Sql {
+  return sql`(s.ended_at < ${since} OR s.ended_by_hook = ${true})`;
+}
+
+/**
  * WHERE clause over `sessions s JOIN agents a` for every filter of SessionFilter, combined
  * with AND. Raw SQL because the project filter must escape LIKE wildcards (Prisma's
  * `contains` does not) and match case-insensitively on both dialects (ILIKE on PostgreSQL;
@@ -14,8 +28,7 @@ export function escapeLike(text: string): string {
  */
 export function sessionFilterSql(filter: SessionFilter, dialect: StoreDialect): Sql {
   const conds: Sql[] = [];
-  // Active = recent last activity and no hook reported the end (design §3).
-  if (filter.activeSince !== undefined) conds.push(sql`s.ended_at >= ${filter.activeSince} AND s.ended_by_hook = ${false}`);
+  if (filter.activeSince !== undefined) conds.push(activeSql(filter.activeSince));
   if (filter.agentTypes !== undefined) conds.push(inListSql(sql`s.agent_type`, filter.agentTypes));
   if (filter.agentNames !== undefined) conds.push(inListSql(sql`a.name`, filter.agentNames));
   if (filter.hosts !== undefined) conds.push(inListSql(sql`s.host`, filter.hosts));

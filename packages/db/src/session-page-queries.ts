@@ -1,6 +1,6 @@
 import type { StoredSession } from '@rimuru/core';
 import { SESSION_COLUMNS, rawToStoredSession } from './session-select.js';
-import { escapeLike, sessionFilterSql } from './session-filter-sql.js';
+import { completedSql, escapeLike, sessionFilterSql } from './session-filter-sql.js';
 import { joinSql, sql, type Sql } from './sql.js';
 import type { SqlRunner } from './sql-runner.js';
 import type { SessionPageQuery, SessionSearchQuery, SessionSort, StoreDialect } from './store.js';
@@ -64,8 +64,7 @@ function whereSql(query: SessionSearchQuery, dialect: StoreDialect): Sql {
   const extra: Sql[] = [];
   const search = searchSql(query.search, dialect);
   if (search !== null) extra.push(search);
-  // The complement of the store's active filter (design §3).
-  if (query.completedBefore !== undefined) extra.push(sql`(s.ended_at < ${query.completedBefore} OR s.ended_by_hook = ${true})`);
+  if (query.completedBefore !== undefined) extra.push(completedSql(query.completedBefore));
   if (extra.length === 0) return filterWhere;
   const joined = joinSql(extra, ' AND ');
   return filterWhere.text.trim() === '' ? sql`WHERE ${joined}` : sql`${filterWhere} AND ${joined}`;

@@ -150,7 +150,7 @@ export interface SessionStore {
   /**
    * Count, active count (last activity at or after `activeSince`, no hook-reported end) and
    * summed durations of the sessions a filter matches, aggregated in the database: what
-   * computeSessionStats derives from listSessions, without loading the rows. limit/offset ignored.
+   * sessionStatus gives for the rows listSessions would return, without loading them. limit/offset ignored.
    */
   sessionCounts(filter: SessionFilter, activeSince: Date): Promise<SessionCounts>;
   /** One page sorted and searched in the database (see SessionPageQuery). */

@@ -1,4 +1,4 @@
-import type { AgentType } from '@rimuru/core';
+import { beats, type AgentType, type CopyOrder } from '@rimuru/core';
 import type { SqlRunner } from './sql-runner.js';
 import { rawDate, rawInt } from './raw-values.js';
 import { chunk, joinSql, sql } from './sql.js';
@@ -26,26 +26,6 @@ export interface UsagePlan {
 /** 21 parameters a row: 400 rows stay far below SQLite's 32766-parameter limit. */
 const ROWS_PER_STATEMENT = 400;
 const LOOKUP_CHUNK = 500;
-
-/** What decides between two copies of one dedupe key. */
-interface CopyOrder {
-  rank: number;
-  occurredAt: Date;
-  sessionId: string;
-}
-
-/**
- * Whether copy `a` beats copy `b`: the larger rank wins; on equal rank the earlier copy wins
- * (a fork or clone repeats a message later, under another session), then the smaller session
- * id. The order is total, so the outcome never depends on which file was read first.
- */
-export function beats(a: CopyOrder, b: CopyOrder): boolean {
-  if (a.rank !== b.rank) return a.rank > b.rank;
-  const at = a.occurredAt.getTime();
-  const bt = b.occurredAt.getTime();
-  if (at !== bt) return at < bt;
-  return a.sessionId < b.sessionId;
-}
 
 const orderOf = (row: UsageRow): CopyOrder => ({ rank: row.usage.event.rank, occurredAt: row.occurredAt, sessionId: row.sessionId });
 

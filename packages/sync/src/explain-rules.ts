@@ -1,5 +1,5 @@
-import type { UsageEvent } from '@rimuru/core';
-import { usageCopyBeats, type StreamedUsageRecord } from '@rimuru/db';
+import { beats, type UsageEvent } from '@rimuru/core';
+import type { StreamedUsageRecord } from '@rimuru/db';
 
 /**
  * Why a copy read from a source is not the one counted. The names match the store's rules
@@ -51,7 +51,7 @@ export function dropRuleOf(
   if (isStoredCopy) return null;
   const mine = { rank: copy.rank, occurredAt: copy.occurredAt, sessionId: copy.sessionId };
   const theirs = { rank: stored.rank, occurredAt: stored.occurredAt, sessionId: stored.sessionId };
-  if (usageCopyBeats(mine, theirs)) return 'store-outdated';
+  if (beats(mine, theirs)) return 'store-outdated';
   if (theirs.rank !== mine.rank) return 'dedupe:larger-rank-wins';
   if (theirs.occurredAt.getTime() !== mine.occurredAt.getTime()) return 'dedupe:earlier-copy-wins';
   if (theirs.sessionId !== mine.sessionId) return 'dedupe:session-id-tiebreak';

@@ -1,4 +1,4 @@
-import { resolveTimeRange, selectCostNanos, totalTokens, type AgentType } from '@rimuru/core';
+import { activeSince, resolveTimeRange, selectCostNanos, totalTokens, type AgentType } from '@rimuru/core';
 import type { UsageTotals } from '@rimuru/db';
 import type { TuiRuntime } from '../tui-runtime.js';
 import { agentTypesInStore } from './agent-types-in-store.js';
@@ -34,7 +34,7 @@ export async function loadDashboard(rt: TuiRuntime, now: Date): Promise<Dashboar
   const [todayFigures, weekFigures, activeNow, totalSessions, perDay, perAgent, lastSyncAt] = await Promise.all([
     figures(today.from!),
     figures(week.from!),
-    store.countSessions({ activeSince: new Date(now.getTime() - rt.activeWindowMs) }),
+    store.countSessions({ activeSince: activeSince({ now, activeWindowMs: rt.activeWindowMs }) }),
     store.countSessions({}),
     Promise.all(days.map((d) => store.usageTotals({ from: d.from, to: d.to }))),
     agentTypesInStore(store).then((types) => Promise.all(types.map((t) => store.usageTotals({ from: week.from!, agentTypes: [t] }).then((totals) => ({ type: t, totals }))))),

@@ -1,4 +1,4 @@
-import { BUILTIN_AGENT_TYPES, calendarWeekRange, resolveTimeRange, type AgentType } from '@rimuru/core';
+import { activeSince, BUILTIN_AGENT_TYPES, calendarWeekRange, resolveTimeRange, type AgentType } from '@rimuru/core';
 import type { SessionFilter, SessionPageQuery, SessionSearchQuery, SessionSort } from '@rimuru/db';
 
 /** The sort cycle of `s`: start time → duration → tokens → cost → start time. */
@@ -65,8 +65,8 @@ export interface QueryContext {
 /** The store filter for the state (status Completed is a separate condition: see toPageQuery). */
 export function toSessionFilter(state: SessionQueryState, ctx: QueryContext): SessionFilter {
   const filter: SessionFilter = {};
-  const activeSince = new Date(ctx.now.getTime() - ctx.activeWindowMs);
-  if (state.status === 'active') filter.activeSince = activeSince;
+  const activeFrom = activeSince(ctx);
+  if (state.status === 'active') filter.activeSince = activeFrom;
   if (state.agentType !== null) filter.agentTypes = [state.agentType];
   const range = rangeBounds(state.timeRange, ctx);
   if (range.from !== null) filter.since = range.from;
@@ -103,7 +103,7 @@ export function toPageQuery(
 /** Filter, search and status, without order or page: what the row count needs. */
 export function toSearchQuery(state: SessionQueryState, ctx: QueryContext): SessionSearchQuery {
   const query: SessionSearchQuery = { filter: toSessionFilter(state, ctx), search: state.search };
-  if (state.status === 'completed') query.completedBefore = new Date(ctx.now.getTime() - ctx.activeWindowMs);
+  if (state.status === 'completed') query.completedBefore = activeSince(ctx);
   return query;
 }
 

@@ -1,3 +1,4 @@
+import { SYNTHETIC_MODEL } from '../session-rollup.js';
 import type { ModelPrice } from './model-price.js';
 import { canonicalModelName, hasDateSuffix, modelNameCandidates, stripDateSuffix } from './model-name.js';
 
@@ -23,7 +24,7 @@ export interface PriceTable {
 }
 
 /** Names that never have a price: Claude Code's placeholder for locally generated messages. */
-const NEVER_PRICED = new Set(['<synthetic>']);
+const NEVER_PRICED = new Set([SYNTHETIC_MODEL]);
 
 const unknown = (): PriceLookup => ({ key: null, reason: 'unknown', candidates: [] });
 

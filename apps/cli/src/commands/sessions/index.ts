@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core';
-import { parseDateBound } from '@rimuru/core';
+import { activeSince, parseDateBound } from '@rimuru/core';
 import { agentTypeFlag, limitFlag } from '../../flags.js';
 import { ReadCommand } from '../../read-command.js';
 import { renderSessionsTable } from '../../render/session-rows.js';
-import { isActive, toJsonList } from '../../session-query.js';
+import { toJsonList } from '../../session-query.js';
 
 export default class Sessions extends ReadCommand<typeof Sessions> {
   static override summary = 'List sessions of every agent, newest first';
@@ -29,17 +29,16 @@ export default class Sessions extends ReadCommand<typeof Sessions> {
     const f = this.flags;
     const since = f.since === undefined ? undefined : parseDateBound(f.since, 'since', settings.zone);
     const until = f.until === undefined ? undefined : parseDateBound(f.until, 'until', settings.zone);
-    let sessions = await runtime.store.listSessions({
+    const sessions = await runtime.store.listSessions({
       agentTypes: f['agent-type'],
       agentNames: f.agent,
       project: f.project,
       hosts: f.host,
       since,
       until,
-      activeSince: f.active ? new Date(settings.now.getTime() - settings.activeWindowMs) : undefined,
+      activeSince: f.active ? activeSince(settings) : undefined,
       limit: f.limit,
     });
-    if (f.active) sessions = sessions.filter((s) => isActive(s, settings));
     const json = toJsonList(sessions, settings);
     if (settings.json) this.printJson(json);
     else this.log(renderSessionsTable(json, { zone: settings.zone, color: this.useColor }));

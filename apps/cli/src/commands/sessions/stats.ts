@@ -1,4 +1,4 @@
-import { resolveTimeRange, selectCostNanos, sessionStatsFromCounts } from '@rimuru/core';
+import { activeSince, resolveTimeRange, selectCostNanos, sessionStatsFromCounts } from '@rimuru/core';
 import { agentTypeFlag, rangeFlag } from '../../flags.js';
 import { ReadCommand } from '../../read-command.js';
 
@@ -19,7 +19,7 @@ export default class SessionsStats extends ReadCommand<typeof SessionsStats> {
     const [counts, usage] = await Promise.all([
       runtime.store.sessionCounts(
         { since: range.from ?? undefined, until: range.to ?? undefined, agentTypes },
-        new Date(settings.now.getTime() - settings.activeWindowMs),
+        activeSince(settings),
       ),
       runtime.store.usageTotals({ from: range.from ?? undefined, to: range.to ?? undefined, agentTypes }),
     ]);

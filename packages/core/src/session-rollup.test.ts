@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { costSourceOf, nanosToUsd6, rollUpSession, type UsageGroup } from './session-rollup.js';
+import { nanosToUsd6 } from './money.js';
+import { costSourceOf, rollUpSession, type UsageGroup } from './session-rollup.js';
 
 function group(partial: Partial<UsageGroup>): UsageGroup {
   return {
@@ -10,6 +11,16 @@ function group(partial: Partial<UsageGroup>): UsageGroup {
 }
 
 describe('rollUpSession', () => {
+  it('sums a model listed in several groups before picking the main model', () => {
+    const r = rollUpSession([
+      group({ model: 'claude-haiku-4-5', input: 600n }),
+      group({ model: 'claude-opus-4-6', input: 500n, priced: true }),
+      group({ model: 'claude-opus-4-6', output: 200n, priced: false }),
+    ]);
+    expect(r.modelName).toBe('claude-opus-4-6');
+    expect(r.models).toEqual(['claude-haiku-4-5', 'claude-opus-4-6']);
+  });
+
   it('picks the model with most tokens, ties alphabetical, <synthetic> and null excluded', () => {
     const r = rollUpSession([
       group({ model: 'b', input: 10n }),

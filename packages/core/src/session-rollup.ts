@@ -1,4 +1,5 @@
-import type { CostSource } from '@rimuru/core';
+import type { CostSource } from './session.js';
+import { shownCost } from './session-view.js';
 
 /** Usage records of one session grouped by (model, priced), as summed by the database. */
 export interface UsageGroup {
@@ -41,6 +42,12 @@ export interface SessionRollup {
 
 /** Claude Code's placeholder for locally generated messages: not a model the user used. */
 export const SYNTHETIC_MODEL = '<synthetic>';
+
+/*
+ * The session roll-up: the one rule for a session's figures from its usage records — exact
+ * bigint sums, the models used, the main model and the stored cost source. The store sums
+ * records per (model, priced) in SQL and hands the groups here.
+ */
 
 function groupTotal(g: UsageGroup): bigint {
   return g.input + g.output + g.cacheRead + g.cacheWrite5m + g.cacheWrite1h;
@@ -95,22 +102,10 @@ export function rollUpSession(groups: readonly UsageGroup[]): SessionRollup {
 }
 
 /**
- * Which cost `--cost-mode auto` shows: recorded where the agent wrote dollars, unpriced when
- * every request's model lacked a price, unknown when the agent keeps no tokens.
+ * The cost source stored with a session: what `--cost-mode auto` shows (shownCost's rule),
+ * recorded where the agent wrote dollars, unpriced when every request's model lacked a price,
+ * unknown when the agent keeps no tokens.
  */
 export function costSourceOf(rollup: SessionRollup, tokensKnown: boolean): CostSource {
-  if (rollup.requestCount === 0) return tokensKnown ? 'calculated' : 'unknown';
-  if (rollup.recordedCostNanos !== null) return 'recorded';
-  if (rollup.unpricedRequestCount === rollup.requestCount) return 'unpriced';
-  return 'calculated';
-}
-
-/** Nano-dollars as a 6-decimal dollar string, rounded half away from zero (exact). */
-export function nanosToUsd6(nanos: bigint): string {
-  const negative = nanos < 0n;
-  const abs = negative ? -nanos : nanos;
-  const micros = (abs + 500n) / 1000n;
-  const whole = micros / 1_000_000n;
-  const frac = (micros % 1_000_000n).toString().padStart(6, '0');
-  return `${negative && micros !== 0n ? '-' : ''}${whole}.${frac}`;
+  return shownCost({ ...rollup, tokensKnown }, 'auto').costSource;
 }
