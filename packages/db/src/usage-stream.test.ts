@@ -70,6 +70,18 @@ describe.each(BACKENDS)('streaming reads on $name', (backend) => {
     expect(await keys({ sessionIds: [sessionRowId('codex', 'b')] })).toEqual(['b0', 'b1']);
   });
 
+  it('pages sessions that start at the same instant by id, each once, and matches projects in any case', async () => {
+    const ids = ['s3', 's1', 's4', 's2', 's5'];
+    await h.store.ingest(
+      batch({ activity: ids.map((id) => activity({ sessionExternalId: id, firstAt: at(5), lastAt: at(9), projectPath: `/Work/${id}` })) }),
+    );
+    const paged = await collect(h.store.streamSessions({}, { pageSize: 2 }));
+    const byId = [...paged].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(paged.map((s) => s.id)).toEqual(byId.map((s) => s.id));
+    expect(paged.map((s) => s.externalId).sort()).toEqual([...ids].sort());
+    expect((await collect(h.store.streamSessions({ project: 'work/S3' }))).map((s) => s.externalId)).toEqual(['s3']);
+  });
+
   it('streams sessions oldest first with keyset pages and finds records by dedupe or replay key', async () => {
     await seed();
     const sessions = await collect(h.store.streamSessions({}, { pageSize: 1 }));
