@@ -8,11 +8,13 @@ type Statement = ReturnType<Connection['prepare']>;
 
 /** Per-connection settings; the connection is kept for the store's life, so they stick. */
 export const SQLITE_PRAGMAS = [
+  // First: switching to WAL (even when the file already is) takes a lock, and a process that
+  // opens the store while others read or write must wait for it, not fail at once.
+  `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`,
   'PRAGMA journal_mode = WAL',
   // WAL + NORMAL is durable against application crashes and much faster than FULL.
   'PRAGMA synchronous = NORMAL',
   'PRAGMA foreign_keys = ON',
-  `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`,
 ] as const;
 
 /** Distinct statement texts kept prepared; ingest and reads use a few dozen. */
