@@ -6,6 +6,7 @@ export { parseIsoTimestamp, parseEpochMs, type Instant } from './timestamp.js';
 export { lineWarning, unreadableSource } from './source-diagnostic.js';
 export { readJsonLines, type EmitEvent, type JsonLinesHandlers, type JsonLinesStart } from './read-json-lines.js';
 export { InstantSpan } from './instant-span.js';
+export { isRecord, nonBlankString, trimmedString } from './json-fields.js';
 export {
   dedupeByRealpath,
   existingDirectories,

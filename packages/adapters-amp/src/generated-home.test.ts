@@ -1,18 +1,16 @@
 import { join } from 'node:path';
 import { writeAmpHome } from '@rimuru/test-utils/amp';
-import { collectEvents, mergeActivity, ofType, tokensBySession } from '@rimuru/test-utils/copilot';
+import { mergeActivity, ofType, tokensBySession } from '@rimuru/test-utils/copilot';
+import { readSources } from '@rimuru/test-utils/contract';
 import { testAdapterContext, withTempHome } from '@rimuru/test-utils/fs-home';
 import { describe, expect, it } from 'vitest';
 import { ampAdapter } from './adapter.js';
 
 async function readHome(dir: string, env: Record<string, string> = {}) {
   const ctx = testAdapterContext({ homeDir: dir, env });
-  const events = [];
-  for (const source of await ampAdapter.discover(ctx)) {
-    expect(source.mode).toBe('snapshot');
-    events.push(...(await collectEvents(ampAdapter.read(source, { offset: 0, state: null }, ctx))));
-  }
-  return events;
+  const sources = await ampAdapter.discover(ctx);
+  for (const source of sources) expect(source.mode).toBe('snapshot');
+  return readSources(ampAdapter, sources, ctx);
 }
 
 describe('Amp adapter on a generated home', () => {

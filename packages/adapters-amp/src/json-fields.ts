@@ -1,14 +1,4 @@
-/** A plain JSON object (not an array, not null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A non-empty string, trimmed; null for anything else. */
-export function nonEmptyString(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
-}
+export { isRecord, trimmedString as nonEmptyString } from '@rimuru/adapter-kit';
 
 /**
  * A token count as Amp writes it: absent (undefined) means 0; anything that is not a

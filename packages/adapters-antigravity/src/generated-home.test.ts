@@ -1,7 +1,6 @@
-import type { AdapterEvent } from '@rimuru/core';
 import { generateAntigravityHome } from '@rimuru/test-utils/antigravity';
-import { collectEvents, totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
-import { eventView } from '@rimuru/test-utils/contract';
+import { totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import { eventView, readDiscovered } from '@rimuru/test-utils/contract';
 import { createTempHome, testAdapterContext } from '@rimuru/test-utils/fs-home';
 import { describe, expect, it } from 'vitest';
 import { antigravityAdapter } from './adapter.js';
@@ -12,8 +11,7 @@ describe('a generated Antigravity home', () => {
     try {
       const truth = await generateAntigravityHome(home.dir, { conversations: 3, generationsPerConversation: 4, seed: 12 });
       const ctx = testAdapterContext({ homeDir: home.dir });
-      const events: AdapterEvent[] = [];
-      for (const source of await antigravityAdapter.discover(ctx)) events.push(...(await collectEvents(antigravityAdapter.read(source, { offset: 0, state: null }, ctx))));
+      const events = await readDiscovered(antigravityAdapter, ctx);
       const view = eventView(events);
       expect(view.diagnostics).toEqual([]);
       const totals = totalsBySession(usageEvents(events));

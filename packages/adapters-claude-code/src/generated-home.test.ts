@@ -1,18 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import type { AdapterContext, AdapterEvent, SessionActivity } from '@rimuru/core';
-import { collectEvents, generateClaudeHome, totalsBySession, usageEvents, type ClaudeHomeOptions } from '@rimuru/test-utils/claude';
+import type { AdapterEvent, SessionActivity } from '@rimuru/core';
+import { generateClaudeHome, totalsBySession, usageEvents, type ClaudeHomeOptions } from '@rimuru/test-utils/claude';
+import { readDiscovered } from '@rimuru/test-utils/contract';
 import { testAdapterContext, withTempHome } from '@rimuru/test-utils/fs-home';
 import { describe, expect, it } from 'vitest';
 import { claudeCodeAdapter } from './adapter.js';
-
-async function readHome(ctx: AdapterContext): Promise<AdapterEvent[]> {
-  const events: AdapterEvent[] = [];
-  for (const source of await claudeCodeAdapter.discover(ctx)) {
-    events.push(...(await collectEvents(claudeCodeAdapter.read(source, { offset: 0, state: null }, ctx))));
-  }
-  return events;
-}
 
 /** The engine's activity merge: earliest start, latest end, first non-null project. */
 function mergeActivity(events: AdapterEvent[]): Map<string, { startedAt: string; endedAt: string; projectPath: string | null }> {
@@ -39,7 +32,7 @@ describe('synthetic Claude homes', () => {
     await withTempHome(async (home) => {
       const truth = await generateClaudeHome(home.dir, options);
       const ctx = testAdapterContext({ homeDir: home.dir });
-      const events = await readHome(ctx);
+      const events = await readDiscovered(claudeCodeAdapter, ctx);
       expect(events.filter((e) => e.type === 'diagnostic')).toEqual([]);
       const sources = await claudeCodeAdapter.discover(ctx);
       expect(sources.map((s) => s.path).sort()).toEqual(truth.files);
@@ -90,7 +83,7 @@ describe('synthetic Claude homes', () => {
       expect(all).toContain('"isSidechain":true');
       expect(truth.files.some((f) => /subagents\/agent-acompact-/.test(f))).toBe(true);
       const ctx = testAdapterContext({ homeDir: home.dir });
-      const usage = usageEvents(await readHome(ctx));
+      const usage = usageEvents(await readDiscovered(claudeCodeAdapter, ctx));
       expect(usage.some((u) => u.isReplayCopy && usage.some((o) => !o.isReplayCopy && o.replayKey === u.replayKey))).toBe(true);
       expect(new Set(usage.map((u) => u.dedupeKey)).size).toBeLessThan(usage.length);
       expect(truth.bytes).toBe(

@@ -1,31 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { AdapterEvent, CheckpointEvent } from '@rimuru/core';
 import { collectEvents, totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import { ccusageClasses, describeRealSamples, oracleClasses, oracleUnits, samplePath, sumClasses, type TokenClasses } from '@rimuru/test-utils/real-samples';
 import { glob } from 'tinyglobby';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DEFAULT_READ_LIMITS, readTranscript, type ReadLimits } from './read-transcript.js';
 
-// The corpus sits beside the repo (/work/shared next to /work/main); it is never copied in.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const samples = resolve(repoRoot, '../shared/real-samples');
-const claudeDir = join(samples, 'claude-code');
-
-interface OracleSession {
-  input: number;
-  output: number;
-  cacheRead: number;
-  cacheCreation: number;
-}
-interface OracleUnit {
-  unit: string;
-  files: { sample: string }[];
-  sessions: OracleSession[];
-}
-
-type Totals = [input: number, output: number, cacheRead: number, cacheWrite: number];
+const claudeDir = samplePath('claude-code');
 
 /**
  * Units where Rimuru and ccusage 20.0.24 legitimately differ (hand-written fixtures), with the
@@ -33,7 +15,7 @@ type Totals = [input: number, output: number, cacheRead: number, cacheWrite: num
  * - u27 (claude-code-log edge_cases): written with spaces after colons; ccusage skips such
  *   lines (it counts 1 of 4 assistant lines), JSON.parse reads them all.
  */
-const KNOWN_DIFFERENCES: Record<string, Totals> = {
+const KNOWN_DIFFERENCES: Record<string, TokenClasses> = {
   'claude/u27': [488, 435, 0, 0],
 };
 
@@ -44,7 +26,7 @@ function lastCheckpoint(events: AdapterEvent[]): CheckpointEvent | undefined {
   return events.filter((e): e is CheckpointEvent => e.type === 'checkpoint').at(-1);
 }
 
-describe.skipIf(!existsSync(claudeDir))('real Claude Code samples', () => {
+describeRealSamples('real Claude Code samples', ['claude-code'], () => {
   it('reads every file without throwing, consuming all complete lines', async () => {
     const files = await glob('**/*', { cwd: claudeDir, absolute: true, onlyFiles: true, dot: true });
     expect(files.length).toBeGreaterThan(30);
@@ -74,30 +56,15 @@ describe.skipIf(!existsSync(claudeDir))('real Claude Code samples', () => {
     }
   });
 
-  const oraclePath = join(samples, 'ccusage-oracle.json');
-  const units: OracleUnit[] = existsSync(oraclePath)
-    ? (JSON.parse(readFileSync(oraclePath, 'utf8')) as { units: Record<string, OracleUnit[]> }).units['claude-code'] ?? []
-    : [];
+  const units = oracleUnits('claude-code');
 
   it.each(units.map((u) => [u.unit, u] as const))('deduplicated totals of %s match ccusage (or the documented difference)', async (id, unit) => {
     const usage = [];
-    for (const file of unit.files) usage.push(...usageEvents(await read(join(samples, file.sample))));
-    const ours: Totals = [0, 0, 0, 0];
-    for (const totals of totalsBySession(usage).values()) {
-      ours[0] += totals.tokens.input;
-      ours[1] += totals.tokens.output;
-      ours[2] += totals.tokens.cacheRead;
-      ours[3] += totals.tokens.cacheWrite5m + totals.tokens.cacheWrite1h;
-    }
+    for (const file of unit.files) usage.push(...usageEvents(await read(samplePath(file.sample))));
+    const ours = sumClasses([...totalsBySession(usage).values()].map((totals) => ccusageClasses(totals.tokens)));
     // ccusage splits flat agent-*.jsonl files and two-sessionId files differently, so
     // compare unit sums, which do not depend on how a unit is cut into sessions.
-    const theirs: Totals = [0, 0, 0, 0];
-    for (const s of unit.sessions) {
-      theirs[0] += s.input;
-      theirs[1] += s.output;
-      theirs[2] += s.cacheRead;
-      theirs[3] += s.cacheCreation;
-    }
+    const theirs = sumClasses(unit.sessions.map(oracleClasses));
     const known = KNOWN_DIFFERENCES[id];
     if (known !== undefined) {
       expect(ours).toEqual(known);

@@ -1,12 +1,4 @@
-/** A plain JSON object (not an array, not null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A non-empty trimmed string, else null. */
-export function nonEmptyString(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-}
+export { isRecord, trimmedString as nonEmptyString } from '@rimuru/adapter-kit';
 
 /** Parses JSON text, undefined when it is not JSON. */
 export function parseJson(text: string): unknown {

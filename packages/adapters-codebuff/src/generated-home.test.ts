@@ -1,15 +1,13 @@
 import { join } from 'node:path';
 import { writeCodebuffHome } from '@rimuru/test-utils/codebuff';
-import { collectEvents, mergeActivity, ofType, tokensBySession } from '@rimuru/test-utils/copilot';
+import { mergeActivity, ofType, tokensBySession } from '@rimuru/test-utils/copilot';
+import { readDiscovered } from '@rimuru/test-utils/contract';
 import { testAdapterContext, withTempHome } from '@rimuru/test-utils/fs-home';
 import { describe, expect, it } from 'vitest';
 import { codebuffAdapter } from './adapter.js';
 
-async function readHome(dir: string, env: Record<string, string> = {}) {
-  const ctx = testAdapterContext({ homeDir: dir, env });
-  const events = [];
-  for (const source of await codebuffAdapter.discover(ctx)) events.push(...(await collectEvents(codebuffAdapter.read(source, { offset: 0, state: null }, ctx))));
-  return events;
+function readHome(dir: string, env: Record<string, string> = {}) {
+  return readDiscovered(codebuffAdapter, testAdapterContext({ homeDir: dir, env }));
 }
 
 describe('Codebuff adapter on a generated home', () => {

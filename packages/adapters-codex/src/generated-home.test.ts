@@ -1,5 +1,6 @@
 import type { AdapterEvent, ReadPosition, SessionActivity } from '@rimuru/core';
 import { codexTotalsBySession, drainEvents, eventsOfType, generateCodexHome, type CodexHomeTruth } from '@rimuru/test-utils/codex';
+import { readSources } from '@rimuru/test-utils/contract';
 import { createTempHome, testAdapterContext, type TempHome } from '@rimuru/test-utils/fs-home';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codexAdapter } from './adapter.js';
@@ -38,8 +39,7 @@ describe('a generated Codex home', () => {
     const ctx = testAdapterContext({ homeDir: home.dir });
     const sources = await codexAdapter.discover(ctx);
     expect(sources).toHaveLength(truth.files);
-    const events: AdapterEvent[] = [];
-    for (const source of sources) events.push(...(await drainEvents(codexAdapter.read(source, { offset: 0, state: null }, ctx))));
+    const events = await readSources(codexAdapter, sources, ctx);
     expect(eventsOfType(events, 'diagnostic').map((d) => d.message)).toEqual([]);
 
     const totals = codexTotalsBySession(events);

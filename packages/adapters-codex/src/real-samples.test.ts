@@ -1,40 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import type { AdapterEvent, CheckpointEvent, ReadPosition } from '@rimuru/core';
 import { codexTotalsBySession, drainEvents, eventsOfType } from '@rimuru/test-utils/codex';
+import { ccusageClasses, describeRealSamples, oracleClasses, oracleUnits, samplePath, type TokenClasses } from '@rimuru/test-utils/real-samples';
 import { glob } from 'tinyglobby';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DEFAULT_READ_LIMITS, readRollout, type ReadLimits } from './read-rollout.js';
 
-// The corpus sits beside the repo (/work/shared next to /work/main); it is never copied in.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const samples = resolve(repoRoot, '../shared/real-samples');
-const codexDir = join(samples, 'codex');
-
-interface OracleSession {
-  sessionFile: string;
-  input: number;
-  output: number;
-  cacheRead: number;
-  cacheCreation: number;
-  models: string[];
-  reasoningOutputTokens?: number;
-}
-interface OracleUnit {
-  unit: string;
-  files: { sample: string }[];
-  sessions: OracleSession[];
-}
-
-type Totals = [input: number, output: number, cacheRead: number, cacheWrite: number];
+const codexDir = samplePath('codex');
 
 /**
  * Files where Rimuru and ccusage 20.0.24 legitimately differ, with Rimuru's totals
  * (input, output, cacheRead, cacheWrite). None so far: keep the map for future samples.
  */
-const KNOWN_DIFFERENCES: Record<string, Totals> = {};
+const KNOWN_DIFFERENCES: Record<string, TokenClasses> = {};
 
 /**
  * Models ccusage invents: with no turn_context and no model on the event it falls back to
@@ -51,16 +30,11 @@ function stem(path: string): string {
   return basename(path).replace(/\.jsonl$/, '');
 }
 
-function oracleUnits(): OracleUnit[] {
-  const oracle = JSON.parse(readFileSync(join(samples, 'ccusage-oracle.json'), 'utf8')) as { units: Record<string, OracleUnit[]> };
-  return oracle.units['codex'] ?? [];
-}
-
 function lastCheckpoint(events: AdapterEvent[]): CheckpointEvent | undefined {
   return eventsOfType(events, 'checkpoint').at(-1);
 }
 
-describe.skipIf(!existsSync(codexDir))('real Codex samples', () => {
+describeRealSamples('real Codex samples', ['codex'], () => {
   it('reads every file without throwing, consuming all complete lines', async () => {
     const files = await glob('**/*.jsonl', { cwd: codexDir, absolute: true, onlyFiles: true });
     expect(files.length).toBeGreaterThan(20);
@@ -73,12 +47,12 @@ describe.skipIf(!existsSync(codexDir))('real Codex samples', () => {
   });
 
   it('matches ccusage per file (tokens and models), except documented differences', async () => {
-    const units = oracleUnits();
+    const units = oracleUnits('codex');
     expect(units.length).toBeGreaterThan(20);
     let compared = 0;
     for (const unit of units) {
       for (const { sample } of unit.files) {
-        const path = join(samples, sample);
+        const path = samplePath(sample);
         const events = await read(path);
         const totals = [...codexTotalsBySession(events).values()];
         const expected = unit.sessions.find((s) => s.sessionFile === stem(path));
@@ -89,8 +63,8 @@ describe.skipIf(!existsSync(codexDir))('real Codex samples', () => {
         }
         expect(totals.length, label).toBe(1);
         const got = totals[0]!;
-        const gotTotals: Totals = [got.tokens.input, got.tokens.output, got.tokens.cacheRead, got.tokens.cacheWrite5m + got.tokens.cacheWrite1h];
-        const want = KNOWN_DIFFERENCES[stem(path)] ?? [expected.input, expected.output, expected.cacheRead, expected.cacheCreation];
+        const gotTotals = ccusageClasses(got.tokens);
+        const want = KNOWN_DIFFERENCES[stem(path)] ?? oracleClasses(expected);
         expect(gotTotals, label).toEqual(want);
         if (KNOWN_DIFFERENCES[stem(path)] === undefined) {
           expect(got.models, label).toEqual(MODEL_DIFFERENCES[stem(path)] ?? [...expected.models].sort());

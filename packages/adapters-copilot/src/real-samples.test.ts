@@ -1,20 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { ReadPosition, TokenCounts } from '@rimuru/core';
+import { readFileSync } from 'node:fs';
+import type { ReadPosition } from '@rimuru/core';
 import { collectEvents, mergeActivity, ofType, tokensBySession } from '@rimuru/test-utils/copilot';
-import { describe, expect, it } from 'vitest';
+import { ccusageClasses, describeRealSamples, oracleClasses, oracleUnits, samplePath as sample } from '@rimuru/test-utils/real-samples';
+import { expect, it } from 'vitest';
 import { readCliEvents } from './cli/read-events.js';
 import { parseChatSession } from './vscode/chat-session.js';
 import { readChatSession } from './vscode/read-chat-session.js';
 
-// The corpus sits beside the repo (/work/shared next to /work/main); it is never copied in.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const samples = resolve(repoRoot, '../shared/real-samples');
-const copilotDir = join(samples, 'copilot');
-
 const START: ReadPosition = { offset: 0, state: null };
-const sample = (relative: string) => join(samples, relative);
 
 /** The samples are named by where they sat upstream, not by Copilot's layout: pick the reader by format. */
 function readSample(relative: string) {
@@ -22,34 +15,14 @@ function readSample(relative: string) {
   return collectEvents(path.endsWith('.json') ? readChatSession(path, 'linux') : readCliEvents(path, START));
 }
 
-interface OracleSession {
-  id: string;
-  input: number;
-  output: number;
-  cacheRead: number;
-  cacheCreation: number;
-}
-interface OracleUnit {
-  unit: string;
-  files: { sample: string }[];
-  sessions: OracleSession[];
-}
-
-function oracleUnits(): OracleUnit[] {
-  const oracle = JSON.parse(readFileSync(join(samples, 'ccusage-oracle.json'), 'utf8')) as { units: Record<string, OracleUnit[]> };
-  return oracle.units['copilot (bonus)'] ?? [];
-}
-
-const asOracle = (t: TokenCounts) => ({ input: t.input, output: t.output, cacheRead: t.cacheRead, cacheCreation: t.cacheWrite5m + t.cacheWrite1h });
-
-describe.skipIf(!existsSync(copilotDir))('real Copilot samples', () => {
+describeRealSamples('real Copilot samples', ['copilot'], () => {
   it('matches ccusage 20.0.24 token totals on every unit (ccusage reports no session where we emit no usage)', async () => {
-    const units = oracleUnits();
+    const units = oracleUnits('copilot (bonus)');
     expect(units.length).toBe(7);
     for (const unit of units) {
       const events = (await Promise.all(unit.files.map((f) => readSample(f.sample)))).flat();
-      const ours = [...tokensBySession(events)].map(([id, t]) => ({ id, ...asOracle(t) }));
-      const theirs = unit.sessions.map((s) => ({ id: s.id, input: s.input, output: s.output, cacheRead: s.cacheRead, cacheCreation: s.cacheCreation }));
+      const ours = [...tokensBySession(events)].map(([id, t]) => [id, ...ccusageClasses(t)]);
+      const theirs = unit.sessions.map((s) => [s.id, ...oracleClasses(s)]);
       expect(ours, unit.unit).toEqual(theirs);
     }
   });

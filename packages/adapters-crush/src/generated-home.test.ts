@@ -1,5 +1,6 @@
-import type { AdapterEvent, SessionActivity } from '@rimuru/core';
-import { collectEvents, usageEvents } from '@rimuru/test-utils/claude';
+import type { SessionActivity } from '@rimuru/core';
+import { usageEvents } from '@rimuru/test-utils/claude';
+import { readSources } from '@rimuru/test-utils/contract';
 import { generateCrushHome } from '@rimuru/test-utils/crush';
 import { createTempHome, testAdapterContext } from '@rimuru/test-utils/fs-home';
 import { describe, expect, it } from 'vitest';
@@ -11,8 +12,7 @@ async function readHome(seed: number) {
     const generated = await generateCrushHome(home.dir, { seed, projects: 3, sessionsPerProject: 3 });
     const ctx = testAdapterContext({ homeDir: home.dir });
     const sources = await crushAdapter.discover(ctx);
-    const events: AdapterEvent[] = [];
-    for (const source of sources) events.push(...(await collectEvents(crushAdapter.read(source, { offset: 0, state: null }, ctx))));
+    const events = await readSources(crushAdapter, sources, ctx);
     return { ...generated, sources, events, home: home.dir, roots: await crushAdapter.roots(ctx) };
   } finally {
     await home.cleanup();

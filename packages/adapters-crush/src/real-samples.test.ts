@@ -1,21 +1,17 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AdapterEvent } from '@rimuru/core';
 import { collectEvents, usageEvents } from '@rimuru/test-utils/claude';
 import { testAdapterContext } from '@rimuru/test-utils/fs-home';
+import { describeRealSamples, samplePath } from '@rimuru/test-utils/real-samples';
 import { glob } from 'tinyglobby';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { crushAdapter } from './adapter.js';
 
-// The corpus sits beside the repo (/work/shared next to /work/main); it is never copied in.
-// It holds no Crush capture yet (MORE-AGENTS.md: `.crush/crush.db` not found publicly) and
+// The corpus holds no Crush capture yet (MORE-AGENTS.md: `.crush/crush.db` not found publicly) and
 // ccusage 20 has no Crush reader, so there is no oracle: this reads whatever lands in
 // real-samples/crush/ and requires clean reads that claim no tokens.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const crushDir = resolve(repoRoot, '../shared/real-samples/crush');
+const crushDir = samplePath('crush');
 
-describe.skipIf(!existsSync(crushDir))('real Crush samples', () => {
+describeRealSamples('real Crush samples', ['crush'], () => {
   it('reads every store without errors, with unknown tokens and costs only on top-level sessions', async () => {
     const files = await glob(['**/crush.db'], { cwd: crushDir, absolute: true, dot: true });
     expect(files.length).toBeGreaterThan(0);

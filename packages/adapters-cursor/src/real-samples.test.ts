@@ -1,16 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AdapterEvent, SessionActivity } from '@rimuru/core';
 import { cursorLinuxUserDir, fileUri, writeCursorGlobalDb, writeCursorWorkspace } from '@rimuru/test-utils/cursor';
 import { testAdapterContext, withTempHome } from '@rimuru/test-utils/fs-home';
-import { describe, expect, it } from 'vitest';
+import { describeRealSamples, samplePath } from '@rimuru/test-utils/real-samples';
+import { expect, it } from 'vitest';
 import { cursorAdapter } from './adapter.js';
 
-// The corpus sits beside the repo (/work/shared next to /work/main); it is never copied in:
-// tests load its rows into temporary databases.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const cursorDir = resolve(repoRoot, '../shared/real-samples/cursor');
+// Tests load the corpus's rows into temporary databases.
+const cursorDir = samplePath('cursor');
 const chatrxiv = join(cursorDir, 'michaeldhood__chatrxiv', 'examples');
 
 async function collect(iterable: AsyncIterable<AdapterEvent>): Promise<AdapterEvent[]> {
@@ -25,7 +23,7 @@ function exportRows(file: string): { key: string; value: unknown }[] {
   return rows.map((row) => ({ key: row.key, value: row.data }));
 }
 
-describe.skipIf(!existsSync(cursorDir))('real Cursor samples', () => {
+describeRealSamples('real Cursor samples', ['cursor'], () => {
   it('lists the captured legacy aichat tabs that got an answer, with their workspace folder', async () => {
     await withTempHome(async (home) => {
       const ctx = testAdapterContext({ homeDir: home.dir });

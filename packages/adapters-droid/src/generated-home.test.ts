@@ -1,8 +1,7 @@
-import { collectEvents, totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
-import { eventView } from '@rimuru/test-utils/contract';
+import { totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import { eventView, readSources } from '@rimuru/test-utils/contract';
 import { generateDroidHome } from '@rimuru/test-utils/droid';
 import { createTempHome, testAdapterContext } from '@rimuru/test-utils/fs-home';
-import type { AdapterEvent } from '@rimuru/core';
 import { describe, expect, it } from 'vitest';
 import { droidAdapter } from './adapter.js';
 
@@ -15,8 +14,7 @@ describe('a generated Droid home', () => {
       const sources = await droidAdapter.discover(ctx);
       expect(sources.filter((s) => s.mode === 'append')).toHaveLength(7);
       expect(sources.filter((s) => s.mode === 'snapshot')).toHaveLength(truth.sessions.filter((s) => s.tokensKnown).length);
-      const events: AdapterEvent[] = [];
-      for (const source of sources) events.push(...(await collectEvents(droidAdapter.read(source, { offset: 0, state: null }, ctx))));
+      const events = await readSources(droidAdapter, sources, ctx);
       const totals = totalsBySession(usageEvents(events));
       const view = eventView(events);
       expect(view.diagnostics).toEqual([]);

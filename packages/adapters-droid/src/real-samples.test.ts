@@ -1,19 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { collectEvents, usageEvents } from '@rimuru/test-utils/claude';
-import { describe, expect, it } from 'vitest';
+import { describeRealSamples, moreAgentsOracle, samplePath } from '@rimuru/test-utils/real-samples';
+import { expect, it } from 'vitest';
 import { readDroidTranscript } from './read-transcript.js';
 
-// The corpus sits beside the repo (/work/shared next to /work/main); it is never copied in.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const samples = resolve(repoRoot, '../shared/real-samples');
-const dir = join(samples, 'droid/jazzyalex__agent-sessions/Resources/Fixtures/stage0/agents/droid');
-
-interface OracleEntry {
-  sessions: unknown[];
-  totals: { totalTokens: number };
-}
+const lab = 'droid/jazzyalex__agent-sessions/Resources/Fixtures/stage0/agents/droid';
+const dir = samplePath(lab);
 
 /**
  * The corpus has only session-store transcripts (no `.settings.json`), and ccusage 20.0.24
@@ -21,9 +13,8 @@ interface OracleEntry {
  * `stream_json_*` files are `droid exec` output, not files Droid keeps on disk, so they are
  * not read here (discovery would only meet them if a user put them under a sessions root).
  */
-describe.skipIf(!existsSync(dir))('real Droid samples', () => {
-  const oraclePath = join(samples, 'ccusage-oracle-more-agents.json');
-  const oracle = existsSync(oraclePath) ? (JSON.parse(readFileSync(oraclePath, 'utf8')) as Record<string, OracleEntry>) : {};
+describeRealSamples('real Droid samples', [lab], () => {
+  const oracle = moreAgentsOracle();
 
   it.each([
     ['session_store_small.jsonl', '/tmp', 'Stage0 Droid Small', '2025-12-26T23:50:00.000Z', '2025-12-26T23:50:02.000Z'],
@@ -36,8 +27,8 @@ describe.skipIf(!existsSync(dir))('real Droid samples', () => {
     expect(events.filter((e) => e.type === 'activity')).toMatchObject([
       { projectPath: project, title, firstAt: first, lastAt: last, tokensKnown: false },
     ]);
-    const key = `droid/jazzyalex__agent-sessions/Resources/Fixtures/stage0/agents/droid/${file}`;
+    const key = `${lab}/${file}`;
     expect(oracle[key]?.sessions).toEqual([]);
-    expect(oracle[key]?.totals.totalTokens).toBe(0);
+    expect(oracle[key]?.totals?.totalTokens).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { AdapterEvent, SessionActivity } from '@rimuru/core';
-import { codexTotalsBySession, drainEvents, eventsOfType } from '@rimuru/test-utils/codex';
+import { codexTotalsBySession, eventsOfType } from '@rimuru/test-utils/codex';
+import { readSources } from '@rimuru/test-utils/contract';
 import { createTempHome, testAdapterContext, type TempHome } from '@rimuru/test-utils/fs-home';
 import { generateGeminiHome, type GeminiHomeTruth } from '@rimuru/test-utils/gemini-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,8 +33,7 @@ describe('a generated Gemini CLI home', () => {
     const ctx = testAdapterContext({ homeDir: home.dir });
     const sources = await geminiCliAdapter.discover(ctx);
     expect(sources).toHaveLength(truth.files);
-    const events: AdapterEvent[] = [];
-    for (const source of sources) events.push(...(await drainEvents(geminiCliAdapter.read(source, { offset: 0, state: null }, ctx))));
+    const events = await readSources(geminiCliAdapter, sources, ctx);
     expect(eventsOfType(events, 'diagnostic')).toEqual([]);
     const totals = codexTotalsBySession(events);
     const activity = fold(events);

@@ -1,16 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AdapterEvent } from '@rimuru/core';
 import { codexTotalsBySession, drainEvents, eventsOfType } from '@rimuru/test-utils/codex';
-import { describe, expect, it } from 'vitest';
+import { describeRealSamples, moreAgentsEntries, oracleUnits, samplePath } from '@rimuru/test-utils/real-samples';
+import { expect, it } from 'vitest';
 import { readChatJson } from './read-chat-json.js';
 import { readChatLog } from './read-chat-log.js';
-
-// The corpus sits beside the repo (/work/shared next to /work/main); it is never copied in.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const samples = resolve(repoRoot, '../shared/real-samples');
-const geminiDir = join(samples, 'gemini');
 
 interface Expected {
   id: string;
@@ -22,28 +15,24 @@ interface Expected {
 }
 
 async function read(relative: string): Promise<AdapterEvent[]> {
-  const path = join(samples, relative);
+  const path = samplePath(relative);
   return drainEvents(path.endsWith('.jsonl') ? readChatLog(path, { offset: 0, state: null }) : readChatJson(path));
 }
 
 /** Both oracles, as (sample path, sessions ccusage 20.0.24 reported). */
 function oracle(): [string, Expected[]][] {
-  const first = JSON.parse(readFileSync(join(samples, 'ccusage-oracle.json'), 'utf8')) as {
-    units: Record<string, { files: { sample: string }[]; sessions: Expected[] }[]>;
-  };
-  const out: [string, Expected[]][] = (first.units['gemini (bonus)'] ?? []).map((u) => [u.files[0]?.sample ?? '', u.sessions]);
-  const more = JSON.parse(readFileSync(join(samples, 'ccusage-oracle-more-agents.json'), 'utf8')) as Record<string, { sessions: Record<string, unknown>[] }>;
-  for (const [sample, unit] of Object.entries(more)) {
-    if (!sample.startsWith('gemini/') || out.some(([s]) => s === sample)) continue;
+  const out: [string, Expected[]][] = oracleUnits('gemini (bonus)').map((u) => [u.files[0]?.sample ?? '', u.sessions]);
+  for (const [sample, unit] of moreAgentsEntries('gemini')) {
+    if (out.some(([s]) => s === sample)) continue;
     out.push([
       sample,
       unit.sessions.map((s) => ({
-        id: s['sessionId'] as string,
-        input: s['inputTokens'] as number,
-        output: s['outputTokens'] as number,
-        cacheRead: s['cacheReadTokens'] as number,
-        totalTokens: s['totalTokens'] as number,
-        models: s['modelsUsed'] as string[],
+        id: s.sessionId,
+        input: s.inputTokens,
+        output: s.outputTokens,
+        cacheRead: s.cacheReadTokens,
+        totalTokens: s.totalTokens,
+        models: s.modelsUsed,
       })),
     ]);
   }
@@ -60,7 +49,7 @@ const KNOWN_DIFFERENCES: Record<string, { input: number; output: number; cacheRe
   'gemini/kenn-io__agentsview/internal/parser/testdata/gemini/standard_session.json': { input: 3_500, output: 650, cacheRead: 150, reasoning: 150, requests: 2 },
 };
 
-describe.skipIf(!existsSync(geminiDir))('real Gemini CLI samples', () => {
+describeRealSamples('real Gemini CLI samples', ['gemini'], () => {
   it('matches ccusage per session: input and cache read equal, output = ccusage output + thoughts', async () => {
     const units = oracle();
     expect(units.length).toBeGreaterThanOrEqual(9);

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeGooseHome } from '@rimuru/test-utils/goose';
-import { collectEvents, mergeActivity, ofType, tokensBySession } from '@rimuru/test-utils/copilot';
+import { mergeActivity, ofType, tokensBySession } from '@rimuru/test-utils/copilot';
+import { readSources } from '@rimuru/test-utils/contract';
 import { testAdapterContext, withTempHome } from '@rimuru/test-utils/fs-home';
 import Database from 'libsql';
 import { describe, expect, it } from 'vitest';
@@ -9,12 +10,9 @@ import { gooseAdapter } from './adapter.js';
 
 async function readHome(dir: string, env: Record<string, string> = {}, platform = 'linux') {
   const ctx = testAdapterContext({ homeDir: dir, env, platform });
-  const events = [];
-  for (const source of await gooseAdapter.discover(ctx)) {
-    expect(source.mode).toBe('snapshot');
-    events.push(...(await collectEvents(gooseAdapter.read(source, { offset: 0, state: null }, ctx))));
-  }
-  return events;
+  const sources = await gooseAdapter.discover(ctx);
+  for (const source of sources) expect(source.mode).toBe('snapshot');
+  return readSources(gooseAdapter, sources, ctx);
 }
 
 describe('Goose adapter on a generated home', () => {

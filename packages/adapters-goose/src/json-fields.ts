@@ -1,12 +1,6 @@
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord, trimmedString as nonEmptyString } from '@rimuru/adapter-kit';
 
-export function nonEmptyString(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
-}
+export { isRecord, nonEmptyString };
 
 /** A counter as SQLite or JSON hands it over: null when absent; NaN-like or negative values are not counts. */
 export function counter(value: unknown): number | null | 'invalid' {

@@ -1,19 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { describeRealSamples, moreAgentsEntries, moreAgentsOracle, samplePath } from '@rimuru/test-utils/real-samples';
+import { expect, it } from 'vitest';
 
-// The corpus sits beside the repo (/work/shared next to /work/main); it is never copied in.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const samples = resolve(repoRoot, '../shared/real-samples');
-const gooseDir = join(samples, 'goose');
-
-describe.skipIf(!existsSync(samples))('real Goose samples', () => {
+describeRealSamples('real Goose samples', [], () => {
   it('the corpus holds no Goose store and the oracle reports none (format learnt from public parsers instead)', () => {
     // MORE-AGENTS.md lists Goose under "Not found": neither sessions.db nor an old .jsonl session was found.
-    expect(existsSync(gooseDir)).toBe(false);
-    const oracle = JSON.parse(readFileSync(join(samples, 'ccusage-oracle-more-agents.json'), 'utf8')) as Record<string, { agent?: string }>;
-    expect(Object.keys(oracle).length).toBeGreaterThan(0);
-    expect(Object.entries(oracle).filter(([path, entry]) => path.startsWith('goose/') || entry.agent === 'goose')).toEqual([]);
+    expect(existsSync(samplePath('goose'))).toBe(false);
+    expect(Object.keys(moreAgentsOracle()).length).toBeGreaterThan(0);
+    expect(moreAgentsEntries('goose')).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
-import type { AdapterEvent } from '@rimuru/core';
-import { collectEvents, dedupeUsage, totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
-import { eventView } from '@rimuru/test-utils/contract';
+import { dedupeUsage, totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import { eventView, readDiscovered } from '@rimuru/test-utils/contract';
 import { createTempHome, testAdapterContext } from '@rimuru/test-utils/fs-home';
 import { generateGrokHome } from '@rimuru/test-utils/grok';
 import { describe, expect, it } from 'vitest';
@@ -12,8 +11,7 @@ describe('a generated Grok home', () => {
     try {
       const truth = await generateGrokHome(home.dir, { sessions: 6, turnsPerSession: 5, seed: 3, tokenlessEvery: 3 });
       const ctx = testAdapterContext({ homeDir: home.dir });
-      const events: AdapterEvent[] = [];
-      for (const source of await grokAdapter.discover(ctx)) events.push(...(await collectEvents(grokAdapter.read(source, { offset: 0, state: null }, ctx))));
+      const events = await readDiscovered(grokAdapter, ctx);
       const view = eventView(events);
       expect(view.diagnostics).toEqual([]);
       const totals = totalsBySession(usageEvents(events));

@@ -1,6 +1,5 @@
-import type { AdapterEvent } from '@rimuru/core';
-import { collectEvents, dedupeUsage, totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
-import { eventView } from '@rimuru/test-utils/contract';
+import { dedupeUsage, totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import { eventView, readSources } from '@rimuru/test-utils/contract';
 import { createTempHome, testAdapterContext } from '@rimuru/test-utils/fs-home';
 import { generateHermesHome } from '@rimuru/test-utils/hermes';
 import { describe, expect, it } from 'vitest';
@@ -14,8 +13,7 @@ describe('a generated Hermes home', () => {
       const ctx = testAdapterContext({ homeDir: home.dir });
       const sources = await hermesAdapter.discover(ctx);
       expect(sources.map((s) => s.mode)).toEqual(['snapshot', 'snapshot', 'snapshot']);
-      const events: AdapterEvent[] = [];
-      for (const source of sources) events.push(...(await collectEvents(hermesAdapter.read(source, { offset: 0, state: null }, ctx))));
+      const events = await readSources(hermesAdapter, sources, ctx);
       const view = eventView(events);
       expect(view.diagnostics).toEqual([]);
       const totals = totalsBySession(usageEvents(events));

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import type { AdapterEvent, SessionActivity } from '@rimuru/core';
-import { collectEvents, totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import type { SessionActivity } from '@rimuru/core';
+import { totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import { readSources } from '@rimuru/test-utils/contract';
 import { createTempHome, testAdapterContext } from '@rimuru/test-utils/fs-home';
 import { generateKiloHome } from '@rimuru/test-utils/kilo';
 import { generateOpenCodeHome } from '@rimuru/test-utils/opencode';
@@ -14,8 +15,7 @@ async function readHome(seed: number, env: Record<string, string> = {}, alsoOpen
     if (alsoOpenCode) await generateOpenCodeHome(home.dir, { seed: seed + 100 });
     const ctx = testAdapterContext({ homeDir: home.dir, env: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replace('$HOME', home.dir)])) });
     const sources = await kiloAdapter.discover(ctx);
-    const events: AdapterEvent[] = [];
-    for (const source of sources) events.push(...(await collectEvents(kiloAdapter.read(source, { offset: 0, state: null }, ctx))));
+    const events = await readSources(kiloAdapter, sources, ctx);
     return { ...generated, sources, events, home: home.dir };
   } finally {
     await home.cleanup();

@@ -1,19 +1,15 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AdapterEvent } from '@rimuru/core';
 import { collectEvents } from '@rimuru/test-utils/claude';
+import { describeRealSamples, samplePath } from '@rimuru/test-utils/real-samples';
 import { glob } from 'tinyglobby';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { kiloAdapter } from './adapter.js';
 
-// The corpus sits beside the repo (/work/shared next to /work/main); it is never copied in.
-// It has no Kilo CLI capture yet (MORE-AGENTS.md: `kilo.db` not found publicly): this reads
+// The corpus has no Kilo CLI capture yet (MORE-AGENTS.md: `kilo.db` not found publicly): this reads
 // whatever lands in real-samples/kilo/ and requires clean, well-formed reads of it.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const kiloDir = resolve(repoRoot, '../shared/real-samples/kilo');
+const kiloDir = samplePath('kilo');
 
-describe.skipIf(!existsSync(kiloDir))('real Kilo CLI samples', () => {
+describeRealSamples('real Kilo CLI samples', ['kilo'], () => {
   it('reads every store without errors', async () => {
     const files = await glob(['**/*.db', '**/storage/message/**/*.json'], { cwd: kiloDir, absolute: true });
     expect(files.length).toBeGreaterThan(0);

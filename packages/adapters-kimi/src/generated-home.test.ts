@@ -1,17 +1,10 @@
-import type { AdapterContext, AdapterEvent, SessionActivity } from '@rimuru/core';
-import { collectEvents, totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import type { SessionActivity } from '@rimuru/core';
+import { totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import { readDiscovered } from '@rimuru/test-utils/contract';
 import { testAdapterContext, withTempHome } from '@rimuru/test-utils/fs-home';
 import { generateKimiHome } from '@rimuru/test-utils/kimi';
 import { describe, expect, it } from 'vitest';
 import { kimiAdapter } from './adapter.js';
-
-async function readHome(ctx: AdapterContext): Promise<AdapterEvent[]> {
-  const events: AdapterEvent[] = [];
-  for (const source of await kimiAdapter.discover(ctx)) {
-    events.push(...(await collectEvents(kimiAdapter.read(source, { offset: 0, state: null }, ctx))));
-  }
-  return events;
-}
 
 describe('synthetic Kimi homes', () => {
   it('reads the exact truth of both layouts back, subagents folded into their session', async () => {
@@ -19,7 +12,7 @@ describe('synthetic Kimi homes', () => {
       const truth = await generateKimiHome(home.dir, { sessions: 10, callsPerSession: 6, seed: 12 });
       const ctx = testAdapterContext({ homeDir: home.dir });
       expect((await kimiAdapter.discover(ctx)).map((s) => s.path).sort()).toEqual(truth.files);
-      const events = await readHome(ctx);
+      const events = await readDiscovered(kimiAdapter, ctx);
       expect(events.filter((e) => e.type === 'diagnostic')).toEqual([]);
       const totals = totalsBySession(usageEvents(events));
       expect(totals.size).toBe(truth.sessions.length);

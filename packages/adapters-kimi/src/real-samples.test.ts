@@ -1,42 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AdapterEvent, SessionActivity } from '@rimuru/core';
-import { collectEvents, totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import { totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import { readDiscovered } from '@rimuru/test-utils/contract';
 import { testAdapterContext, withTempHome } from '@rimuru/test-utils/fs-home';
-import { describe, expect, it } from 'vitest';
+import { copySamples, describeRealSamples, moreAgentsOracle, oracleClasses } from '@rimuru/test-utils/real-samples';
+import { expect, it } from 'vitest';
 import { kimiAdapter } from './adapter.js';
 
-// The corpus sits beside the repo (/work/shared next to /work/main); it is never copied in.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const samples = resolve(repoRoot, '../shared/real-samples');
-const dir = join(samples, 'kimi');
 const lab = 'kimi/jazzyalex__agent-sessions/Resources/Fixtures/stage0/agents/kimi';
 
-interface OracleSession {
-  sessionId: string;
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheCreationTokens: number;
-  modelsUsed: string[];
-}
-
-describe.skipIf(!existsSync(dir))('real Kimi samples', () => {
-  const oracle = JSON.parse(readFileSync(join(samples, 'ccusage-oracle-more-agents.json'), 'utf8')) as Record<string, { sessions: OracleSession[] }>;
+describeRealSamples('real Kimi samples', ['kimi'], () => {
+  const oracle = moreAgentsOracle();
 
   /** Places files where place-more-agents.sh puts them (Kimi Code layout) and reads the home. */
   async function readPlaced(homeDir: string, files: [string, string][]): Promise<AdapterEvent[]> {
-    for (const [sample, target] of files) {
-      const path = join(homeDir, target);
-      const { mkdir, writeFile } = await import('node:fs/promises');
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, readFileSync(join(samples, sample)));
-    }
-    const ctx = testAdapterContext({ homeDir });
-    const events: AdapterEvent[] = [];
-    for (const source of await kimiAdapter.discover(ctx)) events.push(...(await collectEvents(kimiAdapter.read(source, { offset: 0, state: null }, ctx))));
-    return events;
+    await copySamples(homeDir, files);
+    return readDiscovered(kimiAdapter, testAdapterContext({ homeDir }));
   }
 
   it('matches ccusage on the lab capture: main and subagent files folded into session_small', async () => {
@@ -53,12 +31,7 @@ describe.skipIf(!existsSync(dir))('real Kimi samples', () => {
       expect(totals.size).toBe(expected.length);
       for (const s of expected) {
         const got = totals.get(s.sessionId);
-        expect([got?.tokens.input, got?.tokens.output, got?.tokens.cacheRead, got?.tokens.cacheWrite5m]).toEqual([
-          s.inputTokens,
-          s.outputTokens,
-          s.cacheReadTokens,
-          s.cacheCreationTokens,
-        ]);
+        expect([got?.tokens.input, got?.tokens.output, got?.tokens.cacheRead, got?.tokens.cacheWrite5m]).toEqual(oracleClasses(s));
         expect(got?.models).toEqual(s.modelsUsed);
       }
       // step.end loop events repeat every usage.record: counting them would double the totals.

@@ -1,17 +1,10 @@
-import type { AdapterContext, AdapterEvent, SessionActivity } from '@rimuru/core';
-import { collectEvents, totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import type { SessionActivity } from '@rimuru/core';
+import { totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import { readDiscovered } from '@rimuru/test-utils/contract';
 import { testAdapterContext, withTempHome } from '@rimuru/test-utils/fs-home';
 import { generateOpenclawHome } from '@rimuru/test-utils/openclaw';
 import { describe, expect, it } from 'vitest';
 import { openclawAdapter } from './adapter.js';
-
-async function readHome(ctx: AdapterContext): Promise<AdapterEvent[]> {
-  const events: AdapterEvent[] = [];
-  for (const source of await openclawAdapter.discover(ctx)) {
-    events.push(...(await collectEvents(openclawAdapter.read(source, { offset: 0, state: null }, ctx))));
-  }
-  return events;
-}
 
 describe('synthetic OpenClaw homes', () => {
   it('reads the exact truth back, archives and legacy homes included, each call once', async () => {
@@ -19,7 +12,7 @@ describe('synthetic OpenClaw homes', () => {
       const truth = await generateOpenclawHome(home.dir, { sessions: 12, callsPerSession: 8, seed: 4 });
       const ctx = testAdapterContext({ homeDir: home.dir });
       expect((await openclawAdapter.discover(ctx)).map((s) => s.path).sort()).toEqual(truth.files);
-      const events = await readHome(ctx);
+      const events = await readDiscovered(openclawAdapter, ctx);
       expect(events.filter((e) => e.type === 'diagnostic')).toEqual([]);
       const totals = totalsBySession(usageEvents(events));
       const activity = events.filter((e): e is SessionActivity => e.type === 'activity');

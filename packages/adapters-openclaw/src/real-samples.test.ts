@@ -1,26 +1,23 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { AdapterEvent, SessionActivity } from '@rimuru/core';
 import { collectEvents, usageEvents } from '@rimuru/test-utils/claude';
 import { testAdapterContext, withTempHome } from '@rimuru/test-utils/fs-home';
+import { describeRealSamples, moreAgentsOracle, REAL_SAMPLES_DIR, samplePath } from '@rimuru/test-utils/real-samples';
 import { glob } from 'tinyglobby';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openclawAdapter } from './adapter.js';
 
-// The corpus sits beside the repo (/work/shared next to /work/main); it is never copied in.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const samples = resolve(repoRoot, '../shared/real-samples');
-const dir = join(samples, 'openclaw');
+const dir = samplePath('openclaw');
 
-describe.skipIf(!existsSync(dir))('real OpenClaw samples', () => {
-  const oracle = JSON.parse(readFileSync(join(samples, 'ccusage-oracle-more-agents.json'), 'utf8')) as Record<string, { sessions: unknown[] }>;
+describeRealSamples('real OpenClaw samples', ['openclaw'], () => {
+  const oracle = moreAgentsOracle();
 
   it('finds no tokens where ccusage reported nothing, and marks those transcripts as tokens unknown', async () => {
     const files = await glob('**/*.jsonl', { cwd: dir, absolute: true });
     expect(files.length).toBe(3);
     for (const file of files) {
-      expect(oracle[relative(samples, file)]?.sessions, file).toEqual([]);
+      expect(oracle[relative(REAL_SAMPLES_DIR, file)]?.sessions, file).toEqual([]);
       const events: AdapterEvent[] = await collectEvents(
         openclawAdapter.read({ path: file, mode: 'append' }, { offset: 0, state: null }, testAdapterContext({ homeDir: '/nonexistent' })),
       );

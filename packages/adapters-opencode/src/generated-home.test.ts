@@ -1,5 +1,6 @@
-import type { AdapterEvent, SessionActivity } from '@rimuru/core';
-import { collectEvents, totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import type { SessionActivity } from '@rimuru/core';
+import { totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import { readSources } from '@rimuru/test-utils/contract';
 import { createTempHome, testAdapterContext } from '@rimuru/test-utils/fs-home';
 import { generateOpenCodeHome } from '@rimuru/test-utils/opencode';
 import { describe, expect, it } from 'vitest';
@@ -11,8 +12,7 @@ async function readHome(seed: number, legacy = true) {
     const generated = await generateOpenCodeHome(home.dir, { seed, sessions: 5, legacy });
     const ctx = testAdapterContext({ homeDir: home.dir });
     const sources = await opencodeAdapter.discover(ctx);
-    const events: AdapterEvent[] = [];
-    for (const source of sources) events.push(...(await collectEvents(opencodeAdapter.read(source, { offset: 0, state: null }, ctx))));
+    const events = await readSources(opencodeAdapter, sources, ctx);
     return { ...generated, sources, events };
   } finally {
     await home.cleanup();

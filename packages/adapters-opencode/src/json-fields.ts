@@ -1,13 +1,13 @@
+import { isRecord } from '@rimuru/adapter-kit';
+
+/** A string with something besides white space, as written, or null. */
+export { nonBlankString as asText } from '@rimuru/adapter-kit';
+
 /** A JSON object (not an array), or null: the shape checks every OpenCode record needs. */
 export type JsonObject = Record<string, unknown>;
 
 export function asObject(value: unknown): JsonObject | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : null;
-}
-
-/** A non-empty string, or null. */
-export function asText(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
+  return isRecord(value) ? value : null;
 }
 
 /** A finite, non-negative count (tokens); anything else (missing, negative, NaN, text) is 0. */

@@ -1,53 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AdapterEvent, SessionActivity } from '@rimuru/core';
-import { collectEvents, totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
-import { createTempHome, testAdapterContext } from '@rimuru/test-utils/fs-home';
-import { describe, expect, it } from 'vitest';
+import { totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import { ccusageClasses, describeRealSamples, moreAgentsEntries, oracleClasses, withPlacedSamples, type MoreAgentsSession } from '@rimuru/test-utils/real-samples';
+import { expect, it } from 'vitest';
 import { opencodeAdapter } from './adapter.js';
 
-// The corpus sits beside the repo (/work/shared next to /work/main); it is never copied in.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const samples = resolve(repoRoot, '../shared/real-samples');
-const oracleFile = join(samples, 'ccusage-oracle-more-agents.json');
-
-interface OracleSession {
-  sessionId: string;
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheCreationTokens: number;
-  modelsUsed: string[];
-}
-interface OracleEntry {
-  agent: string;
-  unit?: string[];
-  sessions: OracleSession[];
-}
-
-/** Where place-more-agents.sh puts an opencode sample under a home (relative to the home). */
-function placeOf(sample: string): string | null {
-  const inner = sample.slice(sample.indexOf('/', 'opencode/'.length) + 1);
-  const marks: [string, string][] = [
-    ['/.local/share/opencode/', '.local/share/opencode/'],
-    ['/storage_v2/', '.local/share/opencode/storage/'],
-    ['/storage_legacy/', '.local/share/opencode/storage/'],
-  ];
-  for (const [mark, to] of marks) {
-    const at = `/${inner}`.indexOf(mark);
-    if (at >= 0) return to + `/${inner}`.slice(at + mark.length);
-  }
-  return null;
-}
-
 /** The oracle's units: each a set of sample files ccusage read together, with its sessions. */
-function units(): { files: string[]; sessions: OracleSession[] }[] {
-  const oracle = JSON.parse(readFileSync(oracleFile, 'utf8')) as Record<string, OracleEntry>;
-  const seen = new Map<string, { files: string[]; sessions: OracleSession[] }>();
-  for (const [sample, entry] of Object.entries(oracle)) {
-    if (entry.agent !== 'opencode') continue;
+function units(): { files: string[]; sessions: MoreAgentsSession[] }[] {
+  const seen = new Map<string, { files: string[]; sessions: MoreAgentsSession[] }>();
+  for (const [sample, entry] of moreAgentsEntries('opencode')) {
     const files = entry.unit ?? [sample];
     const key = [...files].sort().join('\n');
     if (!seen.has(key)) seen.set(key, { files, sessions: entry.sessions });
@@ -55,25 +15,12 @@ function units(): { files: string[]; sessions: OracleSession[] }[] {
   return [...seen.values()];
 }
 
-async function readUnit(files: string[]): Promise<AdapterEvent[]> {
-  const home = await createTempHome('rimuru-opencode-real-');
-  try {
-    for (const file of files) {
-      const to = placeOf(file);
-      if (to === null) continue;
-      await mkdir(dirname(join(home.dir, to)), { recursive: true });
-      await copyFile(join(samples, file), join(home.dir, to));
-    }
-    const ctx = testAdapterContext({ homeDir: home.dir });
-    const events: AdapterEvent[] = [];
-    for (const source of await opencodeAdapter.discover(ctx)) events.push(...(await collectEvents(opencodeAdapter.read(source, { offset: 0, state: null }, ctx))));
-    return events;
-  } finally {
-    await home.cleanup();
-  }
+/** Reads a unit's files placed in a temp home as place-more-agents.sh puts them (where ccusage read them). */
+function readUnit(files: string[]): Promise<AdapterEvent[]> {
+  return withPlacedSamples(opencodeAdapter, 'opencode', (events) => events, files);
 }
 
-describe.skipIf(!existsSync(oracleFile) || !existsSync(join(samples, 'opencode')))('real OpenCode samples vs ccusage', () => {
+describeRealSamples('real OpenCode samples vs ccusage', ['ccusage-oracle-more-agents.json', 'opencode'], () => {
   it('has units to compare', () => {
     expect(units().length).toBeGreaterThanOrEqual(3);
   });
@@ -90,12 +37,7 @@ describe.skipIf(!existsSync(oracleFile) || !existsSync(join(samples, 'opencode')
         const t = totals.get(s.sessionId);
         expect(t, `${label} ${s.sessionId}`).toBeDefined();
         if (t === undefined) continue;
-        expect([t.tokens.input, t.tokens.output, t.tokens.cacheRead, t.tokens.cacheWrite5m + t.tokens.cacheWrite1h], s.sessionId).toEqual([
-          s.inputTokens,
-          s.outputTokens,
-          s.cacheReadTokens,
-          s.cacheCreationTokens,
-        ]);
+        expect(ccusageClasses(t.tokens), s.sessionId).toEqual(oracleClasses(s));
         expect(t.models).toEqual([...s.modelsUsed].sort());
       }
       if (unit.sessions.length === 0) {

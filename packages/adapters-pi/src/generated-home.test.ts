@@ -1,17 +1,10 @@
-import type { AdapterContext, AdapterEvent, SessionActivity, UsageEvent } from '@rimuru/core';
-import { collectEvents, dedupeUsage, totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import type { AdapterEvent, SessionActivity, UsageEvent } from '@rimuru/core';
+import { dedupeUsage, totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
+import { readDiscovered } from '@rimuru/test-utils/contract';
 import { testAdapterContext, withTempHome } from '@rimuru/test-utils/fs-home';
 import { generatePiHome, type PiHomeOptions } from '@rimuru/test-utils/pi';
 import { describe, expect, it } from 'vitest';
 import { piAdapter } from './adapter.js';
-
-async function readHome(ctx: AdapterContext): Promise<AdapterEvent[]> {
-  const events: AdapterEvent[] = [];
-  for (const source of await piAdapter.discover(ctx)) {
-    events.push(...(await collectEvents(piAdapter.read(source, { offset: 0, state: null }, ctx))));
-  }
-  return events;
-}
 
 function merged(events: AdapterEvent[]) {
   const out = new Map<string, { startedAt: string; endedAt: string; projectPath: string | null; parent: string | null; title: string | null }>();
@@ -38,7 +31,7 @@ describe('synthetic pi homes', () => {
       const truth = await generatePiHome(home.dir, options);
       const ctx = testAdapterContext({ homeDir: home.dir, env: truth.env });
       expect((await piAdapter.discover(ctx)).map((s) => s.path).sort()).toEqual(truth.files);
-      const events = await readHome(ctx);
+      const events = await readDiscovered(piAdapter, ctx);
       expect(events.filter((e) => e.type === 'diagnostic')).toEqual([]);
       const totals = totalsBySession(usageEvents(events));
       const activity = merged(events);

@@ -1,5 +1,5 @@
-import type { AdapterEvent } from '@rimuru/core';
-import { codexTotalsBySession, drainEvents, eventsOfType } from '@rimuru/test-utils/codex';
+import { codexTotalsBySession, eventsOfType } from '@rimuru/test-utils/codex';
+import { readSources } from '@rimuru/test-utils/contract';
 import { createTempHome, testAdapterContext, type TempHome } from '@rimuru/test-utils/fs-home';
 import { generateQwenHome, type QwenHomeTruth } from '@rimuru/test-utils/qwen-code';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,8 +18,7 @@ describe('a generated Qwen Code home', () => {
     const ctx = testAdapterContext({ homeDir: home.dir });
     const sources = await qwenCodeAdapter.discover(ctx);
     expect(sources).toHaveLength(truth.files);
-    const events: AdapterEvent[] = [];
-    for (const source of sources) events.push(...(await drainEvents(qwenCodeAdapter.read(source, { offset: 0, state: null }, ctx))));
+    const events = await readSources(qwenCodeAdapter, sources, ctx);
     expect(eventsOfType(events, 'diagnostic')).toEqual([]);
     const totals = codexTotalsBySession(events);
     for (const s of truth.sessions) {

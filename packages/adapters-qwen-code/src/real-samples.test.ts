@@ -1,36 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { codexTotalsBySession, drainEvents, eventsOfType } from '@rimuru/test-utils/codex';
-import { describe, expect, it } from 'vitest';
+import { describeRealSamples, moreAgentsEntries, samplePath, type MoreAgentsSession } from '@rimuru/test-utils/real-samples';
+import { expect, it } from 'vitest';
 import { readQwenChat } from './read-chat.js';
 
-// The corpus sits beside the repo (/work/shared next to /work/main); it is never copied in.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const samples = resolve(repoRoot, '../shared/real-samples');
-const qwenDir = join(samples, 'qwen');
+const qwenDir = samplePath('qwen');
 
-interface OracleSession {
-  sessionId: string;
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheCreationTokens: number;
-  totalTokens: number;
-  modelsUsed: string[];
+function oracle(): [string, MoreAgentsSession[]][] {
+  return moreAgentsEntries('qwen').map(([sample, unit]) => [sample, unit.sessions]);
 }
 
-function oracle(): [string, OracleSession[]][] {
-  const all = JSON.parse(readFileSync(join(samples, 'ccusage-oracle-more-agents.json'), 'utf8')) as Record<string, { sessions: OracleSession[] }>;
-  return Object.entries(all)
-    .filter(([sample]) => sample.startsWith('qwen/'))
-    .map(([sample, unit]) => [sample, unit.sessions]);
-}
+const read = (relative: string) => drainEvents(readQwenChat(samplePath(relative), { offset: 0, state: null }));
 
-const read = (relative: string) => drainEvents(readQwenChat(join(samples, relative), { offset: 0, state: null }));
-
-describe.skipIf(!existsSync(qwenDir))('real Qwen Code samples', () => {
+describeRealSamples('real Qwen Code samples', ['qwen'], () => {
   it('matches ccusage per session, except that cached tokens leave input', async () => {
     const units = oracle();
     expect(units.length).toBeGreaterThanOrEqual(7);

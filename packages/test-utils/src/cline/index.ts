@@ -267,3 +267,5 @@ export async function writeClineFamilyHome(dir: string, options: ClineFamilyHome
 export function writeClineHome(dir: string, seed?: number): Promise<ClineFamilyHome> {
   return writeClineFamilyHome(dir, { kind: 'cline', ...(seed === undefined ? {} : { seed }) });
 }
+
+export { describeClineFamilyGeneratedHome, type ClineFamilySuiteOptions } from './generated-home-suite.js';

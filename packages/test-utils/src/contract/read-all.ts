@@ -8,6 +8,18 @@ export async function readAll(adapter: AgentAdapter, source: SourceRef, from: Re
   return events;
 }
 
+/** Every event of each source in turn, each read from the start. */
+export async function readSources(adapter: AgentAdapter, sources: readonly SourceRef[], ctx: AdapterContext): Promise<AdapterEvent[]> {
+  const events: AdapterEvent[] = [];
+  for (const source of sources) events.push(...(await readAll(adapter, source, FROM_START, ctx)));
+  return events;
+}
+
+/** Every event of every source the adapter discovers in `ctx`, each read from the start. */
+export async function readDiscovered(adapter: AgentAdapter, ctx: AdapterContext): Promise<AdapterEvent[]> {
+  return readSources(adapter, await adapter.discover(ctx), ctx);
+}
+
 /** Where the engine would resume after these events: their last checkpoint, else where it started. */
 export function resumePoint(events: readonly AdapterEvent[], from: ReadPosition): ReadPosition {
   for (let i = events.length - 1; i >= 0; i -= 1) {
