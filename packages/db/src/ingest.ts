@@ -1,5 +1,7 @@
-import { agentRowId, sessionRowId } from './ids.js';
+import { agentRowId } from './ids.js';
+import { ingestMemoryOf, type IngestMemory, type WriteCountingRunner } from './ingest-memory.js';
 import { parseInstant } from './instant.js';
+import { sessionIdOf } from './session-id-memo.js';
 import { rollUpSessions } from './rollup-writer.js';
 import { addUsageInstant, foldActivity } from './session-merge.js';
 import { insertNewSessions } from './session-insert.js';
@@ -21,11 +23,14 @@ async function lockSessions(tx: SqlRunner, sessionIds: Iterable<string>): Promis
   }
 }
 
-async function upsertAgent(tx: SqlRunner, batch: IngestBatch, now: Date): Promise<string> {
+async function upsertAgent(tx: SqlRunner, batch: IngestBatch, now: Date, memory: IngestMemory | null): Promise<string> {
   const id = agentRowId(batch.host, batch.agentName);
-  // A write first: on SQLite the transaction then holds the write lock before any read.
+  // Known to exist: skipped (only on SQLite, whose BEGIN IMMEDIATE already holds the write lock).
+  if (memory?.hasAgent(id)) return id;
+  // A write first: on PostgreSQL the transaction then holds its row lock before any read.
   await tx.execute(sql`INSERT INTO agents (id, type, name, host, created_at)
     VALUES (${id}, ${batch.agentType}, ${batch.agentName}, ${batch.host}, ${now}) ON CONFLICT DO NOTHING`);
+  memory?.addAgent(id);
   return id;
 }
 
@@ -50,8 +55,8 @@ async function upsertCheckpoint(tx: SqlRunner, batch: IngestBatch, now: Date): P
 /** Every session a batch writes to, for PostgreSQL's per-session locks. */
 function sessionIdsOf(batch: IngestBatch): string[] {
   return [
-    ...batch.activity.map((a) => sessionRowId(batch.agentType, a.sessionExternalId)),
-    ...batch.usage.map((u) => sessionRowId(batch.agentType, u.event.sessionExternalId)),
+    ...batch.activity.map((a) => sessionIdOf(batch.agentType, a.sessionExternalId)),
+    ...batch.usage.map((u) => sessionIdOf(batch.agentType, u.event.sessionExternalId)),
   ];
 }
 
@@ -68,15 +73,19 @@ export async function ingestBatches(
   clock: Date | (() => Date),
 ): Promise<IngestResult[]> {
   if (batches.length === 0) return [];
+  const memory = ingestMemoryOf(db);
   return db.transaction(async (tx) => {
     // Read the clock once the write lock is held: on SQLite, updated_at then follows commit
     // order, which is what a team push's (updated_at, id) cursor relies on.
     const now = typeof clock === 'function' ? clock() : clock;
+    // Before anything is read: the memory is only trusted if nothing else wrote since it last committed.
+    if (memory !== null) memory.open(db as WriteCountingRunner);
     // All locks first, in one sorted pass: taking them batch by batch could deadlock with a
     // concurrent writer that meets the same sessions in another order.
     if (db.dialect === 'postgres') await lockSessions(tx, batches.flatMap(sessionIdsOf));
     const results: IngestResult[] = [];
-    for (const batch of batches) results.push(await ingestOne(tx, batch, now));
+    for (const batch of batches) results.push(await ingestOne(tx, batch, now, memory));
+    if (memory !== null) memory.closing(db as WriteCountingRunner);
     return results;
   });
 }
@@ -87,29 +96,33 @@ export async function ingestBatch(db: SqlRunner, batch: IngestBatch, clock: Date
   return result!;
 }
 
-async function ingestOne(tx: SqlRunner, batch: IngestBatch, now: Date): Promise<IngestResult> {
-  const agentId = await upsertAgent(tx, batch, now);
+async function ingestOne(tx: SqlRunner, batch: IngestBatch, now: Date, memory: IngestMemory | null): Promise<IngestResult> {
+  const agentId = await upsertAgent(tx, batch, now, memory);
   const rows: UsageRow[] = batch.usage.map((usage) => ({
     usage,
-    sessionId: sessionRowId(batch.agentType, usage.event.sessionExternalId),
+    sessionId: sessionIdOf(batch.agentType, usage.event.sessionExternalId),
     occurredAt: parseInstant(usage.event.occurredAt, 'usage'),
   }));
-  const plan = await planUsage(tx, batch.agentType, rows);
+  const keys = memory === null ? null : await memory.keysOf(tx, batch.agentType);
+  const plan = await planUsage(tx, batch.agentType, rows, keys);
 
   const facts = foldActivity(batch.activity);
   for (const row of plan.toWrite) addUsageInstant(facts, row.usage.event.sessionExternalId, row.occurredAt);
   // Sessions exist before their records (foreign key); the roll-up below merges the facts into old ones.
-  const created = await insertNewSessions(tx, { agentType: batch.agentType, host: batch.host, agentId, now }, facts.values());
+  const created = await insertNewSessions(tx, { agentType: batch.agentType, host: batch.host, agentId, now }, facts.values(), memory);
 
   await writeUsage(tx, batch.agentType, batch.checkpoint.path, plan.toWrite);
+  memory?.noteWritten(keys, plan.toWrite, plan.replacing);
   const replayKeys = rows.map((r) => r.usage.event.replayKey).filter((k): k is string => k !== null);
-  const replays = await dropReplayCopies(tx, batch.agentType, replayKeys);
+  const replays = await dropReplayCopies(tx, batch.agentType, replayKeys, keys);
+  for (const id of replays.sessionIds) memory?.forgetGroups(id);
 
-  const factsById = new Map([...facts.values()].map((f) => [sessionRowId(batch.agentType, f.externalId), f] as const));
+  const factsById = new Map([...facts.values()].map((f) => [sessionIdOf(batch.agentType, f.externalId), f] as const));
   const { touched } = await rollUpSessions(
     tx,
     { facts: factsById, created, usageChanged: [...plan.touchedSessionIds, ...replays.sessionIds] },
     now,
+    memory,
   );
   await upsertCheckpoint(tx, batch, now);
   return {

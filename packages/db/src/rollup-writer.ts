@@ -1,3 +1,4 @@
+import { groupMap, type IngestMemory } from './ingest-memory.js';
 import type { SqlRunner } from './sql-runner.js';
 import { rawBigInt, rawBigIntOrNull, rawBool, rawDate, rawDateOrNull, rawInt, rawStringOrNull } from './raw-values.js';
 import { costSourceOf, nanosToUsd6, rollUpSession, SYNTHETIC_MODEL, type SessionRollup, type UsageGroup } from '@rimuru/core';
@@ -104,7 +105,7 @@ function sessionData(rollup: SessionRollup, stored: StoredFacts) {
 type SessionData = ReturnType<typeof sessionData>;
 
 /** A stored session as the roll-up compares it: SessionData's keys plus the mergeable facts. */
-interface StoredSessionRow extends Omit<SessionData, 'costUsd'> {
+export interface StoredSessionRow extends Omit<SessionData, 'costUsd'> {
   id: string;
   costUsd: string;
   projectPath: string | null;
@@ -204,12 +205,32 @@ export interface RollUpRequest {
  * UPDATE per session whose stored row differs. `is_active` is left as stored. Returns the
  * sessions considered touched (created, merged to something new, or with changed records)
  * and how many rows were written; re-ingesting a batch leaves the store (and updated_at) alone.
+ *
+ * With `memory`, sessions it knows are not read back: their rows are as it last saw them
+ * written and their sums follow the records written since (see ingest-memory.ts), which is
+ * exactly what reading them would give. The rest are read, then remembered.
  */
-export async function rollUpSessions(tx: SqlRunner, request: RollUpRequest, now: Date): Promise<{ touched: Set<string>; updated: number }> {
+export async function rollUpSessions(
+  tx: SqlRunner,
+  request: RollUpRequest,
+  now: Date,
+  memory: IngestMemory | null = null,
+): Promise<{ touched: Set<string>; updated: number }> {
   const facts = request.facts ?? new Map<string, SessionFacts>();
   const usageChanged = new Set(request.usageChanged);
   const created = request.created ?? new Set<string>();
-  const rows = await storedSessions(tx, [...new Set([...facts.keys(), ...usageChanged])]);
+  const ids = [...new Set([...facts.keys(), ...usageChanged])];
+  const rows: StoredSessionRow[] = [];
+  const unknown: string[] = [];
+  for (const id of ids) {
+    const cached = memory?.session(id);
+    if (cached === undefined) unknown.push(id);
+    else rows.push(cached.row);
+  }
+  for (const row of await storedSessions(tx, unknown)) {
+    rows.push(row);
+    memory?.setSession(row.id, { row, groups: null });
+  }
   const touched = new Set<string>();
   const plans: { row: StoredSessionRow; merged: MergedFacts & StoredFacts; factsChanged: boolean }[] = [];
   for (const row of rows) {
@@ -221,15 +242,37 @@ export async function rollUpSessions(tx: SqlRunner, request: RollUpRequest, now:
     touched.add(row.id);
     plans.push({ row, factsChanged, merged: { ...merged, activityModels: JSON.stringify(merged.activityModels) } });
   }
-  const groups = await usageGroupsBySession(tx, plans.map((p) => p.row.id));
+  const known = (id: string) => memory?.session(id)?.groups ?? null;
+  const groups = await usageGroupsBySession(tx, plans.map((p) => p.row.id).filter((id) => known(id) === null));
   let updated = 0;
   for (const { row, merged, factsChanged } of plans) {
-    const next = sessionData(rollUpSession(groups.get(row.id) ?? []), merged);
-    if (!factsChanged && !changed(next, row)) continue;
-    await writeSession(tx, row.id, next, merged, now);
-    updated++;
+    const cachedGroups = known(row.id);
+    const sessionGroups = cachedGroups === null ? (groups.get(row.id) ?? []) : [...cachedGroups.values()];
+    const next = sessionData(rollUpSession(sessionGroups), merged);
+    const write = factsChanged || changed(next, row);
+    if (write) {
+      await writeSession(tx, row.id, next, merged, now);
+      updated++;
+    }
+    memory?.setSession(row.id, {
+      row: write ? writtenRow(row.id, next, merged) : row,
+      groups: cachedGroups ?? groupMap(sessionGroups),
+    });
   }
   return { touched, updated };
+}
+
+/** The stored row after writeSession, as storedSessions would read it back. */
+function writtenRow(id: string, data: SessionData, facts: MergedFacts): StoredSessionRow {
+  return {
+    ...data,
+    id,
+    projectPath: facts.projectPath,
+    parentExternalId: facts.parentExternalId,
+    title: facts.title,
+    activityModels: facts.activityModels,
+    activityRequestCount: facts.activityRequestCount,
+  };
 }
 
 /** Recomputes the roll-ups of the given sessions from their usage records (see rollUpSessions). */

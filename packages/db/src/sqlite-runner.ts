@@ -57,6 +57,12 @@ export class SqliteRunner implements SqlRunner {
   private readonly statements = new Map<string, Statement>();
   /** Settles when the open transaction (if any) ends: other callers wait for it. */
   private transactionDone: Promise<void> | null = null;
+  /**
+   * Writes committed through this runner: one per committed transaction, one per statement
+   * outside a transaction that is not a SELECT. With dataVersion() it tells an ingest whether
+   * anything but its own transactions wrote since (see ingest-memory.ts).
+   */
+  private writes = 0;
 
   private constructor(
     private readonly db: Connection,
@@ -88,6 +94,21 @@ export class SqliteRunner implements SqlRunner {
     return Number(this.prepared(statement.sql).run(statement.values.map(bindable)).changes);
   }
 
+  get committedWrites(): number {
+    return this.writes;
+  }
+
+  /** Changes whenever another connection (of any process) commits to the file; this connection's own commits leave it alone. */
+  dataVersion(): string {
+    const row = this.prepared('PRAGMA data_version').get([]) as Record<string, unknown> | undefined;
+    return String(row?.data_version);
+  }
+
+  /** Counts a statement run outside a transaction as a write unless it is a plain SELECT (when in doubt, a write). */
+  private countWrite(statement: Sql): void {
+    if (!/^\s*SELECT\b/i.test(statement.strings[0] ?? '')) this.writes += 1;
+  }
+
   /** Outside a transaction, waits for one opened by another caller (its rows are not ours to see). */
   private async idle(): Promise<void> {
     while (this.transactionDone !== null) await this.transactionDone;
@@ -95,12 +116,20 @@ export class SqliteRunner implements SqlRunner {
 
   async query<T = RawRow>(statement: Sql): Promise<T[]> {
     await this.idle();
-    return this.queryNow<T>(statement);
+    try {
+      return this.queryNow<T>(statement);
+    } finally {
+      this.countWrite(statement);
+    }
   }
 
   async execute(statement: Sql): Promise<number> {
     await this.idle();
-    return this.executeNow(statement);
+    try {
+      return this.executeNow(statement);
+    } finally {
+      this.countWrite(statement);
+    }
   }
 
   private async beginImmediate(): Promise<void> {
@@ -136,6 +165,7 @@ export class SqliteRunner implements SqlRunner {
       try {
         const result = await work(tx);
         this.db.exec('COMMIT');
+        this.writes += 1;
         return result;
       } catch (error) {
         // Also after a failed COMMIT, which leaves the transaction open: the connection must
