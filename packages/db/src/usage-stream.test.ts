@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sessionRowId } from './ids.js';
+import { openConnection } from './open-store.js';
+import { SessionFactsCache } from './usage-stream.js';
 import { BACKENDS } from './__test__/backends.js';
 import { activity, at, batch, tokens, usage } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
@@ -68,6 +70,20 @@ describe.each(BACKENDS)('streaming reads on $name', (backend) => {
     expect(await keys({ hosts: ['host-2'] })).toEqual(['b0', 'b1']);
     expect(await keys({ project: 'alpha', to: new Date(at(10)) })).toEqual(['a0']);
     expect(await keys({ sessionIds: [sessionRowId('codex', 'b')] })).toEqual(['b0', 'b1']);
+  });
+
+  it('keeps every session of a page looked up when its cache of sessions overflows and starts afresh', async () => {
+    const ids = ['c1', 'c2', 'c3', 'c4'];
+    await h.store.ingest(batch({ activity: ids.map((id) => activity({ sessionExternalId: id, firstAt: at(1), lastAt: at(2), projectPath: `/p/${id}` })) }));
+    const connection = await openConnection(h.target.target);
+    const cache = new SessionFactsCache(connection.sql, 3);
+    const rowsOf = (...externals: string[]) => externals.map((e) => ({ session_id: sessionRowId('claude-code', e) }));
+    await cache.load(rowsOf('c1', 'c2'));
+    // c1 is cached, c3 and c4 are not: 2 + 2 > 3 clears the cache, and c1 must be looked up again.
+    const page = rowsOf('c1', 'c3', 'c4');
+    await cache.load(page);
+    expect(page.map((row) => cache.factsOf(row)?.projectPath)).toEqual(['/p/c1', '/p/c3', '/p/c4']);
+    await connection.close();
   });
 
   it('pages sessions that start at the same instant by id, each once, and matches projects in any case', async () => {

@@ -37,20 +37,25 @@ const LOOKUP_CHUNK = 500;
 const SESSION_CACHE_LIMIT = 10_000;
 
 /** The facts of the sessions that own `rows`, looked up once per session (not joined per record). */
-class SessionFactsCache {
+export class SessionFactsCache {
   private readonly facts = new Map<string, SessionFacts>();
 
-  constructor(private readonly db: SqlRunner) {}
+  constructor(
+    private readonly db: SqlRunner,
+    private readonly limit = SESSION_CACHE_LIMIT,
+  ) {}
 
   async load(rows: readonly RawRow[]): Promise<void> {
-    const missing = new Set<string>();
-    for (const row of rows) {
-      const id = String(row.session_id);
-      if (!this.facts.has(id)) missing.add(id);
+    const ids = new Set(rows.map((row) => String(row.session_id)));
+    let missing = [...ids].filter((id) => !this.facts.has(id));
+    if (missing.length === 0) return;
+    if (this.facts.size + missing.length > this.limit) {
+      // Start afresh, and look up every session of this page: the ones cached a moment ago
+      // are gone too.
+      this.facts.clear();
+      missing = [...ids];
     }
-    if (missing.size === 0) return;
-    if (this.facts.size + missing.size > SESSION_CACHE_LIMIT) this.facts.clear();
-    for (const part of chunk([...missing], LOOKUP_CHUNK)) {
+    for (const part of chunk(missing, LOOKUP_CHUNK)) {
       const found = await this.db.query(sql`SELECT id, external_id, project_path, host FROM sessions WHERE ${inListSql(sql`id`, part)}`);
       for (const s of found) {
         this.facts.set(String(s.id), { externalId: String(s.external_id), projectPath: rawStringOrNull(s.project_path), host: String(s.host) });
@@ -58,8 +63,18 @@ class SessionFactsCache {
     }
   }
 
+  /** The facts of a loaded row's session. */
+  factsOf(row: RawRow): SessionFacts | undefined {
+    return this.facts.get(String(row.session_id));
+  }
+
   map(rows: readonly RawRow[]): StreamedUsageRecord[] {
-    return rows.map((row) => rawToStreamedUsage(row, this.facts.get(String(row.session_id))!));
+    return rows.map((row) => {
+      const facts = this.factsOf(row);
+      // Every row's session exists (a foreign key) and load() looked it up.
+      if (facts === undefined) throw new Error(`usage record ${String(row.id)} names session ${String(row.session_id)}, which was not loaded`);
+      return rawToStreamedUsage(row, facts);
+    });
   }
 }
 
