@@ -2,8 +2,8 @@
 // `pnpm bench [--scale small|medium|large|xl] [--runs N] [--home-dir DIR] [--skip-ccusage]`
 // Builds a synthetic Claude Code + Codex home with the project's own generators, times the
 // built `rimuru` CLI and ccusage on it, prints a table and writes bench/results/<ts>.json.
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,12 @@ import { READ_COMMANDS } from './lib/read-commands.mjs';
 import { printTable, targetsOf } from './lib/report.mjs';
 import { SCALES } from './lib/scales.mjs';
 
-const countLines = (text) => text.split('\n').filter((line) => line.length > 0).length;
+/** Lines of a file, streamed: an xl export is larger than one string may be. */
+async function countLines(path) {
+  let lines = 0;
+  for await (const chunk of createReadStream(path)) for (const byte of chunk) if (byte === 0x0a) lines += 1;
+  return lines;
+}
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const repoDir = join(benchDir, '..');
 const { values: opts } = parseArgs({
@@ -115,7 +120,7 @@ const report = {
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryMiB: Math.round(totalmem() / 2 ** 20), node: process.version },
   home: info,
   appendedBytes: appended,
-  usageRecords: countLines(await readFile(exportFile, 'utf8')),
+  usageRecords: await countLines(exportFile),
   syncSummary: { ...syncSummary, diagnosticSamples: undefined },
   workload: {
     rimuru: { sessions: rimuruStats.totalSessions, totalTokens: rimuruStats.totalTokens },
