@@ -1,5 +1,3 @@
-export { isRecord, trimmedString as nonEmptyString } from '@rimuru/adapter-kit';
-
 /**
  * A token count as Amp writes it: absent (undefined) means 0; anything that is not a
  * non-negative safe integer (a string, `1e999`, a negative number) is malformed (null).

@@ -1,6 +1,5 @@
-import { parseEpochMs, parseIsoTimestamp, type Instant } from '@rimuru/adapter-kit';
+import { isRecord, parseEpochMs, parseIsoTimestamp, trimmedString, type Instant } from '@rimuru/adapter-kit';
 import { totalTokens, type SessionActivity, type TokenCounts, type UsageEvent } from '@rimuru/core';
-import { isRecord, nonEmptyString } from './json-fields.js';
 import { projectPathOfUri } from './project-uri.js';
 import { ledgerTokens, messageUsageTokens } from './usage-tokens.js';
 
@@ -16,7 +15,7 @@ function instantOf(value: unknown): Instant | null {
 /** Message ids are integers in Amp threads; strings are tolerated. */
 function messageIdOf(value: unknown): string | null {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  return nonEmptyString(value);
+  return trimmedString(value);
 }
 
 function projectOf(doc: Record<string, unknown>): string | null {
@@ -25,7 +24,7 @@ function projectOf(doc: Record<string, unknown>): string | null {
   const trees = isRecord(initial) ? initial['trees'] : undefined;
   if (!Array.isArray(trees)) return null;
   for (const tree of trees) {
-    const uri = isRecord(tree) ? nonEmptyString(tree['uri']) : null;
+    const uri = isRecord(tree) ? trimmedString(tree['uri']) : null;
     const path = uri === null ? null : projectPathOfUri(uri);
     if (path !== null) return path;
   }
@@ -57,7 +56,7 @@ class Span {
  */
 export function interpretThread(value: unknown, fileStem: string): ThreadParse {
   if (!isRecord(value)) return { kind: 'invalid', reason: 'thread file is not a JSON object' };
-  const threadId = nonEmptyString(value['id']) ?? (/^T-/.test(fileStem) ? fileStem : null);
+  const threadId = trimmedString(value['id']) ?? (/^T-/.test(fileStem) ? fileStem : null);
   if (threadId === null) return { kind: 'invalid', reason: 'thread has no id' };
   const rawMessages = value['messages'] ?? [];
   const ledger = value['usageLedger'];
@@ -126,7 +125,7 @@ export function interpretThread(value: unknown, fileStem: string): ThreadParse {
     }
     const id = messageIdOf(message['messageId']) ?? `#${index}`;
     counted.add(id);
-    push(`m:${id}`, when, nonEmptyString(usage['model']) ?? nonEmptyString(message['model']), parsed.tokens, index);
+    push(`m:${id}`, when, trimmedString(usage['model']) ?? trimmedString(message['model']), parsed.tokens, index);
   });
 
   rawEvents.forEach((event, index) => {
@@ -149,14 +148,14 @@ export function interpretThread(value: unknown, fileStem: string): ThreadParse {
       problems.push(`usageLedger.events[${index}] has no usable timestamp; skipped`);
       return;
     }
-    let key = `l:${nonEmptyString(event['id']) ?? `#${index}`}`;
+    let key = `l:${trimmedString(event['id']) ?? `#${index}`}`;
     if (target !== null) {
       key = `m:${target}`;
       // Two ledger events for one message without usage: keep both apart.
-      if (claimed.has(target)) key = `m:${target}:l:${nonEmptyString(event['id']) ?? `#${index}`}`;
+      if (claimed.has(target)) key = `m:${target}:l:${trimmedString(event['id']) ?? `#${index}`}`;
       claimed.add(target);
     }
-    push(key, when, nonEmptyString(event['model']), parsed.tokens, index);
+    push(key, when, trimmedString(event['model']), parsed.tokens, index);
   });
 
   const activity: SessionActivity | null =
@@ -170,7 +169,7 @@ export function interpretThread(value: unknown, fileStem: string): ThreadParse {
           projectPath: projectOf(value),
           parentExternalId: null,
           tokensKnown,
-          title: nonEmptyString(value['title']),
+          title: trimmedString(value['title']),
         };
   if (activity === null) problems.push('thread has no usable time (created, sentAt, usage timestamps)');
   return { kind: 'thread', threadId, usages, activity, problems };

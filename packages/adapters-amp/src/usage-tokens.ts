@@ -1,5 +1,6 @@
+import { isRecord } from '@rimuru/adapter-kit';
 import { ZERO_TOKENS, totalTokens, type TokenCounts } from '@rimuru/core';
-import { isRecord, tokenCount } from './json-fields.js';
+import { tokenCount } from './json-fields.js';
 
 export type TokenParse = { ok: true; tokens: TokenCounts } | { ok: false; reason: string };
 

@@ -1,4 +1,5 @@
-import { isRecord, nonEmptyString, parseJson } from './json-fields.js';
+import { isRecord, trimmedString } from '@rimuru/adapter-kit';
+import { parseJson } from './json-fields.js';
 
 /** The counters of one `api_req_started` (or aggregate) record, as the extension wrote them. */
 export interface ApiRequestInfo {
@@ -58,8 +59,8 @@ export function parseApiRequestText(text: unknown): ApiRequestParse {
     info: {
       ...counts,
       cost,
-      cancelReason: nonEmptyString(value['cancelReason']),
-      apiProtocol: nonEmptyString(value['apiProtocol']),
+      cancelReason: trimmedString(value['cancelReason']),
+      apiProtocol: trimmedString(value['apiProtocol']),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { isRecord } from './json-fields.js';
+import { isRecord } from '@rimuru/adapter-kit';
 
 /** A `<model>…</model>` tag of the environment details, with the time of the prompt that held it. */
 export interface ModelMention {

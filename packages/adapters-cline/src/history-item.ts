@@ -1,5 +1,5 @@
+import { isRecord, trimmedString } from '@rimuru/adapter-kit';
 import { stat } from 'node:fs/promises';
-import { isRecord, nonEmptyString } from './json-fields.js';
 import { readJsonFile } from './read-json-file.js';
 
 /** What the extension's task list says about a task (`HistoryItem`). */
@@ -18,10 +18,10 @@ export interface HistoryItemFacts {
 export function historyItemFacts(value: unknown): HistoryItemFacts | null {
   if (!isRecord(value)) return null;
   return {
-    cwd: nonEmptyString(value['cwdOnTaskInitialization']) ?? nonEmptyString(value['workspace']),
-    modelId: nonEmptyString(value['modelId']),
-    task: nonEmptyString(value['task']),
-    parentTaskId: nonEmptyString(value['parentTaskId']),
+    cwd: trimmedString(value['cwdOnTaskInitialization']) ?? trimmedString(value['workspace']),
+    modelId: trimmedString(value['modelId']),
+    task: trimmedString(value['task']),
+    parentTaskId: trimmedString(value['parentTaskId']),
   };
 }
 
@@ -51,7 +51,7 @@ export async function taskHistoryItems(path: string): Promise<Map<string, Histor
   const read = await readJsonFile(path);
   if (read.kind === 'value' && Array.isArray(read.value)) {
     for (const entry of read.value) {
-      const id = isRecord(entry) ? nonEmptyString(entry['id']) : null;
+      const id = isRecord(entry) ? trimmedString(entry['id']) : null;
       const facts = historyItemFacts(entry);
       if (id !== null && facts !== null) items.set(id, facts);
     }

@@ -1,11 +1,10 @@
-import { lineWarning, parseEpochMs, type Instant } from '@rimuru/adapter-kit';
+import { isRecord, lineWarning, parseEpochMs, trimmedString, type Instant } from '@rimuru/adapter-kit';
 import type { AdapterDiagnostic, UsageEvent } from '@rimuru/core';
 import { parseApiRequestText, type ApiRequestInfo } from './api-request.js';
 import type { ModelMention } from './conversation-history.js';
 import type { ClineFamilyFlavor } from './flavor.js';
 import type { HistoryItemFacts } from './history-item.js';
 import { nonCachedInput } from './input-tokens.js';
-import { isRecord, nonEmptyString } from './json-fields.js';
 import { modelUsageAt, type ModelUsageEntry } from './task-metadata.js';
 
 /** What the task folder's other files say, gathered before the messages are read. */
@@ -49,7 +48,7 @@ interface UsageCandidate {
 function messageModelInfo(message: Record<string, unknown>): UsageCandidate['modelInfo'] {
   const info = message['modelInfo'];
   if (!isRecord(info)) return null;
-  return { modelId: nonEmptyString(info['modelId']), providerId: nonEmptyString(info['providerId']) };
+  return { modelId: trimmedString(info['modelId']), providerId: trimmedString(info['providerId']) };
 }
 
 /** The model tag of the prompt sent for a request: the last one stamped before the next request. */
@@ -114,7 +113,7 @@ export function interpretUiMessages(messages: readonly unknown[], taskId: string
     if (lastAt === null || ts.ms > lastAt.ms) lastAt = ts;
     const say = message['say'];
     if (type !== 'say' || typeof say !== 'string') continue;
-    if (say === 'task' && firstPrompt === null) firstPrompt = nonEmptyString(message['text']);
+    if (say === 'task' && firstPrompt === null) firstPrompt = trimmedString(message['text']);
     if (!USAGE_SAYS.has(say)) continue; // the many other say kinds are transcript, not usage
     if (say === 'api_req_started') requestTimes.push(ts.ms);
     // A message still streaming is rewritten whole when it completes.

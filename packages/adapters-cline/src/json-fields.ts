@@ -1,5 +1,3 @@
-export { isRecord, trimmedString as nonEmptyString } from '@rimuru/adapter-kit';
-
 /** Parses JSON text, undefined when it is not JSON. */
 export function parseJson(text: string): unknown {
   try {

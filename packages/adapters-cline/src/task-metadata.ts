@@ -1,4 +1,4 @@
-import { isRecord, nonEmptyString } from './json-fields.js';
+import { isRecord, trimmedString } from '@rimuru/adapter-kit';
 
 /** One `model_usage` entry of Cline's `task_metadata.json`: appended whenever the model changes. */
 export interface ModelUsageEntry {
@@ -14,9 +14,9 @@ export function modelUsageOf(metadata: unknown): ModelUsageEntry[] {
   for (const entry of metadata['model_usage']) {
     if (!isRecord(entry)) continue;
     const ts = entry['ts'];
-    const modelId = nonEmptyString(entry['model_id']);
+    const modelId = trimmedString(entry['model_id']);
     if (typeof ts !== 'number' || !Number.isFinite(ts) || modelId === null) continue;
-    entries.push({ ts, modelId, providerId: nonEmptyString(entry['model_provider_id']) });
+    entries.push({ ts, modelId, providerId: trimmedString(entry['model_provider_id']) });
   }
   // Stable sort: equal times keep file order, so the later-written entry wins below.
   return entries.sort((a, b) => a.ts - b.ts);

@@ -1,6 +1,5 @@
-import { parseEpochMs, parseIsoTimestamp, type Instant } from '@rimuru/adapter-kit';
+import { isRecord, parseEpochMs, parseIsoTimestamp, trimmedString, type Instant } from '@rimuru/adapter-kit';
 import { totalTokens, type SessionActivity, type UsageEvent } from '@rimuru/core';
-import { isRecord, nonEmptyString } from './json-fields.js';
 import { parseUsage, type UsageParse } from './usage-tokens.js';
 
 /** What a chat's folder and its sibling files say about it. */
@@ -34,7 +33,7 @@ const ASSISTANT = new Set(['ai', 'agent', 'assistant']);
 
 /** Usage and model of one assistant message: `metadata.usage`, `metadata.codebuff.usage`, else the run state's last assistant step. */
 function messageUsage(metadata: Record<string, unknown>): { usage: UsageParse; model: string | null } {
-  let model = nonEmptyString(metadata['model']);
+  let model = trimmedString(metadata['model']);
   const codebuff = metadata['codebuff'];
   for (const candidate of [metadata['usage'], isRecord(codebuff) ? codebuff['usage'] : undefined]) {
     const usage = parseUsage(candidate);
@@ -50,7 +49,7 @@ function messageUsage(metadata: Record<string, unknown>): { usage: UsageParse; m
       if (!isRecord(step) || step['role'] !== 'assistant' || !isRecord(step['providerOptions'])) continue;
       const options = step['providerOptions'];
       const cb = options['codebuff'];
-      model ??= isRecord(cb) ? nonEmptyString(cb['model']) : null;
+      model ??= isRecord(cb) ? trimmedString(cb['model']) : null;
       for (const candidate of [options['usage'], isRecord(cb) ? cb['usage'] : undefined]) {
         const usage = parseUsage(candidate);
         if (usage.kind !== 'none') return { usage, model };
@@ -84,9 +83,9 @@ export function interpretChat(value: unknown, chat: ChatContext): ChatParse {
     const metadata = isRecord(message['metadata']) ? message['metadata'] : {};
     const at = instantOf(message['timestamp']) ?? instantOf(message['createdAt']) ?? instantOf(metadata['timestamp']);
     if (at !== null) times.push(at);
-    const variant = nonEmptyString(message['variant']) ?? nonEmptyString(message['role']);
+    const variant = trimmedString(message['variant']) ?? trimmedString(message['role']);
     if (variant === 'user' && title === null) {
-      const text = nonEmptyString(message['content']);
+      const text = trimmedString(message['content']);
       title = text === null ? null : text.replace(/\s+/g, ' ').slice(0, 120);
     }
     if (variant === null || !ASSISTANT.has(variant)) return;
@@ -107,7 +106,7 @@ export function interpretChat(value: unknown, chat: ChatContext): ChatParse {
     usages.push({
       type: 'usage',
       sessionExternalId: chat.sessionId,
-      dedupeKey: `${chat.sessionId}:${nonEmptyString(message['id']) ?? `#${index}`}`,
+      dedupeKey: `${chat.sessionId}:${trimmedString(message['id']) ?? `#${index}`}`,
       rank: totalTokens(usage.tokens),
       replayKey: null,
       isReplayCopy: false,

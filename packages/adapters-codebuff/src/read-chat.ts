@@ -1,10 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { TextDecoder } from 'node:util';
-import { parseEpochMs } from '@rimuru/adapter-kit';
+import { isRecord, parseEpochMs, trimmedString } from '@rimuru/adapter-kit';
 import type { AdapterDiagnostic, AdapterEvent } from '@rimuru/core';
 import { chatFolderInstant, interpretChat, type ChatContext } from './chat.js';
-import { isRecord, nonEmptyString } from './json-fields.js';
 
 export const MAX_CHAT_BYTES = 256 * 1024 * 1024;
 
@@ -18,7 +17,7 @@ async function runStateCwd(chatDir: string): Promise<string | null> {
     const value: unknown = JSON.parse(await readFile(join(chatDir, 'run-state.json'), 'utf8'));
     const session = isRecord(value) ? value['sessionState'] : undefined;
     const context = isRecord(session) ? session['fileContext'] : undefined;
-    return isRecord(context) ? nonEmptyString(context['cwd']) : null;
+    return isRecord(context) ? trimmedString(context['cwd']) : null;
   } catch {
     // No run state (older chats) or one being rewritten: the project stays unknown this read.
     return null;

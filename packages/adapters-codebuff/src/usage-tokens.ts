@@ -1,5 +1,5 @@
+import { isRecord } from '@rimuru/adapter-kit';
 import { ZERO_TOKENS, totalTokens, type TokenCounts } from '@rimuru/core';
-import { isRecord } from './json-fields.js';
 
 /** First key present with a non-negative safe integer; undefined when none; null when one is malformed. */
 function pick(record: Record<string, unknown>, keys: readonly string[]): number | undefined | null {

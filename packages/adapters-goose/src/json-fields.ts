@@ -1,6 +1,4 @@
-import { isRecord, trimmedString as nonEmptyString } from '@rimuru/adapter-kit';
-
-export { isRecord, nonEmptyString };
+import { isRecord, trimmedString } from '@rimuru/adapter-kit';
 
 /** A counter as SQLite or JSON hands it over: null when absent; NaN-like or negative values are not counts. */
 export function counter(value: unknown): number | null | 'invalid' {
@@ -15,7 +13,7 @@ export function modelOfConfig(json: unknown): string | null {
   try {
     const config: unknown = JSON.parse(json);
     if (!isRecord(config)) return null;
-    return nonEmptyString(config['model_name']) ?? nonEmptyString(config['modelName']) ?? nonEmptyString(config['model']);
+    return trimmedString(config['model_name']) ?? trimmedString(config['modelName']) ?? trimmedString(config['model']);
   } catch {
     return null;
   }

@@ -1,3 +1,4 @@
+import { isRecord, trimmedString } from '@rimuru/adapter-kit';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TextDecoder } from 'node:util';
@@ -5,7 +6,7 @@ import type { Instant } from '@rimuru/adapter-kit';
 import type { AdapterDiagnostic, AdapterEvent, TokenCounts } from '@rimuru/core';
 import { gooseInstant } from './goose-time.js';
 import { gooseTokens } from './goose-tokens.js';
-import { counter, isRecord, nonEmptyString } from './json-fields.js';
+import { counter } from './json-fields.js';
 import { sessionEvents, type GooseSession } from './session-events.js';
 
 function warning(line: number | null, code: string, message: string): AdapterDiagnostic {
@@ -72,8 +73,8 @@ export function parseLegacySession(text: string, id: string): { session: GooseSe
   return {
     session: {
       id,
-      projectPath: nonEmptyString(m['working_dir']),
-      title: nonEmptyString(m['description']),
+      projectPath: trimmedString(m['working_dir']),
+      title: trimmedString(m['description']),
       parentId: null,
       model: null,
       times,

@@ -1,9 +1,9 @@
-import { unreadableSource } from '@rimuru/adapter-kit';
+import { trimmedString, unreadableSource } from '@rimuru/adapter-kit';
 import { quoteIdentifier, readSqliteSnapshot, type SqliteView } from '@rimuru/adapter-kit/sqlite';
 import type { AdapterDiagnostic, AdapterEvent, TokenCounts } from '@rimuru/core';
 import { gooseInstant } from './goose-time.js';
 import { gooseTokens } from './goose-tokens.js';
-import { counter, modelOfConfig, nonEmptyString } from './json-fields.js';
+import { counter, modelOfConfig } from './json-fields.js';
 import { sessionEvents, type GooseSession, type LedgerRequest } from './session-events.js';
 
 function warning(message: string): AdapterDiagnostic {
@@ -77,14 +77,14 @@ export function readGooseDb(db: SqliteView): DbRead {
         continue;
       }
       const list = ledgers.get(String(sid)) ?? [];
-      list.push({ rowId: String(id), at: gooseInstant(created), model: nonEmptyString(model), tokens: tokens ?? gooseTokens({ input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }), costUsd: costOf(cost) });
+      list.push({ rowId: String(id), at: gooseInstant(created), model: trimmedString(model), tokens: tokens ?? gooseTokens({ input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }), costUsd: costOf(cost) });
       ledgers.set(String(sid), list);
     }
   }
   const sessions: GooseSession[] = [];
   for (const row of rows) {
     const [id, workingDir, name, description, createdAt, updatedAt, modelConfig, parentId, accIn, accOut, accRead, accWrite, accCost, inTok, outTok, readTok, writeTok] = row;
-    const sid = nonEmptyString(typeof id === 'string' ? id : id === null ? null : String(id));
+    const sid = trimmedString(typeof id === 'string' ? id : id === null ? null : String(id));
     if (sid === null) {
       problems.push('session row without id; skipped');
       continue;
@@ -98,9 +98,9 @@ export function readGooseDb(db: SqliteView): DbRead {
     const updated = gooseInstant(updatedAt);
     sessions.push({
       id: sid,
-      projectPath: nonEmptyString(workingDir),
-      title: nonEmptyString(name) ?? nonEmptyString(description),
-      parentId: nonEmptyString(parentId),
+      projectPath: trimmedString(workingDir),
+      title: trimmedString(name) ?? trimmedString(description),
+      parentId: trimmedString(parentId),
       model: modelOfConfig(modelConfig),
       times: [gooseInstant(createdAt), updated, ...(messageSpans.get(sid) ?? []).map(gooseInstant)],
       updatedAt: updated,

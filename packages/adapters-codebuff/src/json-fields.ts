@@ -1,1 +1,0 @@
-export { isRecord, trimmedString as nonEmptyString } from '@rimuru/adapter-kit';
