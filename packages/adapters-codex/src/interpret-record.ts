@@ -1,6 +1,6 @@
-import { parseIsoTimestamp, type Instant } from '@rimuru/adapter-kit';
+import { isRecord, nonBlankString, parseIsoTimestamp, type Instant } from '@rimuru/adapter-kit';
 import { totalTokens, type AdapterDiagnostic, type TokenCounts, type UsageEvent } from '@rimuru/core';
-import { isObject, nonEmptyString, type Fields } from './json-fields.js';
+import { type Fields } from './json-fields.js';
 import type { RolloutState } from './rollout-state.js';
 import { identityFromFirstRecord } from './session-identity.js';
 import { encodeUsage, parseRawUsage, type RawUsage } from './token-usage.js';
@@ -29,7 +29,7 @@ function utcSecond(at: Instant): string {
  * sets the model; `event_msg`/`token_count` is the only source of usage.
  */
 export function interpretRecord(record: unknown, line: number | null, path: string, state: RolloutState, sink: RecordSink): void {
-  if (!isObject(record)) {
+  if (!isRecord(record)) {
     sink.diagnostic(warn(line, 'invalid-record', 'line is JSON but not an object'));
     return;
   }
@@ -43,11 +43,11 @@ export function interpretRecord(record: unknown, line: number | null, path: stri
   }
 
   const payload = record['payload'];
-  if (!isObject(payload)) return;
+  if (!isRecord(payload)) return;
   if (record['type'] === 'turn_context') {
-    const model = nonEmptyString(payload['model']);
+    const model = nonBlankString(payload['model']);
     if (model !== null) state.model = model;
-    state.projectPath ??= nonEmptyString(payload['cwd']);
+    state.projectPath ??= nonBlankString(payload['cwd']);
   } else if (record['type'] === 'event_msg' && payload['type'] === 'token_count') {
     interpretTokenCount(payload, at, line, state, sink);
   }
@@ -71,9 +71,9 @@ function decideSession(record: Fields, line: number | null, path: string, state:
 function modelOf(fields: Fields): string | null {
   const metadata = fields['metadata'];
   return (
-    nonEmptyString(fields['model']) ??
-    nonEmptyString(fields['model_name']) ??
-    (isObject(metadata) ? nonEmptyString(metadata['model']) : null)
+    nonBlankString(fields['model']) ??
+    nonBlankString(fields['model_name']) ??
+    (isRecord(metadata) ? nonBlankString(metadata['model']) : null)
   );
 }
 
@@ -96,7 +96,7 @@ function interpretTokenCount(
   const info = payload['info'];
   // `info: null` is a rate-limit-only refresh, usually the first event of a session.
   if (info === null || info === undefined) return;
-  if (!isObject(info)) {
+  if (!isRecord(info)) {
     sink.diagnostic(warn(line, 'invalid-record', 'token_count info is not an object'));
     return;
   }

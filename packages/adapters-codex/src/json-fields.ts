@@ -1,4 +1,2 @@
-/** Narrowing helpers for untyped JSON records. */
+/** The fields of an untyped JSON record (narrowed with adapter-kit's isRecord). */
 export type Fields = Record<string, unknown>;
-
-export { isRecord as isObject, nonBlankString as nonEmptyString } from '@rimuru/adapter-kit';

@@ -1,5 +1,6 @@
+import { isRecord, nonBlankString } from '@rimuru/adapter-kit';
 import { basename, sep } from 'node:path';
-import { isObject, nonEmptyString, type Fields } from './json-fields.js';
+import { type Fields } from './json-fields.js';
 
 /** What the first record of a rollout says about its session. */
 export interface SessionIdentity {
@@ -40,25 +41,25 @@ export function fallbackSessionId(path: string): string {
 }
 
 function threadSpawnOf(source: unknown): Fields | null {
-  if (!isObject(source)) return null;
+  if (!isRecord(source)) return null;
   const subagent = source['subagent'];
-  if (!isObject(subagent)) return null;
+  if (!isRecord(subagent)) return null;
   const spawn = subagent['thread_spawn'];
-  return isObject(spawn) ? spawn : null;
+  return isRecord(spawn) ? spawn : null;
 }
 
 function fromSessionMeta(payload: Fields, path: string): SessionIdentity {
-  const id = nonEmptyString(payload['id']);
+  const id = nonBlankString(payload['id']);
   const spawn = threadSpawnOf(payload['source']);
   const source = payload['source'];
   // Other subagent kinds (review, guardian) name their parent beside `source` only.
-  const isSubagent = isObject(source) && source['subagent'] !== undefined;
+  const isSubagent = isRecord(source) && source['subagent'] !== undefined;
   const parentId =
-    nonEmptyString(spawn?.['parent_thread_id']) ?? (isSubagent ? nonEmptyString(payload['parent_thread_id']) : null);
+    nonBlankString(spawn?.['parent_thread_id']) ?? (isSubagent ? nonBlankString(payload['parent_thread_id']) : null);
   return {
     sessionId: id ?? fallbackSessionId(path),
     parentId,
-    projectPath: nonEmptyString(payload['cwd']),
+    projectPath: nonBlankString(payload['cwd']),
     threadSpawn: spawn !== null,
     startedAt: payload['timestamp'],
     problem: id === null ? 'session_meta without an id; session named after the file' : null,
@@ -72,9 +73,9 @@ function fromSessionMeta(payload: Fields, path: string): SessionIdentity {
  * for anything else, the file name.
  */
 export function identityFromFirstRecord(record: Fields, path: string): SessionIdentity {
-  if (record['type'] === 'session_meta' && isObject(record['payload'])) return fromSessionMeta(record['payload'], path);
+  if (record['type'] === 'session_meta' && isRecord(record['payload'])) return fromSessionMeta(record['payload'], path);
   if (record['type'] === undefined && record['id'] !== undefined && record['timestamp'] !== undefined) {
-    const id = nonEmptyString(record['id']);
+    const id = nonBlankString(record['id']);
     return {
       sessionId: id ?? fallbackSessionId(path),
       parentId: null,

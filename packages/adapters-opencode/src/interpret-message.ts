@@ -1,6 +1,7 @@
+import { nonBlankString } from '@rimuru/adapter-kit';
 import type { Instant } from '@rimuru/adapter-kit';
 import type { UsageEvent } from '@rimuru/core';
-import { asNumber, asObject, asText, type JsonObject } from './json-fields.js';
+import { asNumber, asObject, type JsonObject } from './json-fields.js';
 import { instantOf } from './message-time.js';
 import { addRaw, rawSum, rawTokensOf, unifiedTokens, type RawTokens } from './message-tokens.js';
 
@@ -40,14 +41,14 @@ export interface CostRule {
 /** `path.cwd` of an assistant message; some hand-written stores keep `path` as a plain string. */
 function projectOf(data: JsonObject): string | null {
   const path = data['path'];
-  if (typeof path === 'string') return asText(path);
+  if (typeof path === 'string') return nonBlankString(path);
   const obj = asObject(path);
-  return asText(obj?.['cwd']) ?? asText(obj?.['root']);
+  return nonBlankString(obj?.['cwd']) ?? nonBlankString(obj?.['root']);
 }
 
 /** `modelID` at the top (assistant messages), else inside `model` (user messages of newer versions). */
 function modelOf(data: JsonObject): string | null {
-  return asText(data['modelID']) ?? asText(asObject(data['model'])?.['modelID']);
+  return nonBlankString(data['modelID']) ?? nonBlankString(asObject(data['model'])?.['modelID']);
 }
 
 function recordedCost(data: JsonObject, rule: CostRule): number | null {
@@ -83,8 +84,8 @@ export function interpretMessage(
   steps: readonly RawTokens[],
   rule: CostRule,
 ): MessageFacts {
-  const messageId = origin.rowId ?? asText(data['id']);
-  const sessionId = asText(data['sessionID']) ?? asText(data['session_id']) ?? origin.sessionHint;
+  const messageId = origin.rowId ?? nonBlankString(data['id']);
+  const sessionId = nonBlankString(data['sessionID']) ?? nonBlankString(data['session_id']) ?? origin.sessionHint;
   const time = asObject(data['time']);
   const created = instantOf(time?.['created']);
   const completed = instantOf(time?.['completed']);

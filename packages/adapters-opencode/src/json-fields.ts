@@ -1,8 +1,5 @@
 import { isRecord } from '@rimuru/adapter-kit';
 
-/** A string with something besides white space, as written, or null. */
-export { nonBlankString as asText } from '@rimuru/adapter-kit';
-
 /** A JSON object (not an array), or null: the shape checks every OpenCode record needs. */
 export type JsonObject = Record<string, unknown>;
 

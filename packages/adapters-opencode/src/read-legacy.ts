@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
-import { lineWarning, unreadableSource } from '@rimuru/adapter-kit';
+import { lineWarning, nonBlankString, unreadableSource } from '@rimuru/adapter-kit';
 import type { AdapterEvent } from '@rimuru/core';
 import { interpretMessage, type CostRule } from './interpret-message.js';
-import { asObject, asText, type JsonObject } from './json-fields.js';
+import { asObject, type JsonObject } from './json-fields.js';
 import { rawTokensOf, type RawTokens } from './message-tokens.js';
 import { SessionActivities } from './session-activity.js';
 import { interpretSession } from './session-info.js';
@@ -73,8 +73,8 @@ export async function* readLegacyMessage(path: string, rule: CostRule): AsyncGen
     return;
   }
   const data = parsed.value;
-  const id = asText(data['id']);
-  if (id === null && asText(data['role']) === null) {
+  const id = nonBlankString(data['id']);
+  if (id === null && nonBlankString(data['role']) === null) {
     yield lineWarning(1, 'invalid-record', 'not an OpenCode message (no id, no role)');
     yield CHECKPOINT;
     return;
@@ -101,7 +101,7 @@ export async function* readLegacySession(path: string): AsyncGenerator<AdapterEv
     yield CHECKPOINT;
     return;
   }
-  const info = interpretSession(parsed.value, asText(parsed.value['id']));
+  const info = interpretSession(parsed.value, nonBlankString(parsed.value['id']));
   if (info === null) {
     yield lineWarning(1, 'invalid-record', 'not an OpenCode session (no id)');
   } else {

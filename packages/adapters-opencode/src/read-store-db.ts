@@ -1,8 +1,8 @@
-import { lineWarning, unreadableSource } from '@rimuru/adapter-kit';
+import { lineWarning, nonBlankString, unreadableSource } from '@rimuru/adapter-kit';
 import { quoteIdentifier, readSqliteSnapshot, type SafeCell, type SqliteView } from '@rimuru/adapter-kit/sqlite';
 import type { AdapterEvent } from '@rimuru/core';
 import { interpretMessage, type CostRule } from './interpret-message.js';
-import { asObject, asText, type JsonObject } from './json-fields.js';
+import { asObject, type JsonObject } from './json-fields.js';
 import { rawTokensOf, type RawTokens } from './message-tokens.js';
 import { SessionActivities } from './session-activity.js';
 import { interpretSession } from './session-info.js';
@@ -120,7 +120,7 @@ export async function* readStoreDb(path: string, rule: CostRule): AsyncGenerator
       yield lineWarning(index, 'invalid-json', `message ${row.id ?? '?'}: data is not a JSON object`);
       continue;
     }
-    const id = row.id ?? asText(data['id']);
+    const id = row.id ?? nonBlankString(data['id']);
     const steps = id === null ? [] : (rows.steps.get(id) ?? []);
     const facts = interpretMessage(data, { rowId: row.id, sessionHint: row.sessionId, index }, steps, rule);
     if (facts.problem !== null) {

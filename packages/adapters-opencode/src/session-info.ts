@@ -1,5 +1,6 @@
+import { nonBlankString } from '@rimuru/adapter-kit';
 import type { Instant } from '@rimuru/adapter-kit';
-import { asObject, asText, type JsonObject } from './json-fields.js';
+import { asObject, type JsonObject } from './json-fields.js';
 import { instantOf } from './message-time.js';
 
 /** What a session record says: its project directory, title, parent and created/updated times. */
@@ -17,7 +18,7 @@ export interface SessionInfo {
  * `time_created`, `time.updated`/`time_updated`).
  */
 export function interpretSession(data: JsonObject, idHint: string | null): SessionInfo | null {
-  const id = asText(data['id']) ?? idHint;
+  const id = nonBlankString(data['id']) ?? idHint;
   if (id === null) return null;
   const time = asObject(data['time']);
   const times = [time?.['created'], time?.['updated'], data['time_created'], data['time_updated']]
@@ -25,9 +26,9 @@ export function interpretSession(data: JsonObject, idHint: string | null): Sessi
     .filter((t): t is Instant => t !== null);
   return {
     id,
-    projectPath: asText(data['directory']),
-    title: asText(data['title']),
-    parentId: asText(data['parentID']) ?? asText(data['parent_id']),
+    projectPath: nonBlankString(data['directory']),
+    title: nonBlankString(data['title']),
+    parentId: nonBlankString(data['parentID']) ?? nonBlankString(data['parent_id']),
     times,
   };
 }
