@@ -13,7 +13,7 @@ export abstract class CostCommand<T extends typeof Command> extends ReadCommand<
   ): Promise<void> {
     const { runtime, settings } = await this.prepare();
     const range = resolveTimeRange(rangeName, { zone: settings.zone, now: settings.now });
-    const groups = await runtime.store.usageBreakdown({ ...query, from: range.from ?? undefined, to: range.to ?? undefined });
+    const groups = await runtime.store.usage.breakdown({ ...query, from: range.from ?? undefined, to: range.to ?? undefined });
     const report = buildCostReport(range, groups, query.groupBy, settings.costMode);
     if (settings.json) this.printJson(report);
     else {

@@ -59,13 +59,13 @@ export async function checkStore(target: StoreTarget, location: string): Promise
     // migrate: false — a doctor looks, it does not change the store.
     const store = await openStore(target, { migrate: false });
     try {
-      const version = await store.getMeta('schema_version');
-      const sessions = await store.countSessions({});
+      const version = await store.meta.get('schema_version');
+      const sessions = await store.sessions.count({});
       const behind = version !== null && Number(version) < SCHEMA_VERSION;
       checks.push(
         check('store', behind ? 'warn' : 'ok', `${location}: schema ${version ?? '?'} of ${SCHEMA_VERSION}, ${sessions} sessions`, behind ? 'run any rimuru command to migrate it' : null),
       );
-      for (const drift of parseRecordedFormatDrift(await store.getMeta(FORMAT_DRIFT_META_KEY))) {
+      for (const drift of parseRecordedFormatDrift(await store.meta.get(FORMAT_DRIFT_META_KEY))) {
         checks.push(check(`${drift.agentType} format`, 'warn', `${drift.message} (sync of ${drift.at})`, 'update rimuru; if it is current, report the agent version'));
       }
     } finally {

@@ -8,9 +8,9 @@ const MAX_MATCHES = 20;
  * The one session a user named by id, agent session id, or a unique prefix of either. No match
  * and several matches are user errors that say what to do (list sessions, type more characters).
  */
-export async function findOneSession(store: Pick<SessionStore, 'findSessions'>, id: string): Promise<StoredSession> {
+export async function findOneSession(store: Pick<SessionStore, 'sessions'>, id: string): Promise<StoredSession> {
   const wanted = id.trim();
-  const matches = await store.findSessions(wanted, MAX_MATCHES);
+  const matches = await store.sessions.find(wanted, MAX_MATCHES);
   if (matches.length === 0) throw new NotFoundError(`No session matches "${wanted}"`, { suggestions: ['rimuru sessions --limit 20'] });
   if (matches.length > 1) {
     throw new AmbiguousIdError(

@@ -1,6 +1,6 @@
 import { Flags, type Command } from '@oclif/core';
 import { bundledPriceTable, priceOverridesFromConfig, type DatedPriceBook, type DatedPriceRow } from '@rimuru/core';
-import { loadPriceBook } from '@rimuru/sync';
+import { loadPriceBook } from '@rimuru/sync/prices';
 import { BaseCommand } from './base-command.js';
 import { openRuntime, type Runtime } from './runtime.js';
 

@@ -53,7 +53,7 @@ export abstract class UsageReportCommand<T extends typeof Command> extends ReadC
       groupBy: flags.by as ReportGroupBy | undefined,
       breakdown: flags.breakdown === true,
     });
-    const slots = await runtime.store.usageSlots({
+    const slots = await runtime.store.usage.slots({
       from: since,
       to: until,
       agentTypes: flags['agent-type'] as string[] | undefined,

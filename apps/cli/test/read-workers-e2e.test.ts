@@ -86,13 +86,13 @@ interface Outcome {
 /** Every record a sync leaves, without the wall-clock instants of when it was written. */
 async function storeContents(store: SessionStore): Promise<Outcome['store']> {
   const usage = [];
-  for await (const record of store.streamUsage({})) usage.push(record);
+  for await (const record of store.usage.stream({})) usage.push(record);
   const strip = (value: unknown): unknown[] =>
     JSON.parse(JSON.stringify(value, (key, v: unknown) => (/^(updatedAt|createdAt)$/.test(key) ? undefined : typeof v === 'bigint' ? `${v}n` : v)));
   const byText = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1);
   return {
-    checkpoints: strip(await store.listCheckpoints()).sort(byText),
-    sessions: (strip(await store.listSessions({})) as { agentType?: unknown }[]).sort(byText),
+    checkpoints: strip(await store.sources.checkpoints()).sort(byText),
+    sessions: (strip(await store.sessions.list({})) as { agentType?: unknown }[]).sort(byText),
     usage: strip(usage).sort(byText),
   };
 }

@@ -63,7 +63,7 @@ describe('LiveSync', () => {
     await live.syncNow();
     await live.stop();
     expect(errors).toEqual([]);
-    const totals = await store.usageTotals({});
+    const totals = await store.usage.totals({});
     expect(totals.requestCount).toBe(1);
     expect(totals.unpricedRequestCount).toBe(0);
     expect(totals.calculatedCostNanos).toBe(2_800_000n);

@@ -28,7 +28,7 @@ export class SessionsController {
 
   private fetcher() {
     const state = this.state;
-    return (offset: number, limit: number) => this.rt.store.pageSessions(toPageQuery(state, this.queryContext(), { offset, limit }));
+    return (offset: number, limit: number) => this.rt.store.sessions.page(toPageQuery(state, this.queryContext(), { offset, limit }));
   }
 
   /** New sort, filter or search: back to the top, fetched afresh. */
@@ -36,7 +36,7 @@ export class SessionsController {
     this.state = state;
     this.cache.reset(this.fetcher());
     this.cursor = { selected: 0, top: 0 };
-    this.count = await this.rt.store.countSearchedSessions(toSearchQuery(state, this.queryContext()));
+    this.count = await this.rt.store.sessions.countSearched(toSearchQuery(state, this.queryContext()));
     await this.ensureVisible();
   }
 
@@ -46,7 +46,7 @@ export class SessionsController {
    */
   async refresh(): Promise<void> {
     const selectedId = this.selected()?.id;
-    this.count = await this.rt.store.countSearchedSessions(toSearchQuery(this.state, this.queryContext()));
+    this.count = await this.rt.store.sessions.countSearched(toSearchQuery(this.state, this.queryContext()));
     this.cursor = clampCursor(this.cursor, this.count, this.height);
     const { start, end } = this.window();
     await this.cache.refresh(start, end);

@@ -156,3 +156,4 @@ export {
   type RecordedFormatDrift,
 } from './format-drift.js';
 export { beats, type CopyOrder } from './copy-order.js';
+export { isDroppedReplay, noteReplayOriginal, type ReplayFacts, type ReplayOriginals } from './replay-rule.js';

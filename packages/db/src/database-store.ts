@@ -1,39 +1,13 @@
-import type { AgentType, DatedPriceRow } from '@rimuru/core';
-import { listAgents } from './agent-queries.js';
-import { getCheckpoint, listCheckpoints } from './checkpoints.js';
-import { markSessionByHook } from './hook-session.js';
 import { ingestBatch, ingestBatches } from './ingest.js';
-import { getMeta, setMeta } from './meta.js';
-import { listModelPrices, writeModelPrices } from './price-rows.js';
-import { applyReplication, changesSince } from './replication.js';
-import { sessionCounts } from './session-counts.js';
-import { countSearchedSessions, pageSessions } from './session-page-queries.js';
-import { countSessions, findSessions, listSessions } from './session-queries.js';
-import { sessionUsageRecords } from './session-records.js';
-import { streamSessions } from './session-stream.js';
-import { diagnosticCountsByAgent } from './source-diagnostics.js';
+import { SqlAgentRepository } from './repositories/agent-repository.js';
+import { SqlMetaRepository } from './repositories/meta-repository.js';
+import { SqlPriceRepository } from './repositories/price-repository.js';
+import { SqlReplicationRepository } from './repositories/replication-repository.js';
+import { SqlSessionRepository } from './repositories/session-repository.js';
+import { SqlSourceRepository } from './repositories/source-repository.js';
+import { SqlUsageRepository } from './repositories/usage-repository.js';
 import type { SqlRunner } from './sql-runner.js';
-import type {
-  HookMark,
-  IngestBatch,
-  ReplicationBatch,
-  ReplicationCursor,
-  SessionFilter,
-  SessionPageQuery,
-  SessionSearchQuery,
-  SessionStore,
-  SessionStreamFilter,
-  StoreDialect,
-  UsageBreakdownQuery,
-  UsageRepricer,
-  UsageSlotFilter,
-  UsageStreamFilter,
-} from './store.js';
-import { usageBreakdown } from './usage-breakdown.js';
-import { sessionUsageByModel, usageTotals } from './usage-queries.js';
-import { repriceUsage } from './usage-reprice.js';
-import { usageSlots } from './usage-slots.js';
-import { findUsageRecords, streamUsageRecords } from './usage-stream.js';
+import type { IngestBatch, SessionStore, StoreDialect } from './store.js';
 
 /** How the store reaches its database: one connection, plain SQL through the runner. */
 export interface StoreConnection {
@@ -45,13 +19,21 @@ export interface StoreConnection {
 }
 
 /**
- * The SessionStore of either dialect: every method runs plain SQL through the connection's
- * runner (no ORM model query on any path). One instance per open store.
+ * The SessionStore of either dialect: a repository per table over the connection's one runner
+ * (plain SQL, no ORM model query on any path). One instance per open store.
  */
 export class DatabaseSessionStore implements SessionStore {
   readonly dialect: StoreDialect;
   readonly location: string;
+  readonly sessions: SqlSessionRepository;
+  readonly usage: SqlUsageRepository;
+  readonly sources: SqlSourceRepository;
+  readonly prices: SqlPriceRepository;
+  readonly agents: SqlAgentRepository;
+  readonly meta: SqlMetaRepository;
+  readonly replication: SqlReplicationRepository;
   private readonly sql: SqlRunner;
+  private closed = false;
 
   constructor(
     private readonly connection: StoreConnection,
@@ -60,14 +42,13 @@ export class DatabaseSessionStore implements SessionStore {
     this.dialect = connection.dialect;
     this.location = connection.location;
     this.sql = connection.sql;
-  }
-
-  getCheckpoint(agentType: AgentType, path: string) {
-    return getCheckpoint(this.sql, agentType, path);
-  }
-
-  listCheckpoints(agentType?: AgentType) {
-    return listCheckpoints(this.sql, agentType);
+    this.sessions = new SqlSessionRepository(this.sql, now);
+    this.usage = new SqlUsageRepository(this.sql, now);
+    this.sources = new SqlSourceRepository(this.sql);
+    this.prices = new SqlPriceRepository(this.sql, now);
+    this.agents = new SqlAgentRepository(this.sql);
+    this.meta = new SqlMetaRepository(this.sql);
+    this.replication = new SqlReplicationRepository(this.sql, now);
   }
 
   ingest(batch: IngestBatch) {
@@ -77,104 +58,6 @@ export class DatabaseSessionStore implements SessionStore {
   ingestMany(batches: readonly IngestBatch[]) {
     return ingestBatches(this.sql, batches, this.now);
   }
-
-  listSessions(filter: SessionFilter) {
-    return listSessions(this.sql, filter);
-  }
-
-  countSessions(filter: SessionFilter) {
-    return countSessions(this.sql, filter);
-  }
-
-  sessionCounts(filter: SessionFilter, activeSince: Date) {
-    return sessionCounts(this.sql, filter, activeSince);
-  }
-
-  pageSessions(query: SessionPageQuery) {
-    return pageSessions(this.sql, query);
-  }
-
-  countSearchedSessions(query: SessionSearchQuery) {
-    return countSearchedSessions(this.sql, query);
-  }
-
-  findSessions(idOrPrefix: string, limit?: number) {
-    return findSessions(this.sql, idOrPrefix, limit);
-  }
-
-  sessionUsageByModel(sessionId: string) {
-    return sessionUsageByModel(this.sql, sessionId);
-  }
-
-  usageTotals(range: { from?: Date; to?: Date; agentTypes?: AgentType[]; hosts?: string[] }) {
-    return usageTotals(this.sql, range);
-  }
-
-  usageBreakdown(query: UsageBreakdownQuery) {
-    return usageBreakdown(this.sql, query);
-  }
-
-  sessionUsageRecords(sessionId: string) {
-    return sessionUsageRecords(this.sql, sessionId);
-  }
-
-  listModelPrices() {
-    return listModelPrices(this.sql);
-  }
-
-  writeModelPrices(rows: readonly DatedPriceRow[], mode: 'replace' | 'keep') {
-    return writeModelPrices(this.sql, rows, mode, this.now());
-  }
-
-  repriceUsage(price: UsageRepricer, models?: readonly string[]) {
-    return repriceUsage(this.sql, price, models, this.now());
-  }
-
-  listAgents() {
-    return listAgents(this.sql);
-  }
-
-  diagnosticCountsByAgent() {
-    return diagnosticCountsByAgent(this.sql);
-  }
-
-  markSessionByHook(mark: HookMark) {
-    return markSessionByHook(this.sql, mark, this.now);
-  }
-
-  changesSince(cursor: ReplicationCursor | null, limit: number) {
-    return changesSince(this.sql, cursor, limit);
-  }
-
-  applyReplication(batch: ReplicationBatch) {
-    return applyReplication(this.sql, batch, this.now);
-  }
-
-  streamUsage(filter: UsageStreamFilter, options: { pageSize?: number } = {}) {
-    return streamUsageRecords(this.sql, filter, options.pageSize);
-  }
-
-  usageSlots(filter: UsageSlotFilter) {
-    return usageSlots(this.sql, filter);
-  }
-
-  streamSessions(filter: SessionStreamFilter, options: { pageSize?: number } = {}) {
-    return streamSessions(this.sql, filter, options.pageSize);
-  }
-
-  findUsageRecords(agentType: AgentType, keys: { dedupeKeys?: readonly string[]; replayKeys?: readonly string[] }) {
-    return findUsageRecords(this.sql, agentType, keys);
-  }
-
-  getMeta(key: string): Promise<string | null> {
-    return getMeta(this.sql, key);
-  }
-
-  setMeta(key: string, value: string): Promise<void> {
-    return setMeta(this.sql, key, value);
-  }
-
-  private closed = false;
 
   async close(): Promise<void> {
     if (this.closed) return;

@@ -58,7 +58,7 @@ describe('one way to reach the store', () => {
   it('the patterns catch a model call and a client call', () => {
     expect(MODEL_CALL.test('await tx.usageRecord.deleteMany({ where })')).toBe(true);
     expect(MODEL_CALL.test('db.session\n  .findMany({})')).toBe(true);
-    expect(MODEL_CALL.test('await store.listSessions({})')).toBe(false);
+    expect(MODEL_CALL.test('await store.sessions.list({})')).toBe(false);
     expect(CLIENT_CALL.test('db.$transaction(async (tx) => 1)')).toBe(true);
   });
 });

@@ -40,14 +40,14 @@ describe.each(BACKENDS)('sessionCounts on $name', (backend) => {
         ],
       }),
     );
-    await h.store.markSessionByHook({
+    await h.store.sessions.markByHook({
       agentType: 'codex', agentName: 'codex-default', host: 'host-2', externalId: 'x', at: new Date(at(198, 5)), ended: true, projectPath: null,
     });
   }
 
   /** What the listed rows count, summed in memory. */
   async function inMemory(filter: SessionFilter, now: Date, activeWindowMs: number): Promise<SessionCounts> {
-    return sessionCountsOf(await h.store.listSessions(filter), { now, activeWindowMs });
+    return sessionCountsOf(await h.store.sessions.list(filter), { now, activeWindowMs });
   }
 
   it('agrees with the in-memory counts for every filter and window', async () => {
@@ -66,7 +66,7 @@ describe.each(BACKENDS)('sessionCounts on $name', (backend) => {
       for (const windowMs of [0, 3, 5 * 60_000, 30 * 60_000, 10 ** 9]) {
         const activeSince = new Date(now.getTime() - windowMs);
         const { limit: _limit, offset: _offset, ...all } = filter;
-        expect(await h.store.sessionCounts(filter, activeSince), JSON.stringify({ filter, windowMs })).toEqual(
+        expect(await h.store.sessions.counts(filter, activeSince), JSON.stringify({ filter, windowMs })).toEqual(
           await inMemory(all, now, windowMs),
         );
       }
@@ -78,13 +78,13 @@ describe.each(BACKENDS)('sessionCounts on $name', (backend) => {
     const now = new Date(T0 + 200 * 60_000);
     // a: 10 min + 998 ms; b: 100 min − 4 ms; c: 0; x: 145 min + 333 ms + hook end at 198:05 → ended_at widened;
     // y: 1 min + 1 ms. Active within 15 min of 200: b and c (x ended by its hook).
-    const counts = await h.store.sessionCounts({}, new Date(now.getTime() - 15 * 60_000));
+    const counts = await h.store.sessions.counts({}, new Date(now.getTime() - 15 * 60_000));
     expect(counts.sessions).toBe(5);
     expect(counts.activeSessions).toBe(2);
-    const rows = await h.store.listSessions({});
+    const rows = await h.store.sessions.list({});
     const expected = rows.reduce((sum, s) => sum + Math.max(0, s.endedAt.getTime() - s.startedAt.getTime()), 0);
     expect(counts.totalDurationMs).toBe(expected);
     expect(counts.totalDurationMs % 1000).not.toBe(0);
-    expect(await h.store.sessionCounts({ agentTypes: [] }, now)).toEqual({ sessions: 0, activeSessions: 0, totalDurationMs: 0 });
+    expect(await h.store.sessions.counts({ agentTypes: [] }, now)).toEqual({ sessions: 0, activeSessions: 0, totalDurationMs: 0 });
   });
 });

@@ -39,7 +39,7 @@ describe.each(BACKENDS)('paged, sorted, searched sessions on $name', (backend) =
   }
   const ids = (list: { externalId: string }[]) => list.map((s) => s.externalId);
   const page = (sort: SessionSort, extra: { search?: string; offset?: number; limit?: number } = {}) =>
-    h.store.pageSessions({ filter: {}, sort, offset: extra.offset ?? 0, limit: extra.limit ?? 50, search: extra.search });
+    h.store.sessions.page({ filter: {}, sort, offset: extra.offset ?? 0, limit: extra.limit ?? 50, search: extra.search });
 
   it('sorts by start, duration, tokens and cost in the database, biggest first', async () => {
     await seed();
@@ -55,7 +55,7 @@ describe.each(BACKENDS)('paged, sorted, searched sessions on $name', (backend) =
     expect(pages.map(ids)).toEqual([['c', 'a', 'b'], ['d']]);
     expect(await page('started', { offset: 10 })).toEqual([]);
     expect(await page('started', { limit: 0 })).toEqual([]);
-    expect(await h.store.countSearchedSessions({ filter: {} })).toBe(4);
+    expect(await h.store.sessions.countSearched({ filter: {} })).toBe(4);
   });
 
   it('searches id prefix, external id, project, model, agent type and name, case-insensitively', async () => {
@@ -69,20 +69,20 @@ describe.each(BACKENDS)('paged, sorted, searched sessions on $name', (backend) =
     expect(await page('started', { search: '%' })).toEqual([]);
     expect(await page('started', { search: "x' OR 1=1 --" })).toEqual([]);
     expect(ids(await page('started', { search: 'beta_' }))).toEqual(['b']);
-    expect(await h.store.countSearchedSessions({ filter: {}, search: 'work/' })).toBe(3);
+    expect(await h.store.sessions.countSearched({ filter: {}, search: 'work/' })).toBe(3);
     expect(ids(await page('started', { search: '   ' }))).toEqual(['b', 'c', 'a', 'd']);
   });
 
   it('combines search with the session filter', async () => {
     await seed();
     const filter = { agentTypes: ['claude-code'], since: new Date(at(20)) };
-    expect(ids(await h.store.pageSessions({ filter, search: 'work', sort: 'tokens', offset: 0, limit: 10 }))).toEqual(['b', 'a']);
-    expect(await h.store.countSearchedSessions({ filter, search: 'beta' })).toBe(1);
-    expect(await h.store.countSearchedSessions({ filter: { agentTypes: [] }, search: 'a' })).toBe(0);
+    expect(ids(await h.store.sessions.page({ filter, search: 'work', sort: 'tokens', offset: 0, limit: 10 }))).toEqual(['b', 'a']);
+    expect(await h.store.sessions.countSearched({ filter, search: 'beta' })).toBe(1);
+    expect(await h.store.sessions.countSearched({ filter: { agentTypes: [] }, search: 'a' })).toBe(0);
     // Completed = the complement of active at the same instant.
     const cut = new Date(at(100));
-    expect(ids(await h.store.pageSessions({ filter: {}, completedBefore: cut, sort: 'started', offset: 0, limit: 10 }))).toEqual(['a', 'd']);
-    expect(ids(await h.store.pageSessions({ filter: { activeSince: cut }, sort: 'started', offset: 0, limit: 10 }))).toEqual(['b', 'c']);
-    expect(await h.store.countSearchedSessions({ filter: {}, completedBefore: cut, search: 'delta' })).toBe(1);
+    expect(ids(await h.store.sessions.page({ filter: {}, completedBefore: cut, sort: 'started', offset: 0, limit: 10 }))).toEqual(['a', 'd']);
+    expect(ids(await h.store.sessions.page({ filter: { activeSince: cut }, sort: 'started', offset: 0, limit: 10 }))).toEqual(['b', 'c']);
+    expect(await h.store.sessions.countSearched({ filter: {}, completedBefore: cut, search: 'delta' })).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import { useTestStore } from './__test__/open-test-store.js';
 describe.each(BACKENDS)('tokenless activity facts on $name', (backend) => {
   const h = useTestStore(backend);
   const one = async (externalId: string) => {
-    const [s] = await h.store.findSessions(externalId);
+    const [s] = await h.store.sessions.find(externalId);
     if (s === undefined) throw new Error(`no session ${externalId}`);
     return s;
   };
@@ -64,7 +64,7 @@ describe.each(BACKENDS)('diagnostic counts per agent on $name', (backend) => {
   const h = useTestStore(backend);
 
   it('sums source_files.diagnostic_count per agent type over every stretch', async () => {
-    expect(await h.store.diagnosticCountsByAgent()).toEqual([]);
+    expect(await h.store.sources.diagnosticCounts()).toEqual([]);
     const source = (agentType: string, path: string, diagnosticCount: number) => {
       const b = batch({ agentType, diagnosticCount });
       return { ...b, checkpoint: { ...b.checkpoint, path } };
@@ -73,7 +73,7 @@ describe.each(BACKENDS)('diagnostic counts per agent on $name', (backend) => {
     await h.store.ingest(source('codex', '/c/1.jsonl', 3));
     await h.store.ingest(source('codex', '/c/2.jsonl', 0));
     await h.store.ingest(source('cursor', '/u/state.vscdb', 1));
-    expect(await h.store.diagnosticCountsByAgent()).toEqual([
+    expect(await h.store.sources.diagnosticCounts()).toEqual([
       { agentType: 'codex', sources: 2, diagnostics: 5 },
       { agentType: 'cursor', sources: 1, diagnostics: 1 },
     ]);

@@ -7,7 +7,7 @@ import { useTestStore } from './__test__/open-test-store.js';
 describe.each(BACKENDS)('ingest on $name', (backend) => {
   const h = useTestStore(backend);
   const one = async (externalId: string) => {
-    const [s] = await h.store.findSessions(externalId);
+    const [s] = await h.store.sessions.find(externalId);
     if (s === undefined) throw new Error(`no session ${externalId}`);
     return s;
   };
@@ -97,10 +97,10 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
     expect(r.replaysDropped).toBe(1);
     const s = await one('sess-a');
     expect(s.requestCount).toBe(1);
-    expect((await h.store.usageTotals({})).requestCount).toBe(1);
+    expect((await h.store.usage.totals({})).requestCount).toBe(1);
     // A replay copy without an original is kept.
     await h.store.ingest(batch({ usage: [usage({ dedupeKey: 'lonely', replayKey: 'msg-2', isReplayCopy: true })] }));
-    expect((await h.store.usageTotals({})).requestCount).toBe(2);
+    expect((await h.store.usage.totals({})).requestCount).toBe(2);
   });
 
   it('a replay copy whose original is known is never stored and creates no session', async () => {
@@ -109,7 +109,7 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
       batch({ usage: [usage({ dedupeKey: 'copy', replayKey: 'm1', isReplayCopy: true, sessionExternalId: 'sidechain' })] }),
     );
     expect(r).toEqual({ usageInserted: 0, usageReplaced: 0, usageIgnored: 0, replaysDropped: 1, sessionsTouched: 0 });
-    expect(await h.store.findSessions('sidechain')).toEqual([]);
+    expect(await h.store.sessions.find('sidechain')).toEqual([]);
   });
 
   it('re-ingesting the same batch changes nothing', async () => {
@@ -122,12 +122,12 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
       activity: [activity({ sessionExternalId: 'sess-a', projectPath: '/p' })],
     });
     await h.store.ingest(b);
-    const before = { sessions: await h.store.listSessions({}), totals: await h.store.usageTotals({}) };
+    const before = { sessions: await h.store.sessions.list({}), totals: await h.store.usage.totals({}) };
     h.clock.now = new Date('2025-07-01T00:00:00.000Z');
     const again = await h.store.ingest(b);
     expect(again).toEqual({ usageInserted: 0, usageReplaced: 0, usageIgnored: 2, replaysDropped: 1, sessionsTouched: 0 });
-    expect(await h.store.listSessions({})).toEqual(before.sessions);
-    expect(await h.store.usageTotals({})).toEqual(before.totals);
+    expect(await h.store.sessions.list({})).toEqual(before.sessions);
+    expect(await h.store.usage.totals({})).toEqual(before.totals);
   });
 
   it('merges activity: earliest start, latest end, first non-null project/parent/title, tokens known wins', async () => {
@@ -194,13 +194,13 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
     const b = batch({ diagnosticCount: 2 });
     await h.store.ingest({ ...b, checkpoint: { ...b.checkpoint, state, offset: 4096, size: 5000 } });
     await h.store.ingest({ ...b, diagnosticCount: 3, checkpoint: { ...b.checkpoint, state: null, offset: 5000 } });
-    const cp = await h.store.getCheckpoint('claude-code', '/logs/a.jsonl');
+    const cp = await h.store.sources.checkpoint('claude-code', '/logs/a.jsonl');
     expect(cp).toEqual({ ...b.checkpoint, state: null, offset: 5000, diagnosticCount: 5, updatedAt: h.clock.now });
     await h.store.ingest({ ...b, diagnosticCount: 0, checkpoint: { ...b.checkpoint, state } });
-    expect((await h.store.getCheckpoint('claude-code', '/logs/a.jsonl'))?.state).toEqual(state);
-    expect(await h.store.getCheckpoint('claude-code', '/logs/other.jsonl')).toBeNull();
-    expect((await h.store.listCheckpoints('claude-code')).map((c) => c.path)).toEqual(['/logs/a.jsonl']);
-    expect(await h.store.listCheckpoints('codex')).toEqual([]);
+    expect((await h.store.sources.checkpoint('claude-code', '/logs/a.jsonl'))?.state).toEqual(state);
+    expect(await h.store.sources.checkpoint('claude-code', '/logs/other.jsonl')).toBeNull();
+    expect((await h.store.sources.checkpoints('claude-code')).map((c) => c.path)).toEqual(['/logs/a.jsonl']);
+    expect(await h.store.sources.checkpoints('codex')).toEqual([]);
   });
 
   it('ingestMany applies batches in order in one transaction, with the figures of one-by-one ingests', async () => {
@@ -221,7 +221,7 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
     expect((await one('sess-a')).tokens?.output).toBe(35);
     expect((await one('sess-a')).requestCount).toBe(2);
     expect((await one('sess-b')).requestCount).toBe(1);
-    expect((await h.store.listCheckpoints('claude-code')).map((c) => c.path)).toEqual(['/logs/a.jsonl', '/logs/b.jsonl']);
+    expect((await h.store.sources.checkpoints('claude-code')).map((c) => c.path)).toEqual(['/logs/a.jsonl', '/logs/b.jsonl']);
     // Again: nothing new, nothing changed.
     const again = await h.store.ingestMany([fileA, fileB]);
     expect(again.map((r) => r.usageInserted + r.usageReplaced)).toEqual([0, 0]);
@@ -231,8 +231,8 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
     const good = batch({ usage: [usage({ dedupeKey: 'k1' })] });
     const bad = batch({ checkpoint: { ...good.checkpoint, path: '/logs/bad.jsonl' }, usage: [usage({ dedupeKey: 'k2', occurredAt: 'not a time' })] });
     await expect(h.store.ingestMany([good, bad])).rejects.toThrow(/Invalid usage instant/);
-    expect(await h.store.listCheckpoints('claude-code')).toEqual([]);
-    expect(await h.store.findSessions('sess-a')).toEqual([]);
+    expect(await h.store.sources.checkpoints('claude-code')).toEqual([]);
+    expect(await h.store.sessions.find('sess-a')).toEqual([]);
     // The store is usable afterwards (the transaction was rolled back, not left open).
     await h.store.ingestMany([good]);
     expect((await one('sess-a')).requestCount).toBe(1);

@@ -65,7 +65,7 @@ describe.each(BACKENDS)('store lifecycle on $name', (backend) => {
           });
         await Promise.all(Array.from({ length: 6 }, (_, n) => stores[n % 2]!.ingest(make(n))));
       }
-      const sessions = await stores[0]!.listSessions({});
+      const sessions = await stores[0]!.sessions.list({});
       expect(sessions).toHaveLength(5);
       // Per key the largest rank wins: k0 ← 3, k1 ← 4, k2 ← 5.
       for (const s of sessions) expect([s.requestCount, s.calculatedCostNanos, s.endedAt.toISOString()]).toEqual([3, 12n, at(5)]);
@@ -108,7 +108,7 @@ describe.each(BACKENDS)('store lifecycle on $name', (backend) => {
           VALUES ('claude-code', '${key}', '${id}', '2025-03-01T10:01:00.000+00:00', 15, ${key === 'k1' ? 1 : 2})`);
       }
       const store = await openStore(t.target);
-      const totals = await store.usageTotals({});
+      const totals = await store.usage.totals({});
       expect([totals.requestCount, totals.tokens.input, totals.tokens.output]).toEqual([2, 30, 3]);
       await store.close();
     } finally {
@@ -121,10 +121,10 @@ describe.each(BACKENDS)('store lifecycle on $name', (backend) => {
     try {
       const store = await openStore(t.target);
       await store.ingest(batch({ usage: [usage({ dedupeKey: 'a', occurredAt: at(1, 7) })] }));
-      const [s] = await store.listSessions({ since: new Date(at(1, 7)), until: new Date(at(1, 7)) });
+      const [s] = await store.sessions.list({ since: new Date(at(1, 7)), until: new Date(at(1, 7)) });
       expect(s?.startedAt.toISOString()).toBe(at(1, 7));
-      expect((await store.usageTotals({ from: new Date(at(1, 7)), to: new Date(at(1, 8)) })).requestCount).toBe(1);
-      expect((await store.usageTotals({ from: new Date(at(1, 8)) })).requestCount).toBe(0);
+      expect((await store.usage.totals({ from: new Date(at(1, 7)), to: new Date(at(1, 8)) })).requestCount).toBe(1);
+      expect((await store.usage.totals({ from: new Date(at(1, 8)) })).requestCount).toBe(0);
       await store.close();
     } finally {
       await t.cleanup();
@@ -187,9 +187,9 @@ describe('PostgreSQL specifics', () => {
       await admin.end();
       const store = await openStore({ dialect: 'postgres', url: db.url });
       await store.ingest(batch({ usage: [usage({ dedupeKey: 'a', occurredAt: at(0, 250) })] }));
-      const [s] = await store.listSessions({});
+      const [s] = await store.sessions.list({});
       expect(s?.startedAt.toISOString()).toBe(at(0, 250));
-      expect((await store.usageTotals({ from: new Date(at(0, 250)), to: new Date(at(0, 251)) })).requestCount).toBe(1);
+      expect((await store.usage.totals({ from: new Date(at(0, 250)), to: new Date(at(0, 251)) })).requestCount).toBe(1);
       await store.close();
       const check = new pg.Client({ connectionString: db.url });
       await check.connect();

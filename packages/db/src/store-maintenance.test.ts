@@ -40,7 +40,7 @@ async function seed(target: StoreTarget): Promise<void> {
       diagnosticCount: 2,
     }),
   );
-  await store.setMeta('note', 'ünïcødé');
+  await store.meta.set('note', 'ünïcødé');
   await store.close();
 }
 
@@ -61,7 +61,7 @@ describe('NDJSON export and import', () => {
     await importStore(b.target, first);
     expect(await exportLines(b.target)).toEqual(first);
     const store = await openStore(b.target);
-    const sessions = await store.listSessions({});
+    const sessions = await store.sessions.list({});
     expect(sessions.map((s) => s.externalId).sort()).toEqual(['sess-a', 'sess-b']);
     await store.close();
   });
@@ -75,7 +75,7 @@ describe('NDJSON export and import', () => {
     expect(await exportLines(pg.target)).toEqual(first);
     const store = await openStore(pg.target);
     await store.ingest(batch({ usage: [usage({ dedupeKey: 'k3' })], checkpoint: { ...batch().checkpoint, path: '/logs/b.jsonl' } }));
-    expect((await store.usageTotals({})).requestCount).toBe(3);
+    expect((await store.usage.totals({})).requestCount).toBe(3);
     await store.close();
   });
 
@@ -87,7 +87,7 @@ describe('NDJSON export and import', () => {
     await expect(importStore(b.target, lines.slice(0, -2))).rejects.toThrow(/truncated/);
     await expect(importStore(a.target, lines)).rejects.toThrow(/already holds history/);
     const store = await openStore(b.target);
-    expect(await store.countSessions({})).toBe(0);
+    expect(await store.sessions.count({})).toBe(0);
     await store.close();
   });
 
@@ -118,7 +118,7 @@ describe('NDJSON export and import', () => {
     const b = await fresh(backend);
     await expect(importStore(b.target, duplicated)).rejects.toThrow();
     let store = await openStore(b.target);
-    expect(await store.countSessions({})).toBe(0);
+    expect(await store.sessions.count({})).toBe(0);
     await store.close();
 
     // Schema 3 exports have no usage_count, activity_models or activity_request_count.
@@ -130,8 +130,8 @@ describe('NDJSON export and import', () => {
     });
     await importStore(b.target, older);
     store = await openStore(b.target);
-    expect((await store.usageTotals({})).requestCount).toBe(2);
-    expect((await store.listSessions({})).map((s) => s.requestCount).sort()).toEqual([1, 1]);
+    expect((await store.usage.totals({})).requestCount).toBe(2);
+    expect((await store.sessions.list({})).map((s) => s.requestCount).sort()).toEqual([1, 1]);
     await store.close();
     expect(await exportLines(b.target)).toEqual(first);
   });
@@ -166,7 +166,7 @@ describe('backup and restore of the embedded store', () => {
     const target = a.target as { dialect: 'sqlite'; path: string };
     await deleteSessions(target, (await (async () => {
       const s = await openStore(target);
-      const ids = (await s.listSessions({})).map((x) => x.id);
+      const ids = (await s.sessions.list({})).map((x) => x.id);
       await s.close();
       return ids;
     })()));
@@ -199,8 +199,8 @@ describe('delete and prune', () => {
     const result = await pruneSessionsBefore(a.target, new Date(Date.parse(at(60 * 24))));
     expect(result).toEqual({ sessions: 1, usageRecords: 1 });
     const store = await openStore(a.target);
-    expect((await store.listSessions({})).map((s) => s.externalId)).toEqual(['sess-b']);
-    expect((await store.usageTotals({})).requestCount).toBe(1);
+    expect((await store.sessions.list({})).map((s) => s.externalId)).toEqual(['sess-b']);
+    expect((await store.usage.totals({})).requestCount).toBe(1);
     await store.close();
   });
 });

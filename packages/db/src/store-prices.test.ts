@@ -15,12 +15,12 @@ describe.each(BACKENDS)('dated prices and repricing on $name', (backend) => {
       { model: 'claude-sonnet-4', validFrom: EPOCH, price: sonnet('0.000003', '0.000015', 6), source: 'bundled' },
       { model: 'claude-sonnet-4', validFrom: new Date(at(60)), price: sonnet('0.000002', '0.00001'), source: 'litellm' },
     ];
-    expect(await h.store.writeModelPrices(rows, 'keep')).toBe(2);
-    await h.store.writeModelPrices([{ ...rows[0]!, price: sonnet('0.000009', '0.000015') }], 'keep');
-    let stored = await h.store.listModelPrices();
+    expect(await h.store.prices.write(rows, 'keep')).toBe(2);
+    await h.store.prices.write([{ ...rows[0]!, price: sonnet('0.000009', '0.000015') }], 'keep');
+    let stored = await h.store.prices.list();
     expect(stored).toEqual(rows);
-    await h.store.writeModelPrices([{ ...rows[1]!, price: sonnet('0.000001', '0.00001') }], 'replace');
-    stored = await h.store.listModelPrices();
+    await h.store.prices.write([{ ...rows[1]!, price: sonnet('0.000001', '0.00001') }], 'replace');
+    stored = await h.store.prices.list();
     expect(stored[1]!.price.input).toBe(1_000_000n);
     expect(stored).toHaveLength(2);
   });
@@ -39,27 +39,27 @@ describe.each(BACKENDS)('dated prices and repricing on $name', (backend) => {
       { model: 'claude-sonnet-4', validFrom: EPOCH, price: sonnet('0.000003', '0.000015'), source: 'bundled' },
       { model: 'claude-sonnet-4', validFrom: new Date(at(60)), price: sonnet('0.000001', '0.000005'), source: 'litellm' },
     ]);
-    const result = await h.store.repriceUsage((r) => priceUsageRecord(book, r));
+    const result = await h.store.usage.reprice((r) => priceUsageRecord(book, r));
     expect(result).toMatchObject({ recordsExamined: 3, recordsRepriced: 2, sessionsUpdated: 1 });
-    const records = await h.store.sessionUsageRecords((await h.store.listSessions({}))[0]!.id);
+    const records = await h.store.usage.ofSession((await h.store.sessions.list({}))[0]!.id);
     expect(records.map((r) => [r.model, r.calculatedCostNanos, r.priced])).toEqual([
       ['claude-sonnet-4', 4_500_000n, true], // 1000 × 3 µ$ + 100 × 15 µ$
       ['claude-sonnet-4', 2_050_000n, true], // 2000 × 1 µ$ + 10 × 5 µ$
       ['mystery-9', 0n, false],
     ]);
-    const [session] = await h.store.listSessions({});
+    const [session] = await h.store.sessions.list({});
     expect(session!.calculatedCostNanos).toBe(6_550_000n);
     expect(session!.unpricedRequestCount).toBe(1);
     // A second pass changes nothing.
-    expect(await h.store.repriceUsage((r) => priceUsageRecord(book, r))).toMatchObject({ recordsRepriced: 0 });
+    expect(await h.store.usage.reprice((r) => priceUsageRecord(book, r))).toMatchObject({ recordsRepriced: 0 });
 
-    const byModel = await h.store.usageBreakdown({ groupBy: 'model' });
+    const byModel = await h.store.usage.breakdown({ groupBy: 'model' });
     expect(byModel.map((g) => [g.group, g.requestCount, g.tokens.input, g.calculatedCostNanos, g.unpricedRequestCount])).toEqual([
       ['claude-sonnet-4', 2, 3000, 6_550_000n, 0],
       ['mystery-9', 1, 7, 0n, 1],
     ]);
-    const byAgent = await h.store.usageBreakdown({ groupBy: 'agentType', from: new Date(at(60)), agentNames: ['claude-code-default'] });
+    const byAgent = await h.store.usage.breakdown({ groupBy: 'agentType', from: new Date(at(60)), agentNames: ['claude-code-default'] });
     expect(byAgent.map((g) => [g.group, g.requestCount, g.calculatedCostNanos])).toEqual([['claude-code', 2, 2_050_000n]]);
-    expect(await h.store.usageBreakdown({ groupBy: 'agentType', agentNames: ['nobody'] })).toEqual([]);
+    expect(await h.store.usage.breakdown({ groupBy: 'agentType', agentNames: ['nobody'] })).toEqual([]);
   });
 });

@@ -35,50 +35,50 @@ describe.each(BACKENDS)('queries on $name', (backend) => {
 
   it('lists newest first (by end, then start) with limit and offset', async () => {
     await seed();
-    expect(ids(await h.store.listSessions({}))).toEqual(['c-new', 'x-mid', 'x-100%', 'c-old']);
-    expect(ids(await h.store.listSessions({ limit: 2, offset: 1 }))).toEqual(['x-mid', 'x-100%']);
-    expect(await h.store.countSessions({})).toBe(4);
+    expect(ids(await h.store.sessions.list({}))).toEqual(['c-new', 'x-mid', 'x-100%', 'c-old']);
+    expect(ids(await h.store.sessions.list({ limit: 2, offset: 1 }))).toEqual(['x-mid', 'x-100%']);
+    expect(await h.store.sessions.count({})).toBe(4);
   });
 
   it('combines every filter', async () => {
     await seed();
     const since = new Date(at(55));
     const until = new Date(at(110));
-    expect(ids(await h.store.listSessions({ agentTypes: ['codex'] }))).toEqual(['x-mid', 'x-100%']);
-    expect(ids(await h.store.listSessions({ agentNames: ['codex-work'], hosts: ['host-2'] }))).toEqual(['x-mid', 'x-100%']);
-    expect(ids(await h.store.listSessions({ hosts: ['host-1'] }))).toEqual(['c-new', 'c-old']);
-    expect(ids(await h.store.listSessions({ project: 'alpha' }))).toEqual(['x-mid', 'c-old']);
-    expect(ids(await h.store.listSessions({ project: 'beta_' }))).toEqual(['c-new']);
-    expect(ids(await h.store.listSessions({ project: '%' }))).toEqual([]);
-    expect(ids(await h.store.listSessions({ project: 'a_p' }))).toEqual([]);
-    expect(ids(await h.store.listSessions({ project: 'ALPHA' }))).toEqual(['x-mid', 'c-old']);
-    expect(ids(await h.store.listSessions({ since, until }))).toEqual(['c-new', 'x-mid', 'x-100%']);
-    expect(ids(await h.store.listSessions({ since, until, project: 'alpha', agentTypes: ['codex', 'claude-code'] }))).toEqual(['x-mid']);
-    expect(await h.store.countSessions({ since, until, hosts: ['host-2'] })).toBe(2);
-    expect(ids(await h.store.listSessions({ activeSince: new Date(at(120)) }))).toEqual(['c-new', 'x-mid']);
-    expect(ids(await h.store.listSessions({ agentTypes: [] }))).toEqual([]);
+    expect(ids(await h.store.sessions.list({ agentTypes: ['codex'] }))).toEqual(['x-mid', 'x-100%']);
+    expect(ids(await h.store.sessions.list({ agentNames: ['codex-work'], hosts: ['host-2'] }))).toEqual(['x-mid', 'x-100%']);
+    expect(ids(await h.store.sessions.list({ hosts: ['host-1'] }))).toEqual(['c-new', 'c-old']);
+    expect(ids(await h.store.sessions.list({ project: 'alpha' }))).toEqual(['x-mid', 'c-old']);
+    expect(ids(await h.store.sessions.list({ project: 'beta_' }))).toEqual(['c-new']);
+    expect(ids(await h.store.sessions.list({ project: '%' }))).toEqual([]);
+    expect(ids(await h.store.sessions.list({ project: 'a_p' }))).toEqual([]);
+    expect(ids(await h.store.sessions.list({ project: 'ALPHA' }))).toEqual(['x-mid', 'c-old']);
+    expect(ids(await h.store.sessions.list({ since, until }))).toEqual(['c-new', 'x-mid', 'x-100%']);
+    expect(ids(await h.store.sessions.list({ since, until, project: 'alpha', agentTypes: ['codex', 'claude-code'] }))).toEqual(['x-mid']);
+    expect(await h.store.sessions.count({ since, until, hosts: ['host-2'] })).toBe(2);
+    expect(ids(await h.store.sessions.list({ activeSince: new Date(at(120)) }))).toEqual(['c-new', 'x-mid']);
+    expect(ids(await h.store.sessions.list({ agentTypes: [] }))).toEqual([]);
   });
 
   it('finds by exact id, exact external id, unique or ambiguous prefix; wildcards are literal', async () => {
     await seed();
     const id = sessionRowId('claude-code', 'c-new');
-    expect(ids(await h.store.findSessions(id))).toEqual(['c-new']);
-    expect(ids(await h.store.findSessions(id.slice(0, 8).toUpperCase()))).toEqual(['c-new']);
-    expect(ids(await h.store.findSessions('x-mid'))).toEqual(['x-mid']);
-    expect(ids(await h.store.findSessions('c-'))).toEqual(['c-new', 'c-old']);
-    expect(ids(await h.store.findSessions('x-1'))).toEqual(['x-100%']);
-    expect(ids(await h.store.findSessions('x-100%'))).toEqual(['x-100%']);
-    expect(await h.store.findSessions('%')).toEqual([]);
-    expect(await h.store.findSessions('_-')).toEqual([]);
-    expect(await h.store.findSessions('C-NEW')).toEqual([]);
-    expect(await h.store.findSessions('nothing')).toEqual([]);
-    expect(await h.store.findSessions('  ')).toEqual([]);
-    expect(await h.store.findSessions('c-', 1)).toHaveLength(1);
+    expect(ids(await h.store.sessions.find(id))).toEqual(['c-new']);
+    expect(ids(await h.store.sessions.find(id.slice(0, 8).toUpperCase()))).toEqual(['c-new']);
+    expect(ids(await h.store.sessions.find('x-mid'))).toEqual(['x-mid']);
+    expect(ids(await h.store.sessions.find('c-'))).toEqual(['c-new', 'c-old']);
+    expect(ids(await h.store.sessions.find('x-1'))).toEqual(['x-100%']);
+    expect(ids(await h.store.sessions.find('x-100%'))).toEqual(['x-100%']);
+    expect(await h.store.sessions.find('%')).toEqual([]);
+    expect(await h.store.sessions.find('_-')).toEqual([]);
+    expect(await h.store.sessions.find('C-NEW')).toEqual([]);
+    expect(await h.store.sessions.find('nothing')).toEqual([]);
+    expect(await h.store.sessions.find('  ')).toEqual([]);
+    expect(await h.store.sessions.find('c-', 1)).toHaveLength(1);
   });
 
   it('an exact external id wins over longer ids it prefixes', async () => {
     await h.store.ingest(batch({ activity: [activity({ sessionExternalId: 'abc' }), activity({ sessionExternalId: 'abcd' })] }));
-    expect(ids(await h.store.findSessions('abc'))).toEqual(['abc']);
+    expect(ids(await h.store.sessions.find('abc'))).toEqual(['abc']);
   });
 
   it('totals usage records in [from, to), by agent type and host, exactly', async () => {
@@ -93,7 +93,7 @@ describe.each(BACKENDS)('queries on $name', (backend) => {
     );
     await h.store.ingest(batch({ agentType: 'codex', host: 'host-2', usage: [usage({ dedupeKey: 'a', occurredAt: at(5) }, { calculatedCostNanos: 7n })] }));
     const range = { from: new Date(at(0)), to: new Date(at(11)) };
-    expect(await h.store.usageTotals(range)).toEqual({
+    expect(await h.store.usage.totals(range)).toEqual({
       tokens: { input: 11, output: 7, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 4, reasoning: 1 },
       requestCount: 3,
       calculatedCostNanos: 37n,
@@ -101,11 +101,11 @@ describe.each(BACKENDS)('queries on $name', (backend) => {
       recordedCostNanos: 25n,
       unpricedRequestCount: 0,
     });
-    expect((await h.store.usageTotals({ ...range, agentTypes: ['claude-code'] })).requestCount).toBe(2);
-    expect((await h.store.usageTotals({ ...range, hosts: ['host-2'] })).calculatedCostNanos).toBe(7n);
-    expect((await h.store.usageTotals({ from: new Date(at(10, 999)), to: new Date(at(11, 1)) })).requestCount).toBe(2);
-    expect((await h.store.usageTotals({ from: new Date(at(11)) })).unpricedRequestCount).toBe(1);
-    expect(await h.store.usageTotals({ to: new Date(at(0)) })).toMatchObject({ requestCount: 0, recordedCostNanos: null });
+    expect((await h.store.usage.totals({ ...range, agentTypes: ['claude-code'] })).requestCount).toBe(2);
+    expect((await h.store.usage.totals({ ...range, hosts: ['host-2'] })).calculatedCostNanos).toBe(7n);
+    expect((await h.store.usage.totals({ from: new Date(at(10, 999)), to: new Date(at(11, 1)) })).requestCount).toBe(2);
+    expect((await h.store.usage.totals({ from: new Date(at(11)) })).unpricedRequestCount).toBe(1);
+    expect(await h.store.usage.totals({ to: new Date(at(0)) })).toMatchObject({ requestCount: 0, recordedCostNanos: null });
   });
 
   it('splits one session by model, most tokens first', async () => {
@@ -118,17 +118,17 @@ describe.each(BACKENDS)('queries on $name', (backend) => {
         ],
       }),
     );
-    const byModel = await h.store.sessionUsageByModel(sessionRowId('claude-code', 'sess-a'));
+    const byModel = await h.store.usage.byModel(sessionRowId('claude-code', 'sess-a'));
     expect(byModel.map((m) => [m.model, m.requestCount, m.tokens.input, m.calculatedCostNanos])).toEqual([
       ['big', 2, 200, 10n],
       ['small', 1, 1, 1_000n],
     ]);
-    expect(await h.store.sessionUsageByModel('not-a-uuid')).toEqual([]);
+    expect(await h.store.usage.byModel('not-a-uuid')).toEqual([]);
   });
 
   it('lists agents with session counts and last activity', async () => {
     await seed();
-    const agents = await h.store.listAgents();
+    const agents = await h.store.agents.list();
     expect(agents).toEqual([
       { id: agentRowId('host-1', 'claude-code-default'), type: 'claude-code', name: 'claude-code-default', host: 'host-1', sessionCount: 2, lastActivityAt: new Date(at(200)) },
       { id: agentRowId('host-2', 'codex-work'), type: 'codex', name: 'codex-work', host: 'host-2', sessionCount: 2, lastActivityAt: new Date(at(120)) },
@@ -136,10 +136,10 @@ describe.each(BACKENDS)('queries on $name', (backend) => {
   });
 
   it('keeps meta values', async () => {
-    expect(await h.store.getMeta('last_sync')).toBeNull();
-    await h.store.setMeta('last_sync', '2025-01-01T00:00:00Z');
-    await h.store.setMeta('last_sync', '2025-02-01T00:00:00Z');
-    expect(await h.store.getMeta('last_sync')).toBe('2025-02-01T00:00:00Z');
-    expect(await h.store.getMeta('schema_version')).toBe(String(SCHEMA_VERSION));
+    expect(await h.store.meta.get('last_sync')).toBeNull();
+    await h.store.meta.set('last_sync', '2025-01-01T00:00:00Z');
+    await h.store.meta.set('last_sync', '2025-02-01T00:00:00Z');
+    expect(await h.store.meta.get('last_sync')).toBe('2025-02-01T00:00:00Z');
+    expect(await h.store.meta.get('schema_version')).toBe(String(SCHEMA_VERSION));
   });
 });

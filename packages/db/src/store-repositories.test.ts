@@ -35,14 +35,14 @@ async function seed(store: SessionStore): Promise<void> {
       activity: [activity({ sessionExternalId: 'c', firstAt: at(50), lastAt: at(90), tokensKnown: false, models: ['gpt-x'], requestCount: 4 })],
     }),
   );
-  await store.markSessionByHook({
+  await store.sessions.markByHook({
     agentType: 'codex', agentName: 'codex-work', host: 'host-2', externalId: 'c', at: new Date(at(95)), ended: true, projectPath: '/p/c',
   });
 }
 
 /** A session as both stores must agree on (updatedAt is each store's own clock). */
 function comparable(store: SessionStore) {
-  return store.listSessions({}).then((list) => list.map(({ updatedAt: _, ...rest }) => rest));
+  return store.sessions.list({}).then((list) => list.map(({ updatedAt: _, ...rest }) => rest));
 }
 
 describe.each(BACKENDS)('repositories on $name', (backend) => {
@@ -50,8 +50,8 @@ describe.each(BACKENDS)('repositories on $name', (backend) => {
 
   it('lists agents with counts and last activity that a fold of the sessions gives', async () => {
     await seed(h.store);
-    const sessions = await h.store.listSessions({});
-    const agents = await h.store.listAgents();
+    const sessions = await h.store.sessions.list({});
+    const agents = await h.store.agents.list();
     expect(agents.map((a) => [a.type, a.name, a.host])).toEqual([
       ['claude-code', 'claude-code-default', 'host-1'],
       ['codex', 'codex-work', 'host-2'],
@@ -65,27 +65,27 @@ describe.each(BACKENDS)('repositories on $name', (backend) => {
 
   it('marks sessions by hook: creates, ends, resumes, keeps the first project', async () => {
     const mark = { agentType: 'claude-code' as const, agentName: 'claude-code-default', host: 'h', externalId: 'new' };
-    await h.store.markSessionByHook({ ...mark, at: new Date(at(1)), ended: false, projectPath: '/p/one' });
-    let [s] = await h.store.listSessions({});
+    await h.store.sessions.markByHook({ ...mark, at: new Date(at(1)), ended: false, projectPath: '/p/one' });
+    let [s] = await h.store.sessions.list({});
     expect([s!.startedAt.toISOString(), s!.endedAt.toISOString(), s!.endedByHook, s!.projectPath]).toEqual([at(1), at(1), false, '/p/one']);
-    await h.store.markSessionByHook({ ...mark, at: new Date(at(9)), ended: true, projectPath: '/p/two' });
-    [s] = await h.store.listSessions({});
+    await h.store.sessions.markByHook({ ...mark, at: new Date(at(9)), ended: true, projectPath: '/p/two' });
+    [s] = await h.store.sessions.list({});
     expect([s!.endedAt.toISOString(), s!.endedByHook, s!.projectPath]).toEqual([at(9), true, '/p/one']);
-    await h.store.markSessionByHook({ ...mark, at: new Date(at(5)), ended: false, projectPath: null });
-    [s] = await h.store.listSessions({});
+    await h.store.sessions.markByHook({ ...mark, at: new Date(at(5)), ended: false, projectPath: null });
+    [s] = await h.store.sessions.list({});
     expect([s!.endedAt.toISOString(), s!.endedByHook]).toEqual([at(9), false]);
   });
 
   it('reads one session\'s records oldest first (then by id), as the stream gives them', async () => {
     await seed(h.store);
     const id = sessionRowId('claude-code', 'a');
-    const records = await h.store.sessionUsageRecords(id.toUpperCase());
-    const streamed = await collect(h.store.streamUsage({ sessionIds: [id] }));
+    const records = await h.store.usage.ofSession(id.toUpperCase());
+    const streamed = await collect(h.store.usage.stream({ sessionIds: [id] }));
     const facts = (r: StoredUsageRecord) => [r.model, r.occurredAt.toISOString(), r.speed, r.tokens, r.calculatedCostNanos, r.recordedCostNanos, r.priced];
     expect(records.map(facts)).toEqual(streamed.map(facts));
     expect(records.map((r) => r.occurredAt.toISOString())).toEqual([at(5), at(10), at(10)]);
     expect(records[2]).toMatchObject({ model: 'other', speed: 'fast', recordedCostNanos: 7n });
-    expect(await h.store.sessionUsageRecords('nope')).toEqual([]);
+    expect(await h.store.usage.ofSession('nope')).toEqual([]);
   });
 
   it('replicates every change to another store in keyset pages; re-applying changes nothing', async () => {
@@ -96,19 +96,19 @@ describe.each(BACKENDS)('repositories on $name', (backend) => {
       let cursor = null;
       let batches = 0;
       for (;;) {
-        const page = await h.store.changesSince(cursor, 1);
+        const page = await h.store.replication.changesSince(cursor, 1);
         if (page.next === null) break;
         expect(page.sessions).toHaveLength(1);
-        await target.applyReplication(page);
-        await target.applyReplication(page);
+        await target.replication.apply(page);
+        await target.replication.apply(page);
         cursor = page.next;
         batches++;
       }
       expect(batches).toBe(3);
       expect(await comparable(target)).toEqual(await comparable(h.store));
-      expect(await target.usageTotals({})).toEqual(await h.store.usageTotals({}));
-      expect((await target.listAgents()).map((a) => [a.id, a.sessionCount])).toEqual((await h.store.listAgents()).map((a) => [a.id, a.sessionCount]));
-      const all = await h.store.changesSince(null, 10);
+      expect(await target.usage.totals({})).toEqual(await h.store.usage.totals({}));
+      expect((await target.agents.list()).map((a) => [a.id, a.sessionCount])).toEqual((await h.store.agents.list()).map((a) => [a.id, a.sessionCount]));
+      const all = await h.store.replication.changesSince(null, 10);
       expect(all.usage.map((u) => u.dedupeKey).sort()).toEqual(['a1', 'a2', 'a3', 'b1']);
       expect(all.usage.find((u) => u.dedupeKey === 'a1')?.tokens.cacheWrite1h).toBe(2n);
       expect(all.sessions.find((s) => s.externalId === 'c')).toMatchObject({ activityModels: ['gpt-x'], activityRequestCount: 4, endedByHook: true });
@@ -127,12 +127,12 @@ describe('one connection per store', () => {
     const store = await openStore(t.target);
     try {
       await seed(store);
-      await store.listAgents();
-      await store.sessionUsageRecords(sessionRowId('claude-code', 'a'));
-      await store.repriceUsage(() => ({ calculatedCostNanos: 5n, priced: true }));
-      await store.applyReplication(await store.changesSince(null, 10));
-      await collect(store.streamUsage({}));
-      await store.diagnosticCountsByAgent();
+      await store.agents.list();
+      await store.usage.ofSession(sessionRowId('claude-code', 'a'));
+      await store.usage.reprice(() => ({ calculatedCostNanos: 5n, priced: true }));
+      await store.replication.apply(await store.replication.changesSince(null, 10));
+      await collect(store.usage.stream({}));
+      await store.sources.diagnosticCounts();
       const real = realpathSync(path);
       const handles = readdirSync('/proc/self/fd').filter((fd) => {
         try {

@@ -129,13 +129,112 @@ export interface SourceDiagnosticCount {
   diagnostics: number;
 }
 
+/** Sessions: listing, counting, paging, finding and the hooks' lifecycle marks. */
+export interface SessionRepository {
+  /** Newest first (by last activity, then start). */
+  list(filter: SessionFilter): Promise<StoredSession[]>;
+  count(filter: SessionFilter): Promise<number>;
+  /**
+   * Count, active count (last activity at or after `activeSince`, no hook-reported end) and
+   * summed durations of the sessions a filter matches, aggregated in the database: what
+   * sessionStatus gives for the rows `list` would return, without loading them. limit/offset ignored.
+   */
+  counts(filter: SessionFilter, activeSince: Date): Promise<SessionCounts>;
+  /** One page sorted and searched in the database (see SessionPageQuery). */
+  page(query: SessionPageQuery): Promise<StoredSession[]>;
+  /** How many sessions match a filter and search: the length of the paged list. */
+  countSearched(query: SessionSearchQuery): Promise<number>;
+  /** Exact id, exact external id, or a unique prefix of either; returns every match. */
+  find(idOrPrefix: string, limit?: number): Promise<StoredSession[]>;
+  /** Sessions with any activity in the filter's range, oldest start first, streamed page by page. */
+  stream(filter: SessionStreamFilter, options?: { pageSize?: number }): AsyncIterable<StoredSession>;
+  /**
+   * An agent hook's lifecycle signal: creates the session when unknown (start = end = `at`),
+   * widens its end to `at`, and sets (`ended`) or clears (a start or resume) its hook end.
+   */
+  markByHook(mark: HookMark): Promise<void>;
+}
+
+/** Usage records: totals, groupings, streams and repricing (ingest writes them). */
+export interface UsageRepository {
+  /** Totals of usage records whose instant lies in [from, to). */
+  totals(range: { from?: Date; to?: Date; agentTypes?: AgentType[]; hosts?: string[] }): Promise<UsageTotals>;
+  /** Per-model totals of one session's usage records. */
+  byModel(sessionId: string): Promise<ModelUsage[]>;
+  /** Usage totals grouped by agent type or model (costs reports, `models missing`). */
+  breakdown(query: UsageBreakdownQuery): Promise<GroupedUsage[]>;
+  /** One session's usage records, oldest first (for its cost breakdown). */
+  ofSession(sessionId: string): Promise<StoredUsageRecord[]>;
+  /**
+   * Usage records matching `filter`, oldest first, streamed page by page (keyset pagination):
+   * what exports and `sessions explain` read (reports read `slots`). Never one giant array.
+   */
+  stream(filter: UsageStreamFilter, options?: { pageSize?: number }): AsyncIterable<StreamedUsageRecord>;
+  /**
+   * Usage reduced to partial sums per UTC quarter-hour slot × session × agent type × model ×
+   * priced (core's UsageSlot), in no particular order: what reports and billing blocks fold.
+   */
+  slots(filter: UsageSlotFilter): Promise<UsageSlot[]>;
+  /** Stored copies of `dedupeKeys` and non-replay originals of `replayKeys` of one agent type (`sessions explain`). */
+  find(agentType: AgentType, keys: { dedupeKeys?: readonly string[]; replayKeys?: readonly string[] }): Promise<StreamedUsageRecord[]>;
+  /**
+   * Recomputes calculated/auto costs of usage records (of `models` only, when given) with
+   * `price`, then the roll-ups of their sessions; only changed records are written.
+   */
+  reprice(price: UsageRepricer, models?: readonly string[]): Promise<RepriceResult>;
+}
+
+/** Source files: their checkpoints and the diagnostics counted in them. */
+export interface SourceRepository {
+  checkpoint(agentType: AgentType, path: string): Promise<SourceCheckpoint | null>;
+  checkpoints(agentType?: AgentType): Promise<SourceCheckpoint[]>;
+  /** Per agent type: tracked sources and their diagnostic counts (for `rimuru agents`). */
+  diagnosticCounts(): Promise<SourceDiagnosticCount[]>;
+}
+
+/** Dated model prices (model_prices). */
+export interface PriceRepository {
+  /** Every dated price row, by model then start. */
+  list(): Promise<DatedPriceRow[]>;
+  /** Upserts dated price rows; `replace` overwrites a row at the same (model, start), `keep` leaves it. */
+  write(rows: readonly DatedPriceRow[], mode: 'replace' | 'keep'): Promise<number>;
+}
+
+/** Agents (one per type, name and host) with their session counts. */
+export interface AgentRepository {
+  list(): Promise<AgentRow[]>;
+}
+
+/** The store's own key-value facts (last sync, push cursors, price fingerprints, …). */
+export interface MetaRepository {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+}
+
+/** Team push: changes read from one store and applied to another. */
+export interface ReplicationRepository {
+  /** Sessions changed after `cursor` (with their usage records and agents), oldest change first. */
+  changesSince(cursor: ReplicationCursor | null, limit: number): Promise<ReplicationBatch>;
+  /** Upserts a batch replicated from another store (team push): idempotent, merges, re-rolls up. */
+  apply(batch: ReplicationBatch): Promise<void>;
+}
+
+/**
+ * One open store: a repository per table, plus ingest, the one unit of work that spans them
+ * (agent, sessions, usage, roll-ups and checkpoint in one transaction).
+ */
 export interface SessionStore {
   readonly dialect: StoreDialect;
   /** Where the store lives, with any password masked. */
   readonly location: string;
+  readonly sessions: SessionRepository;
+  readonly usage: UsageRepository;
+  readonly sources: SourceRepository;
+  readonly prices: PriceRepository;
+  readonly agents: AgentRepository;
+  readonly meta: MetaRepository;
+  readonly replication: ReplicationRepository;
 
-  getCheckpoint(agentType: AgentType, path: string): Promise<SourceCheckpoint | null>;
-  listCheckpoints(agentType?: AgentType): Promise<SourceCheckpoint[]>;
   /** Applies a batch atomically: agent, sessions, usage (dedupe + replay rules), roll-ups, checkpoint. */
   ingest(batch: IngestBatch): Promise<IngestResult>;
   /**
@@ -143,74 +242,6 @@ export interface SessionStore {
    * of many small files uses, so each index page is written once per group, not once per file.
    */
   ingestMany(batches: readonly IngestBatch[]): Promise<IngestResult[]>;
-
-  /** Newest first (by last activity, then start). */
-  listSessions(filter: SessionFilter): Promise<StoredSession[]>;
-  countSessions(filter: SessionFilter): Promise<number>;
-  /**
-   * Count, active count (last activity at or after `activeSince`, no hook-reported end) and
-   * summed durations of the sessions a filter matches, aggregated in the database: what
-   * sessionStatus gives for the rows listSessions would return, without loading them. limit/offset ignored.
-   */
-  sessionCounts(filter: SessionFilter, activeSince: Date): Promise<SessionCounts>;
-  /** One page sorted and searched in the database (see SessionPageQuery). */
-  pageSessions(query: SessionPageQuery): Promise<StoredSession[]>;
-  /** How many sessions match a filter and search: the length of the paged list. */
-  countSearchedSessions(query: SessionSearchQuery): Promise<number>;
-  /** Exact id, exact external id, or a unique prefix of either; returns every match. */
-  findSessions(idOrPrefix: string, limit?: number): Promise<StoredSession[]>;
-  /** Per-model totals of one session's usage records. */
-  sessionUsageByModel(sessionId: string): Promise<ModelUsage[]>;
-  /** Totals of usage records whose instant lies in [from, to). */
-  usageTotals(range: { from?: Date; to?: Date; agentTypes?: AgentType[]; hosts?: string[] }): Promise<UsageTotals>;
-  listAgents(): Promise<AgentRow[]>;
-  /** Per agent type: tracked sources and their diagnostic counts (for `rimuru agents`). */
-  diagnosticCountsByAgent(): Promise<SourceDiagnosticCount[]>;
-
-  /** Usage totals grouped by agent type or model (costs reports, `models missing`). */
-  usageBreakdown(query: UsageBreakdownQuery): Promise<GroupedUsage[]>;
-  /** One session's usage records, oldest first (for its cost breakdown). */
-  sessionUsageRecords(sessionId: string): Promise<StoredUsageRecord[]>;
-  /** Every dated price row (model_prices), by model then start. */
-  listModelPrices(): Promise<DatedPriceRow[]>;
-  /** Upserts dated price rows; `replace` overwrites a row at the same (model, start), `keep` leaves it. */
-  writeModelPrices(rows: readonly DatedPriceRow[], mode: 'replace' | 'keep'): Promise<number>;
-  /**
-   * Recomputes calculated/auto costs of usage records (of `models` only, when given) with
-   * `price`, then the roll-ups of their sessions; only changed records are written.
-   */
-  repriceUsage(price: UsageRepricer, models?: readonly string[]): Promise<RepriceResult>;
-
-  /**
-   * An agent hook's lifecycle signal: creates the session when unknown (start = end = `at`),
-   * widens its end to `at`, and sets (`ended`) or clears (a start or resume) its hook end.
-   */
-  markSessionByHook(mark: HookMark): Promise<void>;
-  /** Sessions changed after `cursor` (with their usage records and agents), oldest change first. */
-  changesSince(cursor: ReplicationCursor | null, limit: number): Promise<ReplicationBatch>;
-  /** Upserts a batch replicated from another store (team push): idempotent, merges, re-rolls up. */
-  applyReplication(batch: ReplicationBatch): Promise<void>;
-
-  /**
-   * Usage records matching `filter`, oldest first, streamed page by page (keyset pagination):
-   * what exports and `sessions explain` read (reports read usageSlots). Never one giant array.
-   */
-  streamUsage(filter: UsageStreamFilter, options?: { pageSize?: number }): AsyncIterable<StreamedUsageRecord>;
-  /**
-   * Usage reduced to partial sums per UTC quarter-hour slot × session × agent type × model ×
-   * priced (core's UsageSlot), in no particular order: what reports and billing blocks fold.
-   */
-  usageSlots(filter: UsageSlotFilter): Promise<UsageSlot[]>;
-  /** Sessions with any activity in the filter's range, oldest start first, streamed page by page. */
-  streamSessions(filter: SessionStreamFilter, options?: { pageSize?: number }): AsyncIterable<StoredSession>;
-  /** Stored copies of `dedupeKeys` and non-replay originals of `replayKeys` of one agent type (`sessions explain`). */
-  findUsageRecords(
-    agentType: AgentType,
-    keys: { dedupeKeys?: readonly string[]; replayKeys?: readonly string[] },
-  ): Promise<StreamedUsageRecord[]>;
-
-  getMeta(key: string): Promise<string | null>;
-  setMeta(key: string, value: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -316,7 +347,7 @@ export interface GroupedUsage extends UsageTotals {
   group: string | null;
 }
 
-/** Which usage records `streamUsage` yields. */
+/** Which usage records `usage.stream` yields. */
 export interface UsageStreamFilter {
   /** Records whose instant lies in [from, to). */
   from?: Date;

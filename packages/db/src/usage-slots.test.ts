@@ -147,13 +147,13 @@ describe.each(BACKENDS)('usage slots on $name', (backend) => {
 
   async function records(filter: UsageSlotFilter): Promise<StreamedUsageRecord[]> {
     const out: StreamedUsageRecord[] = [];
-    for await (const r of h.store.streamUsage(filter)) out.push(r);
+    for await (const r of h.store.usage.stream(filter)) out.push(r);
     return out;
   }
 
   it('sums exactly what the records hold, per quarter-hour and edge instant, under every filter', async () => {
     const count = await seed((b) => h.store.ingest(b));
-    const all = await h.store.usageSlots({});
+    const all = await h.store.usage.slots({});
     expect(all.reduce((s, x) => s + x.requestCount, 0)).toBe(count);
     expect(all.length).toBeLessThan(count);
     expect(all.some((s) => s.firstAt.getTime() % SLOT === 0 && s.requestCount > 1)).toBe(true);
@@ -169,17 +169,17 @@ describe.each(BACKENDS)('usage slots on $name', (backend) => {
     ];
     for (const filter of filters) {
       const expected = bruteSlots(await records(filter));
-      expect(canonical(await h.store.usageSlots(filter)), JSON.stringify(filter)).toEqual(expected);
+      expect(canonical(await h.store.usage.slots(filter)), JSON.stringify(filter)).toEqual(expected);
     }
     // The project filter is the sessions' rule: a literal, case-insensitive substring.
-    expect(new Set((await h.store.usageSlots({ project: 'ALPHA' })).map((s) => s.projectPath))).toEqual(new Set(['/work/Alpha', '/work/alpha/x']));
-    expect(await h.store.usageSlots({ project: '%' })).toEqual([]);
+    expect(new Set((await h.store.usage.slots({ project: 'ALPHA' })).map((s) => s.projectPath))).toEqual(new Set(['/work/Alpha', '/work/alpha/x']));
+    expect(await h.store.usage.slots({ project: '%' })).toEqual([]);
   });
 
   it('gives every report and the billing blocks the JSON the record-by-record folds give', async () => {
     await seed((b) => h.store.ingest(b));
     const recs = await records({});
-    const slots = await h.store.usageSlots({});
+    const slots = await h.store.usage.slots({});
     const groupings: (ReportGroupBy | undefined)[] = [undefined, 'agent', 'model', 'project'];
     for (const zone of ZONES) {
       for (const period of REPORT_PERIODS) {

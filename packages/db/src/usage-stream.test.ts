@@ -44,10 +44,10 @@ describe.each(BACKENDS)('streaming reads on $name', (backend) => {
 
   it('streams every record exactly once, in time order, across pages of any size', async () => {
     await seed();
-    const all = await collect(h.store.streamUsage({}));
+    const all = await collect(h.store.usage.stream({}));
     expect(all).toHaveLength(9);
     for (const pageSize of [1, 2, 3, 100]) {
-      const paged = await collect(h.store.streamUsage({}, { pageSize }));
+      const paged = await collect(h.store.usage.stream({}, { pageSize }));
       expect(paged.map((r) => r.id)).toEqual(all.map((r) => r.id));
     }
     const times = all.map((r) => r.occurredAt.getTime());
@@ -63,8 +63,8 @@ describe.each(BACKENDS)('streaming reads on $name', (backend) => {
 
   it('filters by half-open range, agent type, host, project and session', async () => {
     await seed();
-    const keys = async (filter: Parameters<typeof h.store.streamUsage>[0]) =>
-      (await collect(h.store.streamUsage(filter, { pageSize: 2 }))).map((r) => r.dedupeKey);
+    const keys = async (filter: Parameters<typeof h.store.usage.stream>[0]) =>
+      (await collect(h.store.usage.stream(filter, { pageSize: 2 }))).map((r) => r.dedupeKey);
     expect(await keys({ from: new Date(at(20)), to: new Date(at(40)) })).toEqual(['a2', 'a3', 'a4', 'a5']);
     expect(await keys({ agentTypes: ['codex'] })).toEqual(['b0', 'b1']);
     expect(await keys({ hosts: ['host-2'] })).toEqual(['b0', 'b1']);
@@ -91,21 +91,21 @@ describe.each(BACKENDS)('streaming reads on $name', (backend) => {
     await h.store.ingest(
       batch({ activity: ids.map((id) => activity({ sessionExternalId: id, firstAt: at(5), lastAt: at(9), projectPath: `/Work/${id}` })) }),
     );
-    const paged = await collect(h.store.streamSessions({}, { pageSize: 2 }));
+    const paged = await collect(h.store.sessions.stream({}, { pageSize: 2 }));
     const byId = [...paged].sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(paged.map((s) => s.id)).toEqual(byId.map((s) => s.id));
     expect(paged.map((s) => s.externalId).sort()).toEqual([...ids].sort());
-    expect((await collect(h.store.streamSessions({ project: 'work/S3' }))).map((s) => s.externalId)).toEqual(['s3']);
+    expect((await collect(h.store.sessions.stream({ project: 'work/S3' }))).map((s) => s.externalId)).toEqual(['s3']);
   });
 
   it('streams sessions oldest first with keyset pages and finds records by dedupe or replay key', async () => {
     await seed();
-    const sessions = await collect(h.store.streamSessions({}, { pageSize: 1 }));
+    const sessions = await collect(h.store.sessions.stream({}, { pageSize: 1 }));
     expect(sessions.map((s) => s.externalId)).toEqual(['a', 'b']);
-    expect((await collect(h.store.streamSessions({ since: new Date(at(101)) }))).map((s) => s.externalId)).toEqual([]);
-    expect((await collect(h.store.streamSessions({ since: new Date(at(61)) }))).map((s) => s.externalId)).toEqual(['a']);
-    const found = await h.store.findUsageRecords('claude-code', { dedupeKeys: ['a1', 'nope'], replayKeys: ['msg-x'] });
+    expect((await collect(h.store.sessions.stream({ since: new Date(at(101)) }))).map((s) => s.externalId)).toEqual([]);
+    expect((await collect(h.store.sessions.stream({ since: new Date(at(61)) }))).map((s) => s.externalId)).toEqual(['a']);
+    const found = await h.store.usage.find('claude-code', { dedupeKeys: ['a1', 'nope'], replayKeys: ['msg-x'] });
     expect(found.map((r) => r.dedupeKey)).toEqual(['a1', 'a-orig']);
-    expect(await h.store.findUsageRecords('codex', { dedupeKeys: ['a1'] })).toEqual([]);
+    expect(await h.store.usage.find('codex', { dedupeKeys: ['a1'] })).toEqual([]);
   });
 });

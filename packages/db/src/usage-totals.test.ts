@@ -78,8 +78,8 @@ describe.each(BACKENDS)('usage totals on $name', (backend) => {
       [t(-100), t(1000)],
     ];
     for (const [from, to] of ranges) {
-      expect(await h.store.usageTotals({ from, to }), `[${from?.toISOString()}, ${to?.toISOString()})`).toEqual(expectedTotals(records, from, to));
-      expect(await h.store.usageTotals({ from, to, agentTypes: ['codex'] })).toEqual(expectedTotals(records, from, to, 'codex'));
+      expect(await h.store.usage.totals({ from, to }), `[${from?.toISOString()}, ${to?.toISOString()})`).toEqual(expectedTotals(records, from, to));
+      expect(await h.store.usage.totals({ from, to, agentTypes: ['codex'] })).toEqual(expectedTotals(records, from, to, 'codex'));
     }
   });
 
@@ -87,9 +87,9 @@ describe.each(BACKENDS)('usage totals on $name', (backend) => {
     await h.store.ingest(batch({ usage: [usage({ dedupeKey: 'k1', sessionExternalId: 'sess-fork', occurredAt: at(60) })] }));
     // The original (earlier, same rank) takes the record from the fork.
     await h.store.ingest(batch({ usage: [usage({ dedupeKey: 'k1', sessionExternalId: 'sess-original', occurredAt: at(0) })] }));
-    const all = await h.store.usageTotals({});
+    const all = await h.store.usage.totals({});
     expect(all.requestCount).toBe(1);
-    expect((await h.store.usageTotals({ from: new Date(at(30)) })).requestCount).toBe(0);
-    expect((await h.store.usageTotals({ to: new Date(at(30)) })).requestCount).toBe(1);
+    expect((await h.store.usage.totals({ from: new Date(at(30)) })).requestCount).toBe(0);
+    expect((await h.store.usage.totals({ to: new Date(at(30)) })).requestCount).toBe(1);
   });
 });

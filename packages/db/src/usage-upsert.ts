@@ -1,4 +1,4 @@
-import { beats, type AgentType, type CopyOrder } from '@rimuru/core';
+import { beats, isDroppedReplay, noteReplayOriginal, type AgentType, type CopyOrder, type ReplayOriginals } from '@rimuru/core';
 import type { AgentKeys } from './ingest-memory.js';
 import type { SqlRunner } from './sql-runner.js';
 import { rawDate, rawInt } from './raw-values.js';
@@ -49,7 +49,7 @@ export function dedupeBatch(rows: readonly UsageRow[]): { kept: UsageRow[]; drop
 }
 
 /**
- * The replay rule applied to incoming copies before anything is written: a replay copy whose
+ * Core's replay rule applied to incoming copies before anything is written: a replay copy whose
  * replay key already has an original (another dedupe key, not a replay) in the batch or the
  * store is never stored, so it cannot create a session of its own. Stored copies that meet
  * their original later are removed by dropReplayCopies.
@@ -60,22 +60,17 @@ async function skipKnownReplays(
   rows: UsageRow[],
   keys: AgentKeys | null,
 ): Promise<{ kept: UsageRow[]; skipped: number }> {
-  const originals = new Map<string, Set<string>>();
-  const note = (replayKey: string, dedupeKey: string) => originals.set(replayKey, (originals.get(replayKey) ?? new Set()).add(dedupeKey));
-  for (const { usage } of rows) if (!usage.event.isReplayCopy && usage.event.replayKey !== null) note(usage.event.replayKey, usage.event.dedupeKey);
+  const originals: ReplayOriginals = new Map();
+  for (const { usage } of rows) noteReplayOriginal(originals, usage.event);
   const replayKeys = [...new Set(rows.filter((r) => r.usage.event.isReplayCopy && r.usage.event.replayKey !== null).map((r) => r.usage.event.replayKey as string))];
   // Where the store held none of this agent's records before this import, only keys it wrote can be there.
   const stored = keys === null ? replayKeys : replayKeys.filter((k) => keys.originals.mayHold(k));
   for (const part of chunk(stored, LOOKUP_CHUNK)) {
     const found = await tx.query<{ replay_key: string | null; dedupe_key: string }>(sql`SELECT replay_key, dedupe_key
       FROM usage_records WHERE agent_type = ${agentType} AND is_replay_copy = ${false} AND replay_key IN (${joinSql(part)})`);
-    for (const f of found) if (f.replay_key !== null) note(f.replay_key, f.dedupe_key);
+    for (const f of found) noteReplayOriginal(originals, { replayKey: f.replay_key, dedupeKey: f.dedupe_key, isReplayCopy: false });
   }
-  const hasOriginal = (r: UsageRow) => {
-    const { replayKey, dedupeKey, isReplayCopy } = r.usage.event;
-    if (!isReplayCopy || replayKey === null) return false;
-    return [...(originals.get(replayKey) ?? [])].some((key) => key !== dedupeKey);
-  };
+  const hasOriginal = (r: UsageRow) => isDroppedReplay(r.usage.event, originals);
   const kept = rows.filter((r) => !hasOriginal(r));
   return { kept, skipped: rows.length - kept.length };
 }
@@ -258,9 +253,9 @@ export async function writeUsage(tx: SqlRunner, agentType: AgentType, sourcePath
 }
 
 /**
- * The replay rule: a copy flagged as a replay is dropped once a non-replay record with the
- * same replay key (and another dedupe key) exists, whichever arrived first. Returns the
- * sessions that lost records.
+ * Core's replay rule (`isDroppedReplay`) for stored copies, in SQL: a copy flagged as a replay
+ * is deleted once a non-replay record with the same replay key and another dedupe key exists.
+ * Returns the sessions that lost records.
  */
 export async function dropReplayCopies(
   tx: SqlRunner,

@@ -26,9 +26,9 @@ export default class Agents extends ReadCommand<typeof Agents> {
 
   async run(): Promise<void> {
     const { runtime, settings } = await this.prepare();
-    const stored = await runtime.store.listAgents();
-    const diagnostics = new Map((await runtime.store.diagnosticCountsByAgent()).map((d) => [d.agentType, d]));
-    const drift = new Map(parseRecordedFormatDrift(await runtime.store.getMeta(FORMAT_DRIFT_META_KEY)).map((d) => [d.agentType, d.message]));
+    const stored = await runtime.store.agents.list();
+    const diagnostics = new Map((await runtime.store.sources.diagnosticCounts()).map((d) => [d.agentType, d]));
+    const drift = new Map(parseRecordedFormatDrift(await runtime.store.meta.get(FORMAT_DRIFT_META_KEY)).map((d) => [d.agentType, d.message]));
     const result: AgentJson[] = [];
     for (const { adapter, origin } of await knownAdapters(this.config)) {
       let roots: string[] = [];

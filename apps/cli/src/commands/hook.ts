@@ -40,7 +40,7 @@ export default class Hook extends BaseCommand<typeof Hook> {
     // Ingest first: the session row then carries the transcript's real start, not the hook's instant.
     const options = await syncOptionsOf(runtime, this.config);
     const summary = await syncAll({ ...options, adapters: options.adapters.filter((a) => a.id === agent), only: signal.only });
-    await runtime.store.markSessionByHook({
+    await runtime.store.sessions.markByHook({
       agentType: agent,
       agentName: defaultAgentName(agent),
       host: runtime.host,

@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { UsageError } from '@rimuru/core';
 import { openStore, parseStoreLocation, type SessionStore } from '@rimuru/db';
-import { pushStore } from '@rimuru/sync';
+import { pushStore } from '@rimuru/sync/team-push';
 import { BaseCommand } from '../base-command.js';
 import { syncSummaryLine } from '../render/sync-summary-line.js';
 import { openRuntime, type Runtime } from '../runtime.js';

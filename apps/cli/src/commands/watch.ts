@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { DEFAULT_ACTIVE_WINDOW_MINUTES, type StoredSession } from '@rimuru/core';
-import { DEFAULT_DEBOUNCE_MS, DEFAULT_RESCAN_MS, startWatcher, syncAll, type Watcher } from '@rimuru/sync';
+import { syncAll } from '@rimuru/sync';
+import { DEFAULT_DEBOUNCE_MS, DEFAULT_RESCAN_MS, startWatcher, type Watcher } from '@rimuru/sync/watch';
 import { BaseCommand } from '../base-command.js';
 import { renderError } from '../error-line.js';
 import { syncSummaryLine } from '../render/sync-summary-line.js';

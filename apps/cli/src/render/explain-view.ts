@@ -5,7 +5,7 @@ import {
   totalTokens,
   type TokenCounts,
 } from '@rimuru/core';
-import { DROP_RULE_TEXT, type SessionExplanation } from '@rimuru/sync';
+import { DROP_RULE_TEXT, type SessionExplanation } from '@rimuru/sync/explain';
 
 const tokensJson = (t: TokenCounts) => ({ ...t, total: totalTokens(t) });
 const usd = (n: bigint | null) => (n === null ? null : nanosToUsd(n));

@@ -6,6 +6,6 @@ import type { SessionStore } from '@rimuru/db';
  * charts and filters list the agents a user actually runs, not every type Rimuru can read.
  */
 export async function agentTypesInStore(store: SessionStore): Promise<AgentType[]> {
-  const agents = await store.listAgents();
+  const agents = await store.agents.list();
   return [...new Set(agents.filter((a) => a.sessionCount > 0).map((a) => a.type))].sort();
 }

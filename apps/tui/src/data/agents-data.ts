@@ -13,7 +13,7 @@ export interface AgentSummary {
 
 /** Each built-in agent: detected here?, its data roots, and what the store holds of it. */
 export async function loadAgents(rt: TuiRuntime): Promise<AgentSummary[]> {
-  const stored = await rt.store.listAgents();
+  const stored = await rt.store.agents.list();
   const out: AgentSummary[] = [];
   for (const adapter of builtinAdapters()) {
     let roots: string[] = [];

@@ -25,11 +25,11 @@ export async function loadCosts(rt: TuiRuntime, range: CostRange, now: Date): Pr
   const filter = { ...(r.from ? { since: r.from } : {}), ...(r.to ? { until: new Date(r.to.getTime() - 1) } : {}) };
   const days = lastDays(now, zone, trendDays(range, now, zone));
   const [totals, sessions, agents, sessionsInRange, daily] = await Promise.all([
-    store.usageTotals(bounds),
-    store.countSessions(filter),
-    agentTypesInStore(store).then((types) => Promise.all(types.map((t) => store.usageTotals({ ...bounds, agentTypes: [t] }).then((totals) => ({ type: t, totals }))))),
-    store.listSessions({ ...filter, limit: MODEL_SESSION_CAP }),
-    Promise.all(days.map((d) => store.usageTotals({ from: d.from, to: d.to }))),
+    store.usage.totals(bounds),
+    store.sessions.count(filter),
+    agentTypesInStore(store).then((types) => Promise.all(types.map((t) => store.usage.totals({ ...bounds, agentTypes: [t] }).then((totals) => ({ type: t, totals }))))),
+    store.sessions.list({ ...filter, limit: MODEL_SESSION_CAP }),
+    Promise.all(days.map((d) => store.usage.totals({ from: d.from, to: d.to }))),
   ]);
   return {
     range,

@@ -27,18 +27,18 @@ export async function loadDashboard(rt: TuiRuntime, now: Date): Promise<Dashboar
   const today = resolveTimeRange('today', { now, zone });
   const week = resolveTimeRange('7d', { now, zone });
   const figures = async (from: Date): Promise<PeriodFigures> => {
-    const [sessions, totals] = await Promise.all([store.countSessions({ since: from }), store.usageTotals({ from })]);
+    const [sessions, totals] = await Promise.all([store.sessions.count({ since: from }), store.usage.totals({ from })]);
     return { sessions, ...totalsFigures(totals, costMode) };
   };
   const days = lastDays(now, zone, 7);
   const [todayFigures, weekFigures, activeNow, totalSessions, perDay, perAgent, lastSyncAt] = await Promise.all([
     figures(today.from!),
     figures(week.from!),
-    store.countSessions({ activeSince: activeSince({ now, activeWindowMs: rt.activeWindowMs }) }),
-    store.countSessions({}),
-    Promise.all(days.map((d) => store.usageTotals({ from: d.from, to: d.to }))),
-    agentTypesInStore(store).then((types) => Promise.all(types.map((t) => store.usageTotals({ from: week.from!, agentTypes: [t] }).then((totals) => ({ type: t, totals }))))),
-    store.getMeta('lastSyncAt'),
+    store.sessions.count({ activeSince: activeSince({ now, activeWindowMs: rt.activeWindowMs }) }),
+    store.sessions.count({}),
+    Promise.all(days.map((d) => store.usage.totals({ from: d.from, to: d.to }))),
+    agentTypesInStore(store).then((types) => Promise.all(types.map((t) => store.usage.totals({ from: week.from!, agentTypes: [t] }).then((totals) => ({ type: t, totals }))))),
+    store.meta.get('lastSyncAt'),
   ]);
   return {
     today: todayFigures,

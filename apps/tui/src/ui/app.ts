@@ -81,7 +81,7 @@ export function runApp(rt: TuiRuntime, screen: blessed.Widgets.Screen, p: Paint,
 
   /** Re-reads the store for the current view; the sessions list keeps its selection. */
   async function refresh(): Promise<void> {
-    lastSyncAt = await rt.store.getMeta('lastSyncAt');
+    lastSyncAt = await rt.store.meta.get('lastSyncAt');
     if (view === 'sessions') await sessions.refresh();
     else await loadView();
     draw();
@@ -109,9 +109,9 @@ export function runApp(rt: TuiRuntime, screen: blessed.Widgets.Screen, p: Paint,
   async function openDetail(): Promise<void> {
     const s = sessions.selected();
     if (!s) return;
-    const [fresh] = await rt.store.findSessions(s.id, 1);
+    const [fresh] = await rt.store.sessions.find(s.id, 1);
     const session = fresh ?? s;
-    const byModel = await rt.store.sessionUsageByModel(session.id);
+    const byModel = await rt.store.usage.byModel(session.id);
     mode = 'detail';
     showOverlay(`Session ${session.id.slice(0, 8)}`, p.esc(sessionDetailLines(session, byModel, { ...rowCtx(), zone: rt.zone }).join('\n')));
     draw();
@@ -212,7 +212,7 @@ export function runApp(rt: TuiRuntime, screen: blessed.Widgets.Screen, p: Paint,
   });
 
   queue = (async () => {
-    lastSyncAt = await rt.store.getMeta('lastSyncAt');
+    lastSyncAt = await rt.store.meta.get('lastSyncAt');
     await sessions.apply(sessions.state);
     await switchView(view);
     live.start();

@@ -5,7 +5,7 @@ import type { TokenCounts } from '../tokens.js';
  * One deduplicated usage record as reports consume it: a billable request at an instant, with
  * its token classes and exact costs (integer nano-dollars). Reports are built from these —
  * never from session roll-ups — so a day's figures are exactly the requests made that day.
- * `@rimuru/db`'s `SessionStore.streamUsage` yields values of this shape (and more).
+ * `@rimuru/db`'s `SessionStore.usage.stream` yields values of this shape (and more).
  */
 export interface ReportUsageRecord {
   /** The UTC instant of the request. */

@@ -100,7 +100,7 @@ const totalOf = (a: UsageAggregate) => a.tokens.input + a.tokens.output + a.toke
  * @example
  * ```ts
  * const builder = createUsageReport({ period: 'daily', zone: 'Asia/Kolkata' });
- * for (const slot of await store.usageSlots({ from, to })) builder.add(slot);
+ * for (const slot of await store.usage.slots({ from, to })) builder.add(slot);
  * const report = builder.finish();
  * ```
  */

@@ -10,7 +10,7 @@ export default class ExportSessions extends ExportCommand<typeof ExportSessions>
   async run(): Promise<void> {
     const { runtime, settings } = await this.prepare();
     const { from, to } = this.range(settings);
-    const sessions = runtime.store.streamSessions({ since: from, until: to, agentTypes: this.flags['agent-type'] });
+    const sessions = runtime.store.sessions.stream({ since: from, until: to, agentTypes: this.flags['agent-type'] });
     const opts = { now: settings.now, activeWindowMs: settings.activeWindowMs, costMode: settings.costMode };
     const rows = (async function* () {
       for await (const s of sessions) yield sessionExportRow(s, opts);

@@ -10,7 +10,7 @@ export default class ExportUsage extends ExportCommand<typeof ExportUsage> {
   async run(): Promise<void> {
     const { runtime, settings } = await this.prepare();
     const { from, to } = this.range(settings);
-    const records = runtime.store.streamUsage({ from, to, agentTypes: this.flags['agent-type'] });
+    const records = runtime.store.usage.stream({ from, to, agentTypes: this.flags['agent-type'] });
     const rows = (async function* () {
       for await (const r of records) yield usageExportRow(r, settings.costMode);
     })();

@@ -11,7 +11,7 @@ export default class ModelsMissing extends ReadCommand<typeof ModelsMissing> {
   async run(): Promise<void> {
     const { runtime, settings } = await this.prepare();
     const { book } = await runtimePriceBook(runtime);
-    const groups = await runtime.store.usageBreakdown({ groupBy: 'model' });
+    const groups = await runtime.store.usage.breakdown({ groupBy: 'model' });
     const missing = groups
       .map((g) => {
         const resolved = g.group === null ? null : book.resolve(g.group);

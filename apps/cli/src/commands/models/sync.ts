@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { assertTimeZone, bundledPriceTable, parseDateBound, priceOverridesFromConfig, systemTimeZone } from '@rimuru/core';
-import { LITELLM_PRICES_URL, readPriceSource, syncModelPrices } from '@rimuru/sync';
+import { LITELLM_PRICES_URL, readPriceSource, syncModelPrices } from '@rimuru/sync/prices';
 import { StoreCommand } from '../../store-command.js';
 
 export default class ModelsSync extends StoreCommand<typeof ModelsSync> {

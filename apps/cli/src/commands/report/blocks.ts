@@ -17,7 +17,7 @@ export default class ReportBlocks extends ReadCommand<typeof ReportBlocks> {
   async run(): Promise<void> {
     const { runtime, settings } = await this.prepare();
     const { flags } = this;
-    const slots = await runtime.store.usageSlots({
+    const slots = await runtime.store.usage.slots({
       from: flags.since === undefined ? undefined : parseDateBound(flags.since, 'since', settings.zone),
       to: flags.until === undefined ? undefined : parseDateBound(flags.until, 'until', settings.zone),
       agentTypes: flags['agent-type'],

@@ -1,5 +1,5 @@
 import { Args } from '@oclif/core';
-import { explainSession, priceTableResolver } from '@rimuru/sync';
+import { explainSession, priceTableResolver } from '@rimuru/sync/explain';
 import { findOneSession } from '../../find-session.js';
 import { ReadCommand } from '../../read-command.js';
 import { explanationJson, renderExplanation } from '../../render/explain-view.js';

@@ -17,7 +17,7 @@ export default class SessionsHistory extends ReadCommand<typeof SessionsHistory>
   async run(): Promise<void> {
     const { runtime, settings } = await this.prepare();
     const range = resolveTimeRange(this.flags.range, { zone: settings.zone, now: settings.now });
-    const sessions = await runtime.store.listSessions({
+    const sessions = await runtime.store.sessions.list({
       since: range.from ?? undefined,
       until: range.to ?? undefined,
       agentTypes: this.flags['agent-type'],

@@ -29,7 +29,7 @@ export default class Sessions extends ReadCommand<typeof Sessions> {
     const f = this.flags;
     const since = f.since === undefined ? undefined : parseDateBound(f.since, 'since', settings.zone);
     const until = f.until === undefined ? undefined : parseDateBound(f.until, 'until', settings.zone);
-    const sessions = await runtime.store.listSessions({
+    const sessions = await runtime.store.sessions.list({
       agentTypes: f['agent-type'],
       agentNames: f.agent,
       project: f.project,

@@ -18,8 +18,8 @@ export default class SessionsShow extends ReadCommand<typeof SessionsShow> {
     const { runtime, settings } = await this.prepare();
     const session = await findOneSession(runtime.store, this.args.id);
     const [byModel, records, { book }] = await Promise.all([
-      runtime.store.sessionUsageByModel(session.id),
-      runtime.store.sessionUsageRecords(session.id),
+      runtime.store.usage.byModel(session.id),
+      runtime.store.usage.ofSession(session.id),
       runtimePriceBook(runtime),
     ]);
     // Priced now with the same dated book the sync used, so the lines sum to the stored cost.

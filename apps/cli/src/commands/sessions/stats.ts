@@ -17,11 +17,11 @@ export default class SessionsStats extends ReadCommand<typeof SessionsStats> {
     const agentTypes = this.flags['agent-type'];
     // Counts and durations are aggregated by the store: no session row is loaded.
     const [counts, usage] = await Promise.all([
-      runtime.store.sessionCounts(
+      runtime.store.sessions.counts(
         { since: range.from ?? undefined, until: range.to ?? undefined, agentTypes },
         activeSince(settings),
       ),
-      runtime.store.usageTotals({ from: range.from ?? undefined, to: range.to ?? undefined, agentTypes }),
+      runtime.store.usage.totals({ from: range.from ?? undefined, to: range.to ?? undefined, agentTypes }),
     ]);
     const stats = sessionStatsFromCounts(counts, { tokens: usage.tokens, costNanos: selectCostNanos(usage, settings.costMode) });
     if (settings.json) {

@@ -22,10 +22,10 @@ export async function loadPriceBook(
   bundled: PriceTable,
   overrides: ReadonlyMap<string, ModelPrice> = new Map(),
 ): Promise<{ book: DatedPriceBook; rows: DatedPriceRow[] }> {
-  let rows = await store.listModelPrices();
+  let rows = await store.prices.list();
   if (!rows.some((r) => r.source === 'bundled')) {
-    await store.writeModelPrices(rowsFromPriceTable(bundled, BUNDLED_VALID_FROM, 'bundled'), 'keep');
-    rows = await store.listModelPrices();
+    await store.prices.write(rowsFromPriceTable(bundled, BUNDLED_VALID_FROM, 'bundled'), 'keep');
+    rows = await store.prices.list();
   }
   return { book: createDatedPriceBook(rows, overrides), rows };
 }
@@ -70,7 +70,7 @@ export async function resolvePriceOverrides(
   store: SessionStore,
   given: ReadonlyMap<string, ModelPrice> | undefined,
 ): Promise<{ overrides: ReadonlyMap<string, ModelPrice>; changed: boolean }> {
-  const stored = await store.getMeta(PRICE_OVERRIDES_META_KEY);
+  const stored = await store.meta.get(PRICE_OVERRIDES_META_KEY);
   if (given === undefined) return { overrides: overridesFromFingerprint(stored), changed: false };
   const fingerprint = overridesFingerprint(given);
   return { overrides: given, changed: (stored ?? overridesFingerprint(new Map())) !== fingerprint };
@@ -82,7 +82,7 @@ export async function applyPriceOverrides(
   book: DatedPriceBook,
   overrides: ReadonlyMap<string, ModelPrice>,
 ): Promise<RepriceResult> {
-  const result = await store.repriceUsage((r) => priceUsageRecord(book, r));
-  await store.setMeta(PRICE_OVERRIDES_META_KEY, overridesFingerprint(overrides));
+  const result = await store.usage.reprice((r) => priceUsageRecord(book, r));
+  await store.meta.set(PRICE_OVERRIDES_META_KEY, overridesFingerprint(overrides));
   return result;
 }

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
 import type { AgentAdapter } from '@rimuru/core';
 import type { FSWatcher } from 'chokidar';
-import { syncAll, type SyncOptions } from './sync-engine.js';
-import type { SyncSummary } from './sync-summary.js';
+import { syncAll, type SyncOptions } from '../engine/sync-engine.js';
+import type { SyncSummary } from '../engine/sync-summary.js';
 import { SessionStatusTracker, type StatusChange } from './session-status-tracker.js';
 
 export type WatchTrigger = 'start' | 'change' | 'rescan';

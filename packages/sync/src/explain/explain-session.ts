@@ -1,9 +1,11 @@
 import {
   addTokens,
   computeCostNanos,
+  noteReplayOriginal,
   ZERO_TOKENS,
   type AdapterContext,
   type AgentAdapter,
+  type ReplayOriginals,
   type StoredSession,
   type TokenCounts,
   type UsageEvent,
@@ -75,7 +77,7 @@ const copyId = (path: string | null, line: number | null, dedupeKey: string) => 
 
 async function countedRecords(store: SessionStore, session: StoredSession): Promise<StreamedUsageRecord[]> {
   const out: StreamedUsageRecord[] = [];
-  for await (const r of store.streamUsage({ sessionIds: [session.id] })) out.push(r);
+  for await (const r of store.usage.stream({ sessionIds: [session.id] })) out.push(r);
   return out;
 }
 
@@ -147,20 +149,15 @@ export async function explainSession(options: ExplainSessionOptions): Promise<Se
     for (const u of s.usage) copies.push({ ...u, path: s.path, sessionId: session.id, occurredAtDate: new Date(u.occurredAt) });
   }
   const storedByKey = new Map(
-    (await store.findUsageRecords(session.agentType, {
+    (await store.usage.find(session.agentType, {
       dedupeKeys: copies.map((c) => c.dedupeKey),
       replayKeys: copies.filter((c) => c.isReplayCopy && c.replayKey !== null).map((c) => c.replayKey as string),
     })).map((r) => [r.dedupeKey, r] as const),
   );
   // Originals known to the store or seen in the re-read: the replay rule's evidence.
-  const originals = new Map<string, Set<string>>();
-  const noteOriginal = (replayKey: string | null, dedupeKey: string, isReplay: boolean) => {
-    if (replayKey === null || isReplay) return;
-    originals.set(replayKey, (originals.get(replayKey) ?? new Set()).add(dedupeKey));
-  };
-  for (const r of storedByKey.values()) noteOriginal(r.replayKey, r.dedupeKey, r.isReplayCopy);
-  for (const c of copies) noteOriginal(c.replayKey, c.dedupeKey, c.isReplayCopy);
-  const hasOriginal = (replayKey: string, dedupeKey: string) => [...(originals.get(replayKey) ?? [])].some((k) => k !== dedupeKey);
+  const originals: ReplayOriginals = new Map();
+  for (const r of storedByKey.values()) noteReplayOriginal(originals, r);
+  for (const c of copies) noteReplayOriginal(originals, c);
 
   const countedIds = new Set(counted.map((r) => copyId(r.sourcePath, r.sourceLine, r.dedupeKey)));
   const foundIds = new Set<string>();
@@ -169,7 +166,7 @@ export async function explainSession(options: ExplainSessionOptions): Promise<Se
     const id = copyId(c.path, c.line, c.dedupeKey);
     const stored = storedByKey.get(c.dedupeKey);
     const isStoredCopy = countedIds.has(id) && !foundIds.has(id);
-    const rule = dropRuleOf({ ...c, occurredAt: c.occurredAtDate }, stored, hasOriginal, isStoredCopy);
+    const rule = dropRuleOf({ ...c, occurredAt: c.occurredAtDate }, stored, originals, isStoredCopy);
     if (rule === null) {
       foundIds.add(id);
       continue;

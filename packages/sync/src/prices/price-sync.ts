@@ -52,16 +52,16 @@ export async function syncModelPrices(o: PriceSyncOptions): Promise<PriceSyncRep
   const { book: before, rows } = await loadPriceBook(o.store, o.bundled, overrides);
   const parsed = parseLiteLLMPrices(o.json);
   const plan = planPriceSync(rows, parsed.prices, o.effectiveFrom, o.source ?? 'litellm');
-  await o.store.writeModelPrices(plan.write, 'replace');
+  await o.store.prices.write(plan.write, 'replace');
   const { book: after } = await loadPriceBook(o.store, o.bundled, overrides);
-  const used = (await o.store.usageBreakdown({ groupBy: 'model' }))
+  const used = (await o.store.usage.breakdown({ groupBy: 'model' }))
     .map((g) => g.group)
     .filter((m): m is string => m !== null);
   const models = affectedModels(used, before, after, new Set(plan.write.map((r) => r.model)));
   // New overrides reprice everything anyway; else only the records the written rows reach.
   const result = overridesChanged
     ? await applyPriceOverrides(o.store, after, overrides)
-    : await o.store.repriceUsage((r) => priceUsageRecord(after, r), models);
+    : await o.store.usage.reprice((r) => priceUsageRecord(after, r), models);
   return {
     effectiveFrom: o.effectiveFrom.toISOString(),
     modelsInFile: parsed.prices.size,

@@ -50,7 +50,7 @@ export async function sourcesOfSession(
     reasons.set(path, list);
   };
   for (const w of winners) if (w.sourcePath !== null) note(w.sourcePath, 'holds-counted-records');
-  for (const c of await store.listCheckpoints(session.agentType)) {
+  for (const c of await store.sources.checkpoints(session.agentType)) {
     if (c.path.includes(session.externalId)) note(c.path, 'named-after-session');
   }
   return new Map([...reasons.entries()].sort(([a], [b]) => a.localeCompare(b)));

@@ -8,7 +8,7 @@ import { planSource, progressOffset, type SourcePlan } from './source-plan.js';
 import { SourceReader, type ReadWorkerOptions } from './source-reader.js';
 import { stretchesOf, type Stretch } from './source-stretches.js';
 import { emptySummary, type SyncProgress, type SyncSummary } from './sync-summary.js';
-import { createUsagePricer, type UsagePricer } from './usage-pricer.js';
+import { createUsagePricer, type UsagePricer } from '../prices/usage-pricer.js';
 
 export interface SyncOptions {
   store: SessionStore;
@@ -69,7 +69,7 @@ export async function syncAll(options: SyncOptions): Promise<SyncSummary> {
         continue;
       }
       const checkpoints = new Map(
-        (await options.store.listCheckpoints(adapter.id)).map((c) => [c.path, c] as const),
+        (await options.store.sources.checkpoints(adapter.id)).map((c) => [c.path, c] as const),
       );
       const wanted = options.only === undefined ? sources : sources.filter((source) => options.only!(source.path));
       summary.sourcesSeen += wanted.length;
@@ -106,7 +106,7 @@ export async function syncAll(options: SyncOptions): Promise<SyncSummary> {
     await reader.close();
   }
 
-  await options.store.setMeta(LAST_SYNC_META_KEY, new Date(options.ctx.now().getTime()).toISOString());
+  await options.store.meta.set(LAST_SYNC_META_KEY, new Date(options.ctx.now().getTime()).toISOString());
   summary.durationMs = Date.now() - started;
   return summary;
 }

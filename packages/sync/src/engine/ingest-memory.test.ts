@@ -20,7 +20,7 @@ import { syncAll } from './sync-engine.js';
  * Codex sample, and on the incremental sync that follows appends.
  */
 
-const samples = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/real-samples');
+const samples = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/real-samples');
 
 let root: string;
 beforeAll(() => {
@@ -56,13 +56,13 @@ function realSampleHome(home: string): void {
 /** Every record a sync leaves, without the wall-clock instants of when it was written. */
 async function storeContents(store: SessionStore): Promise<unknown> {
   const usage = [];
-  for await (const record of store.streamUsage({})) usage.push(record);
+  for await (const record of store.usage.stream({})) usage.push(record);
   const strip = (value: unknown): unknown =>
     JSON.parse(JSON.stringify(value, (key, v: unknown) => (/^(updatedAt|createdAt)$/.test(key) ? undefined : typeof v === 'bigint' ? `${v}n` : v)));
   const byText = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1);
   return {
-    checkpoints: (strip(await store.listCheckpoints()) as unknown[]).sort(byText),
-    sessions: (strip(await store.listSessions({})) as unknown[]).sort(byText),
+    checkpoints: (strip(await store.sources.checkpoints()) as unknown[]).sort(byText),
+    sessions: (strip(await store.sessions.list({})) as unknown[]).sort(byText),
     usage: (strip(usage) as unknown[]).sort(byText),
   };
 }

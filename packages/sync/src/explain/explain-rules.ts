@@ -1,9 +1,9 @@
-import { beats, type UsageEvent } from '@rimuru/core';
+import { beats, isDroppedReplay, type ReplayOriginals, type UsageEvent } from '@rimuru/core';
 import type { StreamedUsageRecord } from '@rimuru/db';
 
 /**
  * Why a copy read from a source is not the one counted. The names match the store's rules
- * (packages/db/src/usage-upsert.ts): dedupe by key with `beats` ordering, and the replay rule.
+ * (core's `beats` copy order and `isDroppedReplay`, which the store applies in usage-upsert.ts).
  */
 export type DropRule =
   /** Another copy of the same request has a larger rank (e.g. a later streamed snapshot with more output). */
@@ -43,10 +43,10 @@ export interface CopyContext {
 export function dropRuleOf(
   copy: Omit<UsageEvent, 'occurredAt'> & CopyContext,
   stored: StreamedUsageRecord | undefined,
-  hasOriginal: (replayKey: string, dedupeKey: string) => boolean,
+  originals: ReplayOriginals,
   isStoredCopy: boolean,
 ): DropRule | null {
-  if (copy.isReplayCopy && copy.replayKey !== null && hasOriginal(copy.replayKey, copy.dedupeKey)) return 'replay:original-exists';
+  if (isDroppedReplay(copy, originals)) return 'replay:original-exists';
   if (stored === undefined) return 'not-in-store';
   if (isStoredCopy) return null;
   const mine = { rank: copy.rank, occurredAt: copy.occurredAt, sessionId: copy.sessionId };

@@ -15,14 +15,14 @@ import { syncAll } from './sync-engine.js';
 
 /**
  * Reading in worker threads must leave the store exactly as reading in the main thread does.
- * The workers run BUILT code (`dist/read-worker-host.js` and the adapters' dist): build before
+ * The workers run BUILT code (`dist/engine/read-worker-host.js` and the adapters' dist): build before
  * running this file, as for the CLI's end-to-end tests. The engine has no worker entry of its
  * own: as an app does, this test writes one, serving the two adapters it syncs by agent type
  * (the apps' entry, which serves the built-in registry, is tested in apps/cli/test/read-workers-e2e).
  */
-const HOST = new URL('../dist/read-worker-host.js', import.meta.url);
-const CLAUDE_DIST = new URL('../../adapters-claude-code/dist/index.js', import.meta.url);
-const CODEX_DIST = new URL('../../adapters-codex/dist/index.js', import.meta.url);
+const HOST = new URL('../../dist/engine/read-worker-host.js', import.meta.url);
+const CLAUDE_DIST = new URL('../../../adapters-claude-code/dist/index.js', import.meta.url);
+const CODEX_DIST = new URL('../../../adapters-codex/dist/index.js', import.meta.url);
 
 /** A worker entry serving the adapters of `agentTypes` (of Claude Code and Codex). */
 function writeEntry(name: string, agentTypes: string[]): URL {
@@ -77,13 +77,13 @@ interface Outcome {
 /** Every record a sync leaves, without the wall-clock instants of when it was written. */
 async function storeContents(store: SessionStore): Promise<unknown> {
   const usage = [];
-  for await (const record of store.streamUsage({})) usage.push(record);
+  for await (const record of store.usage.stream({})) usage.push(record);
   const strip = (value: unknown): unknown =>
     JSON.parse(JSON.stringify(value, (key, v: unknown) => (/^(updatedAt|createdAt)$/.test(key) ? undefined : typeof v === 'bigint' ? `${v}n` : v)));
   const byText = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1);
   return {
-    checkpoints: (strip(await store.listCheckpoints()) as unknown[]).sort(byText),
-    sessions: (strip(await store.listSessions({})) as unknown[]).sort(byText),
+    checkpoints: (strip(await store.sources.checkpoints()) as unknown[]).sort(byText),
+    sessions: (strip(await store.sessions.list({})) as unknown[]).sort(byText),
     usage: (strip(usage) as unknown[]).sort(byText),
   };
 }

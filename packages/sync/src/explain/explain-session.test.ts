@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundledPriceTable, totalTokens, type AdapterEvent, type AgentAdapter } from '@rimuru/core';
 import { openStore, type SessionStore } from '@rimuru/db';
-import { createAdapterContext } from './adapter-context.js';
+import { createAdapterContext } from '../engine/adapter-context.js';
 import { priceTableResolver } from './explain-prices.js';
 import { explainSession } from './explain-session.js';
-import { syncAll } from './sync-engine.js';
+import { syncAll } from '../engine/sync-engine.js';
 
 /**
  * A minimal real adapter over `<home>/logs/*.jsonl`, one usage copy per line, so the test
@@ -72,7 +72,7 @@ describe('explainSession', () => {
     const ctx = createAdapterContext({ homeDir: dir, env: {} });
     await syncAll({ store, adapters: [jsonlAdapter], ctx, host: 'h', prices: bundledPriceTable() });
 
-    const [a] = await store.findSessions('sess-a');
+    const [a] = await store.sessions.find('sess-a');
     const explained = await explainSession({ store, adapter: jsonlAdapter, ctx, session: a!, prices: priceTableResolver(), zone: 'Asia/Kathmandu' });
     expect(explained.accountsForTotals).toBe(true);
     expect(explained.counted.map((c) => [c.record.dedupeKey, c.record.sourceLine, c.reread])).toEqual([
@@ -91,7 +91,7 @@ describe('explainSession', () => {
     expect(explained.prices[0]).toMatchObject({ model: 'claude-sonnet-4-5', requestCount: 2, unpricedReason: null });
     expect(explained.prices[0]!.recomputedCostNanos).toBe(explained.prices[0]!.storedCostNanos);
 
-    const [b] = await store.findSessions('sess-b');
+    const [b] = await store.sessions.find('sess-b');
     const explainedB = await explainSession({ store, adapter: jsonlAdapter, ctx, session: b!, prices: priceTableResolver(), zone: 'UTC' });
     expect(explainedB.accountsForTotals).toBe(true);
     expect(explainedB.dropped).toEqual([

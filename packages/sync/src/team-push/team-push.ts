@@ -46,14 +46,14 @@ function parseCursor(text: string | null): ReplicationCursor | null {
 export async function pushStore(options: PushOptions): Promise<PushSummary> {
   const started = Date.now();
   const key = pushCursorKey(options.server.location);
-  let cursor = options.full === true ? null : parseCursor(await options.local.getMeta(key));
+  let cursor = options.full === true ? null : parseCursor(await options.local.meta.get(key));
   const summary: PushSummary = { target: options.server.location, sessions: 0, usageRecords: 0, batches: 0, durationMs: 0 };
   for (;;) {
-    const batch = await options.local.changesSince(cursor, options.batchSize ?? DEFAULT_BATCH);
+    const batch = await options.local.replication.changesSince(cursor, options.batchSize ?? DEFAULT_BATCH);
     if (batch.next === null) break;
-    await options.server.applyReplication(batch);
+    await options.server.replication.apply(batch);
     cursor = batch.next;
-    await options.local.setMeta(key, JSON.stringify(cursor));
+    await options.local.meta.set(key, JSON.stringify(cursor));
     summary.sessions += batch.sessions.length;
     summary.usageRecords += batch.usage.length;
     summary.batches += 1;
