@@ -14,6 +14,16 @@ export const priceOverrideSchema = z.object({
   cacheWrite1h: usdPerMillion.optional(),
 });
 
+/** One plan of an agent type: `{ "plan": "claude-max-20x", "since": "2026-01-01" }`. */
+export const planSettingSchema = z
+  .object({
+    plan: z.string().min(1),
+    monthlyUsd: z.number().finite().nonnegative().optional(),
+    since: z.string().min(1),
+    until: z.string().min(1).optional(),
+  })
+  .strict();
+
 /**
  * `$XDG_CONFIG_HOME/rimuru/config.json`; every key optional. The CLI and the TUI both read it
  * through this one schema, so a key one app accepts never makes the other refuse the file.
@@ -38,6 +48,12 @@ export const configSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Subscriptions per agent type (core's PlansConfig): a preset id (`claude-max-20x`) or a
+     * name of one's own with `monthlyUsd`, from `since`; a list when the plan changed over time.
+     * Shown beside API-equivalent cost; never changes a session's cost.
+     */
+    plans: z.record(z.string().min(1), z.union([planSettingSchema, z.array(planSettingSchema).min(1)])).optional(),
     /** Team mode: the shared PostgreSQL server `rimuru push` replicates to. */
     team: z.object({ url: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional() }).strict().optional(),
   })
