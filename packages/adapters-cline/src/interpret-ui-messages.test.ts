@@ -40,6 +40,8 @@ describe('interpreting ui_messages.json', () => {
     ]);
     expect(usage.map((u) => u.tokens.input)).toEqual([50, 70, 90]);
     expect(usage.map((u) => u.dedupeKey)).toEqual([`1751371200000:${T0}`, `1751371200000:deleted_api_reqs:${T0 + 2}`, `1751371200000:subagent_usage:${T0 + 3}`]);
+    // One request, then two sums of several: those are never priced at a per-request tier.
+    expect(usage.map((u) => u.requestCount)).toEqual([undefined, null, null]);
   });
 
   it('takes Cline’s model from the message, else the latest model_usage entry at or before the request, else the history item', () => {

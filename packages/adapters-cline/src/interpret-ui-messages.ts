@@ -155,6 +155,8 @@ export function interpretUiMessages(messages: readonly unknown[], taskId: string
       recordedCostUsd: info.cost,
       speed: null,
       line: candidate.index + 1,
+      // Deleted and subagent records sum several requests (how many is not written).
+      ...(candidate.say === 'api_req_started' ? {} : { requestCount: null }),
     });
   }
   return { usage, diagnostics, firstAt, lastAt, firstPrompt };

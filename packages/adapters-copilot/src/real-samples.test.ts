@@ -30,8 +30,9 @@ describeRealSamples('real Copilot samples', ['copilot'], () => {
   it('reads the cocopilot CLI session: shutdown usage, cwd project, no diagnostics', async () => {
     const events = await readSample('copilot/kryvoff__cocopilot/test/fixtures/events/synthetic-session.jsonl');
     expect(ofType(events, 'diagnostic')).toEqual([]);
-    expect(ofType(events, 'usage').map((u) => [u.dedupeKey, u.model, u.occurredAt, u.recordedCostUsd])).toEqual([
-      ['syn-test-001:evt-027:claude-sonnet-4', 'claude-sonnet-4', '2026-01-15T10:01:00.000Z', null],
+    expect(ofType(events, 'usage').map((u) => [u.dedupeKey, u.model, u.occurredAt, u.recordedCostUsd, u.requestCount])).toEqual([
+      // A run of three requests (`requests.count`): an aggregate, priced without the per-request tier.
+      ['syn-test-001:evt-027:claude-sonnet-4', 'claude-sonnet-4', '2026-01-15T10:01:00.000Z', null, 3],
     ]);
     expect(mergeActivity(events).get('syn-test-001')).toMatchObject({
       firstAt: '2026-01-15T10:00:00.000Z',

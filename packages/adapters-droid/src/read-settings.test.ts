@@ -55,9 +55,10 @@ describe('readDroidSettings', () => {
     await write([300, 80, 20, 900, 9], '2026-04-01T11:00:00.000Z', 'gpt-5');
     const second = await read(position(first));
     const usage = usageEvents(second);
-    expect(usage.map((e) => [e.dedupeKey, e.occurredAt, e.model])).toEqual([
-      [`${ID}:0:0`, '2026-04-01T10:00:00.000Z', 'claude-sonnet-4-5'],
-      [`${ID}:0:185`, '2026-04-01T11:00:00.000Z', 'gpt-5'],
+    expect(usage.map((e) => [e.dedupeKey, e.occurredAt, e.model, e.requestCount])).toEqual([
+      // Each difference sums every request since the previous snapshot: a count nobody kept.
+      [`${ID}:0:0`, '2026-04-01T10:00:00.000Z', 'claude-sonnet-4-5', null],
+      [`${ID}:0:185`, '2026-04-01T11:00:00.000Z', 'gpt-5', null],
     ]);
     expect(usage[1]?.tokens).toMatchObject({ input: 200, output: 34, cacheRead: 890, cacheWrite5m: 0, reasoning: 4 });
     expect(totals([...first, ...second])).toMatchObject({ input: 300, output: 89, cacheRead: 900, cacheWrite5m: 20, reasoning: 9 });

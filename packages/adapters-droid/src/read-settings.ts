@@ -93,6 +93,8 @@ function* replay(sessionId: string, steps: readonly UsageStep[]): Generator<Adap
       recordedCostUsd: null,
       speed: null,
       line: null,
+      // The growth of cumulative counters: every request since the last snapshot, how many unknown.
+      requestCount: null,
     };
   }
   yield { type: 'checkpoint', offset: 0, state: encodeSteps(steps) };

@@ -56,6 +56,9 @@ describe('sessionEvents', () => {
     expect(rest(small)?.tokens).toMatchObject({ input: 40, output: 10 });
     expect(rest(grown)?.tokens).toMatchObject({ input: 70, output: 18 });
     expect(rest(grown)!.rank).toBeGreaterThan(rest(small)!.rank);
+    // The counters' remainder sums an unknown number of requests; a ledger row is one request.
+    expect(rest(small)?.requestCount).toBeNull();
+    expect(small[0]).not.toHaveProperty('requestCount');
     // A ledger row without its own time takes the session's update time.
     expect(small[0]?.occurredAt).toBe('2025-11-01T09:00:00.000Z');
     // A legacy copy of the same counters loses to the database's at equal totals.

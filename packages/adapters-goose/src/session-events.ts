@@ -88,7 +88,8 @@ export function sessionEvents(session: GooseSession): { usages: UsageEvent[]; ac
       else {
         const cost = session.ledger.length === 0 ? session.cumulativeCostUsd : null;
         const rank = 2 * totalTokens(session.cumulative) + (session.fromDatabase ? 1 : 0);
-        usages.push(usage(session, 'session', rank, at, session.model, rest, cost));
+        // What the counters hold beyond the ledger sums every request Goose made without a ledger row.
+        usages.push({ ...usage(session, 'session', rank, at, session.model, rest, cost), requestCount: null });
       }
     }
   }

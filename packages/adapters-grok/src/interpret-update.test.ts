@@ -51,6 +51,22 @@ describe('interpretUpdate', () => {
       tokens: { input: 759631, output: 36633, cacheRead: 12092032, cacheWrite5m: 0, reasoning: 29077 },
     });
     expect(usage[0]?.recordedCostUsd).toBeCloseTo(12.511778, 9);
+    // A turn of 12.8M input tokens is many model calls: without `modelCalls`, an unknown number.
+    expect(usage[0]?.requestCount).toBeNull();
+  });
+
+  it('marks a turn as the sum of its model calls: per model, else the turn\'s count when it used one model', () => {
+    const counted = structuredClone(realTurn) as { params: { update: { usage: Record<string, unknown> } } };
+    counted.params.update.usage['modelCalls'] = 41;
+    expect(run(counted).usage.map((e) => e.requestCount)).toEqual([41]);
+    const two = structuredClone(counted);
+    two.params.update.usage['modelUsage'] = {
+      'grok-a': { inputTokens: 20, outputTokens: 3, modelCalls: 1 },
+      'grok-b': { inputTokens: 10, outputTokens: 2 },
+    };
+    expect(run(two).usage.map((e) => [e.model, e.requestCount])).toEqual([['grok-a', 1], ['grok-b', null]]);
+    const bare = { timestamp: 1700000000, params: { update: { sessionUpdate: 'turn_completed', usage: { inputTokens: 8, outputTokens: 3, modelCalls: 2 } } } };
+    expect(run(bare).usage[0]?.requestCount).toBe(2);
   });
 
   it('gives one event per model, and uses the summary model for a usage without modelUsage', () => {

@@ -70,6 +70,8 @@ export function interpretUpdate(value: unknown, line: number, ctx: UpdateContext
       recordedCostUsd: row.costUsd,
       speed: null,
       line,
+      // A turn sums its model calls (`modelCalls`; an unknown number where Grok did not say).
+      requestCount: row.modelCalls,
     });
   }
 }

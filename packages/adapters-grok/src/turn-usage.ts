@@ -7,6 +7,8 @@ export interface TurnUsageRow {
   tokens: TokenCounts;
   /** `costUsdTicks` / 1e10 (xAI's tick is 10⁻¹⁰ USD); null when absent. */
   costUsd: number | null;
+  /** `modelCalls`: how many model calls the turn's tokens sum; null when absent or not a positive integer. */
+  modelCalls: number | null;
 }
 
 const FIELDS = ['inputTokens', 'outputTokens', 'cachedReadTokens', 'cacheCreationTokens', 'reasoningTokens'] as const;
@@ -45,7 +47,12 @@ function rowOf(model: string | null, raw: Record<string, unknown>): TurnUsageRow
       reasoning: Math.min(v.reasoningTokens, v.outputTokens),
     },
     costUsd,
+    modelCalls: callsOf(raw['modelCalls']),
   };
+}
+
+function callsOf(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
 }
 
 const isEmpty = (t: TokenCounts): boolean => t.input + t.output + t.cacheRead + t.cacheWrite5m === 0;
@@ -59,12 +66,15 @@ export function turnUsageRows(usage: unknown): TurnUsageRow[] | string {
   const perModel = usage['modelUsage'];
   if (isObject(perModel) && Object.keys(perModel).length > 0) {
     const rows: TurnUsageRow[] = [];
-    for (const model of Object.keys(perModel).sort()) {
+    const models = Object.keys(perModel).sort();
+    // The turn's own count belongs to its model when it used only one.
+    const turnCalls = models.length === 1 ? callsOf(usage['modelCalls']) : null;
+    for (const model of models) {
       const raw = perModel[model];
       if (!isObject(raw) || model === '') return `modelUsage entry ${JSON.stringify(model)} is not an object`;
       const row = rowOf(model, raw);
       if (typeof row === 'string') return `modelUsage[${model}].${row}`;
-      if (!isEmpty(row.tokens)) rows.push(row);
+      if (!isEmpty(row.tokens)) rows.push({ ...row, modelCalls: row.modelCalls ?? turnCalls });
     }
     return rows;
   }

@@ -30,7 +30,12 @@ describe('Hermes state.db', () => {
       occurredAt: '2025-06-15T15:07:40.000Z',
       tokens: { input: 1200, output: 300, cacheRead: 50, cacheWrite5m: 20, reasoning: 10 },
       recordedCostUsd: 0.34,
+      // The running total of 3 API calls: an aggregate, never priced as one long request.
+      requestCount: 3,
     });
+    const unknownCalls = sessionEvents({ ...row, apiCalls: null })[1];
+    expect(unknownCalls).toMatchObject({ type: 'usage', requestCount: null });
+    expect(sessionEvents({ ...row, apiCalls: 0 })[1]).toMatchObject({ type: 'usage', requestCount: null });
     const later = sessionEvents({ ...row, tokens: { ...row.tokens, output: 400 } })[1];
     expect(later?.type === 'usage' && later.rank).toBeGreaterThan(1570);
   });

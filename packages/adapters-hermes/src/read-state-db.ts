@@ -69,6 +69,8 @@ export function sessionEvents(row: HermesSessionRow): AdapterEvent[] {
         recordedCostUsd: row.actualCostUsd !== null && row.actualCostUsd >= 0 ? row.actualCostUsd : null,
         speed: null,
         line: null,
+        // The session's running total sums its API calls (Hermes counts them; unknown without the column).
+        requestCount: row.apiCalls !== null && row.apiCalls >= 1 ? Math.trunc(row.apiCalls) : null,
       });
     }
   }

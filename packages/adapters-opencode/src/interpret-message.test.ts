@@ -50,6 +50,15 @@ describe('interpretMessage', () => {
     expect(billedTokens(own, [])).toEqual(own);
   });
 
+  it('marks a message billed as the sum of its steps as that many requests; its own tokens are one request', () => {
+    const steps = [rawTokensOf({ input: 7, output: 1 })!, rawTokensOf({ input: 10, output: 5 })!];
+    const summed = interpretMessage(assistant({ tokens: { input: 10, output: 5 } }), origin, steps, rule);
+    expect(summed.usage).toMatchObject({ tokens: { input: 17, output: 6 }, requestCount: 2 });
+    const single = interpretMessage(assistant({ tokens: { input: 10, output: 5 } }), origin, [steps[1]!], rule);
+    expect(single.usage).not.toHaveProperty('requestCount');
+    expect(interpretMessage(assistant({}), origin, [], rule).usage).not.toHaveProperty('requestCount');
+  });
+
   it('emits no usage for zero tokens, reports a total without breakdown, and takes the folder as session', () => {
     const zero = interpretMessage(assistant({ sessionID: undefined, tokens: { input: 0, output: 0 } }), origin, [], rule);
     expect(zero.usage).toBeNull();

@@ -129,6 +129,8 @@ export function interpretMessage(
     recordedCostUsd: recordedCost(data, rule),
     speed: null,
     line: origin.index,
+    // Billed as the sum of several steps: that many model calls, never one long request.
+    ...(raw !== own && steps.length > 1 ? { requestCount: steps.length } : {}),
   };
   return facts;
 }

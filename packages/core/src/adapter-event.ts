@@ -28,6 +28,22 @@ export interface UsageEvent {
   speed: 'standard' | 'fast' | null;
   /** 1-based line (or record index) in the source where this copy was read. */
   line: number | null;
+  /**
+   * How many API requests the tokens sum. Absent or 1: one request (what most agents record).
+   * n > 1: a sum of n requests; null: a sum of an unknown number (session, segment or turn
+   * totals). Per-request price rules (the 200k tier) apply only to one request (core `cost.ts`).
+   * Written after `line` (the optional fields in this order), so the read workers' column
+   * codec keeps its fast path.
+   */
+  requestCount?: number | null;
+  /**
+   * Premium requests the agent's plan counted for these tokens (GitHub Copilot's request
+   * multipliers applied, so possibly fractional); absent or null when it did not say. Units of
+   * a plan, never dollars.
+   */
+  premiumRequests?: number | null;
+  /** GitHub Copilot AI credits for these tokens, in nano-AIU (1e9 = one credit); absent or null when unknown. */
+  nanoAiu?: number | null;
 }
 
 /**

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { LONG_CONTEXT_THRESHOLD, computeCostBreakdownPicos, computeCostNanos, isLongContextRequest, picosToNanos } from './cost.js';
+import {
+  LONG_CONTEXT_THRESHOLD,
+  appliesLongContextPrices,
+  computeCostBreakdownPicos,
+  computeCostNanos,
+  isLongContextRequest,
+  isSingleRequest,
+  picosToNanos,
+} from './cost.js';
 import { SONNET_45_USD } from './pricing/__fixtures__/sonnet-45.js';
 import { createModelPrice } from './pricing/model-price.js';
 import { ZERO_TOKENS, type TokenCounts } from './tokens.js';
@@ -68,6 +76,25 @@ describe('computeCostNanos: long context', () => {
   it('counts cache writes into the threshold, and output does not', () => {
     expect(isLongContextRequest(tokens({ cacheWrite5m: 100_000, cacheWrite1h: 100_001 }))).toBe(true);
     expect(isLongContextRequest(tokens({ input: 1, output: 1_000_000 }))).toBe(false);
+  });
+
+  it('applies the tier to one request only: a sum of several (or of an unknown number) stays at base prices', () => {
+    // The same 200 001 input tokens as above: long for one request …
+    const t = tokens({ input: 150_000, cacheRead: 50_001, output: 1000 });
+    expect(computeCostNanos(t, SONNET_45, { speed: null, requestCount: 1 })).toBe(952_500_600n);
+    // … base for a sum: 150 000×3e-6 + 50 001×3e-7 + 1000×1.5e-5 = 0.45 + 0.0150003 + 0.015
+    for (const requestCount of [2, 37, null]) {
+      expect(computeCostNanos(t, SONNET_45, { speed: null, requestCount })).toBe(480_000_300n);
+      expect(appliesLongContextPrices(t, requestCount)).toBe(false);
+    }
+    expect(appliesLongContextPrices(t, undefined)).toBe(true);
+    expect([isSingleRequest(undefined), isSingleRequest(1), isSingleRequest(2), isSingleRequest(null)]).toEqual([true, true, false, false]);
+  });
+
+  it('keeps the fast multiplier on aggregates (a per-request rule only for thresholds)', () => {
+    const t = tokens({ input: 300_000 });
+    // 300 000×5e-6×6 = $9
+    expect(computeCostNanos(t, OPUS_46, { speed: 'fast', requestCount: null })).toBe(9_000_000_000n);
   });
 
   it('prices 1-hour writes above 200k explicitly, else at 2× the input tier, else at base', () => {

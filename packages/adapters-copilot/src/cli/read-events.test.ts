@@ -115,6 +115,65 @@ describe('readCliEvents: usage', () => {
     expect(ofType(await read(path), 'usage').map((u) => u.dedupeKey)).toEqual([`${SID}:${t(9)}:gpt-4.1`]);
   });
 
+  it('marks each run as the sum of its requests: requests.count, a bare number, else an unknown count', async () => {
+    const usage = (inputTokens: number) => ({ inputTokens, outputTokens: 10, cacheReadTokens: 0, cacheWriteTokens: 0 });
+    const lines = [
+      copilotSessionStart({ id: 'e1', timestamp: t(0), sessionId: SID }),
+      copilotShutdown({
+        id: 'sd',
+        timestamp: t(2),
+        modelMetrics: {},
+        rawModelMetrics: {
+          'claude-sonnet-4.5': { requests: { count: 14, cost: 14 }, usage: usage(260_000) },
+          'gpt-4.1': { requests: { count: 1, cost: 0 }, usage: usage(1_000) },
+          'gpt-5-mini': { requests: 3, usage: usage(2_000) },
+          'gpt-5.4': { requests: { cost: 2 }, usage: usage(3_000) },
+          'o4-mini': { requests: { count: 0 }, usage: usage(4_000) },
+        },
+      }),
+    ];
+    const events = await read(await home.write('events.jsonl', jsonl(lines)));
+    expect(ofType(events, 'usage').map((u) => [u.model, u.requestCount])).toEqual([
+      ['claude-sonnet-4.5', 14],
+      ['gpt-4.1', 1],
+      ['gpt-5-mini', 3],
+      ['gpt-5.4', null],
+      ['o4-mini', null],
+    ]);
+    // Written after `line`, so the read workers' column codec keeps its fast path.
+    expect(Object.keys(ofType(events, 'usage')[0]!).indexOf('requestCount')).toBe(Object.keys(ofType(events, 'usage')[0]!).indexOf('line') + 1);
+    expect(ofType(events, 'diagnostic')).toEqual([]);
+  });
+
+  it('keeps the plan units of each (run, model): premium requests as written, AI credits in nano-AIU', async () => {
+    const usage = { inputTokens: 1_000, outputTokens: 10 };
+    const lines = [
+      copilotSessionStart({ id: 'e1', timestamp: t(0), sessionId: SID }),
+      copilotShutdown({
+        id: 'sd',
+        timestamp: t(2),
+        totalNanoAiu: 9_000_000_000,
+        modelMetrics: {},
+        rawModelMetrics: {
+          'claude-haiku-4.5': { requests: { count: 3, cost: 0.9900000000000001 }, totalNanoAiu: 1_250_000_000, usage },
+          'gpt-5-mini': { requests: { count: 2, cost: 0 }, usage },
+          'gpt-4.1': { requests: 4, usage },
+          'o4-mini': { requests: { count: 1, cost: 'one' }, totalNanoAiu: -5, usage },
+        },
+      }),
+    ];
+    const events = ofType(await read(await home.write('events.jsonl', jsonl(lines))), 'usage');
+    expect(events.map((u) => [u.model, u.premiumRequests, u.nanoAiu])).toEqual([
+      ['claude-haiku-4.5', 0.9900000000000001, 1_250_000_000],
+      ['gpt-5-mini', 0, undefined], // a free model: zero premium requests, and that is known
+      ['gpt-4.1', undefined, undefined], // an older build's bare count says nothing of cost
+      ['o4-mini', undefined, undefined], // unreadable values are left out, never guessed
+    ]);
+    // Never dollars.
+    expect(events.every((u) => u.recordedCostUsd === null)).toBe(true);
+    expect(Object.keys(events[0]!).slice(-3)).toEqual(['requestCount', 'premiumRequests', 'nanoAiu']);
+  });
+
   it('ignores tokenDetails and assistant.usage, and skips all-zero model rows', async () => {
     const lines = [
       copilotSessionStart({ id: 'e1', timestamp: t(0), sessionId: SID }),

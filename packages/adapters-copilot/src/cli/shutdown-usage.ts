@@ -18,11 +18,36 @@ export interface ShutdownResult {
 }
 
 /**
+ * How many requests a model row of `modelMetrics` sums: `requests.count` (current CLI) or a
+ * bare `requests` number (older builds). Null when neither is a positive integer: the row is
+ * then a sum of an unknown number of requests, which is still not one request.
+ */
+export function runRequestCount(requests: unknown): number | null {
+  const count = isRecord(requests) ? requests['count'] : requests;
+  return typeof count === 'number' && Number.isSafeInteger(count) && count > 0 ? count : null;
+}
+
+const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/**
+ * The plan units of a model row: `requests.cost` (premium requests, its multiplier applied, so
+ * 0.33 for a run of one 0.33× request) and `totalNanoAiu` (AI credits in nano-AIU). Each only
+ * where written as a non-negative number.
+ */
+export function planUnits(row: Record<string, unknown>): { premiumRequests?: number; nanoAiu?: number } {
+  const requests = row['requests'];
+  const cost = isRecord(requests) ? requests['cost'] : undefined;
+  const aiu = row['totalNanoAiu'];
+  return { ...(isAmount(cost) ? { premiumRequests: cost } : {}), ...(isAmount(aiu) ? { nanoAiu: aiu } : {}) };
+}
+
+/**
  * A `session.shutdown` closes one process run of a session and carries that run's usage per
  * model in `data.modelMetrics` (not cumulative over resumes: a resumed session has one
  * shutdown per run, and the runs add up). One usage event per (run, model), keyed by the
- * shutdown so re-reads replace rather than add. `tokenDetails`, premium requests and
- * AI credits are not read: `usage` is the consistent source, and plan units are not dollars.
+ * shutdown so re-reads replace rather than add. `tokenDetails` is not read (`usage` is the
+ * consistent source); premium requests and AI credits are plan units, kept beside the tokens,
+ * never as dollars.
  */
 export function shutdownUsage(data: unknown, ctx: ShutdownContext): ShutdownResult {
   const result: ShutdownResult = { usage: [], diagnostics: [], tokensKnown: false };
@@ -74,6 +99,10 @@ export function shutdownUsage(data: unknown, ctx: ShutdownContext): ShutdownResu
       recordedCostUsd: null,
       speed: null,
       line: ctx.line,
+      // The run's tokens summed over its requests: one request only when the run made one.
+      requestCount: runRequestCount(row['requests']),
+      // Plan units the CLI counted for the model in this run: premium requests, AI credits.
+      ...planUnits(row),
     });
   }
   return result;

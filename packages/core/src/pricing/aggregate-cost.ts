@@ -1,9 +1,10 @@
 import { nanosToUsd } from '../money.js';
+import { addPlanUnits, planUnitsJson, type PlanUnitSums, type PlanUnitsJson } from '../plan-units.js';
 import type { CostMode, CostSource } from '../session.js';
 import { cacheWriteTokens, totalTokens, type TokenCounts } from '../tokens.js';
 
-/** What every usage aggregate keeps (a store's UsageTotals). */
-export interface CostAggregate {
+/** What every usage aggregate keeps (a store's UsageTotals), with plan units where the records carried any. */
+export interface CostAggregate extends PlanUnitSums {
   tokens: TokenCounts;
   requestCount: number;
   unpricedRequestCount: number;
@@ -27,8 +28,8 @@ export function aggregateCost(a: CostAggregate, mode: CostMode): { costNanos: bi
   return a.recordedCostNanos === null ? calculated : { costNanos: a.autoCostNanos, costSource: 'recorded' };
 }
 
-/** The JSON of one row of a cost report (`rimuru costs …`). */
-export interface CostRowJson {
+/** The JSON of one row of a cost report (`rimuru costs …`); `premiumRequests`/`aiCredits` only where any. */
+export interface CostRowJson extends PlanUnitsJson {
   requestCount: number;
   inputTokens: number;
   outputTokens: number;
@@ -55,6 +56,7 @@ export function costRowJson(a: CostAggregate, mode: CostMode): CostRowJson {
     costUsd: nanosToUsd(cost.costNanos),
     costSource: cost.costSource,
     unpricedRequestCount: a.unpricedRequestCount,
+    ...planUnitsJson(a),
   };
 }
 
@@ -71,6 +73,7 @@ export function sumCostAggregates(items: readonly CostAggregate[]): CostAggregat
     out.calculatedCostNanos += a.calculatedCostNanos;
     out.autoCostNanos += a.autoCostNanos;
     if (a.recordedCostNanos !== null) out.recordedCostNanos = (out.recordedCostNanos ?? 0n) + a.recordedCostNanos;
+    addPlanUnits(out, a);
   }
   return out;
 }

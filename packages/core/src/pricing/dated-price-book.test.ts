@@ -26,9 +26,9 @@ describe('DatedPriceBook', () => {
     const after = book.lookup('anthropic/claude-sonnet-4.5', d('2026-03-01T00:00:00Z'));
     expect(before).toMatchObject({ key: 'claude-sonnet-4-5', source: 'bundled', validFrom: d('1970-01-01T00:00:00Z') });
     expect(after).toMatchObject({ key: 'claude-sonnet-4-5', source: 'litellm', validFrom: d('2026-03-01T00:00:00Z') });
-    expect(priceUsageRecord(book, { model: 'claude-sonnet-4-5', tokens, speed: null, occurredAt: d('2026-01-01T00:00:00Z') }))
+    expect(priceUsageRecord(book, { model: 'claude-sonnet-4-5', tokens, speed: null, requestCount: 1, occurredAt: d('2026-01-01T00:00:00Z') }))
       .toEqual({ calculatedCostNanos: 4_500_000n, priced: true });
-    expect(priceUsageRecord(book, { model: 'claude-sonnet-4-5', tokens, speed: null, occurredAt: d('2026-04-01T00:00:00Z') }))
+    expect(priceUsageRecord(book, { model: 'claude-sonnet-4-5', tokens, speed: null, requestCount: 1, occurredAt: d('2026-04-01T00:00:00Z') }))
       .toEqual({ calculatedCostNanos: 3_000_000n, priced: true });
   });
 
@@ -47,15 +47,15 @@ describe('DatedPriceBook', () => {
     const amb = createDatedPriceBook([row('foo-20250101', '1970-01-01T00:00:00Z'), row('foo-20250202', '1970-01-01T00:00:00Z')]);
     expect(amb.lookup('foo', d('2026-01-01T00:00:00Z'))).toEqual({ key: null, reason: 'ambiguous', candidates: ['foo-20250101', 'foo-20250202'] });
     expect(book.lookup('mystery-9', d('2026-01-01T00:00:00Z'))).toMatchObject({ key: null, reason: 'unknown' });
-    expect(priceUsageRecord(book, { model: 'mystery-9', tokens, speed: null, occurredAt: d('2026-01-01T00:00:00Z') }))
+    expect(priceUsageRecord(book, { model: 'mystery-9', tokens, speed: null, requestCount: 1, occurredAt: d('2026-01-01T00:00:00Z') }))
       .toEqual({ calculatedCostNanos: 0n, priced: false });
   });
 
   it('splits a session by model × price row, summing exactly to the records', () => {
     const records = [
-      { model: 'claude-sonnet-4-5', tokens, speed: null, occurredAt: d('2026-01-01T00:00:00Z') },
-      { model: 'claude-sonnet-4-5', tokens, speed: null, occurredAt: d('2026-04-01T00:00:00Z') },
-      { model: 'mystery-9', tokens, speed: null, occurredAt: d('2026-04-01T00:00:00Z') },
+      { model: 'claude-sonnet-4-5', tokens, speed: null, requestCount: 1, occurredAt: d('2026-01-01T00:00:00Z') },
+      { model: 'claude-sonnet-4-5', tokens, speed: null, requestCount: 1, occurredAt: d('2026-04-01T00:00:00Z') },
+      { model: 'mystery-9', tokens, speed: null, requestCount: 1, occurredAt: d('2026-04-01T00:00:00Z') },
     ] as const;
     const lines = sessionCostBreakdown(book, records);
     expect(lines.map((l) => [l.model, l.priceSource, l.costNanos, l.unpricedReason])).toEqual([
@@ -65,6 +65,27 @@ describe('DatedPriceBook', () => {
     ]);
     expect(lines[0]!.classPicos.input).toBe(3_000_000_000n);
     expect(lines[2]!.tokens.input).toBe(1000);
+  });
+});
+
+describe('aggregates in a cost breakdown', () => {
+  const tiered = createModelPrice({ input: '0.000003', output: '0.000015', inputAbove200k: '0.000006', outputAbove200k: '0.0000225' });
+  const book = createDatedPriceBook([row('claude-sonnet-4-5', '1970-01-01T00:00:00Z', tiered)]);
+  const big = { ...tokens, input: 250_000 };
+  const at = d('2026-01-01T00:00:00Z');
+
+  it('counts long-context requests among single requests only and names the summed records', () => {
+    const lines = sessionCostBreakdown(book, [
+      { model: 'claude-sonnet-4-5', tokens: big, speed: null, requestCount: 1, occurredAt: at },
+      { model: 'claude-sonnet-4-5', tokens: big, speed: null, requestCount: 12, occurredAt: at },
+      { model: 'claude-sonnet-4-5', tokens: big, speed: null, requestCount: null, occurredAt: at },
+    ]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ requestCount: 3, longContextRequests: 1, aggregateRecords: 2 });
+    // 250 000×6e-6 + 100×2.25e-5 = 1.50225 once; 250 000×3e-6 + 100×1.5e-5 = 0.7515 twice.
+    expect(lines[0]!.costNanos).toBe(1_502_250_000n + 2n * 751_500_000n);
+    expect(priceUsageRecord(book, { model: 'claude-sonnet-4-5', tokens: big, speed: null, requestCount: null, occurredAt: at }))
+      .toEqual({ calculatedCostNanos: 751_500_000n, priced: true });
   });
 });
 

@@ -13,6 +13,11 @@ export interface DatedPriceRow {
   validFrom: Date;
   price: ModelPrice;
   source: string;
+  /**
+   * Since when the source says so: the bundled snapshot's date, or when a sync wrote the row.
+   * Absent on a row about to be written: the store then dates it by the write.
+   */
+  sourceDate?: Date | null;
 }
 
 export type DatedPriceLookup =
@@ -124,6 +129,6 @@ export function createDatedPriceBook(
 }
 
 /** The rows of a plain price table, all valid from `validFrom` (the bundled snapshot's seed). */
-export function rowsFromPriceTable(table: PriceTable, validFrom: Date, source: string): DatedPriceRow[] {
-  return table.keys().map((model) => ({ model, validFrom, price: table.get(model)!, source }));
+export function rowsFromPriceTable(table: PriceTable, validFrom: Date, source: string, sourceDate?: Date | null): DatedPriceRow[] {
+  return table.keys().map((model) => ({ model, validFrom, price: table.get(model)!, source, ...(sourceDate === undefined ? {} : { sourceDate }) }));
 }

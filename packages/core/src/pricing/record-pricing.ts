@@ -1,4 +1,4 @@
-import { computeCostBreakdownPicos, isLongContextRequest, picosToNanos, PRICED_TOKEN_CLASSES, type CostBreakdownPicos } from '../cost.js';
+import { appliesLongContextPrices, computeCostBreakdownPicos, isSingleRequest, picosToNanos, PRICED_TOKEN_CLASSES, type CostBreakdownPicos } from '../cost.js';
 import { addTokens, ZERO_TOKENS, type TokenCounts } from '../tokens.js';
 import type { DatedPriceBook } from './dated-price-book.js';
 import type { ModelPrice } from './model-price.js';
@@ -9,6 +9,8 @@ export interface UsageRecordFacts {
   tokens: TokenCounts;
   speed: 'standard' | 'fast' | null;
   occurredAt: Date;
+  /** Requests the tokens sum: 1 = one request, n > 1 or null = an aggregate (no per-request tier). */
+  requestCount: number | null;
 }
 
 export interface RecordCost {
@@ -22,7 +24,7 @@ export function priceUsageRecord(book: DatedPriceBook, r: UsageRecordFacts): Rec
   if (r.model === null) return { calculatedCostNanos: 0n, priced: false };
   const hit = book.lookup(r.model, r.occurredAt);
   if (hit.key === null) return { calculatedCostNanos: 0n, priced: false };
-  const parts = computeCostBreakdownPicos(r.tokens, hit.price, { speed: r.speed });
+  const parts = computeCostBreakdownPicos(r.tokens, hit.price, { speed: r.speed, requestCount: r.requestCount });
   return { calculatedCostNanos: picosToNanos(PRICED_TOKEN_CLASSES.reduce((s, c) => s + parts[c], 0n)), priced: true };
 }
 
@@ -42,6 +44,8 @@ export interface CostBreakdownLine {
   price: ModelPrice | null;
   requestCount: number;
   longContextRequests: number;
+  /** Records that sum several requests (a run's or a session's totals): priced at base prices. */
+  aggregateRecords: number;
   fastRequests: number;
   tokens: TokenCounts;
   /** Exact cost per class, pico-dollars, multipliers and long-context tiers applied. */
@@ -73,6 +77,7 @@ export function sessionCostBreakdown(book: DatedPriceBook, records: readonly Usa
         price: hit?.key ? hit.price : null,
         requestCount: 0,
         longContextRequests: 0,
+        aggregateRecords: 0,
         fastRequests: 0,
         tokens: { ...ZERO_TOKENS },
         classPicos: zeroPicos(),
@@ -81,11 +86,12 @@ export function sessionCostBreakdown(book: DatedPriceBook, records: readonly Usa
       lines.set(id, line);
     }
     line.requestCount += 1;
+    if (!isSingleRequest(r.requestCount)) line.aggregateRecords += 1;
     line.tokens = addTokens(line.tokens, r.tokens);
     if (hit === null || hit.key === null) continue;
-    if (isLongContextRequest(r.tokens)) line.longContextRequests += 1;
+    if (appliesLongContextPrices(r.tokens, r.requestCount)) line.longContextRequests += 1;
     if (r.speed === 'fast' && hit.price.fastMultiplier !== null) line.fastRequests += 1;
-    const parts = computeCostBreakdownPicos(r.tokens, hit.price, { speed: r.speed });
+    const parts = computeCostBreakdownPicos(r.tokens, hit.price, { speed: r.speed, requestCount: r.requestCount });
     for (const c of PRICED_TOKEN_CLASSES) line.classPicos[c] += parts[c];
     line.costNanos += picosToNanos(PRICED_TOKEN_CLASSES.reduce((s, c) => s + parts[c], 0n));
   }

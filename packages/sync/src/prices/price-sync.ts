@@ -2,11 +2,11 @@ import {
   parseLiteLLMPrices,
   planPriceSync,
   priceUsageRecord,
-  type DatedPriceBook,
   type ModelPrice,
   type PriceTable,
 } from '@rimuru/core';
 import type { SessionStore } from '@rimuru/db';
+import { affectedModels, usedModels } from './affected-models.js';
 import { applyPriceOverrides, loadPriceBook, resolvePriceOverrides } from './price-book-loader.js';
 
 export interface PriceSyncOptions {
@@ -33,16 +33,6 @@ export interface PriceSyncReport {
   sessionsUpdated: number;
 }
 
-/** Models whose records may price differently under `after` than under `before`. */
-function affectedModels(models: readonly string[], before: DatedPriceBook, after: DatedPriceBook, written: Set<string>): string[] {
-  return models.filter((m) => {
-    const b = before.resolve(m);
-    const a = after.resolve(m);
-    if (a.key !== b.key) return true;
-    return a.key !== null && !a.override && written.has(a.key);
-  });
-}
-
 /**
  * `rimuru models sync`: writes a dated row for every new or changed price (design §3), then
  * recomputes the costs of the records those rows apply to and the roll-ups of their sessions.
@@ -54,10 +44,7 @@ export async function syncModelPrices(o: PriceSyncOptions): Promise<PriceSyncRep
   const plan = planPriceSync(rows, parsed.prices, o.effectiveFrom, o.source ?? 'litellm');
   await o.store.prices.write(plan.write, 'replace');
   const { book: after } = await loadPriceBook(o.store, o.bundled, overrides);
-  const used = (await o.store.usage.breakdown({ groupBy: 'model' }))
-    .map((g) => g.group)
-    .filter((m): m is string => m !== null);
-  const models = affectedModels(used, before, after, new Set(plan.write.map((r) => r.model)));
+  const models = affectedModels(await usedModels(o.store), before, after, new Set(plan.write.map((r) => r.model)));
   // New overrides reprice everything anyway; else only the records the written rows reach.
   const result = overridesChanged
     ? await applyPriceOverrides(o.store, after, overrides)

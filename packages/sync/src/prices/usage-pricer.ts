@@ -13,6 +13,8 @@ export class UsagePricer {
       tokens: event.tokens,
       speed: event.speed,
       occurredAt: new Date(event.occurredAt),
+      // Absent: one request, as stored (usage_records.request_count defaults to 1).
+      requestCount: event.requestCount === undefined ? 1 : event.requestCount,
     });
     return { event, calculatedCostNanos, recordedCostNanos, priced };
   }

@@ -136,6 +136,21 @@ describe('hostile and odd stores', () => {
     expect(ofType(events, 'activity').map((a) => a.firstAt)).toEqual([new Date(1_772_000_000_000).toISOString()]);
   });
 
+  it('keeps each request\'s AI credits (copilot_usage_nano_aiu) as plan units, never dollars', async () => {
+    const span = (id: string, startMs: number, aiu?: string) => {
+      const s = chatSpan({ traceId: id, parentSpanId: 'p', startMs, model: 'claude-sonnet-4.5', chatSessionId: 's', tokens: { newInput: 10, output: 5 } });
+      return aiu === undefined ? s : { ...s, attributes: { ...s.attributes, 'copilot_chat.copilot_usage_nano_aiu': aiu } };
+    };
+    writeTraceDb(path(), [span('t1', 1_772_000_000_000, '29671890000'), span('t2', 1_772_000_001_000), span('t3', 1_772_000_002_000, 'lots')]);
+    const events = await collectEvents(readTraceStore(path()));
+    expect(ofType(events, 'usage').map((u) => [u.dedupeKey.split(':')[1], u.nanoAiu, u.recordedCostUsd])).toEqual([
+      ['t1', 29_671_890_000, null],
+      ['t2', undefined, null],
+      ['t3', undefined, null],
+    ]);
+    expect(ofType(events, 'diagnostic').map((d) => d.message)).toEqual([expect.stringMatching(/copilot_usage_nano_aiu "lots" is not a number; AI credits left out/)]);
+  });
+
   it('marks a session whose requests all failed as tokens unknown, with its activity', async () => {
     writeTraceDb(path(), [chatSpan({ traceId: 't', parentSpanId: 'gone', startMs: 1_772_000_000_000, model: 'gpt-5', chatSessionId: 's' })]);
     const events = await collectEvents(readTraceStore(path()));

@@ -71,6 +71,10 @@ export async function* readTraceStore(path: string): AsyncGenerator<AdapterEvent
       stored.tokensKnown ||= known;
     }
     if (parsed.kind !== 'usage' || totalTokens(parsed.tokens) === 0) continue;
+    const aiu = span.nanoAiu;
+    if (aiu !== null && (typeof aiu !== 'number' || aiu < 0)) {
+      yield warning(span.index, 'invalid-record', `chat span ${span.spanId}: ${typeof aiu === 'number' ? 'negative AI credits' : aiu.invalid}; AI credits left out`);
+    }
     usage.push({
       type: 'usage',
       sessionExternalId: owner.sessionId,
@@ -81,10 +85,11 @@ export async function* readTraceStore(path: string): AsyncGenerator<AdapterEvent
       occurredAt: end.iso,
       model: span.responseModel ?? span.requestModel,
       tokens: parsed.tokens,
-      // copilot_chat.copilot_usage_nano_aiu is AI credits of the plan, not dollars.
+      // copilot_chat.copilot_usage_nano_aiu is AI credits of the plan, not dollars: kept as such.
       recordedCostUsd: null,
       speed: null,
       line: span.index,
+      ...(typeof aiu === 'number' && aiu >= 0 ? { nanoAiu: aiu } : {}),
     });
   }
   yield* usage;

@@ -6,7 +6,7 @@ function span(spanId: string, cells: Partial<SpanRow>): SpanRow {
   return {
     index: 1, spanId, traceId: 't', parentSpanId: null, operation: 'chat', agentName: null, requestModel: 'm',
     responseModel: null, chatSessionId: null, parentChatSessionId: null, startMs: 1, endMs: 2,
-    inputTokens: 1, outputTokens: 1, cachedTokens: null, cacheCreationTokens: null, reasoningTokens: null,
+    inputTokens: 1, outputTokens: 1, cachedTokens: null, cacheCreationTokens: null, reasoningTokens: null, nanoAiu: null,
     ...cells,
   };
 }

@@ -6,7 +6,7 @@ function row(cells: Partial<SpanRow>): SpanRow {
   return {
     index: 1, spanId: 's', traceId: 't', parentSpanId: null, operation: 'chat', agentName: null, requestModel: 'm',
     responseModel: null, chatSessionId: 'c', parentChatSessionId: null, startMs: 1, endMs: 2,
-    inputTokens: null, outputTokens: null, cachedTokens: null, cacheCreationTokens: null, reasoningTokens: null,
+    inputTokens: null, outputTokens: null, cachedTokens: null, cacheCreationTokens: null, reasoningTokens: null, nanoAiu: null,
     ...cells,
   };
 }

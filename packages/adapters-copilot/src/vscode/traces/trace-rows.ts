@@ -3,7 +3,7 @@ import { decodeText, type SqliteView } from '@rimuru/adapter-kit/sqlite';
 /** A numeric column: a value, absent (NULL), or something that is not a number (a problem). */
 export type NumberCell = number | null | { invalid: string };
 
-/** One row of `spans`, the columns Rimuru uses, plus the two attributes it needs from `span_attributes`. */
+/** One row of `spans`, the columns Rimuru uses, plus the three attributes it needs from `span_attributes`. */
 export interface SpanRow {
   /** 1-based position in the read (spans ordered by start time, then id), used as the diagnostic "line". */
   index: number;
@@ -25,6 +25,8 @@ export interface SpanRow {
   /** `gen_ai.usage.cache_creation.input_tokens` (newer builds; not a column of its own). */
   cacheCreationTokens: NumberCell;
   reasoningTokens: NumberCell;
+  /** `copilot_chat.copilot_usage_nano_aiu`: the request's AI credits, in nano-AIU (plan units, not dollars). */
+  nanoAiu: NumberCell;
 }
 
 export interface TraceRead {
@@ -49,6 +51,7 @@ const NUMBER_COLUMNS = ['start_time_ms', 'end_time_ms', 'input_tokens', 'output_
 
 export const PARENT_CHAT_SESSION_ATTR = 'copilot_chat.parent_chat_session_id';
 export const CACHE_CREATION_ATTR = 'gen_ai.usage.cache_creation.input_tokens';
+export const NANO_AIU_ATTR = 'copilot_chat.copilot_usage_nano_aiu';
 
 /**
  * Text read as a BLOB (libsql aborts the process on invalid UTF-8 TEXT): null when NULL,
@@ -70,10 +73,11 @@ function numberCell(value: unknown, kind: unknown, column: string): NumberCell {
   return { invalid: `${column} is not a number` };
 }
 
-/** An attribute value (always TEXT in `span_attributes`) read as a number. */
-function attrNumber(text: string): NumberCell {
+/** An attribute value (always TEXT in `span_attributes`) read as a number; absent without one. */
+function attrNumber(text: string | undefined, key: string): NumberCell {
+  if (text === undefined) return null;
   const trimmed = text.trim();
-  if (!/^-?\d+(\.\d+)?$/.test(trimmed)) return { invalid: `${CACHE_CREATION_ATTR} "${trimmed.slice(0, 40)}" is not a number` };
+  if (!/^-?\d+(\.\d+)?$/.test(trimmed)) return { invalid: `${key} "${trimmed.slice(0, 40)}" is not a number` };
   return Number(trimmed);
 }
 
@@ -108,6 +112,7 @@ export function readTraceRows(db: SqliteView): TraceRead {
   const present = db.columns('spans');
   const parents = attributes(db, PARENT_CHAT_SESSION_ATTR);
   const cacheCreation = attributes(db, CACHE_CREATION_ATTR);
+  const nanoAiu = attributes(db, NANO_AIU_ATTR);
   const order = present.has('start_time_ms') ? 'start_time_ms, span_id' : 'span_id';
   const rows: SpanRow[] = [];
   const problems: TraceRead['problems'] = [];
@@ -124,7 +129,6 @@ export function readTraceRows(db: SqliteView): TraceRead {
     }
     if (bad.length > 0) problems.push({ index, message: `span ${index}: ${bad.join(', ')} not valid UTF-8; read as absent` });
     const num = (i: number): NumberCell => numberCell(raw[TEXT_COLUMNS.length + 2 * i], raw[TEXT_COLUMNS.length + 2 * i + 1], NUMBER_COLUMNS[i] ?? '');
-    const creation = cacheCreation.get(spanId);
     rows.push({
       index,
       spanId,
@@ -141,8 +145,9 @@ export function readTraceRows(db: SqliteView): TraceRead {
       inputTokens: num(2),
       outputTokens: num(3),
       cachedTokens: num(4),
-      cacheCreationTokens: creation === undefined ? null : attrNumber(creation),
+      cacheCreationTokens: attrNumber(cacheCreation.get(spanId), CACHE_CREATION_ATTR),
       reasoningTokens: num(5),
+      nanoAiu: attrNumber(nanoAiu.get(spanId), NANO_AIU_ATTR),
     });
   }
   return { rows, problems, schemaProblem: null };
