@@ -1,9 +1,11 @@
 import { realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { noteLookup } from '@rimuru/core';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 export async function isDirectory(path: string): Promise<boolean> {
+  noteLookup(path);
   try {
     return (await stat(path)).isDirectory();
   } catch {
@@ -12,6 +14,7 @@ export async function isDirectory(path: string): Promise<boolean> {
 }
 
 export async function isFile(path: string): Promise<boolean> {
+  noteLookup(path);
   try {
     return (await stat(path)).isFile();
   } catch {

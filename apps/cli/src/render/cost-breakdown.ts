@@ -58,7 +58,7 @@ const CLASS_LABEL: Record<PricedTokenClass, string> = {
   input: 'input', output: 'output', cacheRead: 'cache read', cacheWrite5m: 'cache write 5m', cacheWrite1h: 'cache write 1h',
 };
 
-export function renderCostBreakdown(lines: CostBreakdownJson[], color: boolean): string {
+export function renderCostBreakdown(lines: CostBreakdownJson[], color: boolean, width?: number): string {
   const rows: string[][] = [];
   for (const l of lines) {
     const head = l.model ?? '(no model)';
@@ -80,5 +80,7 @@ export function renderCostBreakdown(lines: CostBreakdownJson[], color: boolean):
   return renderTable(['Model', 'Price used / class', 'Requests', 'Tokens', '$/MTok', 'Cost'], rows, {
     color,
     align: ['left', 'left', 'right', 'right', 'right', 'right'],
+    width,
+    fit: [{ shorten: 'end', min: 14, cut: 1 }, { shorten: 'end', min: 16, cut: 2 }, { drop: 3 }, {}, {}, {}],
   });
 }

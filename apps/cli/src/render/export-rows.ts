@@ -3,13 +3,15 @@ import type { StreamedUsageRecord } from '@rimuru/db';
 
 /**
  * Stable columns of `rimuru export usage` (CSV header order; JSON keys). One row per counted
- * (deduplicated) request. Times ISO-8601 UTC; dollars with 6 decimals; `recordedCostUsd`
- * empty/null when the agent recorded none.
+ * (deduplicated) record. Times ISO-8601 UTC; dollars with 6 decimals; `recordedCostUsd`
+ * empty/null when the agent recorded none; `requestCount` 1 for one request, n for a sum of n,
+ * empty/null for a sum of an unknown number (priced without per-request tiers).
  */
 export const USAGE_EXPORT_COLUMNS = [
   'occurredAt', 'agentType', 'sessionId', 'sessionExternalId', 'host', 'projectPath', 'model',
   'inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWrite5mTokens', 'cacheWrite1hTokens', 'reasoningTokens',
   'totalTokens', 'costUsd', 'calculatedCostUsd', 'recordedCostUsd', 'priced', 'speed', 'dedupeKey', 'sourcePath', 'sourceLine',
+  'requestCount',
 ] as const;
 
 export type UsageExportRow = Record<(typeof USAGE_EXPORT_COLUMNS)[number], string | number | boolean | null>;
@@ -24,6 +26,7 @@ export function usageExportRow(r: StreamedUsageRecord, costMode: CostMode): Usag
     calculatedCostUsd: nanosToUsd(r.calculatedCostNanos),
     recordedCostUsd: r.recordedCostNanos === null ? null : nanosToUsd(r.recordedCostNanos),
     priced: r.priced, speed: r.speed, dedupeKey: r.dedupeKey, sourcePath: r.sourcePath, sourceLine: r.sourceLine,
+    requestCount: r.requestCount,
   };
 }
 

@@ -1,12 +1,11 @@
-import { formatTokens, formatTokensExact, formatUsd, type UsageFiguresJson, type UsageReportJson } from '@rimuru/core';
-import { renderTable } from './table.js';
+import { formatPlanUnits, formatTokens, formatTokensExact, formatUsd, type UsageFiguresJson, type UsageReportJson } from '@rimuru/core';
+import { wrapText } from './shorten.js';
+import { renderTable, type ColumnFit } from './table.js';
+import { counted } from './plural.js';
 
 /** Below this many columns the table drops the per-class token columns. */
 export const COMPACT_WIDTH = 100;
 
-export function terminalWidth(): number {
-  return process.stdout.columns ?? (Number(process.env.COLUMNS) || 120);
-}
 
 const GROUP_TITLE = { agent: 'Agent', model: 'Model', project: 'Project' } as const;
 const PERIOD_TITLE = { daily: 'Date', weekly: 'Week of', monthly: 'Month' } as const;
@@ -39,8 +38,18 @@ export function renderUsageReport(report: UsageReportJson, options: { color: boo
   }
   rows.push(['Total', ...(grouped ? [''] : []), ...figures(report.totals, report.totals.sessions, report.totals.activeDays)]);
   const align = head.map((_, i) => (i === 0 || (grouped && i === 1) ? 'left' : 'right') as 'left' | 'right');
+  // Between 100 columns and the full table the token classes go one by one; then model rows
+  // (└ name) shorten, then group names.
+  const fit: ColumnFit[] = [
+    { shorten: 'end', min: 12, cut: 0.5 },
+    ...(grouped ? [{ shorten: report.groupBy === 'project' ? ('middle' as const) : ('end' as const), min: 12, cut: 0 }] : []),
+    ...(compact ? [] : [{ drop: 1 }, { drop: 2 }, { drop: 3 }, { drop: 4 }]),
+  ];
   const title = `Usage ${report.period} in ${report.timezone} (cost: ${report.costMode})`;
-  const unpriced = report.totals.unpricedRequestCount > 0 ? `\n${report.totals.unpricedRequestCount} requests of models without a known price count as $0.` : '';
-  return `${title}\n${renderTable(head, rows, { color: options.color, align })}${unpriced}`;
+  const unpriced = report.totals.unpricedRequestCount > 0 ? `\n${wrapText(`${counted(report.totals.unpricedRequestCount, 'request', 'requests')} of models without a known price ${report.totals.unpricedRequestCount === 1 ? 'counts' : 'count'} as $0.`, options.width)}` : '';
+  // Copilot's premium requests and AI credits: units of the plan, summed apart from dollars (per row in the JSON).
+  const units = formatPlanUnits(report.totals);
+  const plan = units === null ? '' : `\n${wrapText(`Plan units (GitHub Copilot, not dollars): ${units}.`, options.width)}`;
+  return `${title}\n${renderTable(head, rows, { color: options.color, align, width: options.width, fit })}${unpriced}${plan}`;
 }
 

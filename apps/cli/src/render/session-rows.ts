@@ -1,44 +1,45 @@
-import {
-  agentIcon,
-  formatDuration,
-  formatLocalDateTime,
-  formatTokens,
-  formatUsd,
-  shortId,
-  type SessionJson,
-} from '@rimuru/core';
+import { presentSessionRow, type SessionJson } from '@rimuru/core';
 import pc from 'picocolors';
 import { renderTable } from './table.js';
 
 export interface SessionTableOptions {
   zone: string;
   color: boolean;
+  /** Columns available (unlimited: every column, full width). */
+  width?: number;
 }
 
 /** The sessions listing: short id, agent icon + type, project, start, duration, tokens, cost, status. */
 export function renderSessionsTable(sessions: SessionJson[], options: SessionTableOptions): string {
   if (sessions.length === 0) return 'No sessions found.';
   const paint = (text: string, fn: (s: string) => string) => (options.color ? fn(text) : text);
-  const rows = sessions.map((s) => [
-    shortId(s.id),
-    `${agentIcon(s.agentType)} ${s.agentType}`,
-    projectName(s.projectPath),
-    formatLocalDateTime(new Date(s.startedAt), options.zone),
-    formatDuration(s.durationMs),
-    formatTokens(s.totalTokens),
-    s.costSource === 'unknown' ? '—' : formatUsd(s.costUsd),
-    s.status === 'active' ? paint('● active', pc.green) : paint('completed', pc.dim),
-  ]);
+  const narrow = (options.width ?? Number.POSITIVE_INFINITY) < NARROW_WIDTH;
+  const rows = sessions.map((s) => {
+    const row = presentSessionRow(s, { zone: options.zone });
+    return [
+      row.shortId,
+      row.agent,
+      row.project,
+      row.started,
+      row.duration,
+      row.tokens,
+      row.cost,
+      row.active ? paint('● active', pc.green) : paint(narrow ? 'done' : 'completed', pc.dim),
+    ];
+  });
   return renderTable(
     ['Session ID', 'Agent', 'Project', 'Started', 'Duration', 'Tokens', 'Cost', 'Status'],
     rows,
-    { color: options.color, align: ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'left'] },
+    {
+      color: options.color,
+      align: ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'left'],
+      width: options.width,
+      // The project shortens first, then the duration goes, then the agent shortens; id, start,
+      // cost and status always stay.
+      fit: [{}, { shorten: 'end', min: 6, cut: 2 }, { shorten: 'middle', min: 10 }, {}, { drop: 3 }, { drop: 1 }, {}, {}],
+    },
   );
 }
 
-/** The last path segment, shortened to keep the table within 80 columns. */
-export function projectName(path: string | null): string {
-  if (!path) return '—';
-  const name = path.split(/[\\/]/).filter(Boolean).pop() ?? path;
-  return name.length > 24 ? `${name.slice(0, 23)}…` : name;
-}
+/** Below this many columns a completed session reads "done", leaving room for its project. */
+const NARROW_WIDTH = 100;
