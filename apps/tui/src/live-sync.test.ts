@@ -5,6 +5,7 @@ import { openStore, parseStoreLocation, type SessionStore } from '@rimuru/db';
 import { createAdapterContext } from '@rimuru/sync';
 import { claudeAssistantLine, claudeUserLine, encodeClaudeProjectDir, jsonl } from '@rimuru/test-utils/claude';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { builtinAdapters } from '@rimuru/app-runtime/builtin-adapters';
 import { LiveSync } from './live-sync.js';
 import type { TuiRuntime } from './tui-runtime.js';
 
@@ -57,6 +58,7 @@ describe('LiveSync', () => {
       costMode: 'auto',
       activeWindowMs: 30 * 60_000,
       syncIntervalMs: 0,
+      adapters: builtinAdapters(),
     };
     const errors: unknown[] = [];
     const live = new LiveSync(rt, { onSynced: () => undefined, onError: (error) => errors.push(error) });

@@ -1,6 +1,5 @@
 import { bundledPriceTable, priceOverridesFromConfig } from '@rimuru/core';
 import { syncAll, type ReadWorkerOptions, type SyncSummary } from '@rimuru/sync';
-import { builtinAdapters } from '@rimuru/app-runtime/builtin-adapters';
 import type { TuiRuntime } from './tui-runtime.js';
 
 /**
@@ -68,7 +67,7 @@ export class LiveSync {
     try {
       const summary = await syncAll({
         store: this.rt.store,
-        adapters: builtinAdapters(),
+        adapters: this.rt.adapters,
         ctx: this.rt.ctx,
         host: this.rt.host,
         prices: bundledPriceTable(),

@@ -43,7 +43,7 @@ export async function startTui(options: StartTuiOptions = {}): Promise<number> {
   process.once('SIGTERM', stopOnSignal);
   process.once('SIGHUP', stopOnSignal);
   try {
-    await runApp(runtime, terminal.screen, paint(terminal.color), options.view ?? 'dashboard');
+    await runApp(runtime, terminal.screen, paint(terminal.colors), options.view ?? 'dashboard');
     return 0;
   } catch (error) {
     terminal.restore();

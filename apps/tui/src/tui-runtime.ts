@@ -1,6 +1,7 @@
-import { assertTimeZone, DEFAULT_ACTIVE_WINDOW_MINUTES, systemTimeZone, type AdapterContext, type CostMode } from '@rimuru/core';
+import { isBuiltinAgentType, type AdapterContext, type AgentAdapter, type CostMode } from '@rimuru/core';
+import { builtinAdapters } from '@rimuru/app-runtime/builtin-adapters';
 import { openStore, resolveStoreTarget, type SessionStore } from '@rimuru/db';
-import { loadAppContext, type RimuruConfig } from '@rimuru/app-runtime';
+import { loadAppContext, resolveAppSettings, type RimuruConfig } from '@rimuru/app-runtime';
 
 export interface TuiOptions {
   /** `--db`: a SQLite path or a postgres:// URL. */
@@ -10,6 +11,8 @@ export interface TuiOptions {
   activeWindowMinutes?: number;
   /** Background sync interval; 0 turns live sync off. */
   syncIntervalMs?: number;
+  /** Adapters beyond the built-ins (plugins the caller loaded, as `rimuru tui` can): synced and listed alike. */
+  pluginAdapters?: readonly AgentAdapter[];
 }
 
 export interface TuiRuntime {
@@ -22,6 +25,8 @@ export interface TuiRuntime {
   costMode: CostMode;
   activeWindowMs: number;
   syncIntervalMs: number;
+  /** The built-in adapters, then the plugin adapters: what live sync reads and the Agents view lists. */
+  adapters: AgentAdapter[];
 }
 
 export const DEFAULT_SYNC_INTERVAL_MS = 3_000;
@@ -30,18 +35,24 @@ export const DEFAULT_SYNC_INTERVAL_MS = 3_000;
 export async function openTuiRuntime(options: TuiOptions): Promise<TuiRuntime> {
   // The same config, extra data roots and host name as the CLI: both apps sync into one store.
   const { config, ctx, host } = await loadAppContext();
-  const zone = assertTimeZone(options.timezone ?? config.timezone ?? systemTimeZone());
-  const target = resolveStoreTarget({ flag: options.db, env: ctx.env, configDb: config.db, homeDir: ctx.homeDir });
-  const store = await openStore(target);
-  const minutes = options.activeWindowMinutes ?? config.activeWindowMinutes ?? DEFAULT_ACTIVE_WINDOW_MINUTES;
+  const settings = resolveAppSettings({
+    flags: { db: options.db, timezone: options.timezone, costMode: options.costMode, activeWindowMinutes: options.activeWindowMinutes },
+    config,
+    env: ctx.env,
+    homeDir: ctx.homeDir,
+    now: ctx.now(),
+  });
+  const store = await openStore(resolveStoreTarget(settings.store));
   return {
     config,
     store,
     ctx,
     host,
-    zone,
-    costMode: options.costMode ?? 'auto',
-    activeWindowMs: minutes * 60_000,
+    zone: settings.zone,
+    costMode: settings.costMode,
+    activeWindowMs: settings.activeWindowMs,
     syncIntervalMs: options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS,
+    // A plugin may not take a built-in's type: the built-in reads it.
+    adapters: [...builtinAdapters(), ...(options.pluginAdapters ?? []).filter((a) => !isBuiltinAgentType(a.id))],
   };
 }

@@ -20,7 +20,7 @@ const POLL_MS = 50;
 
 /**
  * One real terminal: a detached tmux session (its own server socket, unique name) running the
- * TUI at a fixed size, with TERM=screen so blessed draws Unicode borders tmux can capture.
+ * TUI at a fixed size, with the TERM the test gives it.
  */
 export class TmuxTerminal {
   readonly name = `rimuru-tui-${randomUUID().slice(0, 8)}`;
@@ -43,6 +43,12 @@ export class TmuxTerminal {
 
   async capture(): Promise<string> {
     const { stdout } = await this.tmux('capture-pane', '-p', '-t', this.name);
+    return stdout;
+  }
+
+  /** The screen with its colours and attributes as SGR sequences (tmux's view of every cell). */
+  async captureStyled(): Promise<string> {
+    const { stdout } = await this.tmux('capture-pane', '-e', '-p', '-t', this.name);
     return stdout;
   }
 

@@ -1,56 +1,74 @@
-import { activeSince, resolveTimeRange, selectCostNanos, totalTokens, type AgentType } from '@rimuru/core';
-import type { UsageTotals } from '@rimuru/db';
+import { activeSince, resolveTimeRange, type AgentType, type BillingBlock, type BudgetStatus, type StoredSession } from '@rimuru/core';
 import type { TuiRuntime } from '../tui-runtime.js';
 import { agentTypesInStore } from './agent-types-in-store.js';
-import { lastDays } from '../view-models/day-ranges.js';
+import { loadActiveBlock } from './active-block.js';
+import { loadBudgetStatuses } from './budget-alerts.js';
+import { costRows, type CostRow } from '../view-models/cost-rows.js';
+import { foldTrend, type CostTrend } from '../view-models/cost-trend.js';
+import { groupSlots } from '../view-models/slot-groups.js';
+import type { UsageFigures } from '../view-models/usage-figures.js';
+import { usageOf } from './usage-of.js';
 
-export interface PeriodFigures {
-  sessions: number;
-  tokens: number;
-  costNanos: bigint;
-  requests: number;
-}
+/** Active sessions the dashboard lists at most (the count says how many there are). */
+export const ACTIVE_SESSIONS_SHOWN = 20;
 
 export interface DashboardData {
-  today: PeriodFigures;
-  week: PeriodFigures;
+  now: Date;
+  zone: string;
+  today: UsageFigures;
+  /** The last 7 days (rolling). */
+  week: UsageFigures;
   activeNow: number;
   totalSessions: number;
-  costPerDay: { label: string; costNanos: bigint }[];
-  tokensByAgent: { agentType: AgentType; tokens: number }[];
+  /** Active sessions, latest activity first. */
+  active: StoredSession[];
+  /** The Claude 5-hour block now running; null when none is. */
+  block: BillingBlock | null;
+  /** Cost per day over the last 7 days. */
+  trend: CostTrend;
+  /** Usage per project and per model over the last 7 days, most expensive first. */
+  projects: CostRow[];
+  models: CostRow[];
+  /** Every agent type of the store and of registered plugins, over the last 7 days. */
+  agents: { agentType: AgentType; figures: UsageFigures }[];
+  budgets: BudgetStatus[];
   lastSyncAt: string | null;
 }
 
-/** Today and 7-day figures, active sessions, cost per day (7 days) and tokens by agent (7 days). */
-export async function loadDashboard(rt: TuiRuntime, now: Date): Promise<DashboardData> {
+export type DashboardRuntime = Pick<TuiRuntime, 'store' | 'zone' | 'costMode' | 'activeWindowMs' | 'adapters'>;
+
+/** Everything the dashboard shows, read in one go: the 7-day panels fold one slot query. */
+export async function loadDashboard(rt: DashboardRuntime, now: Date): Promise<DashboardData> {
   const { store, zone, costMode } = rt;
   const today = resolveTimeRange('today', { now, zone });
   const week = resolveTimeRange('7d', { now, zone });
-  const figures = async (from: Date): Promise<PeriodFigures> => {
-    const [sessions, totals] = await Promise.all([store.sessions.count({ since: from }), store.usage.totals({ from })]);
-    return { sessions, ...totalsFigures(totals, costMode) };
-  };
-  const days = lastDays(now, zone, 7);
-  const [todayFigures, weekFigures, activeNow, totalSessions, perDay, perAgent, lastSyncAt] = await Promise.all([
-    figures(today.from!),
-    figures(week.from!),
-    store.sessions.count({ activeSince: activeSince({ now, activeWindowMs: rt.activeWindowMs }) }),
+  const activeFilter = { activeSince: activeSince({ now, activeWindowMs: rt.activeWindowMs }) };
+  const [todayFigures, weekFigures, activeNow, totalSessions, active, block, slots, agents, budgets, lastSyncAt] = await Promise.all([
+    usageOf(store, { since: today.from! }, costMode),
+    usageOf(store, { since: week.from! }, costMode),
+    store.sessions.count(activeFilter),
     store.sessions.count({}),
-    Promise.all(days.map((d) => store.usage.totals({ from: d.from, to: d.to }))),
-    agentTypesInStore(store).then((types) => Promise.all(types.map((t) => store.usage.totals({ from: week.from!, agentTypes: [t] }).then((totals) => ({ type: t, totals }))))),
+    store.sessions.list({ ...activeFilter, limit: ACTIVE_SESSIONS_SHOWN }),
+    loadActiveBlock(store, now),
+    store.usage.slots({ from: week.from! }),
+    agentTypesInStore(store, rt.adapters).then((types) => Promise.all(types.map(async (t) => ({ agentType: t, figures: await usageOf(store, { since: week.from!, agentTypes: [t] }, costMode) })))),
+    loadBudgetStatuses(store, { now, zone, costMode }),
     store.meta.get('lastSyncAt'),
   ]);
   return {
+    now,
+    zone,
     today: todayFigures,
     week: weekFigures,
     activeNow,
     totalSessions,
-    costPerDay: days.map((d, i) => ({ label: d.label.slice(5), costNanos: selectCostNanos(perDay[i]!, costMode) })),
-    tokensByAgent: perAgent.map(({ type, totals }) => ({ agentType: type, tokens: totalTokens(totals.tokens) })),
+    active,
+    block,
+    trend: foldTrend(slots, { from: week.from, to: null, hourly: false }, now, zone),
+    projects: costRows(groupSlots(slots, (s) => s.projectPath), costMode, '(no project)'),
+    models: costRows(groupSlots(slots, (s) => s.model), costMode),
+    agents,
+    budgets,
     lastSyncAt,
   };
-}
-
-export function totalsFigures(totals: UsageTotals, mode: TuiRuntime['costMode']): Omit<PeriodFigures, 'sessions'> {
-  return { tokens: totalTokens(totals.tokens), costNanos: selectCostNanos(totals, mode), requests: totals.requestCount };
 }

@@ -1,4 +1,4 @@
-import { resolveTimeRange, type RangeName } from '@rimuru/core';
+import type { RangeName } from '@rimuru/core';
 
 /** The Costs view's `r` cycle. */
 export const COST_RANGES = ['today', '7d', '30d', 'thismonth', 'all'] as const satisfies readonly RangeName[];
@@ -16,23 +16,7 @@ export function nextCostRange(range: CostRange): CostRange {
   return COST_RANGES[(COST_RANGES.indexOf(range) + 1) % COST_RANGES.length]!;
 }
 
-/** Days the daily trend covers for a range (all time shows the last 30 days). */
-export function trendDays(range: CostRange, now: Date, zone: string): number {
-  switch (range) {
-    case 'today':
-      return 7;
-    case '7d':
-      return 7;
-    case 'thismonth': {
-      const r = resolveTimeRange('thismonth', { now, zone });
-      return Math.max(1, Math.ceil((now.getTime() - r.from!.getTime()) / 86_400_000));
-    }
-    default:
-      return 30;
-  }
-}
-
-export const COST_PANELS = ['Summary', 'By agent', 'By model', 'Daily trend'] as const;
+export const COST_PANELS = ['Summary', 'By agent', 'By model', 'Trend'] as const;
 export type CostPanel = (typeof COST_PANELS)[number];
 
 export function nextPanel(panel: CostPanel): CostPanel {

@@ -17,11 +17,16 @@ export const HELP_SECTIONS: readonly { title: string; keys: readonly [string, st
       ['Ctrl+d / Ctrl+u', 'half a page down / up'],
       ['PgDn / PgUp', 'a page down / up'],
       ['Enter', 'session details'],
-      ['/', 'search id, project, model, agent'],
+      ['/', 'search as you type: id, project, model, agent'],
+      ['Esc', 'clear the search'],
       ['f', 'filter panel: status, agent type, time range'],
       ['s', 'sort: start → duration → tokens → cost'],
       ['a', 'active sessions only (toggle)'],
     ],
+  },
+  {
+    title: 'Dashboard, Agents, Costs',
+    keys: [['j / k, g / G', 'scroll a view taller than the screen']],
   },
   {
     title: 'Costs',

@@ -1,4 +1,4 @@
-import { activeSince, BUILTIN_AGENT_TYPES, calendarWeekRange, resolveTimeRange, type AgentType } from '@rimuru/core';
+import { activeSince, calendarWeekRange, resolveTimeRange, type AgentType } from '@rimuru/core';
 import type { SessionFilter, SessionPageQuery, SessionSearchQuery, SessionSort } from '@rimuru/db';
 
 /** The sort cycle of `s`: start time → duration → tokens → cost → start time. */
@@ -16,8 +16,14 @@ export type TimeRangeFilter = 'today' | 'week' | 'month' | 'all';
 
 export const STATUS_FILTERS = ['all', 'active', 'completed'] as const satisfies readonly StatusFilter[];
 export const TIME_RANGE_FILTERS = ['all', 'today', 'week', 'month'] as const satisfies readonly TimeRangeFilter[];
-/** Agent type choices of the filter panel: every type, or one of the built-ins. */
-export const AGENT_TYPE_FILTERS: readonly (AgentType | null)[] = [null, ...BUILTIN_AGENT_TYPES];
+/**
+ * Agent type choices of the filter panel: every type (null), then the types listed (those of the
+ * store and registered plugins); a type chosen earlier stays choosable while it is selected.
+ */
+export function agentTypeChoices(types: readonly AgentType[], selected: AgentType | null = null): (AgentType | null)[] {
+  const all = selected !== null && !types.includes(selected) ? [...types, selected].sort() : [...types];
+  return [null, ...all];
+}
 
 export const TIME_RANGE_LABELS: Record<TimeRangeFilter, string> = {
   today: 'Today',

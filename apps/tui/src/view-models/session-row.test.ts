@@ -1,6 +1,6 @@
 import type { StoredSession } from '@rimuru/core';
 import { describe, expect, it } from 'vitest';
-import { fit, headerLine, projectName, rowLine, toSessionRow } from './session-row.js';
+import { fit, headerLine, projectName, rowLine, sessionColumns, toSessionRow } from './session-row.js';
 
 function session(partial: Partial<StoredSession> = {}): StoredSession {
   return {
@@ -28,38 +28,59 @@ function session(partial: Partial<StoredSession> = {}): StoredSession {
   };
 }
 
-const ctx = { now: new Date('2026-11-25T12:00:00.000Z'), activeWindowMs: 5 * 60_000, costMode: 'auto' as const };
+const ctx = { now: new Date('2026-11-25T12:00:00.000Z'), activeWindowMs: 5 * 60_000, costMode: 'auto' as const, zone: 'Asia/Kathmandu' };
+const visible = (line: string) => [...line].length;
 
 describe('session rows', () => {
-  it('formats id, icon + type, duration, tokens and cost as the seed shows them', () => {
+  it('formats id, icon + type, start in the zone, duration, tokens and cost', () => {
     expect(toSessionRow(session(), ctx)).toEqual({
       id: '3f2a9c1e-aaaa-4bbb-8ccc-000000000000',
       shortId: '3f2a9c1e…',
       agent: '⟁ claude-code',
       project: 'my-project',
+      started: '2026-11-25 15:45',
+      startedShort: '11-25 15:45',
       duration: '15m 32s',
       tokens: '12.5K',
       cost: '$0.0234',
       active: false,
     });
+    // Another year keeps its year: a start in 2025 never reads as this year's.
+    expect(toSessionRow(session({ startedAt: new Date('2025-12-16T08:00:00.000Z') }), ctx).startedShort).toBe('2025-12-16');
   });
 
   it('shows — for unknown tokens and cost, and marks active sessions', () => {
     const row = toSessionRow(session({ agentType: 'cursor', tokens: null, endedAt: new Date('2026-11-25T11:58:00.000Z') }), ctx);
     expect(row).toMatchObject({ agent: '◫ cursor', tokens: '—', cost: '—', active: true });
-    expect(rowLine(row, 80).startsWith('● ')).toBe(true);
+    expect(rowLine(row, 80).trimEnd().endsWith('active')).toBe(true);
+    expect(rowLine(toSessionRow(session(), ctx), 80).trimEnd().endsWith('done')).toBe(true);
+    expect(rowLine(row, 120)).toContain('● active');
     expect(toSessionRow(session({ agentType: 'copilot' }), ctx).agent).toBe('◈ copilot');
     expect(toSessionRow(session({ agentType: 'codex' }), ctx).agent).toBe('◎ codex');
   });
 
-  it('fits every line to the terminal width, dropping the project when there is no room', () => {
+  it('shows Started and Status at 80 columns, and marks the sorted column with ↓', () => {
+    expect(headerLine(80)).toMatch(/^Session +Agent +Project +Started↓ +Duration +Tokens +Cost Status$/);
+    expect(headerLine(80, 'cost')).toMatch(/Started +Duration +Tokens +Cost↓ Status$/);
+    expect(headerLine(120)).toMatch(/Started↓ +Duration +Tokens +Cost Status/);
+    const line = rowLine(toSessionRow(session(), ctx), 80);
+    expect(line).toMatch(/^3f2a9c1e… ⟁ claude-code my-proje… 11-25 15:45 +15m 32s +12\.5K +\$0\.0234 done +$/);
+    expect(rowLine(toSessionRow(session(), ctx), 120)).toContain('2026-11-25 15:45');
+  });
+
+  it('fits every line to the width, dropping columns but never the sorted one', () => {
     const row = toSessionRow(session({ projectPath: `/p/${'x'.repeat(200)}` }), ctx);
-    for (const width of [40, 80, 132]) {
-      expect([...rowLine(row, width)].length).toBe(width);
-      expect([...headerLine(width)].length).toBe(width);
+    for (const width of [40, 60, 80, 132]) {
+      expect(visible(rowLine(row, width))).toBe(width);
+      expect(visible(headerLine(width))).toBe(width);
     }
     expect(headerLine(80)).toContain('Project');
-    expect(headerLine(60)).not.toContain('Project');
+    // 70 columns: the duration goes first so the project keeps its room …
+    expect(headerLine(70)).not.toContain('Duration');
+    expect(headerLine(70)).toContain('Project');
+    // … unless the list is sorted by duration.
+    expect(headerLine(70, 'duration')).toContain('Duration↓');
+    expect(sessionColumns(50, 'tokens').map((c) => c.key)).toContain('tokens');
     expect(rowLine(row, 80)).toContain('x…');
   });
 

@@ -1,72 +1,73 @@
-import {
-  agentIcon,
-  formatDuration,
-  formatTokens,
-  formatUsd,
-  nanosToUsd,
-  sessionCost,
-  sessionStatus,
-  shortId,
-  totalTokens,
-  type CostMode,
-  type StoredSession,
-} from '@rimuru/core';
+import { presentStoredSessionRow, type CostMode, type SessionRowView, type StoredSession } from '@rimuru/core';
+import type { SessionSort } from '@rimuru/db';
 
-/** One line of the Sessions table, every cell already formatted. */
-export interface SessionRow {
-  id: string;
-  shortId: string;
-  agent: string;
-  project: string;
-  duration: string;
-  tokens: string;
-  cost: string;
-  active: boolean;
-}
+/** One line of the Sessions table, every cell already formatted (core's session row presenter). */
+export type SessionRow = SessionRowView;
+
+// Shared with the CLI's `sessions` table: the project's last path segment.
+export { projectName } from '@rimuru/core';
 
 export interface RowContext {
   now: Date;
   activeWindowMs: number;
   costMode: CostMode;
+  zone: string;
 }
 
 export function toSessionRow(s: StoredSession, ctx: RowContext): SessionRow {
-  const cost = sessionCost(s, ctx.costMode);
-  return {
-    id: s.id,
-    shortId: shortId(s.id),
-    agent: `${agentIcon(s.agentType)} ${s.agentType}`,
-    project: projectName(s.projectPath),
-    duration: formatDuration(s.endedAt.getTime() - s.startedAt.getTime()),
-    tokens: formatTokens(s.tokens === null ? null : totalTokens(s.tokens)),
-    cost: cost.costSource === 'unknown' ? '—' : formatUsd(nanosToUsd(cost.costNanos)),
-    active: sessionStatus(s, ctx) === 'active',
-  };
+  return presentStoredSessionRow(s, ctx);
 }
 
-/** The last path segment: the part of a project path that tells sessions apart. */
-export function projectName(path: string | null): string {
-  if (!path) return '—';
-  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
-}
+export type ColumnKey = 'id' | 'agent' | 'project' | 'started' | 'duration' | 'tokens' | 'cost' | 'status';
 
-interface Column {
+export interface Column {
+  key: ColumnKey;
   title: string;
   width: number;
   align: 'left' | 'right';
   cell: (r: SessionRow) => string;
 }
 
-/** Fixed columns; Project takes what is left (it is dropped below 12 columns of room). */
-const FIXED: Column[] = [
-  { title: 'Session ID', width: 10, align: 'left', cell: (r) => r.shortId },
-  { title: 'Agent', width: 14, align: 'left', cell: (r) => r.agent },
-  { title: 'Duration', width: 9, align: 'right', cell: (r) => r.duration },
-  { title: 'Tokens', width: 7, align: 'right', cell: (r) => r.tokens },
-  { title: 'Cost', width: 10, align: 'right', cell: (r) => r.cost },
-];
-const STATUS_WIDTH = 2;
+/** Which column each sort orders by: its header carries the ↓, so the order can be checked. */
+export const SORT_COLUMN: Record<SessionSort, ColumnKey> = { started: 'started', duration: 'duration', tokens: 'tokens', cost: 'cost' };
+
 const GAP = ' ';
+const PROJECT_MIN = 8;
+/** Dropped in this order when the project would get fewer than PROJECT_MIN columns (never the sorted one). */
+const DROP_ORDER: ColumnKey[] = ['duration', 'tokens', 'agent'];
+
+function columns(wide: boolean): Column[] {
+  return [
+    { key: 'id', title: 'Session', width: 9, align: 'left', cell: (r) => r.shortId },
+    { key: 'agent', title: 'Agent', width: 13, align: 'left', cell: (r) => r.agent },
+    { key: 'project', title: 'Project', width: 0, align: 'left', cell: (r) => r.project },
+    { key: 'started', title: 'Started', width: wide ? 16 : 11, align: 'left', cell: (r) => (wide ? r.started : r.startedShort) },
+    { key: 'duration', title: 'Duration', width: 9, align: 'right', cell: (r) => r.duration },
+    { key: 'tokens', title: 'Tokens', width: 7, align: 'right', cell: (r) => r.tokens },
+    { key: 'cost', title: 'Cost', width: 9, align: 'right', cell: (r) => r.cost },
+    { key: 'status', title: 'Status', width: wide ? 9 : 6, align: 'left', cell: (r) => (r.active ? (wide ? '● active' : 'active') : wide ? 'completed' : 'done') },
+  ];
+}
+
+const used = (cols: readonly Column[]) => cols.reduce((n, c) => n + c.width, 0) + GAP.length * (cols.length - 1);
+
+/**
+ * The columns for a table `width` wide, sorted by `sort`: the project takes what is left; with
+ * too little room the wide date and status go first, then duration, tokens and agent (never the
+ * sorted column), then the project itself.
+ */
+export function sessionColumns(width: number, sort: SessionSort = 'started'): Column[] {
+  const sorted = SORT_COLUMN[sort];
+  let cols = columns(true);
+  if (width - used(cols) < 16 + PROJECT_MIN) cols = columns(false);
+  for (const key of DROP_ORDER) {
+    if (width - used(cols) >= PROJECT_MIN) break;
+    if (key !== sorted) cols = cols.filter((c) => c.key !== key);
+  }
+  const room = width - used(cols);
+  if (room < PROJECT_MIN) return cols.filter((c) => c.key !== 'project');
+  return cols.map((c) => (c.key === 'project' ? { ...c, width: room } : c));
+}
 
 /** Cuts or pads to exactly `width` characters, marking a cut with '…'. */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
@@ -77,21 +78,19 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
   return align === 'left' ? text + pad : pad + text;
 }
 
-function layout(totalWidth: number): Column[] {
-  const fixed = FIXED.reduce((n, c) => n + c.width + GAP.length, STATUS_WIDTH);
-  const room = totalWidth - fixed;
-  if (room < 12) return FIXED;
-  const project: Column = { title: 'Project', width: room, align: 'left', cell: (r) => r.project };
-  return [FIXED[0]!, FIXED[1]!, project, ...FIXED.slice(2)];
+/** The header line: the sorted column's title ends in ↓. */
+export function headerLine(width: number, sort: SessionSort = 'started'): string {
+  const sorted = SORT_COLUMN[sort];
+  const cells = sessionColumns(width, sort).map((c) => fit(c.key === sorted ? `${c.title}↓` : c.title, c.width, c.align));
+  return fit(cells.join(GAP), width);
 }
 
-/** The header line for a table `width` columns wide. */
-export function headerLine(width: number): string {
-  return fit(`  ${layout(width).map((c) => fit(c.title, c.width, c.align)).join(GAP)}`, width);
+/** One row's cells, each exactly its column's width, with the column it belongs to. */
+export function rowCells(row: SessionRow, width: number, sort: SessionSort = 'started'): { key: ColumnKey; text: string }[] {
+  return sessionColumns(width, sort).map((c) => ({ key: c.key, text: fit(c.cell(row), c.width, c.align) }));
 }
 
-/** One row as text: a status mark ('●' active), then the cells. */
-export function rowLine(row: SessionRow, width: number): string {
-  const cells = layout(width).map((c) => fit(c.cell(row), c.width, c.align));
-  return fit(`${row.active ? '●' : ' '} ${cells.join(GAP)}`, width);
+/** One row as text. */
+export function rowLine(row: SessionRow, width: number, sort: SessionSort = 'started'): string {
+  return fit(rowCells(row, width, sort).map((c) => c.text).join(GAP), width);
 }
