@@ -1,7 +1,6 @@
+import { loadAppContext, storeSelectionInput, type AppContext, type RimuruConfig } from '@rimuru/app-runtime';
 import type { AdapterContext } from '@rimuru/core';
 import { describeStoreTarget, resolveStoreTarget, type StoreTarget } from '@rimuru/db';
-import { createAdapterContext } from '@rimuru/sync';
-import { loadConfig, type RimuruConfig } from './config.js';
 
 export interface StoreSelection {
   target: StoreTarget;
@@ -9,12 +8,16 @@ export interface StoreSelection {
   location: string;
   config: RimuruConfig;
   ctx: AdapterContext;
+  host: string;
 }
 
-/** Which store the flags, environment and config select, without opening it (maintenance commands). */
-export async function selectStore(dbFlag: string | undefined): Promise<StoreSelection> {
-  const ctx = createAdapterContext();
-  const config = await loadConfig(ctx.env, ctx.homeDir);
-  const target = resolveStoreTarget({ flag: dbFlag, env: ctx.env, configDb: config.db, homeDir: ctx.homeDir });
-  return { target, location: describeStoreTarget(target), config, ctx };
+/**
+ * Which store the flags, environment and config select, without opening it (maintenance
+ * commands; every command that opens one starts here too). The app context is the TUI's:
+ * the same config, data roots and host name.
+ */
+export async function selectStore(dbFlag: string | undefined, app?: AppContext): Promise<StoreSelection> {
+  const { config, ctx, host } = app ?? (await loadAppContext());
+  const target = resolveStoreTarget(storeSelectionInput({ flags: { db: dbFlag }, config, env: ctx.env, homeDir: ctx.homeDir }));
+  return { target, location: describeStoreTarget(target), config, ctx, host };
 }

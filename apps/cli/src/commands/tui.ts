@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { COST_MODES, type CostMode } from '@rimuru/core';
 import { startTui } from 'rimuru-tui';
+import { knownAdapters } from '../adapters.js';
 import { BaseCommand } from '../base-command.js';
 
 export default class Tui extends BaseCommand<typeof Tui> {
@@ -20,12 +21,15 @@ export default class Tui extends BaseCommand<typeof Tui> {
       this.error('rimuru tui needs an interactive terminal (use `rimuru sessions` in scripts)', { exit: 1 });
     }
     if (!this.flags.color) process.env.NO_COLOR = '1';
+    // Agents added by plugins are read, listed and charted by the TUI like the built-ins.
+    const pluginAdapters = (await knownAdapters(this.config)).filter((k) => k.origin !== 'builtin').map((k) => k.adapter);
     const code = await startTui({
       db: this.flags.db,
       view: this.flags.view as 'dashboard' | 'agents' | 'sessions' | 'costs',
       timezone: this.flags.timezone,
       costMode: this.flags['cost-mode'] as CostMode,
       activeWindowMinutes: this.flags['active-window'],
+      pluginAdapters,
       ...(this.flags.sync ? {} : { syncIntervalMs: 0 }),
     });
     // The terminal is restored; exit now rather than wait on a store driver's idle handles.
