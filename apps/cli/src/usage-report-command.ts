@@ -1,19 +1,12 @@
 import { Flags, type Command } from '@oclif/core';
-import {
-  createUsageReport,
-  parseDateBound,
-  parseWeekStart,
-  REPORT_GROUP_BYS,
-  toUsageReportJson,
-  WEEK_STARTS,
-  type ReportGroupBy,
-  type ReportPeriod,
-} from '@rimuru/core';
-import { agentTypeFlag } from './flags.js';
+import { parseDateBound, parseWeekStart, REPORT_GROUP_BYS, WEEK_STARTS, type ReportGroupBy, type ReportPeriod } from '@rimuru/core';
+import { usageReportAnswer } from './answers/usage-report.js';
+import { planBlock, planReturnsOf } from './answers/plan-returns.js';
+import { agentTypeFlag, hostFlag } from './flags.js';
 import { ReadCommand } from './read-command.js';
 import { writeCsv } from './render/csv-stream.js';
 import { REPORT_CSV_COLUMNS, reportCsvRows } from './render/report-csv-rows.js';
-import { renderUsageReport, terminalWidth } from './render/report-table.js';
+import { renderUsageReport } from './render/report-table.js';
 
 /** Flags of `report daily|weekly|monthly`. */
 export const usageReportFlags = {
@@ -24,6 +17,7 @@ export const usageReportFlags = {
   breakdown: Flags.boolean({ description: 'Per-model rows under each period', default: false }),
   'agent-type': agentTypeFlag,
   project: Flags.string({ description: 'Only sessions whose project path contains this text' }),
+  host: hostFlag,
 };
 
 export const weekStartFlag = Flags.string({
@@ -46,23 +40,27 @@ export abstract class UsageReportCommand<T extends typeof Command> extends ReadC
     const zone = settings.zone;
     const since = flags.since === undefined ? undefined : parseDateBound(flags.since as string, 'since', zone);
     const until = flags.until === undefined ? undefined : parseDateBound(flags.until as string, 'until', zone);
-    const builder = createUsageReport({
+    const report = await usageReportAnswer(runtime.store, settings, {
       period: this.period,
-      zone,
+      since,
+      until,
       startOfWeek: flags['start-of-week'] === undefined ? undefined : parseWeekStart(flags['start-of-week'] as string),
       groupBy: flags.by as ReportGroupBy | undefined,
       breakdown: flags.breakdown === true,
-    });
-    const slots = await runtime.store.usage.slots({
-      from: since,
-      to: until,
       agentTypes: flags['agent-type'] as string[] | undefined,
       project: flags.project as string | undefined,
+      hosts: flags.host as string[] | undefined,
     });
-    for (const slot of slots) builder.add(slot);
-    const report = toUsageReportJson(builder.finish(), settings.costMode);
-    if (flags.format === 'json') this.printJson(report);
+    // CSV stays one row per period: plans are for the table and JSON.
+    const plans =
+      flags.format === 'csv'
+        ? { fields: {}, lines: [] }
+        : await planReturnsOf(runtime, this.config, settings, { from: since ?? null, to: until ?? null }, {
+            agentTypes: flags['agent-type'] as string[] | undefined,
+            hosts: flags.host as string[] | undefined,
+          });
+    if (flags.format === 'json') this.printJson({ ...report, ...plans.fields });
     else if (flags.format === 'csv') await writeCsv(process.stdout, REPORT_CSV_COLUMNS, reportCsvRows(report));
-    else this.log(renderUsageReport(report, { color: this.useColor, width: terminalWidth() }));
+    else this.log(`${renderUsageReport(report, { color: this.useColor, width: this.tableWidth })}${planBlock(plans.lines)}`);
   }
 }

@@ -1,5 +1,6 @@
-import { activeSince, resolveTimeRange, selectCostNanos, sessionStatsFromCounts } from '@rimuru/core';
-import { agentTypeFlag, rangeFlag } from '../../flags.js';
+import { sessionStatsAnswer } from '../../answers/session-stats.js';
+import { planBlock, planReturnsOf } from '../../answers/plan-returns.js';
+import { agentTypeFlag, hostFlag, rangeFlags } from '../../flags.js';
 import { ReadCommand } from '../../read-command.js';
 
 export default class SessionsStats extends ReadCommand<typeof SessionsStats> {
@@ -7,29 +8,22 @@ export default class SessionsStats extends ReadCommand<typeof SessionsStats> {
   static override examples = ['<%= config.bin %> sessions stats', '<%= config.bin %> sessions stats --range all --format json'];
 
   static override flags = {
-    range: rangeFlag('7d'),
+    ...rangeFlags('7d'),
     'agent-type': agentTypeFlag,
+    host: hostFlag,
   };
 
   async run(): Promise<void> {
     const { runtime, settings } = await this.prepare();
-    const range = resolveTimeRange(this.flags.range, { zone: settings.zone, now: settings.now });
-    const agentTypes = this.flags['agent-type'];
-    // Counts and durations are aggregated by the store: no session row is loaded.
-    const [counts, usage] = await Promise.all([
-      runtime.store.sessions.counts(
-        { since: range.from ?? undefined, until: range.to ?? undefined, agentTypes },
-        activeSince(settings),
-      ),
-      runtime.store.usage.totals({ from: range.from ?? undefined, to: range.to ?? undefined, agentTypes }),
-    ]);
-    const stats = sessionStatsFromCounts(counts, { tokens: usage.tokens, costNanos: selectCostNanos(usage, settings.costMode) });
+    const { range, label } = this.timeWindow(settings);
+    const stats = await sessionStatsAnswer(runtime.store, settings, { from: range.from, to: range.to, agentTypes: this.flags['agent-type'], hosts: this.flags.host });
+    const plans = await planReturnsOf(runtime, this.config, settings, range, { agentTypes: this.flags['agent-type'], hosts: this.flags.host });
     if (settings.json) {
-      this.printJson(stats);
+      this.printJson({ ...stats, ...plans.fields });
       return;
     }
     // Imported on use: JSON output never loads the table renderer.
     const { renderStats } = await import('../../render/stats-table.js');
-    this.log(renderStats(stats, { title: `Sessions — ${range.name}`, color: this.useColor }));
+    this.log(`${renderStats(stats, { title: `Sessions — ${label}`, color: this.useColor })}${planBlock(plans.lines)}`);
   }
 }
