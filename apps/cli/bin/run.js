@@ -31,8 +31,21 @@ function userPluginsReadable() {
   }
 }
 
+/**
+ * `rimuru statusline` runs on every update of a Claude Code conversation: its lean entry answers
+ * without loading oclif when every argument is its own; it returns false for anything else
+ * (--help, a bad value), which oclif then handles as usual.
+ */
+async function fastStatusline(argv) {
+  if (argv[0] !== 'statusline') return false;
+  const { runStatuslineMain } = await import('../dist/statusline.js');
+  return runStatuslineMain(argv.slice(1));
+}
+
 const version = fastVersion(process.argv.slice(2));
-if (version === null) {
+if (version === null && (await fastStatusline(process.argv.slice(2)))) {
+  // Answered by the statusline's own entry.
+} else if (version === null) {
   // dist/main.js is the esbuild bundle of src/main.ts (oclif included): see scripts/bundle.mjs.
   // oclif checks the Node version against its own package.json when it loads; bundled, it
   // cannot find that file, so the check only costs semver's import: skip it for that import.

@@ -34,6 +34,12 @@ const EXTERNAL = ['@rimuru/core', '@rimuru/db', 'rimuru-tui', 'libsql', 'typescr
 const READ_WORKER = { in: '@rimuru/app-runtime/read-worker', out: 'read-worker' };
 
 /**
+ * `rimuru statusline`'s lean entry (dist/statusline.js): bin/run.js starts it without oclif,
+ * since Claude Code runs it on every update of a conversation (src/statusline/statusline-main.ts).
+ */
+const STATUSLINE = { in: 'src/statusline/statusline-main.ts', out: 'statusline' };
+
+/**
  * CommonJS code inside an ES module bundle (oclif and most of its dependencies) still calls
  * require() and reads __filename/__dirname: give every output file Node's own versions.
  */
@@ -46,6 +52,9 @@ const COMMONJS_GLOBALS = [
   'const __dirname = __rimuruDirname(__filename);',
 ].join('\n');
 
+/** oclif hooks (package.json oclif.hooks), each its own entry under dist/hooks/. */
+const HOOK_ENTRIES = ['src/hooks/command-not-found.ts'];
+
 function commandEntries() {
   return readdirSync(new URL('../src/commands', import.meta.url), { recursive: true })
     .map((file) => file.replaceAll('\\', '/'))
@@ -56,7 +65,7 @@ function commandEntries() {
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['src/main.ts', ...commandEntries(), READ_WORKER],
+  entryPoints: ['src/main.ts', ...commandEntries(), ...HOOK_ENTRIES, READ_WORKER, STATUSLINE],
   outdir: 'dist',
   outbase: 'src',
   chunkNames: 'chunks/[name]-[hash]',

@@ -1,8 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { FORMAT_DRIFT_META_KEY, isRimuruError, parseRecordedFormatDrift, type AdapterContext, type AgentAdapter } from '@rimuru/core';
-import { checkSqliteIntegrity, openStore, SCHEMA_VERSION, type StoreTarget } from '@rimuru/db';
+import { checkSqliteIntegrity, openStore, openStoreReadOnly, SCHEMA_VERSION, sqliteFileWritable, type StoreTarget } from '@rimuru/db';
+import { lookupAgents } from '@rimuru/app-runtime';
 import { configPath, loadConfig } from './config.js';
+import { envWithConfigRoots } from './config-roots.js';
+import { configRootTypes, overrideHint, tildePath } from './first-run.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -34,20 +37,52 @@ export async function checkConfig(ctx: AdapterContext): Promise<DoctorCheck[]> {
   return [check('config', 'ok', path), modeCheck('config permissions', path, 0o600)];
 }
 
+function readable(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function checkSqliteFile(path: string): Promise<DoctorCheck[]> {
   if (!existsSync(path)) {
     return [check('store', 'warn', `${path} does not exist yet`, 'run `rimuru sync` to create it')];
   }
   const checks = [modeCheck('store directory permissions', dirname(path), 0o700), modeCheck('store permissions', path, 0o600)];
+  // Permissions first: a file this user cannot read or write is not a damaged file, and
+  // moving a readable store away would lose history no agent file holds any more.
+  if (!readable(path)) {
+    checks.push(check('store access', 'fail', `${path} cannot be read by this user (permission denied)`, `give this user read and write access (chmod u+rw '${path}') or run rimuru as the file's owner`));
+    return checks;
+  }
+  if (!sqliteFileWritable(path)) {
+    checks.push(
+      check('store access', 'warn', `${path} is read-only here (file permissions or a read-only mount): commands read it, but sync cannot add new agent data`,
+        `make the file and its folder writable (chmod u+w '${path}' '${dirname(path)}') or mount it read-write`),
+    );
+  }
   try {
     const verdict = await checkSqliteIntegrity(path);
     checks.push(
       verdict === 'ok'
         ? check('store integrity', 'ok', 'PRAGMA integrity_check: ok')
-        : check('store integrity', 'fail', `PRAGMA integrity_check: ${verdict}`, 'restore a backup (`rimuru db restore <file>`) or move the file away and sync again'),
+        : check('store integrity', 'fail', `PRAGMA integrity_check (SQLITE_CORRUPT): ${verdict.split('\n').slice(0, 3).join('; ')}`, 'restore a backup (`rimuru db restore <file>`); `rimuru db export` saves what is still readable first'),
     );
   } catch (error) {
-    checks.push(check('store integrity', 'fail', isRimuruError(error) ? error.message : String(error), 'restore a backup (`rimuru db restore <file>`) or move the file away and sync again'));
+    const message = isRimuruError(error) ? error.message : String(error);
+    const denied = /SQLITE_CANTOPEN|SQLITE_PERM|SQLITE_READONLY|EACCES|EPERM|unable to open|permission/i.test(message);
+    checks.push(
+      denied
+        ? check('store access', 'fail', message, `check the permissions of '${path}' and its folder (this user needs read access, and write access to sync)`)
+        : check('store integrity', 'fail', message,
+          // Only a file that is no database at all may be moved aside: a damaged store still
+          // holds history that the agents' files may no longer have.
+          /SQLITE_NOTADB|file is not a database/i.test(message)
+            ? 'restore a backup (`rimuru db restore <file>`), or move the file away and sync again'
+            : 'restore a backup (`rimuru db restore <file>`); `rimuru db export` saves what is still readable first'),
+    );
   }
   return checks;
 }
@@ -57,7 +92,7 @@ export async function checkStore(target: StoreTarget, location: string): Promise
   if (checks.some((c) => c.status === 'fail') || (target.dialect === 'sqlite' && !existsSync(target.path))) return checks;
   try {
     // migrate: false — a doctor looks, it does not change the store.
-    const store = await openStore(target, { migrate: false });
+    const store = target.dialect === 'sqlite' && !sqliteFileWritable(target.path) ? await openStoreReadOnly(target.path) : await openStore(target, { migrate: false });
     try {
       const version = await store.meta.get('schema_version');
       const sessions = await store.sessions.count({});
@@ -92,20 +127,27 @@ export async function checkStore(target: StoreTarget, location: string): Promise
   return checks;
 }
 
-export async function checkDataRoots(adapters: readonly AgentAdapter[], ctx: AdapterContext): Promise<DoctorCheck[]> {
-  const checks: DoctorCheck[] = [];
-  for (const adapter of adapters) {
-    try {
-      const roots = await adapter.roots(ctx);
-      const present = roots.filter((r) => existsSync(r));
-      checks.push(
-        present.length > 0
-          ? check(`${adapter.id} data`, 'ok', present.join(', '))
-          : check(`${adapter.id} data`, 'ok', `not found (looked in ${roots.join(', ') || 'no configured root'})`),
-      );
-    } catch (error) {
-      checks.push(check(`${adapter.id} data`, 'warn', (error as Error).message.split('\n')[0] ?? 'unreadable', 'check the data root settings of this agent'));
-    }
+/** The agents' context with the config's extra roots applied, as a sync sees it (the plain one if the config is unreadable). */
+export async function withConfigRoots(ctx: AdapterContext): Promise<AdapterContext> {
+  try {
+    const config = await loadConfig(ctx.env, ctx.homeDir);
+    return { ...ctx, env: envWithConfigRoots(ctx.env, ctx.homeDir, config) };
+  } catch {
+    return ctx;
   }
-  return checks;
+}
+
+export async function checkDataRoots(adapters: readonly AgentAdapter[], ctx: AdapterContext): Promise<DoctorCheck[]> {
+  const rootsTypes = configRootTypes();
+  const home = ctx.homeDir;
+  return (await lookupAgents(adapters, ctx)).map((l) => {
+    const name = `${l.agentType} data`;
+    if (l.error !== null) return check(name, 'warn', l.error, `check ${overrideHint(l, rootsTypes)}`);
+    const present = l.roots.filter((r) => existsSync(r));
+    if (present.length > 0) return check(name, 'ok', present.join(', '));
+    // Not an error (the agent may not be used here), but say where it was looked for and how to move it.
+    const where = l.lookedIn.map((p) => tildePath(p, home)).join(', ') || 'nowhere (no default location on this system)';
+    const how = overrideHint(l, rootsTypes);
+    return check(name, 'ok', `not found; looked in ${where}${how === '—' ? '' : ` (elsewhere: ${how})`}`);
+  });
 }

@@ -1,6 +1,7 @@
 import { Errors } from '@oclif/core';
 import { isRimuruError } from '@rimuru/core';
-import { systemFailureLine } from './system-errors.js';
+import { parseErrorLine, type CommandContext } from './parse-error-line.js';
+import { corruptStoreLine, systemFailureLine } from './system-errors.js';
 
 export interface RenderedError {
   line: string;
@@ -12,7 +13,9 @@ export interface RenderedError {
  * Turns any error into the single line a user sees and the exit code scripts rely on:
  * 2 for usage errors (bad flags, bad values, ambiguous ids), 1 for everything else.
  */
-export function renderError(error: unknown): RenderedError {
+export function renderError(error: unknown, context: CommandContext = {}): RenderedError {
+  const corrupt = corruptStoreLine(error, context.storeLocation);
+  if (corrupt !== null) return { line: corrupt, exitCode: 1, suggestions: [] };
   if (isRimuruError(error)) {
     return { line: firstLine(error.message), exitCode: error.exitCode, suggestions: error.suggestions };
   }
@@ -20,7 +23,8 @@ export function renderError(error: unknown): RenderedError {
     const exit = error.oclif?.exit;
     const exitCode = exit === 2 || isParseError(error) ? 2 : typeof exit === 'number' ? exit : 1;
     const suffix = exitCode === 2 ? ' (see --help)' : '';
-    return { line: `${firstLine(error.message)}${suffix}`, exitCode, suggestions: [] };
+    const line = (exitCode === 2 ? parseErrorLine(error, context) : null) ?? firstLine(error.message);
+    return { line: `${line}${suffix}`, exitCode, suggestions: [] };
   }
   const system = systemFailureLine(error);
   if (system !== null) return { line: system, exitCode: 1, suggestions: [] };

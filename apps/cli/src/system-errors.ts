@@ -13,3 +13,35 @@ export function systemFailureLine(error: unknown): string | null {
   const text = error instanceof Error ? `${(error as { code?: unknown }).code ?? ''} ${error.message}` : String(error);
   return SYSTEM_FAILURES.find((f) => f.test.test(text))?.line ?? null;
 }
+
+/** An error's code and message, and those of its causes: drivers wrap SQLite's own code. */
+function errorText(error: unknown, depth = 0): string {
+  if (!(error instanceof Error) || depth > 5) return String(error);
+  const own = `${(error as { code?: unknown }).code ?? ''} ${error.message}`;
+  return error.cause === undefined ? own : `${own} ${errorText(error.cause, depth + 1)}`;
+}
+
+const NOT_A_DATABASE = /SQLITE_NOTADB|file is not a database|not a database/i;
+const CORRUPT = /SQLITE_CORRUPT|database disk image is malformed/i;
+
+/** Whether an error says the SQLite store is damaged (however deep the driver wrapped it). */
+export function isStoreCorruption(error: unknown): boolean {
+  const text = errorText(error);
+  return CORRUPT.test(text) || NOT_A_DATABASE.test(text);
+}
+
+/**
+ * A damaged store, in one line with SQLite's code and the file, whichever command met it:
+ * never a driver's "Invalid invocation" or a bare "malformed".
+ */
+export function corruptStoreLine(error: unknown, location: string | undefined): string | null {
+  const text = errorText(error);
+  const where = location ?? /store at (\S+?):? /.exec(text)?.[1] ?? 'the store';
+  if (CORRUPT.test(text)) {
+    return `The store at ${where} is corrupted (SQLITE_CORRUPT: database disk image is malformed): restore a backup with \`rimuru db restore <file>\`; \`rimuru doctor\` checks it`;
+  }
+  if (NOT_A_DATABASE.test(text)) {
+    return `The store at ${where} is not a readable SQLite database (SQLITE_NOTADB: file is not a database): restore a backup with \`rimuru db restore <file>\`, or move it away to start a new one`;
+  }
+  return null;
+}

@@ -84,7 +84,7 @@ function priceOf(key: string): ModelPrice {
 }
 
 interface UsageRow {
-  sessionId: string; agentType: string; model: string; speed: 'standard' | 'fast' | null;
+  sessionId: string; agentType: string; model: string; speed: 'standard' | 'fast' | null; requestCount: number | null;
   inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWrite5mTokens: number; cacheWrite1hTokens: number; reasoningTokens: number;
 }
 interface SessionRow {
@@ -149,7 +149,7 @@ describe.each(CLI_BACKENDS)('all four agents priced from a synced file on $name'
         input: r.inputTokens, output: r.outputTokens, cacheRead: r.cacheReadTokens,
         cacheWrite5m: r.cacheWrite5mTokens, cacheWrite1h: r.cacheWrite1hTokens, reasoning: r.reasoningTokens,
       };
-      const cost = key ? computeCostNanos(tokens, priceOf(key), { speed: r.speed }) : 0n;
+      const cost = key ? computeCostNanos(tokens, priceOf(key), { speed: r.speed, requestCount: r.requestCount }) : 0n;
       nanos.set(r.sessionId, (nanos.get(r.sessionId) ?? 0n) + cost);
       const sum = sums.get(r.sessionId) ?? { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
       sum.input += tokens.input;

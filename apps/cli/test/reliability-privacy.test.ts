@@ -83,9 +83,12 @@ describe('privacy and security', () => {
   it('hostile values through every filter flag are data, not SQL: no error, no match, store unchanged', async () => {
     // (A NUL byte cannot be passed in argv at all, so it is not among them.)
     const hostile = ["x' OR '1'='1", "'; DROP TABLE sessions; --", '%_', '\\" OR ""="'];
+    // Agent types and names are checked against the known ones first (exit 2, "Unknown agent
+    // type"); project and host are free text that reaches the SQL as data.
     const calls = hostile.flatMap((value) => [
-      ...['--project', '--agent-type', '--agent', '--host'].map((flag) => ({ args: ['sessions', '--no-sync', '--format', 'json', flag, value], exit: 0, empty: true })),
-      { args: ['sessions', 'stats', '--no-sync', '--format', 'json', '--agent-type', value], exit: 0, empty: false },
+      ...['--project', '--host'].map((flag) => ({ args: ['sessions', '--no-sync', '--format', 'json', flag, value], exit: 0, empty: true })),
+      ...['--agent-type', '--agent'].map((flag) => ({ args: ['sessions', '--no-sync', '--format', 'json', flag, value], exit: 2, empty: false })),
+      { args: ['sessions', 'stats', '--no-sync', '--format', 'json', '--agent-type', value], exit: 2, empty: false },
       { args: ['sessions', 'show', value, '--no-sync'], exit: 1, empty: false },
     ]);
     for (let i = 0; i < calls.length; i += 6) {

@@ -101,7 +101,7 @@ describe.each(CLI_BACKENDS)('reports, exports and explain on $name', ({ database
     await cli('export', 'usage', '--format', 'csv', '--output', file, '--no-sync');
     const text = await readFile(file, 'utf8');
     expect(text.split('\r\n')[0]).toBe(
-      'occurredAt,agentType,sessionId,sessionExternalId,host,projectPath,model,inputTokens,outputTokens,cacheReadTokens,cacheWrite5mTokens,cacheWrite1hTokens,reasoningTokens,totalTokens,costUsd,calculatedCostUsd,recordedCostUsd,priced,speed,dedupeKey,sourcePath,sourceLine',
+      'occurredAt,agentType,sessionId,sessionExternalId,host,projectPath,model,inputTokens,outputTokens,cacheReadTokens,cacheWrite5mTokens,cacheWrite1hTokens,reasoningTokens,totalTokens,costUsd,calculatedCostUsd,recordedCostUsd,priced,speed,dedupeKey,sourcePath,sourceLine,requestCount',
     );
     expect(text).toContain('"/tz/odd, ""quoted""\nname"');
     const rows = parse(text, { columns: true }) as Record<string, string>[];

@@ -59,6 +59,10 @@ describe('formatTokensExact', () => {
   it('groups thousands', () => {
     expect(formatTokensExact(1_234_567)).toBe('1,234,567');
     expect(formatTokensExact(999)).toBe('999');
+    expect(formatTokensExact(1000)).toBe('1,000');
+    expect(formatTokensExact(-1_234_567)).toBe('-1,234,567');
+    expect(formatTokensExact(-123)).toBe('-123');
+    expect(formatTokensExact(12_345_678_901.4)).toBe('12,345,678,901');
     expect(formatTokensExact(0)).toBe('0');
     expect(formatTokensExact(null)).toBe('—');
   });

@@ -15,6 +15,7 @@ export {
   isRangeName,
   parseDateBound,
   resolveTimeRange,
+  systemZoneToday,
   type CalendarPeriod,
   type RangeName,
   type ResolveRangeOptions,
@@ -27,7 +28,9 @@ export {
   PRICED_TOKEN_CLASSES,
   computeCostBreakdownPicos,
   computeCostNanos,
+  appliesLongContextPrices,
   isLongContextRequest,
+  isSingleRequest,
   picosToNanos,
   type CostBreakdownPicos,
   type CostOptions,
@@ -46,6 +49,22 @@ export {
   type ShownCost,
   type StatusOptions,
 } from './session-view.js';
+export {
+  presentModelRow,
+  presentSessionDetail,
+  presentSessionRow,
+  presentStoredSessionRow,
+  projectName,
+  sessionCostText,
+  toModelBreakdownJson,
+  toSessionDetailJson,
+  type DetailLine,
+  type ModelBreakdownJson,
+  type ModelRowView,
+  type ModelUsageFigures,
+  type SessionDetailViewJson,
+  type SessionRowView,
+} from './session-presenter.js';
 export { sessionStatsFromCounts, type SessionCounts, type SessionStatsInput } from './stats.js';
 export {
   SYNTHETIC_MODEL,
@@ -90,6 +109,7 @@ export {
   type PriceSource,
 } from './pricing/dated-price-book.js';
 export { planPriceSync, samePrice, type PriceSyncPlan } from './pricing/price-sync-plan.js';
+export { bundledSnapshotDate, planBundledUpgrade, priceOriginLabel, type BundledUpgradePlan } from './pricing/bundled-upgrade.js';
 export { modelPriceFromOverride, priceOverridesFromConfig, type PriceOverrideInput } from './pricing/price-override.js';
 export {
   priceUsageRecord,
@@ -100,6 +120,14 @@ export {
 } from './pricing/record-pricing.js';
 export type { ReportUsageRecord } from './report/usage-record.js';
 export { addAggregate, emptyAggregate, type UsageAggregate } from './report/usage-aggregate.js';
+export {
+  addPlanUnits,
+  formatPlanUnits,
+  planUnitsJson,
+  premiumRequestMicros,
+  type PlanUnitSums,
+  type PlanUnitsJson,
+} from './plan-units.js';
 export { SLOT_MS, slotKey, usageSlotOfRecord, type UsageSlot } from './report/usage-slot.js';
 export {
   REPORT_PERIODS,
@@ -112,9 +140,12 @@ export {
   type ReportPeriod,
   type WeekStart,
 } from './report/buckets.js';
+export { reportBuckets, usageReportFromCells, type ReportCell, type ReportRowCounts } from './report/report-cells.js';
 export {
   REPORT_GROUP_BYS,
   createUsageReport,
+  usageReportFromRows,
+  type FoldedReportRow,
   type ModelBreakdown,
   type ReportGroupBy,
   type UsageReport,
@@ -136,6 +167,7 @@ export {
   type BlockProjection,
   type BurnRate,
 } from './report/billing-blocks.js';
+export { activeBlockOfRecentSlots, type RecentBlock, type RecentBlockOptions } from './report/active-block.js';
 export {
   toBillingBlockJson,
   toUsageReportJson,
@@ -156,4 +188,47 @@ export {
   type RecordedFormatDrift,
 } from './format-drift.js';
 export { beats, type CopyOrder } from './copy-order.js';
+export { noteLookup, recordLookups } from './lookup-recorder.js';
 export { isDroppedReplay, noteReplayOriginal, type ReplayFacts, type ReplayOriginals } from './replay-rule.js';
+export {
+  BUDGET_PERIODS,
+  BUDGET_STATES,
+  budgetPercent,
+  budgetScopeText,
+  budgetState,
+  budgetStateRank,
+  budgetStatus,
+  budgetWindow,
+  isBudgetPeriod,
+  parseBudgetAmount,
+  parseBudgetName,
+  parseBudgetPeriod,
+  projectSpend,
+  tightestBudget,
+  toBudgetJson,
+  toBudgetStatusJson,
+  toBudgetStatusReportJson,
+  type Budget,
+  type BudgetJson,
+  type BudgetPeriod,
+  type BudgetScope,
+  type BudgetSpec,
+  type BudgetState,
+  type BudgetStatus,
+  type BudgetStatusJson,
+  type BudgetStatusReportJson,
+  type BudgetWindow,
+} from './budget.js';
+export { BudgetAlertTracker, budgetAlertLine, type BudgetAlert } from './budget-alerts.js';
+export {
+  PLAN_PRESETS,
+  planPreset,
+  planPeriodsOf,
+  planReturns,
+  proratedFeeNanos,
+  type PlanPreset,
+  type PlanPeriod,
+  type PlanReturn,
+  type PlanSetting,
+  type PlansConfig,
+} from './plans/index.js';

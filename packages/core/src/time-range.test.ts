@@ -198,6 +198,11 @@ describe('parseDateBound', () => {
     expect(iso(parseDateBound('2026-03-10T12:00:00+05:45', 'until', 'UTC'))).toBe('2026-03-10T06:15:00.000Z');
     expect(iso(parseDateBound('2026-03-10T12:00:00.250Z', 'until', 'UTC'))).toBe('2026-03-10T12:00:00.250Z');
   });
+  it("ccusage's compact YYYYMMDD is the same day", () => {
+    expect(iso(parseDateBound('20260310', 'since', 'Asia/Kolkata'))).toBe('2026-03-09T18:30:00.000Z');
+    expect(iso(parseDateBound('20260310', 'until', 'UTC'))).toBe('2026-03-11T00:00:00.000Z');
+    expect(thrown(() => parseDateBound('20261310', 'since', 'UTC')).code).toBe('INVALID_DATE');
+  });
   it('a date-time without offset is local time in the zone', () => {
     expect(iso(parseDateBound('2026-03-10T12:00', 'since', 'Asia/Kolkata'))).toBe('2026-03-10T06:30:00.000Z');
   });

@@ -101,6 +101,19 @@ export function calendarWeekRange(now: Date, zone: string): CalendarPeriod {
   return { from: start.toJSDate(), to: start.plus({ weeks: 1 }).startOf('week').toJSDate() };
 }
 
+/**
+ * Today in this process's own zone (TZ, else the system's): [local midnight, next local midnight)
+ * by Date's local-time arithmetic. The same period as `resolveTimeRange('today', { zone:
+ * systemTimeZone(), now })` without Intl or luxon, whose first use costs a short-lived command
+ * (the statusline, run on every update of a conversation) 10–30 ms. On a day whose midnight does
+ * not exist (a DST change at 00:00) both start at the first instant that does.
+ */
+export function systemZoneToday(now: Date): CalendarPeriod {
+  if (Number.isNaN(now.getTime())) throw new RangeError('now is an invalid Date');
+  const [y, m, d] = [now.getFullYear(), now.getMonth(), now.getDate()];
+  return { from: new Date(y, m, d), to: new Date(y, m, d + 1) };
+}
+
 /** True when `at` lies inside the half-open range. */
 export function isInTimeRange(at: Date, range: Pick<TimeRange, 'from' | 'to'>): boolean {
   const t = at.getTime();
@@ -108,6 +121,7 @@ export function isInTimeRange(at: Date, range: Pick<TimeRange, 'from' | 'to'>): 
 }
 
 const DATE_ONLY_RE = /^\d{4}-\d{2}-\d{2}$/;
+const COMPACT_DATE_RE = /^\d{8}$/;
 // A date with a time: the rest of ISO-8601 is left to luxon's strict parser.
 const DATE_TIME_RE = /^\d{4}-\d{2}-\d{2}T/;
 
@@ -120,7 +134,9 @@ const DATE_TIME_RE = /^\d{4}-\d{2}-\d{2}T/;
 export function parseDateBound(text: string, bound: 'since' | 'until', zone: string): Date {
   const validZone = assertTimeZone(zone);
   const { DateTime } = lazyLuxon();
-  const trimmed = text.trim();
+  const typed = text.trim();
+  // ccusage's compact form, 20250131, is the same day as 2025-01-31.
+  const trimmed = COMPACT_DATE_RE.test(typed) ? `${typed.slice(0, 4)}-${typed.slice(4, 6)}-${typed.slice(6)}` : typed;
   if (DATE_ONLY_RE.test(trimmed)) {
     const day = DateTime.fromISO(trimmed, { zone: validZone });
     if (day.isValid) {
@@ -132,7 +148,7 @@ export function parseDateBound(text: string, bound: 'since' | 'until', zone: str
     if (instant.isValid) return instant.toJSDate();
   }
   throw new UsageError(
-    `Invalid date "${text}" for --${bound}: expected YYYY-MM-DD or an ISO-8601 instant such as 2025-01-31T12:00:00Z`,
+    `Invalid date "${text}" for --${bound}: expected YYYY-MM-DD (or YYYYMMDD) or an ISO-8601 instant such as 2025-01-31T12:00:00Z`,
     { code: 'INVALID_DATE' },
   );
 }

@@ -1,5 +1,6 @@
 import { ingestBatch, ingestBatches } from './ingest.js';
 import { SqlAgentRepository } from './repositories/agent-repository.js';
+import { SqlBudgetRepository } from './repositories/budget-repository.js';
 import { SqlMetaRepository } from './repositories/meta-repository.js';
 import { SqlPriceRepository } from './repositories/price-repository.js';
 import { SqlReplicationRepository } from './repositories/replication-repository.js';
@@ -32,6 +33,7 @@ export class DatabaseSessionStore implements SessionStore {
   readonly agents: SqlAgentRepository;
   readonly meta: SqlMetaRepository;
   readonly replication: SqlReplicationRepository;
+  readonly budgets: SqlBudgetRepository;
   private readonly sql: SqlRunner;
   private closed = false;
 
@@ -49,6 +51,7 @@ export class DatabaseSessionStore implements SessionStore {
     this.agents = new SqlAgentRepository(this.sql);
     this.meta = new SqlMetaRepository(this.sql);
     this.replication = new SqlReplicationRepository(this.sql, now);
+    this.budgets = new SqlBudgetRepository(this.sql, now);
   }
 
   ingest(batch: IngestBatch) {

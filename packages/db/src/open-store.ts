@@ -1,11 +1,10 @@
 import { StoreError } from '@rimuru/core';
 import { postgresConnectError, sqliteOpenError } from './connection-errors.js';
-import { openPostgresClient } from './db-client.js';
 import { EMBEDDED_MIGRATIONS } from './generated/migrations.js';
 import { maskUrl } from './mask-url.js';
 import { readSchemaVersion, runMigrations, type MigrationReport } from './migrator.js';
 import { DatabaseSessionStore, type StoreConnection } from './database-store.js';
-import { prismaRunner } from './prisma-runner.js';
+import { openPgConnection } from './pg-runner.js';
 import { prepareSqliteFile } from './sqlite-file.js';
 import type { SessionStore } from './store.js';
 import type { StoreTarget } from './store-target.js';
@@ -15,6 +14,11 @@ export interface OpenStoreOptions {
   migrate?: boolean;
   /** Clock for `updated_at` and friends; tests inject it. */
   now?: () => Date;
+  /**
+   * SQLite: how long a statement waits for another process's write lock (default 10 s). The wait
+   * blocks the event loop, so a caller with a deadline of its own (the statusline) asks for less.
+   */
+  sqliteBusyTimeoutMs?: number;
 }
 
 /** Where a target lives, safe to print (password masked). */
@@ -33,9 +37,9 @@ function asStoreError(error: unknown, target: StoreTarget): StoreError {
 }
 
 /** The store's one connection (not migrated yet): the runner every query and the migrator use. */
-export async function openConnection(target: StoreTarget): Promise<StoreConnection> {
+export async function openConnection(target: StoreTarget, sqliteBusyTimeoutMs?: number): Promise<StoreConnection> {
   try {
-    return target.dialect === 'postgres' ? await postgresConnection(target.url) : await sqliteConnection(target.path);
+    return target.dialect === 'postgres' ? await postgresConnection(target.url) : await sqliteConnection(target.path, sqliteBusyTimeoutMs);
   } catch (error) {
     throw asStoreError(error, target);
   }
@@ -45,8 +49,8 @@ export async function openConnection(target: StoreTarget): Promise<StoreConnecti
  * Opens the store's connection and brings its schema up to date on it (or only checks the
  * version, with `migrate: false`); closes it again when that fails.
  */
-export async function openStoreConnection(target: StoreTarget, opts: { migrate?: boolean } = {}): Promise<StoreConnection> {
-  const connection = await openConnection(target);
+export async function openStoreConnection(target: StoreTarget, opts: { migrate?: boolean; sqliteBusyTimeoutMs?: number } = {}): Promise<StoreConnection> {
+  const connection = await openConnection(target, opts.sqliteBusyTimeoutMs);
   const migrations = EMBEDDED_MIGRATIONS[target.dialect];
   try {
     if (opts.migrate === false) await readSchemaVersion(connection.sql, migrations);
@@ -58,11 +62,15 @@ export async function openStoreConnection(target: StoreTarget, opts: { migrate?:
   }
 }
 
-/** Applies pending migrations (what `rimuru db migrate` runs); safe to run from many machines at once. */
-export async function migrateStore(target: StoreTarget): Promise<MigrationReport> {
+/**
+ * Applies pending migrations (what `rimuru db migrate` runs); safe to run from many machines at
+ * once. `upTo` stops after that schema version: a store as an older Rimuru left it (upgrade tests).
+ */
+export async function migrateStore(target: StoreTarget, opts: { upTo?: number } = {}): Promise<MigrationReport> {
   const connection = await openConnection(target);
+  const migrations = EMBEDDED_MIGRATIONS[target.dialect].filter((m) => opts.upTo === undefined || m.version <= opts.upTo);
   try {
-    return await runMigrations(connection.sql, EMBEDDED_MIGRATIONS[target.dialect]);
+    return await runMigrations(connection.sql, migrations);
   } catch (error) {
     throw asStoreError(error, target);
   } finally {
@@ -76,21 +84,21 @@ export async function migrateStore(target: StoreTarget): Promise<MigrationReport
  * Each call returns an independent store on one connection of its own; close it when done.
  */
 export async function openStore(target: StoreTarget, opts: OpenStoreOptions = {}): Promise<SessionStore> {
-  const connection = await openStoreConnection(target, { migrate: opts.migrate });
+  const connection = await openStoreConnection(target, { migrate: opts.migrate, sqliteBusyTimeoutMs: opts.sqliteBusyTimeoutMs });
   return new DatabaseSessionStore(connection, opts.now);
 }
 
-/** Prisma Client over its pg driver adapter: the connection under the runner (raw SQL only). */
+/** node-postgres's pool: the connection under the runner (plain SQL, see pg-runner.ts). */
 async function postgresConnection(url: string): Promise<StoreConnection> {
-  const opened = await openPostgresClient(url);
-  return { dialect: 'postgres', location: maskUrl(url), sql: prismaRunner(opened.db, 'postgres'), close: opened.close };
+  const opened = await openPgConnection(url);
+  return { dialect: 'postgres', location: maskUrl(url), sql: opened.sql, close: opened.close };
 }
 
 /** libsql's native connection: the only one this process opens on the file. */
-async function sqliteConnection(path: string): Promise<StoreConnection> {
+async function sqliteConnection(path: string, busyTimeoutMs?: number): Promise<StoreConnection> {
   prepareSqliteFile(path);
   const { SqliteRunner } = await import('./sqlite-runner.js');
-  const runner = SqliteRunner.open(path);
+  const runner = SqliteRunner.open(path, busyTimeoutMs);
   return {
     dialect: 'sqlite',
     location: path,

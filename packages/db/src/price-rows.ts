@@ -57,21 +57,28 @@ function columnsOf(r: RawRow): PriceColumns {
 export async function listModelPrices(db: SqlRunner): Promise<DatedPriceRow[]> {
   const rows = await db.query(sql`SELECT model, valid_from, source, input_pico, output_pico, cache_read_pico,
       cache_write_5m_pico, cache_write_1h_pico, input_above_200k_pico, output_above_200k_pico, cache_read_above_200k_pico,
-      cache_write_5m_above_200k_pico, cache_write_1h_above_200k_pico, fast_multiplier
+      cache_write_5m_above_200k_pico, cache_write_1h_above_200k_pico, fast_multiplier, source_date
     FROM model_prices ORDER BY model, valid_from`);
-  return rows.map((r) => ({ model: String(r.model), validFrom: rawDate(r.valid_from), source: String(r.source), price: priceOf(columnsOf(r)) }));
+  return rows.map((r) => ({
+    model: String(r.model),
+    validFrom: rawDate(r.valid_from),
+    source: String(r.source),
+    price: priceOf(columnsOf(r)),
+    sourceDate: rawDateOrNull(r.source_date),
+  }));
 }
 
 function valuesOf(row: DatedPriceRow, now: Date) {
   const p = row.price;
   return sql`(${row.model}, ${row.validFrom}, ${p.input}, ${p.output}, ${p.cacheRead}, ${p.cacheWrite5m}, ${p.cacheWrite1h},
     ${p.inputAbove200k}, ${p.outputAbove200k}, ${p.cacheReadAbove200k}, ${p.cacheWrite5mAbove200k},
-    ${p.cacheWrite1hAbove200k}, ${p.fastMultiplier}, ${row.source}, ${now})`;
+    ${p.cacheWrite1hAbove200k}, ${p.fastMultiplier}, ${row.source}, ${now}, ${row.sourceDate ?? now})`;
 }
 
 /**
- * Writes dated rows in one transaction. `replace`: a row already at the same (model, start) is
- * overwritten (two syncs from one date: the later wins); `keep`: it stays (seeding).
+ * Writes dated rows in one transaction (a row without its source date is dated by the write).
+ * `replace`: a row already at the same (model, start) is overwritten (two syncs from one date:
+ * the later wins); `keep`: it stays (seeding).
  */
 export async function writeModelPrices(
   db: SqlRunner,
@@ -94,11 +101,12 @@ export async function writeModelPrices(
               cache_read_above_200k_pico = excluded.cache_read_above_200k_pico,
               cache_write_5m_above_200k_pico = excluded.cache_write_5m_above_200k_pico,
               cache_write_1h_above_200k_pico = excluded.cache_write_1h_above_200k_pico,
-              fast_multiplier = excluded.fast_multiplier, source = excluded.source, created_at = excluded.created_at`;
+              fast_multiplier = excluded.fast_multiplier, source = excluded.source, created_at = excluded.created_at,
+              source_date = excluded.source_date`;
       written += await tx.execute(sql`INSERT INTO model_prices (model, valid_from, input_pico, output_pico, cache_read_pico,
           cache_write_5m_pico, cache_write_1h_pico, input_above_200k_pico, output_above_200k_pico,
           cache_read_above_200k_pico, cache_write_5m_above_200k_pico, cache_write_1h_above_200k_pico,
-          fast_multiplier, source, created_at)
+          fast_multiplier, source, created_at, source_date)
         VALUES ${joinSql(part.map((r) => valuesOf(r, now)))}
         ${conflict}`);
     }

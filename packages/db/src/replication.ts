@@ -12,7 +12,8 @@ import type {
   ReplicationCursor,
 } from './store.js';
 import { USAGE_FACT_COLUMNS } from './usage-rows.js';
-import { dropReplayCopies, planUsage, writeUsage, type UsageRow } from './usage-upsert.js';
+import { insertReplicatedSessions, lockSessions, updateMergedSessions, type MergedSessionWrite } from './replication-writes.js';
+import { dropReplayCopies, planUsage, writeSourcedUsage, type UsageRow } from './usage-upsert.js';
 
 const LOOKUP_CHUNK = 500;
 
@@ -57,6 +58,8 @@ export async function changesSince(db: SqlRunner, cursor: ReplicationCursor | nu
         recordedCostNanos: rawBigIntOrNull(r.recorded_cost_nanos), autoCostNanos: rawBigInt(r.auto_cost_nanos),
         priced: rawBool(r.priced), sourcePath: rawStringOrNull(r.source_path),
         sourceLine: r.source_line === null || r.source_line === undefined ? null : rawInt(r.source_line),
+        requestCount: r.request_count === null || r.request_count === undefined ? null : rawInt(r.request_count),
+        premiumRequestMicros: rawBigIntOrNull(r.premium_request_micros), nanoAiu: rawBigIntOrNull(r.nano_aiu),
       });
     }
   }
@@ -86,6 +89,10 @@ function toUsageRow(u: ReplicatedUsage, externalIds: Map<string, string>): Usage
         rank: u.rank, replayKey: u.replayKey, isReplayCopy: u.isReplayCopy, occurredAt: u.occurredAt.toISOString(),
         model: u.model, recordedCostUsd: null, speed: u.speed === 'fast' || u.speed === 'standard' ? u.speed : null,
         line: u.sourceLine,
+        requestCount: u.requestCount,
+        // Millionths and nano-AIU back to the agent's numbers (exact below 2^53).
+        premiumRequests: u.premiumRequestMicros === null ? null : Number(u.premiumRequestMicros) / 1e6,
+        nanoAiu: u.nanoAiu === null ? null : Number(u.nanoAiu),
         tokens: {
           input: Number(t.input), output: Number(t.output), cacheRead: Number(t.cacheRead),
           cacheWrite5m: Number(t.cacheWrite5m), cacheWrite1h: Number(t.cacheWrite1h), reasoning: Number(t.reasoning),
@@ -112,16 +119,13 @@ async function upsertSessions(tx: SqlRunner, sessions: readonly ReplicatedSessio
       });
     }
   }
+  const created: ReplicatedSession[] = [];
+  const updates: MergedSessionWrite[] = [];
   for (const s of sessions) {
     touched.add(s.id);
     const existing = stored.get(s.id);
     if (existing === undefined) {
-      await tx.execute(sql`INSERT INTO sessions (id, agent_id, external_id, agent_type, host, started_at, ended_at, project_path,
-          parent_external_id, title, tokens_known, ended_by_hook, activity_models, activity_request_count, cost_source,
-          created_at, updated_at)
-        VALUES (${s.id}, ${s.agentId}, ${s.externalId}, ${s.agentType}, ${s.host}, ${s.startedAt}, ${s.endedAt}, ${s.projectPath},
-          ${s.parentExternalId}, ${s.title}, ${s.tokensKnown}, ${s.endedByHook}, ${JSON.stringify(s.activityModels)},
-          ${s.activityRequestCount}, ${s.tokensKnown ? 'calculated' : 'unknown'}, ${now}, ${now})`);
+      created.push(s);
       continue;
     }
     const merged = mergeSession(existing, {
@@ -131,12 +135,10 @@ async function upsertSessions(tx: SqlRunner, sessions: readonly ReplicatedSessio
     });
     if (sameMergeable(existing, merged) && existing.endedByHook === s.endedByHook) continue;
     // The pushing store saw the session change last: its hook end (set or cleared) is the news.
-    await tx.execute(sql`UPDATE sessions SET started_at = ${merged.startedAt}, ended_at = ${merged.endedAt},
-        project_path = ${merged.projectPath}, parent_external_id = ${merged.parentExternalId}, title = ${merged.title},
-        tokens_known = ${merged.tokensKnown}, activity_models = ${JSON.stringify(merged.activityModels)},
-        activity_request_count = ${merged.activityRequestCount}, ended_by_hook = ${s.endedByHook}, updated_at = ${now}
-      WHERE id = ${s.id}`);
+    updates.push({ id: s.id, merged, endedByHook: s.endedByHook });
   }
+  await insertReplicatedSessions(tx, created, now);
+  await updateMergedSessions(tx, updates, now);
   return touched;
 }
 
@@ -149,12 +151,8 @@ export async function applyReplication(db: SqlRunner, batch: ReplicationBatch, c
   if (batch.sessions.length === 0) return;
   await db.transaction(async (run) => {
     const now = clock();
-    if (run.dialect === 'postgres') {
-      // Same per-session lock as ingest: two machines pushing one session serialise on it.
-      for (const id of [...new Set(batch.sessions.map((s) => s.id))].sort()) {
-        await run.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`);
-      }
-    }
+    // Same per-session lock as ingest: two machines pushing one session serialise on it.
+    await lockSessions(run, batch.sessions.map((s) => s.id));
     if (batch.agents.length > 0) {
       await run.execute(sql`INSERT INTO agents (id, type, name, host, created_at)
         VALUES ${joinSql(batch.agents.map((a) => sql`(${a.id}, ${a.type}, ${a.name}, ${a.host}, ${now})`))}
@@ -167,14 +165,8 @@ export async function applyReplication(db: SqlRunner, batch: ReplicationBatch, c
       const plan = await planUsage(run, agentType, records.map((u) => toUsageRow(u, externalIds)));
       for (const id of plan.touchedSessionIds) touched.add(id);
       const sourceOf = new Map(records.map((u) => [`${u.sessionId}\u0000${u.dedupeKey}`, u.sourcePath ?? '']));
-      const bySource = new Map<string, UsageRow[]>();
-      for (const row of plan.toWrite) {
-        const source = sourceOf.get(`${row.sessionId}\u0000${row.usage.event.dedupeKey}`) ?? '';
-        const list = bySource.get(source) ?? [];
-        list.push(row);
-        bySource.set(source, list);
-      }
-      for (const [source, rows] of bySource) await writeUsage(run, agentType, source, rows);
+      const rows = plan.toWrite.map((row) => ({ ...row, sourcePath: sourceOf.get(`${row.sessionId}\u0000${row.usage.event.dedupeKey}`) ?? '' }));
+      await writeSourcedUsage(run, agentType, rows);
       const replayKeys = records.map((u) => u.replayKey).filter((k): k is string => k !== null);
       const replays = await dropReplayCopies(run, agentType, replayKeys);
       for (const id of replays.sessionIds) touched.add(id);

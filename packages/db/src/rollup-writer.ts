@@ -3,6 +3,7 @@ import type { SqlRunner } from './sql-runner.js';
 import { rawBigInt, rawBigIntOrNull, rawBool, rawDate, rawDateOrNull, rawInt, rawStringOrNull } from './raw-values.js';
 import { costSourceOf, nanosToUsd6, rollUpSession, SYNTHETIC_MODEL, type SessionRollup, type UsageGroup } from '@rimuru/core';
 import { mergeSession, parseModelList, sameMergeable, unionModels, type SessionFacts } from './session-merge.js';
+import { unnestColumns, unnestSql } from './pg-unnest.js';
 import { chunk, joinSql, sql } from './sql.js';
 
 /*
@@ -175,6 +176,47 @@ function changed(next: SessionData, stored: StoredSessionRow): boolean {
 
 type MergedFacts = Pick<StoredSessionRow, 'projectPath' | 'parentExternalId' | 'title' | 'activityModels' | 'activityRequestCount'>;
 
+const ROLLUP_COLUMNS = unnestColumns(
+  'id uuid', 'started_at timestamptz', 'ended_at timestamptz', 'project_path text', 'parent_external_id text', 'title text',
+  'activity_models text', 'activity_request_count int4', 'tokens_known bool', 'total_input_tokens int8', 'total_output_tokens int8',
+  'cache_read_tokens int8', 'cache_write_5m_tokens int8', 'cache_write_1h_tokens int8', 'reasoning_tokens int8', 'models text',
+  'model_name text', 'request_count int4', 'usage_count int4', 'unpriced_request_count int4', 'calculated_cost_nanos int8',
+  'recorded_cost_nanos int8', 'auto_cost_nanos int8', 'cost_usd numeric', 'cost_source text',
+);
+
+interface SessionWrite {
+  id: string;
+  data: SessionData;
+  facts: MergedFacts;
+}
+
+/** Writes roll-ups: one UPDATE per session on the embedded store, one per batch on PostgreSQL (a round trip each otherwise). */
+async function writeSessions(tx: SqlRunner, writes: readonly SessionWrite[], now: Date): Promise<void> {
+  if (writes.length === 0) return;
+  if (tx.dialect !== 'postgres') {
+    for (const w of writes) await writeSession(tx, w.id, w.data, w.facts, now);
+    return;
+  }
+  const rows = writes.map(({ id, data: d, facts: f }) => [
+    id, d.startedAt, d.endedAt, f.projectPath, f.parentExternalId, f.title, f.activityModels, f.activityRequestCount, d.tokensKnown,
+    d.totalInputTokens, d.totalOutputTokens, d.cacheReadTokens, d.cacheWrite5mTokens, d.cacheWrite1hTokens, d.reasoningTokens,
+    d.models, d.modelName, d.requestCount, d.usageCount, d.unpricedRequestCount, d.calculatedCostNanos, d.recordedCostNanos,
+    d.autoCostNanos, d.costUsd, d.costSource,
+  ]);
+  await tx.execute(sql`UPDATE sessions SET started_at = v.started_at, ended_at = v.ended_at,
+      project_path = v.project_path, parent_external_id = v.parent_external_id, title = v.title,
+      activity_models = v.activity_models, activity_request_count = v.activity_request_count,
+      tokens_known = v.tokens_known, total_input_tokens = v.total_input_tokens,
+      total_output_tokens = v.total_output_tokens, cache_read_tokens = v.cache_read_tokens,
+      cache_write_5m_tokens = v.cache_write_5m_tokens, cache_write_1h_tokens = v.cache_write_1h_tokens,
+      reasoning_tokens = v.reasoning_tokens, models = v.models, model_name = v.model_name,
+      request_count = v.request_count, usage_count = v.usage_count, unpriced_request_count = v.unpriced_request_count,
+      calculated_cost_nanos = v.calculated_cost_nanos, recorded_cost_nanos = v.recorded_cost_nanos,
+      auto_cost_nanos = v.auto_cost_nanos, cost_usd = v.cost_usd, cost_source = v.cost_source,
+      updated_at = ${now}
+    FROM ${unnestSql(ROLLUP_COLUMNS, rows)} WHERE sessions.id = v.id`);
+}
+
 async function writeSession(tx: SqlRunner, id: string, data: SessionData, facts: MergedFacts, now: Date): Promise<void> {
   await tx.execute(sql`UPDATE sessions SET started_at = ${data.startedAt}, ended_at = ${data.endedAt},
       project_path = ${facts.projectPath}, parent_external_id = ${facts.parentExternalId}, title = ${facts.title},
@@ -245,13 +287,14 @@ export async function rollUpSessions(
   const known = (id: string) => memory?.session(id)?.groups ?? null;
   const groups = await usageGroupsBySession(tx, plans.map((p) => p.row.id).filter((id) => known(id) === null));
   let updated = 0;
+  const writes: SessionWrite[] = [];
   for (const { row, merged, factsChanged } of plans) {
     const cachedGroups = known(row.id);
     const sessionGroups = cachedGroups === null ? (groups.get(row.id) ?? []) : [...cachedGroups.values()];
     const next = sessionData(rollUpSession(sessionGroups), merged);
     const write = factsChanged || changed(next, row);
     if (write) {
-      await writeSession(tx, row.id, next, merged, now);
+      writes.push({ id: row.id, data: next, facts: merged });
       updated++;
     }
     memory?.setSession(row.id, {
@@ -259,6 +302,7 @@ export async function rollUpSessions(
       groups: cachedGroups ?? groupMap(sessionGroups),
     });
   }
+  await writeSessions(tx, writes, now);
   return { touched, updated };
 }
 

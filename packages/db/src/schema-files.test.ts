@@ -65,6 +65,14 @@ describe('migrations', () => {
 });
 
 describe('splitSqlStatements', () => {
+  it('keeps a $$-quoted function body whole, its comment lines included', () => {
+    const fn = 'CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  -- why\n  PERFORM 1;\n  RETURN NULL;\nEND $$';
+    expect(splitSqlStatements(`${fn};\nCREATE TRIGGER t AFTER INSERT ON a FOR EACH STATEMENT EXECUTE FUNCTION f();\n`)).toEqual([
+      fn,
+      'CREATE TRIGGER t AFTER INSERT ON a FOR EACH STATEMENT EXECUTE FUNCTION f()',
+    ]);
+  });
+
   it('splits on line-final semicolons and drops comment lines', () => {
     expect(splitSqlStatements('-- c\nCREATE TABLE "a" (\n  "x" TEXT DEFAULT \';\'\n);\n\nCREATE INDEX "i" ON "a"("x");\n')).toEqual([
       'CREATE TABLE "a" (\n  "x" TEXT DEFAULT \';\'\n)',

@@ -30,8 +30,10 @@ export async function listSessions(db: SqlRunner, filter: SessionFilter): Promis
 }
 
 export async function countSessions(db: SqlRunner, filter: SessionFilter): Promise<number> {
+  // Agents only for an agent-name filter: a count of sessions alone can be an index-only scan.
+  const from = filter.agentNames === undefined ? sql`FROM sessions s` : FROM_SESSIONS;
   const [row] = await db.query<{ n: unknown }>(sql`
-    SELECT COUNT(*) AS n ${FROM_SESSIONS} ${sessionFilterSql(filter, db.dialect)}`);
+    SELECT COUNT(*) AS n ${from} ${sessionFilterSql(filter, db.dialect)}`);
   return Number(row?.n ?? 0);
 }
 

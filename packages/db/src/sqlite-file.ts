@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StoreError } from '@rimuru/core';
 
@@ -18,5 +18,20 @@ export function prepareSqliteFile(path: string): void {
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new StoreError('DB_ERROR', `Cannot create the store at ${path}: ${reason}`, { cause: error });
+  }
+}
+
+/**
+ * Whether this process may change an existing store file: the file and its folder (SQLite
+ * writes its -wal and -shm files beside it) writable. False on a read-only mount or without
+ * write permission, where the store can still be read (openStoreReadOnly).
+ */
+export function sqliteFileWritable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import Database from 'libsql';
 import type { Sql } from './sql.js';
 import type { RawRow, SqlRunner } from './sql-runner.js';
@@ -69,10 +70,36 @@ export class SqliteRunner implements SqlRunner {
     private readonly path: string,
   ) {}
 
-  static open(path: string): SqliteRunner {
+  /**
+   * A connection that never writes, on a store the user may read but not change (a read-only
+   * mount, a file without write permission): no WAL switch, no migration. SQLite needs the
+   * store's -shm file to read a WAL store; where it can neither find nor create it (a read-only
+   * folder) the file is read as immutable — nothing can be writing it there.
+   */
+  static openReadOnly(path: string): SqliteRunner {
+    const uri = `${pathToFileURL(path).href}?mode=ro`;
+    // The file is opened on first use: read its schema at once, so a failure shows here.
+    const connect = (text: string) => {
+      const connection = new Database(text);
+      connection.prepare('SELECT count(*) FROM sqlite_master').get([]);
+      return connection;
+    };
+    let db: Connection;
+    try {
+      db = connect(uri);
+    } catch (error) {
+      if (!/SQLITE_CANTOPEN|unable to open/i.test(`${(error as { code?: unknown }).code ?? ''} ${(error as Error).message}`)) throw error;
+      db = connect(`${uri}&immutable=1`);
+    }
+    db.defaultSafeIntegers(true);
+    db.exec(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    return new SqliteRunner(db, path);
+  }
+
+  static open(path: string, busyTimeoutMs: number = SQLITE_BUSY_TIMEOUT_MS): SqliteRunner {
     const db = new Database(path);
     db.defaultSafeIntegers(true);
-    for (const pragma of SQLITE_PRAGMAS) db.exec(pragma);
+    for (const pragma of SQLITE_PRAGMAS) db.exec(pragma.startsWith('PRAGMA busy_timeout') ? `PRAGMA busy_timeout = ${busyTimeoutMs}` : pragma);
     return new SqliteRunner(db, path);
   }
 

@@ -1,4 +1,6 @@
 import { StoreError, UsageError } from '@rimuru/core';
+import { markLegacyAggregates, REQUEST_COUNT_SCHEMA } from './legacy-aggregates.js';
+import { dateLegacyPrices } from './legacy-price-dates.js';
 import { openMaintenanceConnection } from './maintenance-client.js';
 import { SCHEMA_VERSION } from './open-store.js';
 import { rawInt } from './raw-values.js';
@@ -114,6 +116,11 @@ class ExportReader {
     return { table: known.table, row };
   }
 
+  /** The schema of the store that wrote the export (0 before its header was read). */
+  get schemaVersion(): number {
+    return this.header === null ? 0 : Number(this.header.schemaVersion);
+  }
+
   /** The trailer's counts, once every line was read and they match what came. */
   finish(): TableCounts {
     if (this.header === null) throw new UsageError('The export is empty');
@@ -218,6 +225,12 @@ export async function importStore(target: StoreTarget, lines: AsyncIterable<stri
       }
       // An export written before schema 4 has no usage_count: derive it from the imported records.
       await tx.execute(sql`UPDATE sessions SET usage_count = (SELECT COUNT(*) FROM usage_records u WHERE u.session_id = sessions.id)`);
+      // One written before schema 6 does not say which records sum several requests, nor where
+      // prices came from: filled in as migration 0006 does.
+      if (reader.schemaVersion < REQUEST_COUNT_SCHEMA) {
+        await markLegacyAggregates(tx);
+        await dateLegacyPrices(tx);
+      }
       return counts;
     });
   } finally {

@@ -79,12 +79,13 @@ describe.each(BACKENDS)('store lifecycle on $name', (backend) => {
     const t = await backend.create();
     try {
       await migrateStore(t.target);
-      await execOn(t.target, "INSERT INTO rimuru_migrations (version, name, checksum, applied_at) VALUES (7, '0007_future', 'x', '2030-01-01T00:00:00Z')");
+      const future = SCHEMA_VERSION + 1;
+      await execOn(t.target, `INSERT INTO rimuru_migrations (version, name, checksum, applied_at) VALUES (${future}, 'future', 'x', '2030-01-01T00:00:00Z')`);
       const attempt = openStore(t.target);
       await expect(attempt).rejects.toBeInstanceOf(StoreError);
       await expect(attempt).rejects.toMatchObject({
         code: 'DB_NEWER_VERSION',
-        message: 'This store was written by a newer Rimuru (schema 7); upgrade rimuru to use it.',
+        message: `This store was written by a newer Rimuru (schema ${future}); upgrade rimuru to use it.`,
       });
       await expect(openStore(t.target, { migrate: false })).rejects.toMatchObject({ code: 'DB_NEWER_VERSION' });
     } finally {

@@ -18,11 +18,15 @@ describe.each(BACKENDS)('dated prices and repricing on $name', (backend) => {
     expect(await h.store.prices.write(rows, 'keep')).toBe(2);
     await h.store.prices.write([{ ...rows[0]!, price: sonnet('0.000009', '0.000015') }], 'keep');
     let stored = await h.store.prices.list();
-    expect(stored).toEqual(rows);
+    // Rows written without a source date are dated by the write (the store's clock).
+    expect(stored).toEqual(rows.map((r) => ({ ...r, sourceDate: h.clock.now })));
+    const dated = { ...rows[0]!, model: 'gpt-5', sourceDate: new Date('2026-07-24T00:00:00.000Z') };
+    await h.store.prices.write([dated], 'keep');
+    expect((await h.store.prices.list()).find((r) => r.model === 'gpt-5')).toEqual(dated);
     await h.store.prices.write([{ ...rows[1]!, price: sonnet('0.000001', '0.00001') }], 'replace');
     stored = await h.store.prices.list();
     expect(stored[1]!.price.input).toBe(1_000_000n);
-    expect(stored).toHaveLength(2);
+    expect(stored.filter((r) => r.model === 'claude-sonnet-4')).toHaveLength(2);
   });
 
   it('reprices records at the price valid at their own time and rolls sessions up exactly', async () => {

@@ -3,6 +3,7 @@ import type { SqlRunner } from './sql-runner.js';
 import {
   AGENT_TABLE,
   bindValue,
+  BUDGET_TABLE,
   columnListSql,
   META_TABLE,
   MODEL_PRICE_TABLE,
@@ -91,6 +92,7 @@ export const STORE_TABLES: readonly StoreTable[] = [
   storeTable(SOURCE_FILE_TABLE, true),
   storeTable(MODEL_PRICE_TABLE, true),
   storeTable(META_TABLE, false),
+  storeTable(BUDGET_TABLE, true),
 ];
 
 /** Tables an export must not carry: the migrator's own bookkeeping belongs to each store. */

@@ -1,5 +1,7 @@
 import type {
   AgentType,
+  Budget,
+  BudgetSpec,
   ReportUsageRecord,
   DatedPriceRow,
   RecordCost,
@@ -7,11 +9,15 @@ import type {
   UsageRecordFacts,
   CostMode,
   JsonValue,
+  PlanUnitSums,
   SessionActivity,
   StoredSession,
   TokenCounts,
   UsageEvent,
   UsageSlot,
+  ReportCell,
+  ReportGroupBy,
+  ReportRowCounts,
 } from '@rimuru/core';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -157,8 +163,8 @@ export interface SessionRepository {
 
 /** Usage records: totals, groupings, streams and repricing (ingest writes them). */
 export interface UsageRepository {
-  /** Totals of usage records whose instant lies in [from, to). */
-  totals(range: { from?: Date; to?: Date; agentTypes?: AgentType[]; hosts?: string[] }): Promise<UsageTotals>;
+  /** Totals of usage records whose instant lies in [from, to) (and the other filters of the query). */
+  totals(range: UsageTotalsQuery): Promise<UsageTotals>;
   /** Per-model totals of one session's usage records. */
   byModel(sessionId: string): Promise<ModelUsage[]>;
   /** Usage totals grouped by agent type or model (costs reports, `models missing`). */
@@ -175,13 +181,22 @@ export interface UsageRepository {
    * priced (core's UsageSlot), in no particular order: what reports and billing blocks fold.
    */
   slots(filter: UsageSlotFilter): Promise<UsageSlot[]>;
+  /**
+   * A team server's (PostgreSQL) first and last usage quarter-hour a report's filter matches,
+   * for core to lay its periods over; null where reports fold `slots` instead (SQLite, or a
+   * range that starts or ends inside a quarter-hour).
+   */
+  reportSpan(filter: UsageSlotFilter): Promise<{ first: Date; last: Date } | null>;
+  /** A report summed and counted by a team server per core's periods; null where reportSpan is. */
+  reportCells(query: ReportCellsQuery): Promise<ReportCells | null>;
   /** Stored copies of `dedupeKeys` and non-replay originals of `replayKeys` of one agent type (`sessions explain`). */
   find(agentType: AgentType, keys: { dedupeKeys?: readonly string[]; replayKeys?: readonly string[] }): Promise<StreamedUsageRecord[]>;
   /**
-   * Recomputes calculated/auto costs of usage records (of `models` only, when given) with
-   * `price`, then the roll-ups of their sessions; only changed records are written.
+   * Recomputes calculated/auto costs of usage records (of `models` only, when given; of
+   * aggregates only with `aggregatesOnly`) with `price`, then the roll-ups of their sessions;
+   * only changed records are written.
    */
-  reprice(price: UsageRepricer, models?: readonly string[]): Promise<RepriceResult>;
+  reprice(price: UsageRepricer, models?: readonly string[], options?: RepriceOptions): Promise<RepriceResult>;
 }
 
 /** Source files: their checkpoints and the diagnostics counted in them. */
@@ -203,6 +218,17 @@ export interface PriceRepository {
 /** Agents (one per type, name and host) with their session counts. */
 export interface AgentRepository {
   list(): Promise<AgentRow[]>;
+}
+
+/** Budgets: spending caps per local day, week or month (the `budgets` table). */
+export interface BudgetRepository {
+  /** Every budget, by name. */
+  list(): Promise<Budget[]>;
+  get(name: string): Promise<Budget | null>;
+  /** Creates the budget or replaces the one of that name (keeping its creation time). */
+  upsert(spec: BudgetSpec): Promise<{ budget: Budget; created: boolean }>;
+  /** Removes the budget of that name; false when there was none. */
+  remove(name: string): Promise<boolean>;
 }
 
 /** The store's own key-value facts (last sync, push cursors, price fingerprints, …). */
@@ -234,6 +260,7 @@ export interface SessionStore {
   readonly agents: AgentRepository;
   readonly meta: MetaRepository;
   readonly replication: ReplicationRepository;
+  readonly budgets: BudgetRepository;
 
   /** Applies a batch atomically: agent, sessions, usage (dedupe + replay rules), roll-ups, checkpoint. */
   ingest(batch: IngestBatch): Promise<IngestResult>;
@@ -306,6 +333,11 @@ export interface ReplicatedUsage {
   priced: boolean;
   sourcePath: string | null;
   sourceLine: number | null;
+  /** Requests the tokens sum (usage_records.request_count): 1, n, or null for an unknown number. */
+  requestCount: number | null;
+  /** Plan units the agent counted (Copilot): premium requests in millionths, AI credits in nano-AIU. */
+  premiumRequestMicros: bigint | null;
+  nanoAiu: bigint | null;
 }
 
 export interface ReplicationBatch {
@@ -319,6 +351,11 @@ export interface ReplicationBatch {
 /** Prices one stored record (the core DatedPriceBook, applied by the caller). */
 export type UsageRepricer = (record: UsageRecordFacts) => RecordCost;
 
+export interface RepriceOptions {
+  /** Only records that are not one request (request_count other than 1): the upgrade to schema 6. */
+  aggregatesOnly?: boolean;
+}
+
 export interface RepriceResult {
   recordsExamined: number;
   recordsRepriced: number;
@@ -330,6 +367,23 @@ export interface StoredUsageRecord extends UsageRecordFacts {
   calculatedCostNanos: bigint;
   recordedCostNanos: bigint | null;
   priced: boolean;
+  /** Plan units the agent counted (Copilot): premium requests in millionths, AI credits in nano-AIU. */
+  premiumRequestMicros: bigint | null;
+  nanoAiu: bigint | null;
+}
+
+/** Which usage records `usage.totals` sums. */
+export interface UsageTotalsQuery {
+  /** Records whose instant lies in [from, to). */
+  from?: Date;
+  to?: Date;
+  agentTypes?: AgentType[];
+  hosts?: string[];
+  agentNames?: string[];
+  /** Substring of the owning session's project path, any case. */
+  project?: string;
+  /** Substring of the record's model name, any case. */
+  model?: string;
 }
 
 export interface UsageBreakdownQuery {
@@ -342,7 +396,8 @@ export interface UsageBreakdownQuery {
   hosts?: string[];
 }
 
-export interface GroupedUsage extends UsageTotals {
+/** Also the plan units (Copilot's premium requests, AI credits) where the group's records carried any. */
+export interface GroupedUsage extends UsageTotals, PlanUnitSums {
   /** The agent type or model; null for records without a model. */
   group: string | null;
 }
@@ -359,6 +414,20 @@ export interface UsageStreamFilter {
   project?: string;
   /** Only these sessions (store row ids). */
   sessionIds?: string[];
+}
+
+/** A report a team server sums itself: the filter, and core's period and day bounds (each bucket's start, then the last end). */
+export interface ReportCellsQuery extends UsageSlotFilter {
+  groupBy: ReportGroupBy | null;
+  periodBounds: readonly Date[];
+  dayBounds: readonly Date[];
+}
+
+/** Its sums per period × group × model, distinct sessions and local days per period × group and overall. */
+export interface ReportCells {
+  cells: ReportCell[];
+  counts: ReportRowCounts[];
+  totals: { sessionCount: number; activeDays: number };
 }
 
 /** Which usage records `usageSlots` sums (the project filter is the sessions' case-insensitive substring). */
@@ -388,4 +457,9 @@ export interface StreamedUsageRecord extends ReportUsageRecord {
   /** The file the winning copy was read from, and its 1-based line. */
   sourcePath: string | null;
   sourceLine: number | null;
+  /** Requests the tokens sum: 1 = one request, n > 1 or null (unknown) = an aggregate. */
+  requestCount: number | null;
+  /** Plan units the agent counted (Copilot): premium requests in millionths, AI credits in nano-AIU. */
+  premiumRequestMicros: bigint | null;
+  nanoAiu: bigint | null;
 }

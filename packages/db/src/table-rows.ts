@@ -69,6 +69,8 @@ export const USAGE_TABLE: TableSpec = {
     col('reasoningTokens', 'bigint'), col('speed', 'text'), col('calculatedCostNanos', 'bigint'),
     col('recordedCostNanos', 'bigint'), col('autoCostNanos', 'bigint'), col('priced', 'bool'), col('sourcePath', 'text'),
     col('sourceLine', 'int'),
+    // Added by migration 0006: exports written before it lack it (importStore then marks their aggregates).
+    { ...col('requestCount', 'int'), fallback: 1 }, col('premiumRequestMicros', 'bigint'), col('nanoAiu', 'bigint'),
   ],
 };
 
@@ -94,10 +96,22 @@ export const MODEL_PRICE_TABLE: TableSpec = {
     col('cacheWrite5mAbove200kPico', 'bigint', 'cache_write_5m_above_200k_pico'),
     col('cacheWrite1hAbove200kPico', 'bigint', 'cache_write_1h_above_200k_pico'),
     col('source', 'text'), col('createdAt', 'date'), col('fastMultiplier', 'float'),
+    // Added by migration 0006: exports written before it lack it (importStore then dates their rows).
+    col('sourceDate', 'date'),
   ],
 };
 
 export const META_TABLE: TableSpec = { name: 'meta', key: 'key', columns: [col('key', 'text'), col('value', 'text')] };
+
+/** Migration 0005: exports written before it have no budgets lines at all (no column fallbacks needed). */
+export const BUDGET_TABLE: TableSpec = {
+  name: 'budgets',
+  key: 'id',
+  columns: [
+    col('id', 'bigint'), col('name', 'text'), col('amountNanos', 'bigint'), col('period', 'text'), col('agentType', 'text'),
+    col('project', 'text'), col('model', 'text'), col('hard', 'bool'), col('createdAt', 'date'), col('updatedAt', 'date'),
+  ],
+};
 
 /**
  * A DECIMAL as canonical text (no trailing zeros), whichever way the driver returns it:

@@ -1,9 +1,11 @@
-import type { AgentType } from '@rimuru/core';
+import { addPlanUnits, type AgentType, type PlanUnitSums } from '@rimuru/core';
 import { rawBigIntOrNull, rawBool, rawInt } from './raw-values.js';
+import { escapeLike } from './session-filter-sql.js';
 import { isUuid } from './session-queries.js';
 import { emptySql, inListSql, joinSql, sql, type Sql } from './sql.js';
 import type { RawRow, SqlRunner } from './sql-runner.js';
-import type { ModelUsage, UsageTotals } from './store.js';
+import { summaryAnswers, summaryGroups } from './usage-summary.js';
+import type { ModelUsage, StoreDialect, UsageTotals, UsageTotalsQuery } from './store.js';
 
 /**
  * The count and sums every usage aggregate selects, over usage_records `u`. CAST(… AS BIGINT)
@@ -15,6 +17,19 @@ export const USAGE_SUMS = sql`COUNT(*) AS n,
   CAST(SUM(u.cache_write_1h_tokens) AS BIGINT) AS cache_write_1h, CAST(SUM(u.reasoning_tokens) AS BIGINT) AS reasoning,
   CAST(SUM(u.calculated_cost_nanos) AS BIGINT) AS calculated, CAST(SUM(u.recorded_cost_nanos) AS BIGINT) AS recorded,
   CAST(SUM(u.auto_cost_nanos) AS BIGINT) AS auto`;
+
+/**
+ * Plan units (Copilot's premium requests and AI credits) over usage_records `u`: NULL while no
+ * record of the group carried any. Reports and cost breakdowns select them beside USAGE_SUMS;
+ * session roll-ups keep none, so totals over whole sessions leave them out.
+ */
+export const PLAN_UNIT_SUMS = sql`CAST(SUM(u.premium_request_micros) AS BIGINT) AS premium_request_micros,
+  CAST(SUM(u.nano_aiu) AS BIGINT) AS nano_aiu`;
+
+/** Adds plan units selected as PLAN_UNIT_SUMS into running totals. */
+export function addPlanUnitSums(into: PlanUnitSums, g: RawRow): void {
+  addPlanUnits(into, { premiumRequestMicros: rawBigIntOrNull(g.premium_request_micros), nanoAiu: rawBigIntOrNull(g.nano_aiu) });
+}
 
 export interface UsageWhere {
   from?: Date;
@@ -82,13 +97,37 @@ const SESSION_SUMS = sql`CAST(COALESCE(SUM(s.usage_count), 0) AS BIGINT) AS n,
   CAST(SUM(s.calculated_cost_nanos) AS BIGINT) AS calculated, CAST(SUM(s.recorded_cost_nanos) AS BIGINT) AS recorded,
   CAST(SUM(s.auto_cost_nanos) AS BIGINT) AS auto`;
 
+/** `column` contains `text` literally, in any case: the project rule of every session filter (sessionFilterSql). */
+function containsSql(column: Sql, text: string, dialect: StoreDialect): Sql {
+  const pattern = `%${escapeLike(text)}%`;
+  return dialect === 'postgres' ? sql`${column} ILIKE ${pattern} ESCAPE '\\'` : sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+}
+
 /** Conditions on sessions `s` (and agents `a`) for the filters other than time. */
-function sessionFilterConds(q: UsageWhere): Sql[] {
+function sessionFilterConds(q: UsageTotalsQuery, dialect: StoreDialect): Sql[] {
   const conds: Sql[] = [];
   if (q.agentTypes !== undefined) conds.push(inListSql(sql`s.agent_type`, q.agentTypes));
   if (q.hosts !== undefined) conds.push(inListSql(sql`s.host`, q.hosts));
   if (q.agentNames !== undefined) conds.push(inListSql(sql`a.name`, q.agentNames));
+  if (q.project !== undefined && q.project !== '') conds.push(containsSql(sql`s.project_path`, q.project, dialect));
   return conds;
+}
+
+/**
+ * Totals of a model filter: a session's roll-up mixes its models, so every record in the range
+ * is summed (budgets per model read one period, not the whole history).
+ */
+async function modelTotals(db: SqlRunner, q: UsageTotalsQuery & { model: string }, filters: Sql[], joinAgents: Sql): Promise<UsageTotals> {
+  const conds: Sql[] = [containsSql(sql`u.model`, q.model, db.dialect), ...filters];
+  if (q.from !== undefined) conds.push(sql`u.occurred_at >= ${q.from}`);
+  if (q.to !== undefined) conds.push(sql`u.occurred_at < ${q.to}`);
+  const totals = emptyTotals();
+  const groups = await db.query(sql`SELECT u.priced, ${USAGE_SUMS}
+    FROM usage_records u JOIN sessions s ON s.id = u.session_id ${joinAgents}
+    WHERE ${joinSql(conds, ' AND ')}
+    GROUP BY u.priced`);
+  for (const g of groups) addGroup(totals, g);
+  return totals;
 }
 
 /**
@@ -97,9 +136,17 @@ function sessionFilterConds(q: UsageWhere): Sql[] {
  * inside the range contributes its roll-up, and only sessions across an edge are summed record
  * by record: `--range all` reads one row per session instead of every record, exactly.
  */
-export async function usageTotals(db: SqlRunner, range: UsageWhere): Promise<UsageTotals> {
-  const filters = sessionFilterConds(range);
+export async function usageTotals(db: SqlRunner, range: UsageTotalsQuery): Promise<UsageTotals> {
+  if (summaryAnswers(db, range)) {
+    // A team server sums its hourly and daily summaries (usage-summary.ts): `--range all` over a
+    // 50-machine year reads ~40 k summary rows instead of 0.5 M session roll-ups.
+    const totals = emptyTotals();
+    for (const g of await summaryGroups(db, range, null)) addGroup(totals, g);
+    return totals;
+  }
+  const filters = sessionFilterConds(range, db.dialect);
   const joinAgents = range.agentNames !== undefined ? sql`JOIN agents a ON a.id = s.agent_id` : emptySql;
+  if (range.model !== undefined && range.model !== '') return modelTotals(db, { ...range, model: range.model }, filters, joinAgents);
   const inside: Sql[] = [];
   if (range.from !== undefined) inside.push(sql`s.started_at >= ${range.from}`);
   if (range.to !== undefined) inside.push(sql`s.ended_at < ${range.to}`);

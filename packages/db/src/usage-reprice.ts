@@ -2,7 +2,7 @@ import { rawBigInt } from './raw-values.js';
 import { recomputeSessions } from './rollup-writer.js';
 import { emptySql, inListSql, joinSql, sql, type Sql } from './sql.js';
 import type { SqlRunner } from './sql-runner.js';
-import type { RepriceResult, UsageRepricer } from './store.js';
+import type { RepriceOptions, RepriceResult, UsageRepricer } from './store.js';
 import { rawToStoredUsage, USAGE_FACT_COLUMNS } from './usage-rows.js';
 
 /** Records read per page: bounded memory on any store size. */
@@ -24,20 +24,23 @@ async function lockSessions(tx: SqlRunner, ids: readonly string[]): Promise<void
 
 /**
  * Recomputes the calculated (and so the auto) cost of usage records, `models` only when given,
- * with `price`; writes only records whose figures changed, then the roll-ups of their sessions,
- * all in one transaction: a session's stored costs stay the exact sums of its records.
+ * aggregates only (records that are not one request) with `aggregatesOnly`, with `price`; writes
+ * only records whose figures changed, then the roll-ups of their sessions, all in one
+ * transaction: a session's stored costs stay the exact sums of its records.
  */
 export async function repriceUsage(
   db: SqlRunner,
   price: UsageRepricer,
   models: readonly string[] | undefined,
   now: Date,
+  options: RepriceOptions = {},
 ): Promise<RepriceResult> {
   const changes: Change[] = [];
   let examined = 0;
   let cursor: bigint | null = null;
   if (models !== undefined && models.length === 0) return { recordsExamined: 0, recordsRepriced: 0, sessionsUpdated: 0 };
   const conds: Sql[] = models !== undefined ? [inListSql(sql`u.model`, models)] : [];
+  if (options.aggregatesOnly === true) conds.push(sql`(u.request_count IS NULL OR u.request_count <> 1)`);
   for (;;) {
     const page = cursor === null ? conds : [...conds, sql`u.id > ${cursor}`];
     const rows = await db.query(sql`SELECT u.id, u.session_id, ${USAGE_FACT_COLUMNS} FROM usage_records u
@@ -47,7 +50,7 @@ export async function repriceUsage(
     for (const row of rows) {
       examined++;
       const r = rawToStoredUsage(row);
-      const next = price({ model: r.model, occurredAt: r.occurredAt, speed: r.speed, tokens: r.tokens });
+      const next = price({ model: r.model, occurredAt: r.occurredAt, speed: r.speed, tokens: r.tokens, requestCount: r.requestCount });
       const auto = r.recordedCostNanos ?? next.calculatedCostNanos;
       if (next.calculatedCostNanos === r.calculatedCostNanos && next.priced === r.priced && auto === rawBigInt(row.auto_cost_nanos)) continue;
       changes.push({ id: rawBigInt(row.id), sessionId: String(row.session_id), calculated: next.calculatedCostNanos, auto, priced: next.priced });

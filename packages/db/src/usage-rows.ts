@@ -12,7 +12,7 @@ import type { StoreDialect, StoredUsageRecord, StreamedUsageRecord } from './sto
 /** Columns of usage_records `u` a priced record needs. */
 export const USAGE_FACT_COLUMNS = sql`u.model, u.occurred_at, u.speed, u.input_tokens, u.output_tokens, u.cache_read_tokens,
   u.cache_write_5m_tokens, u.cache_write_1h_tokens, u.reasoning_tokens, u.calculated_cost_nanos, u.recorded_cost_nanos,
-  u.auto_cost_nanos, u.priced`;
+  u.auto_cost_nanos, u.priced, u.request_count, u.premium_request_micros, u.nano_aiu`;
 
 /**
  * What a streamed record shows of usage_records `u`, packed into one JSON array per row: libsql
@@ -25,9 +25,14 @@ export function streamedUsageColumns(dialect: StoreDialect): Sql {
   const values = sql`u.agent_type, u.dedupe_key, u.session_id, u.rank, u.replay_key, u.is_replay_copy, u.model, u.speed,
     u.input_tokens, u.output_tokens, u.cache_read_tokens, u.cache_write_5m_tokens, u.cache_write_1h_tokens, u.reasoning_tokens,
     CAST(u.calculated_cost_nanos AS TEXT), CAST(u.recorded_cost_nanos AS TEXT), CAST(u.auto_cost_nanos AS TEXT), u.priced,
-    u.source_path, u.source_line`;
+    u.source_path, u.source_line, u.request_count, CAST(u.premium_request_micros AS TEXT), CAST(u.nano_aiu AS TEXT)`;
   const packed = dialect === 'postgres' ? sql`CAST(json_build_array(${values}) AS TEXT)` : sql`json_array(${values})`;
   return sql`u.id, u.occurred_at, u.session_id, ${packed} AS packed`;
+}
+
+/** usage_records.request_count: NULL is a sum of an unknown number of requests. */
+function requestCountOf(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
 }
 
 function speedOf(value: unknown): 'standard' | 'fast' | null {
@@ -56,6 +61,9 @@ export function rawToStoredUsage(r: RawRow): StoredUsageRecord {
     calculatedCostNanos: rawBigInt(r.calculated_cost_nanos),
     recordedCostNanos: rawBigIntOrNull(r.recorded_cost_nanos),
     priced: rawBool(r.priced),
+    requestCount: requestCountOf(r.request_count),
+    premiumRequestMicros: rawBigIntOrNull(r.premium_request_micros),
+    nanoAiu: rawBigIntOrNull(r.nano_aiu),
   };
 }
 
@@ -63,7 +71,8 @@ type Packed = [
   agentType: string, dedupeKey: string, sessionId: string, rank: number, replayKey: string | null, isReplayCopy: boolean | number,
   model: string | null, speed: string | null, input: number, output: number, cacheRead: number, cacheWrite5m: number,
   cacheWrite1h: number, reasoning: number, calculated: string, recorded: string | null, auto: string, priced: boolean | number,
-  sourcePath: string | null, sourceLine: number | null,
+  sourcePath: string | null, sourceLine: number | null, requestCount: number | null, premiumRequestMicros: string | null,
+  nanoAiu: string | null,
 ];
 
 /** What a streamed record shows of its session. */
@@ -97,5 +106,8 @@ export function rawToStreamedUsage(r: RawRow, session: SessionFacts): StreamedUs
     speed: speedOf(v[7]),
     sourcePath: v[18],
     sourceLine: v[19],
+    requestCount: requestCountOf(v[20]),
+    premiumRequestMicros: v[21] === null ? null : BigInt(v[21]),
+    nanoAiu: v[22] === null ? null : BigInt(v[22]),
   };
 }

@@ -4,7 +4,7 @@ import { escapeLike } from './session-filter-sql.js';
 import { emptySql, inListSql, joinSql, sql, type Sql } from './sql.js';
 import type { SqlRunner } from './sql-runner.js';
 import type { StoreDialect, UsageSlotFilter } from './store.js';
-import { addGroup, emptyTotals, USAGE_SUMS } from './usage-queries.js';
+import { addGroup, addPlanUnitSums, emptyTotals, PLAN_UNIT_SUMS, USAGE_SUMS } from './usage-queries.js';
 
 /**
  * The UTC quarter-hour of a record, and whether the record sits exactly on its first instant
@@ -59,7 +59,7 @@ export async function usageSlots(db: SqlRunner, filter: UsageSlotFilter): Promis
   const { joins, where } = filterSql(filter, db.dialect);
   const rows = await db.query(sql`SELECT g.*, s.project_path FROM (
       SELECT u.session_id, u.agent_type, u.model, u.priced,
-        MIN(u.occurred_at) AS first_at, MAX(u.occurred_at) AS last_at, ${USAGE_SUMS}
+        MIN(u.occurred_at) AS first_at, MAX(u.occurred_at) AS last_at, ${USAGE_SUMS}, ${PLAN_UNIT_SUMS}
       FROM usage_records u ${joins} ${where}
       GROUP BY ${quarter}, ${edge}, u.session_id, u.agent_type, u.model, u.priced
     ) g JOIN sessions s ON s.id = g.session_id`);
@@ -74,6 +74,7 @@ export async function usageSlots(db: SqlRunner, filter: UsageSlotFilter): Promis
       ...emptyTotals(),
     };
     addGroup(slot, row);
+    addPlanUnitSums(slot, row);
     return slot;
   });
 }

@@ -1,7 +1,17 @@
-import { beats, isDroppedReplay, noteReplayOriginal, type AgentType, type CopyOrder, type ReplayOriginals } from '@rimuru/core';
+import {
+  beats,
+  isDroppedReplay,
+  noteReplayOriginal,
+  premiumRequestMicros,
+  type AgentType,
+  type CopyOrder,
+  type ReplayOriginals,
+} from '@rimuru/core';
 import type { AgentKeys } from './ingest-memory.js';
 import type { SqlRunner } from './sql-runner.js';
 import { rawDate, rawInt } from './raw-values.js';
+import { dropReplayCopiesPg } from './pg-replay-drop.js';
+import { upsertUsageUnnest } from './pg-usage-upsert.js';
 import { chunk, joinSql, sql, Sql } from './sql.js';
 import type { PricedUsage } from './store.js';
 
@@ -27,7 +37,7 @@ export interface UsagePlan {
 }
 
 /**
- * Rows per upsert statement (21 parameters a row). On SQLite, replaying the 48 320 records of a
+ * Rows per upsert statement (24 parameters a row). On SQLite, replaying the 48 320 records of a
  * 269 MiB first import in 16 000-row transactions cost 911 ms of CPU at 32 rows a statement,
  * 1 265 ms at 400 and 1 519 ms at 128 (min of 10 interleaved runs; perf puts the difference
  * in malloc and page faults of the driver's per-statement parameter buffers). PostgreSQL pays a
@@ -96,10 +106,12 @@ export async function planUsage(
   const stored = new Map<string, CopyOrder>();
   const candidates = kept.map((r) => r.usage.event.dedupeKey);
   const lookups = keys === null ? candidates : candidates.filter((k) => keys.dedupe.mayHold(k));
-  for (const part of chunk(lookups, LOOKUP_CHUNK)) {
-    // Raw SQL: Prisma's findMany costs a query-compiler pass per batch (see rollup-writer.ts).
+  // PostgreSQL takes the keys as one array parameter: one statement per batch, nothing to parse per key.
+  const postgres = tx.dialect === 'postgres';
+  for (const part of chunk(lookups, postgres ? 20_000 : LOOKUP_CHUNK)) {
+    const match = postgres ? sql`dedupe_key = ANY(${part}::text[])` : sql`dedupe_key IN (${joinSql(part)})`;
     const found = await tx.query<Record<string, unknown>>(sql`SELECT dedupe_key, rank, session_id, occurred_at
-      FROM usage_records WHERE agent_type = ${agentType} AND dedupe_key IN (${joinSql(part)})`);
+      FROM usage_records WHERE agent_type = ${agentType} AND ${match}`);
     for (const f of found) {
       stored.set(String(f.dedupe_key), { rank: rawInt(f.rank), sessionId: String(f.session_id), occurredAt: rawDate(f.occurred_at) });
     }
@@ -125,9 +137,9 @@ export async function planUsage(
 const USAGE_COLUMNS = `agent_type, dedupe_key, session_id, rank, replay_key, is_replay_copy,
     occurred_at, model, input_tokens, output_tokens, cache_read_tokens, cache_write_5m_tokens,
     cache_write_1h_tokens, reasoning_tokens, speed, calculated_cost_nanos, recorded_cost_nanos,
-    auto_cost_nanos, priced, source_path, source_line`;
+    auto_cost_nanos, priced, source_path, source_line, request_count, premium_request_micros, nano_aiu`;
 
-const VALUES_PER_ROW = 21;
+const VALUES_PER_ROW = 24;
 
 const UPSERT_TAIL = `
   ON CONFLICT (agent_type, dedupe_key) DO UPDATE SET
@@ -138,7 +150,9 @@ const UPSERT_TAIL = `
     cache_write_1h_tokens = excluded.cache_write_1h_tokens, reasoning_tokens = excluded.reasoning_tokens,
     speed = excluded.speed, calculated_cost_nanos = excluded.calculated_cost_nanos,
     recorded_cost_nanos = excluded.recorded_cost_nanos, auto_cost_nanos = excluded.auto_cost_nanos,
-    priced = excluded.priced, source_path = excluded.source_path, source_line = excluded.source_line
+    priced = excluded.priced, source_path = excluded.source_path, source_line = excluded.source_line,
+    request_count = excluded.request_count, premium_request_micros = excluded.premium_request_micros,
+    nano_aiu = excluded.nano_aiu
   WHERE excluded.rank > usage_records.rank
     OR (excluded.rank = usage_records.rank AND (excluded.occurred_at < usage_records.occurred_at
       OR (excluded.occurred_at = usage_records.occurred_at AND excluded.session_id < usage_records.session_id)))`;
@@ -211,42 +225,66 @@ function statementSizes(count: number, full: number): number[] {
   return sizes;
 }
 
+/** One row's values in USAGE_COLUMNS order, put into `values` from index `v`; returns the next index. */
+function putUsageValues(values: unknown[], v: number, agentType: AgentType, sourcePath: string, row: UsageRow): number {
+  const { event, calculatedCostNanos, recordedCostNanos, priced } = row.usage;
+  const t = event.tokens;
+  values[v++] = agentType;
+  values[v++] = event.dedupeKey;
+  values[v++] = row.sessionId;
+  values[v++] = event.rank;
+  values[v++] = event.replayKey;
+  values[v++] = event.isReplayCopy;
+  values[v++] = row.occurredAt;
+  values[v++] = event.model;
+  values[v++] = BigInt(t.input);
+  values[v++] = BigInt(t.output);
+  values[v++] = BigInt(t.cacheRead);
+  values[v++] = BigInt(t.cacheWrite5m);
+  values[v++] = BigInt(t.cacheWrite1h);
+  values[v++] = BigInt(t.reasoning);
+  values[v++] = event.speed;
+  values[v++] = calculatedCostNanos;
+  values[v++] = recordedCostNanos;
+  values[v++] = recordedCostNanos ?? calculatedCostNanos;
+  values[v++] = priced;
+  values[v++] = sourcePath;
+  values[v++] = event.line;
+  // Absent = one request (most agents); null = a sum of an unknown number.
+  values[v++] = event.requestCount === undefined ? 1 : event.requestCount;
+  values[v++] = event.premiumRequests === undefined || event.premiumRequests === null ? null : premiumRequestMicros(event.premiumRequests);
+  values[v++] = event.nanoAiu === undefined || event.nanoAiu === null ? null : BigInt(Math.round(event.nanoAiu));
+  return v;
+}
+
+/** A planned row with the file its copy was read from (a replicated batch mixes many files). */
+export interface SourcedUsageRow extends UsageRow {
+  sourcePath: string;
+}
+
 /**
  * Writes planned rows with multi-row upserts. The statement itself enforces the order of
  * `beats` (ON CONFLICT … WHERE), so a concurrent writer can never make a losing copy win.
  */
 export async function writeUsage(tx: SqlRunner, agentType: AgentType, sourcePath: string, rows: readonly UsageRow[]): Promise<void> {
+  await writeSourcedUsage(tx, agentType, rows.map((row) => ({ ...row, sourcePath })));
+}
+
+/** writeUsage for rows of many source files: on PostgreSQL one unnest upsert (pg-usage-upsert.ts). */
+export async function writeSourcedUsage(tx: SqlRunner, agentType: AgentType, rows: readonly SourcedUsageRow[]): Promise<void> {
+  if (tx.dialect === 'postgres') {
+    const values = new Array<unknown>(rows.length * VALUES_PER_ROW);
+    let v = 0;
+    for (const row of rows) v = putUsageValues(values, v, agentType, row.sourcePath, row);
+    await upsertUsageUnnest(tx, USAGE_COLUMNS, VALUES_PER_ROW, values, UPSERT_TAIL);
+    return;
+  }
   let at = 0;
   for (const size of statementSizes(rows.length, ROWS_PER_STATEMENT[tx.dialect])) {
     const shape = upsertShape(size);
     const values = new Array<unknown>(size * VALUES_PER_ROW);
     let v = 0;
-    for (let r = at; r < at + size; r += 1) {
-      const row = rows[r]!;
-      const { event, calculatedCostNanos, recordedCostNanos, priced } = row.usage;
-      const t = event.tokens;
-      values[v++] = agentType;
-      values[v++] = event.dedupeKey;
-      values[v++] = row.sessionId;
-      values[v++] = event.rank;
-      values[v++] = event.replayKey;
-      values[v++] = event.isReplayCopy;
-      values[v++] = row.occurredAt;
-      values[v++] = event.model;
-      values[v++] = BigInt(t.input);
-      values[v++] = BigInt(t.output);
-      values[v++] = BigInt(t.cacheRead);
-      values[v++] = BigInt(t.cacheWrite5m);
-      values[v++] = BigInt(t.cacheWrite1h);
-      values[v++] = BigInt(t.reasoning);
-      values[v++] = event.speed;
-      values[v++] = calculatedCostNanos;
-      values[v++] = recordedCostNanos;
-      values[v++] = recordedCostNanos ?? calculatedCostNanos;
-      values[v++] = priced;
-      values[v++] = sourcePath;
-      values[v++] = event.line;
-    }
+    for (let r = at; r < at + size; r += 1) v = putUsageValues(values, v, agentType, rows[r]!.sourcePath, rows[r]!);
     at += size;
     await tx.execute(new PrebuiltSql(shape.strings, values, shape.texts));
   }
@@ -267,6 +305,7 @@ export async function dropReplayCopies(
   let dropped = 0;
   // With `keys`, a copy can only be stored where the import wrote one.
   const candidates = [...new Set(replayKeys)].filter((k) => keys === null || keys.copies.mayHold(k));
+  if (tx.dialect === 'postgres') return dropReplayCopiesPg(tx, agentType, candidates);
   for (const part of chunk(candidates, LOOKUP_CHUNK)) {
     const rows = await tx.query<{ session_id: string }>(sql`DELETE FROM usage_records
       WHERE agent_type = ${agentType} AND is_replay_copy = ${true} AND replay_key IN (${joinSql(part)})

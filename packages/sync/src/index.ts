@@ -4,6 +4,7 @@
  * (`@rimuru/sync/prices`, `/explain`, `/team-push`, `/watch`).
  */
 export { syncAll, LAST_SYNC_META_KEY, type SyncOptions } from './engine/sync-engine.js';
+export { syncSources, type SyncSourcesOptions } from './engine/sync-engine.js';
 export { DEFAULT_MIN_WORKER_BYTES, type ReadWorkerOptions } from './engine/source-reader.js';
 export type { FindWorkerAdapter } from './engine/read-worker-host.js';
 export type { WorkerAdapterRef } from './engine/read-worker-protocol.js';

@@ -5,3 +5,4 @@ export {
   type PrivatePostgres,
   type PrivatePostgresOptions,
 } from './private-postgres.js';
+export { runRawStoreSql, type RawStoreTarget } from './raw-store-sql.js';

@@ -18,7 +18,7 @@ function envDir(value: string | undefined, homeDir: string): string | null {
 }
 
 /** The first of a comma list (Claude Code's `CLAUDE_CONFIG_DIR` may list several). */
-function firstListed(value: string | undefined, homeDir: string): string | null {
+export function firstListed(value: string | undefined, homeDir: string): string | null {
   return envDir(value?.split(',').find((v) => v.trim() !== ''), homeDir);
 }
 

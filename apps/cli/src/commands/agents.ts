@@ -1,24 +1,8 @@
-import { agentIcon, FORMAT_DRIFT_META_KEY, formatLocalDateTime, parseRecordedFormatDrift } from '@rimuru/core';
+import { FORMAT_DRIFT_META_KEY, parseRecordedFormatDrift } from '@rimuru/core';
 import { knownAdapters } from '../adapters.js';
 import { ReadCommand } from '../read-command.js';
-import { renderTable } from '../render/table.js';
-
-interface AgentJson {
-  type: string;
-  label: string;
-  /** `builtin`, or the npm name of the plugin that adds the agent. */
-  origin: string;
-  detected: boolean;
-  roots: string[];
-  sessionCount: number;
-  lastActivityAt: string | null;
-  /** Source files tracked and malformed lines or records counted in them so far. */
-  sources: number;
-  diagnostics: number;
-  /** The last sync's warning that this agent's files may have changed format, if any. */
-  formatDrift: string | null;
-  agents: { id: string; name: string; host: string; sessionCount: number; lastActivityAt: string | null }[];
-}
+import { renderAgentsTable, type AgentJson } from '../render/agents-table.js';
+import { wrapText } from '../render/shorten.js';
 
 export default class Agents extends ReadCommand<typeof Agents> {
   static override summary = 'Agents Rimuru reads (built-in and plugins): data roots, sessions, last activity, diagnostics';
@@ -67,21 +51,7 @@ export default class Agents extends ReadCommand<typeof Agents> {
       this.printJson(result);
       return;
     }
-    const rows = result.map((r) => [
-      `${agentIcon(r.type)} ${r.type}`,
-      r.origin === 'builtin' ? 'built-in' : r.origin,
-      r.detected ? 'yes' : 'no',
-      String(r.sessionCount),
-      r.lastActivityAt === null ? '—' : formatLocalDateTime(new Date(r.lastActivityAt), settings.zone),
-      String(r.diagnostics),
-      r.roots.join(', ') || '—',
-    ]);
-    this.log(
-      renderTable(['Agent', 'From', 'Detected', 'Sessions', 'Last activity', 'Diagnostics', 'Data roots'], rows, {
-        color: this.useColor,
-        align: ['left', 'left', 'left', 'right', 'left', 'right', 'left'],
-      }),
-    );
-    for (const r of result) if (r.formatDrift !== null) this.log(`warning: ${r.formatDrift}`);
+    this.log(renderAgentsTable(result, { zone: settings.zone, color: this.useColor, width: this.tableWidth }));
+    for (const r of result) if (r.formatDrift !== null) this.log(wrapText(`warning: ${r.formatDrift}`, this.tableWidth));
   }
 }

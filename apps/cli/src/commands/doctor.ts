@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
-import { checkConfig, checkDataRoots, checkStore, type DoctorCheck } from '../doctor-checks.js';
+import { counted } from '../render/plural.js';
+import { checkConfig, checkDataRoots, checkStore, withConfigRoots, type DoctorCheck } from '../doctor-checks.js';
 import { selectStore } from '../store-selection.js';
 import { adaptersOf } from '../sync-options.js';
 import { createAdapterContext } from '@rimuru/sync';
@@ -29,14 +30,14 @@ export default class Doctor extends BaseCommand<typeof Doctor> {
         checks.push({ name: 'store', status: 'fail', detail: isRimuruError(error) ? error.message : String(error), fix: null });
       }
     }
-    checks.push(...(await checkDataRoots(await adaptersOf(this.config), ctx)));
+    checks.push(...(await checkDataRoots(await adaptersOf(this.config), await withConfigRoots(ctx))));
     const failed = checks.filter((c) => c.status === 'fail').length;
     if (this.flags.format === 'json') this.printJson({ ok: failed === 0, checks });
     else {
       for (const c of checks) {
         this.log(`${MARK[c.status]}  ${c.name}: ${c.detail}${c.fix ? `\n      fix: ${c.fix}` : ''}`);
       }
-      this.log(failed === 0 ? 'No problems found.' : `${failed} problem(s) found.`);
+      this.log(failed === 0 ? 'No problems found.' : `${counted(failed, 'problem')} found.`);
     }
     if (failed > 0) process.exitCode = 1;
   }

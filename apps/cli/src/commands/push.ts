@@ -3,6 +3,7 @@ import { UsageError } from '@rimuru/core';
 import { openStore, parseStoreLocation, type SessionStore } from '@rimuru/db';
 import { pushStore } from '@rimuru/sync/team-push';
 import { BaseCommand } from '../base-command.js';
+import { counted } from '../render/plural.js';
 import { syncSummaryLine } from '../render/sync-summary-line.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { runSync } from '../sync-runner.js';
@@ -46,7 +47,7 @@ export default class Push extends BaseCommand<typeof Push> {
       return;
     }
     process.stderr.write(
-      `Pushed ${summary.sessions} sessions, ${summary.usageRecords} usage records from ${this.runtime.host} to ${summary.target} in ${summary.durationMs} ms\n`,
+      `Pushed ${counted(summary.sessions, 'session')}, ${counted(summary.usageRecords, 'usage record')} from ${this.runtime.host} to ${summary.target} in ${summary.durationMs} ms\n`,
     );
   }
 

@@ -1,5 +1,6 @@
 import { BaseCommand } from '../base-command.js';
 import { Flags } from '@oclif/core';
+import { StoreError } from '@rimuru/core';
 import { formatDriftLines, syncSummaryLine } from '../render/sync-summary-line.js';
 import { openRuntime } from '../runtime.js';
 import { runSync } from '../sync-runner.js';
@@ -17,6 +18,9 @@ export default class Sync extends BaseCommand<typeof Sync> {
 
   async run(): Promise<void> {
     this.runtime = await openRuntime(this.flags.db);
+    if (this.runtime.readOnly) {
+      throw new StoreError('DB_ERROR', `${this.runtime.readOnly}: sync cannot add new agent data; make it writable or choose another --db`);
+    }
     const summary = await runSync(this.runtime, { progress: this.flags.format !== 'json', config: this.config });
     if (this.flags.format === 'json') {
       this.printJson(summary);

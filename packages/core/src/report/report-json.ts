@@ -1,4 +1,5 @@
 import { nanosToUsd } from '../money.js';
+import { planUnitsJson, type PlanUnitsJson } from '../plan-units.js';
 import { selectCostNanos } from '../session-view.js';
 import type { CostMode } from '../session.js';
 import { cacheWriteTokens, totalTokens } from '../tokens.js';
@@ -6,8 +7,8 @@ import { blockBurnRate, projectBlock, type BillingBlock } from './billing-blocks
 import type { UsageAggregate } from './usage-aggregate.js';
 import type { UsageReport, UsageReportRow } from './usage-report.js';
 
-/** Token classes and cost of an aggregate in the stable camelCase JSON convention. */
-export interface UsageFiguresJson {
+/** Token classes and cost of an aggregate in the stable camelCase JSON convention (plan units where any). */
+export interface UsageFiguresJson extends PlanUnitsJson {
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens: number;
@@ -58,6 +59,7 @@ export function usageFiguresJson(a: UsageAggregate, costMode: CostMode): UsageFi
     costUsd: nanosToUsd(selectCostNanos(a, costMode)),
     requestCount: a.requestCount,
     unpricedRequestCount: a.unpricedRequestCount,
+    ...planUnitsJson(a),
   };
 }
 

@@ -1,10 +1,12 @@
+import { addPlanUnits, type PlanUnitSums } from '../plan-units.js';
 import { addTokens, ZERO_TOKENS, type TokenCounts } from '../tokens.js';
 
 /**
  * Exact totals of a set of usage records. Every money figure is kept (calculated, recorded,
- * auto) so the caller may show any `--cost-mode` without re-reading.
+ * auto) so the caller may show any `--cost-mode` without re-reading; plan units (Copilot's
+ * premium requests and AI credits) where the records carried any.
  */
-export interface UsageAggregate {
+export interface UsageAggregate extends PlanUnitSums {
   tokens: TokenCounts;
   requestCount: number;
   unpricedRequestCount: number;
@@ -34,4 +36,5 @@ export function addAggregate(into: UsageAggregate, part: UsageAggregate): void {
   into.calculatedCostNanos += part.calculatedCostNanos;
   into.autoCostNanos += part.autoCostNanos;
   if (part.recordedCostNanos !== null) into.recordedCostNanos = (into.recordedCostNanos ?? 0n) + part.recordedCostNanos;
+  addPlanUnits(into, part);
 }

@@ -64,7 +64,15 @@ interface RowState {
   row: Omit<UsageReportRow, 'sessionCount' | 'activeDays' | 'models' | 'breakdown'>;
   sessions: Set<string>;
   days: Set<string>;
-  models: Set<string>;
+  byModel: Map<string | null, ModelBreakdown>;
+}
+
+/** One row of a report with everything folded into it: its sums, distinct counts and per-model sums. */
+export interface FoldedReportRow {
+  row: Omit<UsageReportRow, 'sessionCount' | 'activeDays' | 'models' | 'breakdown'>;
+  sessionCount: number;
+  activeDays: number;
+  /** Per-model sums of the row (its models are those with a name). */
   byModel: Map<string | null, ModelBreakdown>;
 }
 
@@ -126,7 +134,7 @@ export function createUsageReport(options: UsageReportOptions): UsageReportBuild
       if (state === undefined) {
         state = {
           row: { period: bucket.key, start: bucket.start, end: bucket.end, group, ...emptyAggregate() },
-          sessions: new Set(), days: new Set(), models: new Set(), byModel: new Map(),
+          sessions: new Set(), days: new Set(), byModel: new Map(),
         };
         rows.set(id, state);
       }
@@ -137,39 +145,46 @@ export function createUsageReport(options: UsageReportOptions): UsageReportBuild
       state.days.add(day);
       allSessions.add(slot.sessionId);
       allDays.add(day);
-      if (slot.model !== null) state.models.add(slot.model);
-      if (options.breakdown) {
-        let m = state.byModel.get(slot.model);
-        if (m === undefined) {
-          m = { model: slot.model, ...emptyAggregate() };
-          state.byModel.set(slot.model, m);
-        }
-        addAggregate(m, slot);
+      // Per-model sums: the row's models, and its breakdown when asked for.
+      let m = state.byModel.get(slot.model);
+      if (m === undefined) {
+        m = { model: slot.model, ...emptyAggregate() };
+        state.byModel.set(slot.model, m);
       }
+      addAggregate(m, slot);
     },
     finish() {
-      const out: UsageReportRow[] = [...rows.values()].map((s) => ({
-        ...s.row,
-        sessionCount: s.sessions.size,
-        activeDays: s.days.size,
-        models: [...s.models].sort(),
-        ...(options.breakdown
-          ? { breakdown: [...s.byModel.values()].sort((a, b) => totalOf(b) - totalOf(a) || compareModels(a.model, b.model)) }
-          : {}),
-      }));
-      out.sort(
-        (a, b) =>
-          a.start.getTime() - b.start.getTime() ||
-          compareNullLast(a.group, b.group),
-      );
-      return {
-        period: options.period,
-        zone,
-        startOfWeek: options.period === 'weekly' ? bucketOptions.startOfWeek : null,
-        groupBy: options.groupBy ?? null,
-        rows: out,
-        totals: { ...totals, sessionCount: allSessions.size, activeDays: allDays.size },
-      };
+      const folded = [...rows.values()].map((s) => ({ row: s.row, sessionCount: s.sessions.size, activeDays: s.days.size, byModel: s.byModel }));
+      return usageReportFromRows(options, folded, { ...totals, sessionCount: allSessions.size, activeDays: allDays.size });
     },
+  };
+}
+
+/**
+ * The report of rows already folded, in the builder's order and shape: what the builder ends
+ * with, and what a store that sums and counts per period in SQL (a team server) hands back.
+ */
+export function usageReportFromRows(
+  options: UsageReportOptions,
+  rows: readonly FoldedReportRow[],
+  totals: UsageReport['totals'],
+): UsageReport {
+  const out: UsageReportRow[] = rows.map((s) => ({
+    ...s.row,
+    sessionCount: s.sessionCount,
+    activeDays: s.activeDays,
+    models: [...s.byModel.keys()].filter((m): m is string => m !== null).sort(),
+    ...(options.breakdown
+      ? { breakdown: [...s.byModel.values()].sort((a, b) => totalOf(b) - totalOf(a) || compareModels(a.model, b.model)) }
+      : {}),
+  }));
+  out.sort((a, b) => a.start.getTime() - b.start.getTime() || compareNullLast(a.group, b.group));
+  return {
+    period: options.period,
+    zone: assertTimeZone(options.zone),
+    startOfWeek: options.period === 'weekly' ? (options.startOfWeek ?? 'monday') : null,
+    groupBy: options.groupBy ?? null,
+    rows: out,
+    totals,
   };
 }

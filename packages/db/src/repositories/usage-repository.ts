@@ -1,10 +1,11 @@
 import type { AgentType } from '@rimuru/core';
 import { sessionUsageRecords } from '../session-records.js';
 import type { SqlRunner } from '../sql-runner.js';
-import type { UsageBreakdownQuery, UsageRepository, UsageRepricer, UsageSlotFilter, UsageStreamFilter } from '../store.js';
+import type { ReportCellsQuery, RepriceOptions, UsageBreakdownQuery, UsageRepository, UsageRepricer, UsageSlotFilter, UsageStreamFilter, UsageTotalsQuery } from '../store.js';
 import { usageBreakdown } from '../usage-breakdown.js';
 import { sessionUsageByModel, usageTotals } from '../usage-queries.js';
 import { repriceUsage } from '../usage-reprice.js';
+import { reportCells, reportSpan } from '../usage-report-cells.js';
 import { usageSlots } from '../usage-slots.js';
 import { findUsageRecords, streamUsageRecords } from '../usage-stream.js';
 
@@ -15,7 +16,7 @@ export class SqlUsageRepository implements UsageRepository {
     private readonly now: () => Date,
   ) {}
 
-  totals(range: { from?: Date; to?: Date; agentTypes?: AgentType[]; hosts?: string[] }) {
+  totals(range: UsageTotalsQuery) {
     return usageTotals(this.sql, range);
   }
 
@@ -39,11 +40,19 @@ export class SqlUsageRepository implements UsageRepository {
     return usageSlots(this.sql, filter);
   }
 
+  reportSpan(filter: UsageSlotFilter) {
+    return reportSpan(this.sql, filter);
+  }
+
+  reportCells(query: ReportCellsQuery) {
+    return reportCells(this.sql, query);
+  }
+
   find(agentType: AgentType, keys: { dedupeKeys?: readonly string[]; replayKeys?: readonly string[] }) {
     return findUsageRecords(this.sql, agentType, keys);
   }
 
-  reprice(price: UsageRepricer, models?: readonly string[]) {
-    return repriceUsage(this.sql, price, models, this.now());
+  reprice(price: UsageRepricer, models?: readonly string[], options?: RepriceOptions) {
+    return repriceUsage(this.sql, price, models, this.now(), options);
   }
 }

@@ -92,7 +92,7 @@ export async function syncAll(options: SyncOptions): Promise<SyncSummary> {
     const group = new IngestGroup(options.store);
     const reads = new AgentReads();
     for (const [index, item] of planned.entries()) {
-      await ingestSource(item, reader, index, options, pricer, group, summary, reads.of(item.adapter.id), (bytes) => {
+      await ingestSource(item, reader, index, options, async () => pricer, group, summary, reads.of(item.adapter.id), (bytes) => {
         progress.bytesDone += bytes;
         options.onProgress?.({ ...progress });
       });
@@ -111,12 +111,58 @@ export async function syncAll(options: SyncOptions): Promise<SyncSummary> {
   return summary;
 }
 
+/** What `syncSources` reads: named sources of one adapter, nothing discovered. */
+export interface SyncSourcesOptions extends Pick<SyncOptions, 'store' | 'ctx' | 'host' | 'prices' | 'priceOverrides'> {
+  adapter: AgentAdapter;
+  /** The sources, as the adapter would list them (a transcript's path and mode). */
+  sources: readonly SourceRef[];
+}
+
+/**
+ * Brings a few named sources of one adapter up to date without asking any adapter to discover
+ * (a statusline's transcript): the same plan, read and checkpointed writes as `syncAll`, so an
+ * unchanged source costs a checkpoint lookup and a stat, a grown one only its new bytes. Read in
+ * this thread, prices loaded only when something is read. It is not a sync of the machine: the
+ * last-sync time and the format-drift verdict (a rule over all changed files) are left alone.
+ */
+export async function syncSources(options: SyncSourcesOptions): Promise<SyncSummary> {
+  const started = Date.now();
+  const summary = emptySummary();
+  const { adapter, store } = options;
+  const planned: PlannedSource[] = [];
+  for (const source of options.sources) {
+    summary.sourcesSeen += 1;
+    const plan = await planSource(source, await store.sources.checkpoint(adapter.id, source.path));
+    if (plan.action === 'read') planned.push({ adapter, source, plan });
+  }
+  if (planned.length > 0) {
+    // Priced only once a stretch holds usage: most appends to a transcript (a prompt, a tool's
+    // output) hold none, and loading the store's prices is most of a small read's cost.
+    let pricer: Promise<UsagePricer> | null = null;
+    const pricerOf = () => (pricer ??= createUsagePricer(store, options.prices, options.priceOverrides));
+    const reader = new SourceReader(options.ctx, false);
+    try {
+      for (const item of planned) reader.add({ adapter, source: item.source, from: item.plan.from, bytes: newBytes(item.plan) });
+      const group = new IngestGroup(store);
+      const read = new AgentReads().of(adapter.id);
+      for (const [index, item] of planned.entries()) {
+        await ingestSource(item, reader, index, options, pricerOf, group, summary, read, () => {});
+      }
+      await group.flush();
+    } finally {
+      await reader.close();
+    }
+  }
+  summary.durationMs = Date.now() - started;
+  return summary;
+}
+
 async function ingestSource(
   { adapter, source, plan }: PlannedSource,
   reader: SourceReader,
   index: number,
-  options: SyncOptions,
-  pricer: UsagePricer,
+  options: Pick<SyncOptions, 'ctx' | 'host'>,
+  pricerOf: () => Promise<UsagePricer>,
   group: IngestGroup,
   summary: SyncSummary,
   read: AgentReadStats,
@@ -172,7 +218,7 @@ async function ingestSource(
       agentName: defaultAgentName(adapter.id),
       host: options.host,
       checkpoint,
-      usage: stretch.usage.map((event) => pricer.price(event)),
+      usage: stretch.usage.length === 0 ? [] : await priced(stretch.usage, pricerOf),
       activity: stretch.activity,
       diagnosticCount,
     };
@@ -215,6 +261,11 @@ class AgentReads {
   drift() {
     return [...this.byAgent.values()].flatMap((stats) => formatDriftOf(stats) ?? []);
   }
+}
+
+async function priced(usage: Stretch['usage'], pricerOf: () => Promise<UsagePricer>) {
+  const pricer = await pricerOf();
+  return usage.map((event) => pricer.price(event));
 }
 
 function newBytes(plan: Extract<SourcePlan, { action: 'read' }>): number {

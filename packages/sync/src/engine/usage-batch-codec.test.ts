@@ -36,6 +36,12 @@ const usageEvent: fc.Arbitrary<UsageEvent> = fc.record({
   recordedCostUsd: fc.option(fc.double(), { nil: null }),
   speed: fc.constantFrom('standard' as const, 'fast' as const, null),
   line: fc.option(fc.oneof(fc.nat(), fc.constant(-1)), { nil: null }),
+  // Optional, after `line` in this order: most adapters leave them out, aggregate sources and Copilot write them.
+  requestCount: fc.option(count, { nil: null }),
+  premiumRequests: fc.option(fc.double(), { nil: null }),
+  nanoAiu: fc.option(count, { nil: null }),
+}, {
+  requiredKeys: ['type', 'sessionExternalId', 'dedupeKey', 'rank', 'replayKey', 'isReplayCopy', 'occurredAt', 'model', 'tokens', 'recordedCostUsd', 'speed', 'line'],
 });
 
 /** What the main thread gets: the columns after a structured clone, as postMessage makes. */
@@ -71,6 +77,11 @@ describe('usage batch codec', () => {
     ['a count that is not a number', usage({ rank: '5' as unknown as number })],
     ['an unknown speed', usage({ speed: 'turbo' as UsageEvent['speed'] })],
     ['a missing field', (({ model: _model, ...rest }) => rest)(usage()) as UsageEvent],
+    ['a request count that is not a number', usage({ requestCount: '3' as unknown as number })],
+    ['a request count present but undefined', usage({ requestCount: undefined })],
+    ['a request count before the line', (({ line, ...rest }) => ({ ...rest, requestCount: 2, line }))(usage()) as UsageEvent],
+    ['optional fields in another order', { ...usage(), nanoAiu: 5, premiumRequests: 1 } as UsageEvent],
+    ['an unknown key after the optional ones', { ...usage(), requestCount: 2, extra: 1 } as UsageEvent],
     ['another prototype', Object.assign(Object.create({ inherited: true }) as object, usage()) as UsageEvent],
   ])('refuses a batch holding an event with %s, so it is sent as it is', (_name, odd) => {
     expect(encodeUsageBatch([usage(), odd])).toBeNull();

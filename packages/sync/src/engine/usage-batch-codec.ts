@@ -38,6 +38,9 @@ const USAGE_KEYS = [
   'line',
 ] as const satisfies readonly (keyof UsageEvent)[];
 
+/** Optional nullable numbers an event may add after `line`, in this order (any of them left out). */
+const OPTIONAL_KEYS = ['requestCount', 'premiumRequests', 'nanoAiu'] as const satisfies readonly (keyof UsageEvent)[];
+
 const TOKEN_KEYS = ['input', 'output', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h', 'reasoning'] as const satisfies readonly (keyof TokenCounts)[];
 
 const SPEEDS = [null, 'standard', 'fast'] as const;
@@ -45,14 +48,26 @@ const SPEEDS = [null, 'standard', 'fast'] as const;
 /** Stands for "no model": model numbers are indexes into `models`. */
 const NONE = -1;
 
-const NUMBERS_PER_EVENT = 15;
+/** Two numbers per optional key: how it was given (absent, null or a number), then the number. */
+const NUMBERS_PER_EVENT = 15 + 2 * OPTIONAL_KEYS.length;
+const ABSENT = 0;
+const NULL = 1;
+const NUMBER = 2;
 
-/** True when `value`'s own keys are exactly `keys`, in that order. */
-function sameKeys(value: object, keys: readonly string[]): boolean {
+/** True when `value`'s own keys are exactly `keys`, in that order, then (for events) some of OPTIONAL_KEYS in theirs. */
+function sameKeys(value: object, keys: readonly string[], optional: readonly string[] = []): boolean {
   let i = 0;
+  let next = 0;
   for (const key in value) {
-    if (!Object.hasOwn(value, key) || key !== keys[i]) return false;
-    i += 1;
+    if (!Object.hasOwn(value, key)) return false;
+    if (i < keys.length) {
+      if (key !== keys[i]) return false;
+      i += 1;
+      continue;
+    }
+    while (next < optional.length && optional[next] !== key) next += 1;
+    if (next === optional.length) return false;
+    next += 1;
   }
   return i === keys.length;
 }
@@ -70,7 +85,8 @@ function fitsShape(event: UsageEvent): boolean {
   const tokens: unknown = event.tokens;
   return (
     isPlain(event) &&
-    sameKeys(event, USAGE_KEYS) &&
+    sameKeys(event, USAGE_KEYS, OPTIONAL_KEYS) &&
+    OPTIONAL_KEYS.every((key) => !Object.hasOwn(event, key) || isNullableNumber(event[key])) &&
     event.type === 'usage' &&
     typeof event.sessionExternalId === 'string' &&
     typeof event.dedupeKey === 'string' &&
@@ -140,6 +156,11 @@ export function encodeUsageBatch(events: readonly UsageEvent[]): UsageColumns | 
     n[at + 12] = SPEEDS.indexOf(event.speed);
     n[at + 13] = event.line === null ? 0 : 1;
     n[at + 14] = event.line ?? 0;
+    OPTIONAL_KEYS.forEach((key, k) => {
+      const value = event[key];
+      n[at + 15 + 2 * k] = !Object.hasOwn(event, key) ? ABSENT : value === null ? NULL : NUMBER;
+      n[at + 16 + 2 * k] = value ?? 0;
+    });
   }
   return columns;
 }
@@ -151,7 +172,7 @@ export function decodeUsageBatch(columns: UsageColumns): UsageEvent[] {
   for (let i = 0; i < count; i += 1) {
     const at = i * NUMBERS_PER_EVENT;
     const model = n[at + 1]!;
-    events[i] = {
+    const event: UsageEvent = {
       type: 'usage',
       sessionExternalId: sessions[n[at]!]!,
       dedupeKey: dedupeKeys[i]!,
@@ -165,6 +186,11 @@ export function decodeUsageBatch(columns: UsageColumns): UsageEvent[] {
       speed: SPEEDS[n[at + 12]!] ?? null,
       line: n[at + 13] === 0 ? null : n[at + 14]!,
     };
+    OPTIONAL_KEYS.forEach((key, k) => {
+      const given = n[at + 15 + 2 * k];
+      if (given !== ABSENT) event[key] = given === NULL ? null : n[at + 16 + 2 * k]!;
+    });
+    events[i] = event;
   }
   return events;
 }

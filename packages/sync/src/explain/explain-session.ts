@@ -127,7 +127,7 @@ function appliedPrices(records: readonly StreamedUsageRecord[], resolve: Explain
     entry.tokens = addTokens(entry.tokens, r.tokens);
     entry.storedCostNanos += r.calculatedCostNanos;
     if (hit?.key && entry.recomputedCostNanos !== null) {
-      entry.recomputedCostNanos += computeCostNanos(r.tokens, hit.price, { speed: r.speed });
+      entry.recomputedCostNanos += computeCostNanos(r.tokens, hit.price, { speed: r.speed, requestCount: r.requestCount });
     }
   }
   return [...byModel.values()].sort((a, b) => a.model.localeCompare(b.model));

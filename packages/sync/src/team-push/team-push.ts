@@ -48,16 +48,18 @@ export async function pushStore(options: PushOptions): Promise<PushSummary> {
   const key = pushCursorKey(options.server.location);
   let cursor = options.full === true ? null : parseCursor(await options.local.meta.get(key));
   const summary: PushSummary = { target: options.server.location, sessions: 0, usageRecords: 0, batches: 0, durationMs: 0 };
-  for (;;) {
-    const batch = await options.local.replication.changesSince(cursor, options.batchSize ?? DEFAULT_BATCH);
-    if (batch.next === null) break;
-    await options.server.replication.apply(batch);
+  const size = options.batchSize ?? DEFAULT_BATCH;
+  let batch = await options.local.replication.changesSince(cursor, size);
+  while (batch.next !== null) {
+    // The next batch is read from this machine's store while the server applies this one.
+    const [, following] = await Promise.all([options.server.replication.apply(batch), options.local.replication.changesSince(batch.next, size)]);
     cursor = batch.next;
     await options.local.meta.set(key, JSON.stringify(cursor));
     summary.sessions += batch.sessions.length;
     summary.usageRecords += batch.usage.length;
     summary.batches += 1;
     options.onBatch?.({ sessions: batch.sessions.length, usageRecords: batch.usage.length });
+    batch = following;
   }
   summary.durationMs = Date.now() - started;
   return summary;

@@ -2,8 +2,9 @@ import { Args, Flags } from '@oclif/core';
 import { UsageError } from '@rimuru/core';
 import { createAdapterContext } from '@rimuru/sync';
 import { BaseCommand } from '../../base-command.js';
-import { configPath } from '../../config.js';
-import { parseConfigValue, setConfigValue } from '../../config-edit.js';
+import { configPath, loadConfig } from '../../config.js';
+import { getConfigValue, parseConfigValue, setConfigValue } from '../../config-edit.js';
+import { checkConfigKey } from '../../config-keys.js';
 
 export default class ConfigSet extends BaseCommand<typeof ConfigSet> {
   static override summary = 'Set (or --unset) a config value; the file is validated before it is written';
@@ -23,6 +24,9 @@ export default class ConfigSet extends BaseCommand<typeof ConfigSet> {
     if (this.args.value === undefined && !this.flags.unset) throw new UsageError('Give a value, or --unset to remove the key');
     const ctx = createAdapterContext();
     const path = configPath(ctx.env, ctx.homeDir);
+    // An unknown key that is in the file (a newer version's) may still be removed.
+    const present = this.flags.unset && getConfigValue(await loadConfig(ctx.env, ctx.homeDir), this.args.key) !== undefined;
+    if (!present) checkConfigKey(this.args.key);
     await setConfigValue(path, this.args.key, this.flags.unset ? undefined : parseConfigValue(this.args.value ?? ''));
     process.stderr.write(`${this.flags.unset ? 'Removed' : 'Set'} ${this.args.key} in ${path}\n`);
   }

@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import { parseDateBound, systemTimeZone, UsageError, isRimuruError } from '@rimuru/core';
 import { countSessionsBefore, pruneSessionsBefore } from '@rimuru/db';
 import { BaseCommand } from '../../base-command.js';
+import { counted } from '../../render/plural.js';
 import { confirmOrRefuse } from '../../confirm.js';
 import { selectStore } from '../../store-selection.js';
 
@@ -31,11 +32,11 @@ export default class DbPrune extends BaseCommand<typeof DbPrune> {
       this.log(`No session in ${location} ended before ${before.toISOString()}.`);
       return;
     }
-    if (!(await confirmOrRefuse(`Delete ${count} session(s) that ended before ${before.toISOString()} from ${location}?`, this.flags.yes))) {
+    if (!(await confirmOrRefuse(`Delete ${counted(count, 'session')} that ended before ${before.toISOString()} from ${location}?`, this.flags.yes))) {
       this.log('Nothing deleted.');
       return;
     }
     const result = await pruneSessionsBefore(target, before);
-    this.log(`Deleted ${result.sessions} session(s) and ${result.usageRecords} usage record(s).`);
+    this.log(`Deleted ${counted(result.sessions, 'session')} and ${counted(result.usageRecords, 'usage record')}.`);
   }
 }

@@ -10,6 +10,6 @@ export default class ModelsList extends StoreCommand<typeof ModelsList> {
     const { book } = await runtimePriceBook(runtime);
     const rows = currentPrices(book, runtime.ctx.now());
     if (this.json) this.printJson(rows);
-    else this.log(renderModelPrices(rows, this.useColor));
+    else this.log(renderModelPrices(rows, this.useColor, this.tableWidth));
   }
 }

@@ -1,6 +1,7 @@
 import { costRowJson, totalTokens } from '@rimuru/core';
 import { ReadCommand } from '../../read-command.js';
 import { runtimePriceBook } from '../../store-command.js';
+import { wrapText } from '../../render/shorten.js';
 import { renderTable } from '../../render/table.js';
 import { formatTokens } from '@rimuru/core';
 
@@ -49,9 +50,14 @@ export default class ModelsMissing extends ReadCommand<typeof ModelsMissing> {
           formatTokens(m.cacheWriteTokens),
           formatTokens(m.totalTokens),
         ]),
-        { color: this.useColor, align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'] },
+        {
+          color: this.useColor,
+          align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+          width: this.tableWidth,
+          fit: [{ shorten: 'end', min: 14, cut: 1 }, { shorten: 'end', min: 10 }, { drop: 4 }, {}, {}, { drop: 3 }, { drop: 2 }, {}],
+        },
       ),
     );
-    this.log('These tokens are counted but cost 0. Add a price under "prices" in the config file (USD per million tokens).');
+    this.log(wrapText('These tokens are counted but cost 0. Add a price under "prices" in the config file (USD per million tokens).', this.tableWidth));
   }
 }

@@ -16,6 +16,6 @@ export default class ModelsSearch extends StoreCommand<typeof ModelsSearch> {
     const raw = this.args.text.trim().toLowerCase();
     const rows = currentPrices(book, runtime.ctx.now(), (key) => key.toLowerCase().includes(raw) || canonicalModelName(key).includes(needle));
     if (this.json) this.printJson(rows);
-    else this.log(renderModelPrices(rows, this.useColor));
+    else this.log(renderModelPrices(rows, this.useColor, this.tableWidth));
   }
 }

@@ -1,8 +1,9 @@
 import { Args } from '@oclif/core';
-import { NotFoundError, UsageError } from '@rimuru/core';
+import { priceOriginLabel, UsageError } from '@rimuru/core';
 import { StoreCommand, runtimePriceBook } from '../../store-command.js';
 import { priceJson } from '../../render/price-json.js';
 import { renderTable } from '../../render/table.js';
+import { closestValues } from '../../suggest.js';
 
 export default class ModelsShow extends StoreCommand<typeof ModelsShow> {
   static override summary = 'How a model name is priced: the key it resolves to and its dated prices';
@@ -22,18 +23,23 @@ export default class ModelsShow extends StoreCommand<typeof ModelsShow> {
       });
     }
     if (resolved.key === null) {
-      throw new NotFoundError(`No price for "${name}"`, { suggestions: ['rimuru models search <part of the name>', 'rimuru models sync'] });
+      // A usage error (exit 2) like any unknown name, with the closest priced models.
+      const close = closestValues(name, [...book.keys(), ...book.overrideKeys()]);
+      const help = close.length > 0 ? `did you mean ${close.join(' or ')}?` : 'rimuru models search <part of the name> lists priced models; rimuru models sync updates them';
+      throw new UsageError(`No price for "${name}": ${help}`);
     }
     const override = resolved.override ? book.override(resolved.key)! : null;
     const history = book.history(resolved.key).map((r) => ({
       validFrom: r.validFrom.toISOString(),
       source: r.source,
+      origin: priceOriginLabel(r.source, r.sourceDate),
+      sourceDate: r.sourceDate?.toISOString() ?? null,
       ...priceJson(r.price),
     }));
     const result = {
       model: name,
       key: resolved.key,
-      override: override === null ? null : priceJson(override),
+      override: override === null ? null : { origin: priceOriginLabel('user', null), ...priceJson(override) },
       history,
     };
     if (this.json) {
@@ -43,8 +49,8 @@ export default class ModelsShow extends StoreCommand<typeof ModelsShow> {
     this.log(`Model       ${name}`);
     this.log(`Priced as   ${resolved.key}${override ? ' (user override from config)' : ''}`);
     const rows = [
-      ...(override ? [['(override)', 'user', ...cells(result.override!)]] : []),
-      ...history.map((h) => [h.validFrom.slice(0, 10), h.source, ...cells(h)]),
+      ...(override ? [['(override)', result.override!.origin, ...cells(result.override!)]] : []),
+      ...history.map((h) => [h.validFrom.slice(0, 10), h.origin, ...cells(h)]),
     ];
     if (rows.length > 0) {
       this.log(

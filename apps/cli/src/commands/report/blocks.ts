@@ -1,10 +1,12 @@
 import { Flags } from '@oclif/core';
-import { billingBlocksOfSlots, parseDateBound, toBillingBlockJson } from '@rimuru/core';
+import { parseDateBound } from '@rimuru/core';
+import { billingBlocksAnswer } from '../../answers/billing-blocks.js';
 import { ReadCommand } from '../../read-command.js';
 import { renderBlocks } from '../../render/blocks-table.js';
-import { terminalWidth } from '../../render/report-table.js';
 
 export default class ReportBlocks extends ReadCommand<typeof ReportBlocks> {
+  // As ccusage names it: `rimuru blocks`.
+  static override aliases = ['blocks'];
   static override summary = "Claude Code's 5-hour billing blocks: tokens, cost, burn rate, projection of the active block";
   static override examples = ['<%= config.bin %> report blocks --since 2026-01-01', '<%= config.bin %> report blocks --active --format json'];
   static override flags = {
@@ -17,15 +19,13 @@ export default class ReportBlocks extends ReadCommand<typeof ReportBlocks> {
   async run(): Promise<void> {
     const { runtime, settings } = await this.prepare();
     const { flags } = this;
-    const slots = await runtime.store.usage.slots({
-      from: flags.since === undefined ? undefined : parseDateBound(flags.since, 'since', settings.zone),
-      to: flags.until === undefined ? undefined : parseDateBound(flags.until, 'until', settings.zone),
+    const blocks = await billingBlocksAnswer(runtime.store, settings, {
+      since: flags.since === undefined ? undefined : parseDateBound(flags.since, 'since', settings.zone),
+      until: flags.until === undefined ? undefined : parseDateBound(flags.until, 'until', settings.zone),
       agentTypes: flags['agent-type'],
+      active: flags.active,
     });
-    const blocks = billingBlocksOfSlots(slots, { now: settings.now })
-      .filter((b) => !flags.active || b.isActive)
-      .map((b) => toBillingBlockJson(b, settings.costMode, settings.now));
     if (settings.json) this.printJson(blocks);
-    else this.log(renderBlocks(blocks, { zone: settings.zone, color: this.useColor, width: terminalWidth(), costMode: settings.costMode }));
+    else this.log(renderBlocks(blocks, { zone: settings.zone, color: this.useColor, width: this.tableWidth, costMode: settings.costMode }));
   }
 }

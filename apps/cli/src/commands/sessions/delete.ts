@@ -4,6 +4,7 @@ import { deleteSessions, openStore } from '@rimuru/db';
 import { BaseCommand } from '../../base-command.js';
 import { confirmOrRefuse } from '../../confirm.js';
 import { findOneSession } from '../../find-session.js';
+import { counted } from '../../render/plural.js';
 import { selectStore } from '../../store-selection.js';
 
 export default class SessionsDelete extends BaseCommand<typeof SessionsDelete> {
@@ -30,6 +31,6 @@ export default class SessionsDelete extends BaseCommand<typeof SessionsDelete> {
       return;
     }
     const result = await deleteSessions(target, [session.id]);
-    this.log(`Deleted session ${label} and ${result.usageRecords} usage record(s).`);
+    this.log(`Deleted session ${label} and ${counted(result.usageRecords, 'usage record')}.`);
   }
 }

@@ -1,0 +1,2 @@
+-- Rimuru schema 7 (SQLite): nothing. Schema 7 tunes the PostgreSQL team server
+-- (prisma/migrations/postgres/0007_team_scale.sql); the embedded store keeps its own schema.
