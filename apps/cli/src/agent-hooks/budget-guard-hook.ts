@@ -1,19 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
-import { RimuruError } from '@rimuru/core';
 import { readTextOrNull, writeAtomic, type HookChange } from './file-io.js';
 import { hookCommandLine } from './hook-command.js';
+import { isObject, parseSettings, settingsText, type Json, type JsonObject } from './settings-json.js';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
 
 /** Claude Code's hook event that runs before a prompt is sent; exit 2 refuses the prompt. */
 export const GUARD_EVENT = 'UserPromptSubmit';
 
 const OURS = /(^|\s)budget\s+guard(\s|$)/;
 
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isOurs(hook: Json): boolean {
   return isObject(hook) && typeof hook.command === 'string' && OURS.test(hook.command);
@@ -23,17 +18,6 @@ export function guardCommand(): string {
   return hookCommandLine(['budget', 'guard']);
 }
 
-function parse(text: string | null, path: string): JsonObject {
-  if (text === null || text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new RimuruError('CONFIG_ERROR', `${path} is not valid JSON: fix it before installing hooks`);
-  }
-  if (!isObject(value as Json)) throw new RimuruError('CONFIG_ERROR', `${path} is not a JSON object`);
-  return value as JsonObject;
-}
 
 /** The settings without the guard; a group it leaves empty goes, and the event when none is left. */
 function withoutGuard(settings: JsonObject): JsonObject {
@@ -62,7 +46,7 @@ function guardsIn(settings: JsonObject): Json[] {
  */
 export async function installBudgetGuard(path: string): Promise<HookChange> {
   const text = await readTextOrNull(path);
-  const settings = parse(text, path);
+  const settings = parseSettings(text, path, 'installing hooks');
   const current = guardsIn(settings);
   if (current.length === 1 && isObject(current[0]) && current[0].command === guardCommand()) return 'unchanged';
   const next = withoutGuard(settings);
@@ -78,7 +62,7 @@ export async function installBudgetGuard(path: string): Promise<HookChange> {
 export async function uninstallBudgetGuard(path: string): Promise<HookChange> {
   const text = await readTextOrNull(path);
   if (text === null) return 'absent';
-  const settings = parse(text, path);
+  const settings = parseSettings(text, path, 'installing hooks');
   const next = withoutGuard(settings);
   if (isDeepStrictEqual(next, settings)) return 'unchanged';
   await writeAtomic(path, `${JSON.stringify(next, null, 2)}\n`);
@@ -86,5 +70,5 @@ export async function uninstallBudgetGuard(path: string): Promise<HookChange> {
 }
 
 export async function budgetGuardInstalled(path: string): Promise<boolean> {
-  return guardsIn(parse(await readTextOrNull(path), path)).length > 0;
+  return guardsIn(parseSettings(await readTextOrNull(path), path, 'installing hooks')).length > 0;
 }

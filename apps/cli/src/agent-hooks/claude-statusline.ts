@@ -1,10 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import { RimuruError } from '@rimuru/core';
 import { readTextOrNull, removeIfExists, writeAtomic } from './file-io.js';
 import { hookCommandLine } from './hook-command.js';
+import { isObject, parseSettings, settingsText, type Json, type JsonObject } from './settings-json.js';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
 
 /**
  * installed: there was no statusLine; updated: ours, now calling this rimuru; unchanged: ours
@@ -24,9 +22,6 @@ export interface StatuslineInstall {
 /** Ours whatever path rimuru runs from: the rimuru script (`…/rimuru`, `…/run.js`) then `statusline`. */
 const OURS = /(^|[\s/'"])(rimuru|run\.js)'?\s+statusline(\s|$)/;
 
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function statuslineCommand(): string {
   return hookCommandLine(['statusline']);
@@ -41,19 +36,7 @@ export function savedStatuslinePath(path: string): string {
   return `${path}.rimuru-statusline`;
 }
 
-function parse(text: string | null, path: string): JsonObject {
-  if (text === null || text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new RimuruError('CONFIG_ERROR', `${path} is not valid JSON: fix it before installing the statusline`);
-  }
-  if (!isObject(value as Json)) throw new RimuruError('CONFIG_ERROR', `${path} is not a JSON object`);
-  return value as JsonObject;
-}
 
-const serialise = (settings: JsonObject) => `${JSON.stringify(settings, null, 2)}\n`;
 
 /**
  * Points Claude Code's `statusLine` at `rimuru statusline`, keeping every other setting. A
@@ -62,7 +45,7 @@ const serialise = (settings: JsonObject) => `${JSON.stringify(settings, null, 2)
  * kept the user's file as the backup; again, it changes nothing.
  */
 export async function installClaudeStatusline(path: string, options: { replace: boolean }): Promise<StatuslineInstall> {
-  const settings = parse(await readTextOrNull(path), path);
+  const settings = parseSettings(await readTextOrNull(path), path, 'installing the statusline');
   const command = statuslineCommand();
   const current = settings.statusLine;
   const userCommand = !isOurs(current) && isObject(current) && typeof current.command === 'string' ? current.command : null;
@@ -71,7 +54,7 @@ export async function installClaudeStatusline(path: string, options: { replace: 
   if (isOurs(current) && isObject(current)) {
     if (current.command === command && current.type === 'command') return result('unchanged');
     settings.statusLine = { ...current, type: 'command', command };
-    await writeAtomic(path, serialise(settings));
+    await writeAtomic(path, settingsText(settings));
     return result('updated');
   }
   if (current !== undefined && !options.replace) return result('kept');
@@ -81,7 +64,7 @@ export async function installClaudeStatusline(path: string, options: { replace: 
     await writeAtomic(savedTo, `${JSON.stringify(current, null, 2)}\n`);
   }
   settings.statusLine = { type: 'command', command, padding: 0 };
-  await writeAtomic(path, serialise(settings));
+  await writeAtomic(path, settingsText(settings));
   return result(current === undefined ? 'installed' : 'replaced', savedTo);
 }
 
@@ -92,7 +75,7 @@ export async function installClaudeStatusline(path: string, options: { replace: 
 export async function uninstallClaudeStatusline(path: string): Promise<'removed' | 'restored' | 'absent'> {
   const text = await readTextOrNull(path);
   if (text === null) return 'absent';
-  const settings = parse(text, path);
+  const settings = parseSettings(text, path, 'installing the statusline');
   if (!isOurs(settings.statusLine)) return 'absent';
   const savedPath = savedStatuslinePath(path);
   const savedText = await readTextOrNull(savedPath);
@@ -105,11 +88,11 @@ export async function uninstallClaudeStatusline(path: string): Promise<'removed'
   const next = structuredClone(settings);
   if (saved === undefined) delete next.statusLine;
   else next.statusLine = saved;
-  if (!isDeepStrictEqual(next, settings)) await writeAtomic(path, serialise(next));
+  if (!isDeepStrictEqual(next, settings)) await writeAtomic(path, settingsText(next));
   await removeIfExists(savedPath);
   return saved === undefined ? 'removed' : 'restored';
 }
 
 export async function claudeStatuslineInstalled(path: string): Promise<boolean> {
-  return isOurs(parse(await readTextOrNull(path), path).statusLine);
+  return isOurs(parseSettings(await readTextOrNull(path), path, 'installing the statusline').statusLine);
 }

@@ -1,10 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import { RimuruError } from '@rimuru/core';
 import { backupPathOf, readTextOrNull, removeIfExists, writeAtomic, type HookChange } from './file-io.js';
 import { hookCommandLine } from './hook-command.js';
+import { isObject, parseSettings, settingsText, type Json, type JsonObject } from './settings-json.js';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
 
 /** The `rimuru hook <event>` events an agent hook can call. */
 export type RimuruHookEvent = 'session-start' | 'stop' | 'session-end';
@@ -32,9 +30,6 @@ export interface JsonHooksStatus {
   disabledBy: string | null;
 }
 
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Recognises Rimuru's own entries for this agent whatever path rimuru was installed under. */
 function oursTest(agent: string): (hook: Json) => boolean {
@@ -47,21 +42,7 @@ function commandFor(agent: string, rimuruEvent: RimuruHookEvent): string {
   return hookCommandLine(['hook', rimuruEvent, '--agent', agent]);
 }
 
-function parse(text: string | null, path: string): JsonObject {
-  if (text === null || text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new RimuruError('CONFIG_ERROR', `${path} is not valid JSON: fix it before installing hooks`);
-  }
-  if (!isObject(value as Json)) throw new RimuruError('CONFIG_ERROR', `${path} is not a JSON object`);
-  return value as JsonObject;
-}
 
-function serialise(settings: JsonObject): string {
-  return `${JSON.stringify(settings, null, 2)}\n`;
-}
 
 /** Every group of every event with Rimuru's entries taken out; groups and events left empty go too. */
 function withoutOurs(target: JsonHooksAgent, settings: JsonObject): JsonObject {
@@ -130,7 +111,7 @@ function disabledBy(target: JsonHooksAgent, settings: JsonObject): string | null
  */
 export async function installJsonHooks(target: JsonHooksAgent, path: string): Promise<{ change: HookChange; disabledBy: string | null }> {
   const text = await readTextOrNull(path);
-  const settings = parse(text, path);
+  const settings = parseSettings(text, path, 'installing hooks');
   const off = disabledBy(target, settings);
   if (allCurrent(target, settings)) return { change: 'unchanged', disabledBy: off };
   const next = withOurs(target, settings);
@@ -138,7 +119,7 @@ export async function installJsonHooks(target: JsonHooksAgent, path: string): Pr
   // Back up what the user had, not a file that already carries our hooks.
   if (text !== null && !hadOurs) await writeAtomic(backupPathOf(path), text);
   if (text === null) await removeIfExists(backupPathOf(path));
-  await writeAtomic(path, serialise(next));
+  await writeAtomic(path, settingsText(next));
   return { change: hadOurs ? 'updated' : 'installed', disabledBy: off };
 }
 
@@ -149,11 +130,11 @@ export async function installJsonHooks(target: JsonHooksAgent, path: string): Pr
 export async function uninstallJsonHooks(target: JsonHooksAgent, path: string): Promise<HookChange> {
   const text = await readTextOrNull(path);
   if (text === null) return 'absent';
-  const settings = parse(text, path);
+  const settings = parseSettings(text, path, 'installing hooks');
   const next = withoutOurs(target, settings);
   if (isDeepStrictEqual(next, settings)) return 'unchanged';
   const backup = await readTextOrNull(backupPathOf(path));
-  if (backup !== null && isDeepStrictEqual(parse(backup, path), next)) {
+  if (backup !== null && isDeepStrictEqual(parseSettings(backup, path, 'installing hooks'), next)) {
     await writeAtomic(path, backup);
     await removeIfExists(backupPathOf(path));
     return 'restored';
@@ -162,13 +143,13 @@ export async function uninstallJsonHooks(target: JsonHooksAgent, path: string): 
     await removeIfExists(path);
     return 'restored';
   }
-  await writeAtomic(path, serialise(next));
+  await writeAtomic(path, settingsText(next));
   return 'removed';
 }
 
 /** Which of Rimuru's events are installed in the file, and whether the agent's hooks are switched off. */
 export async function jsonHooksStatus(target: JsonHooksAgent, path: string): Promise<JsonHooksStatus> {
-  const settings = parse(await readTextOrNull(path), path);
+  const settings = parseSettings(await readTextOrNull(path), path, 'installing hooks');
   const events = Object.fromEntries(Object.keys(target.events).map((event) => [event, oursIn(target, settings, event).length > 0]));
   return { events, disabledBy: disabledBy(target, settings) };
 }
