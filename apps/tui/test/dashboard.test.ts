@@ -1,6 +1,7 @@
 import { billingBlocksOfSlots, selectCostNanos } from '@rimuru/core';
 import type { SessionStore } from '@rimuru/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActiveBlock } from '../src/data/active-block.js';
 import { loadDashboard } from '../src/data/dashboard-data.js';
 import { dashboardLines } from '../src/view-models/dashboard-view.js';
 import { fixtureStore } from './store-fixture.js';
@@ -17,6 +18,8 @@ describe('dashboard', () => {
   let store: SessionStore;
   let dispose: () => Promise<void>;
   const rt = () => ({ store, zone: 'UTC', costMode: 'auto' as const, activeWindowMs: 5 * 60_000, adapters: [] });
+  /** The dashboard as the app draws it once the block read beside it has ended. */
+  const dashboardAt = async (at: Date) => loadDashboard(rt(), at, await loadActiveBlock(store, at));
   beforeAll(async () => {
     ({ store, dispose } = await fixtureStore([
       { agentType: 'claude-code', id: 'old', firstAt: m(26 * 60), lastAt: m(25 * 60), projectPath: '/w/api', requests: [req(25 * 60, 'claude-sonnet-4-5', 400_000_000n)] },
@@ -28,7 +31,7 @@ describe('dashboard', () => {
   afterAll(async () => dispose());
 
   it('finds the running 5-hour block as a fold of the whole history does', async () => {
-    const d = await loadDashboard(rt(), now);
+    const d = await dashboardAt(now);
     const full = billingBlocksOfSlots(await store.usage.slots({ agentTypes: ['claude-code'] }), { now }).find((b) => b.isActive)!;
     expect(d.block?.start).toEqual(new Date('2026-11-25T12:00:00.000Z'));
     expect(d.block?.start).toEqual(full.start);
@@ -37,7 +40,7 @@ describe('dashboard', () => {
   });
 
   it('shows the block (cost, burn rate, projection, time left), budgets past 80 %, top projects, models and active sessions', async () => {
-    const lines = dashboardLines(await loadDashboard(rt(), now), { width: 100, height: 30, costMode: 'auto', activeWindowMs: 5 * 60_000 });
+    const lines = dashboardLines(await dashboardAt(now), { width: 100, height: 30, costMode: 'auto', activeWindowMs: 5 * 60_000 });
     const text = lines.join('\n');
     expect(lines.every((l) => [...l].length === 100)).toBe(true);
     expect(lines[0]).toMatch(/^Today \$0\.9000 · 2 sessions · 3K tok │ 7 days \$1\.30 · 3 sessions · 4K tok │ ● 1 active/);
@@ -57,14 +60,20 @@ describe('dashboard', () => {
     expect(text).toMatch(/Active sessions · 1 of 3 sessions/);
     expect(lines.find((l) => l.includes('● ⟁ claude-code'))).toMatch(/api +24m 00s +1K +\$0\.5000/);
     // A taller terminal: a taller top row, with more about the block.
-    const tall = dashboardLines(await loadDashboard(rt(), now), { width: 100, height: 44, costMode: 'auto', activeWindowMs: 5 * 60_000 }).join('\n');
+    const tall = dashboardLines(await dashboardAt(now), { width: 100, height: 44, costMode: 'auto', activeWindowMs: 5 * 60_000 }).join('\n');
     expect(tall).toMatch(/used {2}3K tok · 3 requests/);
     expect(tall).toMatch(/from {2}12:30 to 14:10/);
     expect(tall).toMatch(/model claude-opus-4-6[^]*claude-sonnet-4-5/);
   });
 
+  it('draws before the block is read, saying it is being read', async () => {
+    const lines = dashboardLines(await loadDashboard(rt(), now), { width: 100, height: 30, costMode: 'auto', activeWindowMs: 5 * 60_000 }).join('\n');
+    expect(lines).toContain('Reading the block…');
+    expect(lines).toContain('Top projects');
+  });
+
   it('fits 80×22 with every panel, and says when no block runs', async () => {
-    const d = await loadDashboard(rt(), new Date('2026-11-26T09:00:00.000Z'));
+    const d = await dashboardAt(new Date('2026-11-26T09:00:00.000Z'));
     const lines = dashboardLines(d, { width: 80, height: 22, costMode: 'auto', activeWindowMs: 5 * 60_000 });
     expect(lines.every((l) => [...l].length === 80)).toBe(true);
     expect(lines.length).toBeLessThanOrEqual(22);

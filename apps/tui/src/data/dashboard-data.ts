@@ -1,7 +1,6 @@
 import { activeSince, resolveTimeRange, type AgentType, type BillingBlock, type BudgetStatus, type StoredSession } from '@rimuru/core';
 import type { TuiRuntime } from '../tui-runtime.js';
 import { agentTypesInStore } from './agent-types-in-store.js';
-import { loadActiveBlock } from './active-block.js';
 import { loadBudgetStatuses } from './budget-alerts.js';
 import { costRows, type CostRow } from '../view-models/cost-rows.js';
 import { foldTrend, type CostTrend } from '../view-models/cost-trend.js';
@@ -22,8 +21,11 @@ export interface DashboardData {
   totalSessions: number;
   /** Active sessions, latest activity first. */
   active: StoredSession[];
-  /** The Claude 5-hour block now running; null when none is. */
-  block: BillingBlock | null;
+  /**
+   * The Claude 5-hour block now running; null when none is; undefined while it is still being
+   * read (it can need the whole history, so the rest of the dashboard does not wait for it).
+   */
+  block: BillingBlock | null | undefined;
   /** Cost per day over the last 7 days. */
   trend: CostTrend;
   /** Usage per project and per model over the last 7 days, most expensive first. */
@@ -37,19 +39,21 @@ export interface DashboardData {
 
 export type DashboardRuntime = Pick<TuiRuntime, 'store' | 'zone' | 'costMode' | 'activeWindowMs' | 'adapters'>;
 
-/** Everything the dashboard shows, read in one go: the 7-day panels fold one slot query. */
-export async function loadDashboard(rt: DashboardRuntime, now: Date): Promise<DashboardData> {
+/**
+ * Everything the dashboard shows but the block (`block` is passed in: the last one read, or
+ * undefined before the first read ends), read in one go: the 7-day panels fold one slot query.
+ */
+export async function loadDashboard(rt: DashboardRuntime, now: Date, block?: BillingBlock | null): Promise<DashboardData> {
   const { store, zone, costMode } = rt;
   const today = resolveTimeRange('today', { now, zone });
   const week = resolveTimeRange('7d', { now, zone });
   const activeFilter = { activeSince: activeSince({ now, activeWindowMs: rt.activeWindowMs }) };
-  const [todayFigures, weekFigures, activeNow, totalSessions, active, block, slots, agents, budgets, lastSyncAt] = await Promise.all([
+  const [todayFigures, weekFigures, activeNow, totalSessions, active, slots, agents, budgets, lastSyncAt] = await Promise.all([
     usageOf(store, { since: today.from! }, costMode),
     usageOf(store, { since: week.from! }, costMode),
     store.sessions.count(activeFilter),
     store.sessions.count({}),
     store.sessions.list({ ...activeFilter, limit: ACTIVE_SESSIONS_SHOWN }),
-    loadActiveBlock(store, now),
     store.usage.slots({ from: week.from! }),
     agentTypesInStore(store, rt.adapters).then((types) => Promise.all(types.map(async (t) => ({ agentType: t, figures: await usageOf(store, { since: week.from!, agentTypes: [t] }, costMode) })))),
     loadBudgetStatuses(store, { now, zone, costMode }),

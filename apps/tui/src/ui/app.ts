@@ -1,6 +1,7 @@
 import type blessed from 'blessed';
 import { configPath } from '@rimuru/app-runtime';
-import { BudgetAlertTracker, budgetAlertLine, formatLocalDateTime, isRimuruError, type AgentType } from '@rimuru/core';
+import { BudgetAlertTracker, budgetAlertLine, formatLocalDateTime, isRimuruError, type AgentType, type BillingBlock } from '@rimuru/core';
+import { loadActiveBlock } from '../data/active-block.js';
 import { agentTypesInStore } from '../data/agent-types-in-store.js';
 import { loadAgents } from '../data/agents-data.js';
 import { loadBudgetStatuses } from '../data/budget-alerts.js';
@@ -113,13 +114,41 @@ export function runApp(rt: TuiRuntime, screen: blessed.Widgets.Screen, p: Paint,
     firstRun = firstRunLines(await loadAgents(rt), options);
   }
 
+  /**
+   * The running 5-hour block, read beside the dashboard rather than before it: without a
+   * five-hour pause in the last weeks it needs the whole history. The dashboard paints with the
+   * last block read (or "Reading…") and again when a new read ends.
+   */
+  let block: BillingBlock | null | undefined;
+  /** Set by every refresh (a sync, the dashboard's clock): the block is read again then. */
+  let blockStale = true;
+  let blockRead: Promise<void> | null = null;
+  function readBlock(): void {
+    if (blockRead !== null || !blockStale) return;
+    blockStale = false;
+    // Started on the next turn of the event loop: the store's reads block it, and the rest of
+    // the dashboard is read and drawn first.
+    blockRead = new Promise((resolve) => setTimeout(resolve, 0))
+      .then(() => loadActiveBlock(rt.store, now()))
+      .then((read) => {
+        block = read;
+        if (!quitting && view === 'dashboard' && mode === 'normal') queue = queue.then(loadView).then(draw).catch(report);
+      })
+      // After quit the store closes under a read still running: nothing to say then.
+      .catch((error: unknown) => {
+        if (!quitting) report(error);
+      })
+      .finally(() => (blockRead = null));
+  }
+
   async function loadView(): Promise<void> {
     const w = width();
     await loadFirstRun();
     if (view === 'sessions') return;
     const height = (ui.main.height as number) || 22;
     if (view === 'dashboard') {
-      const lines = firstRun ?? dashboardLines(await loadDashboard(rt, now()), { width: w, height, costMode: rt.costMode, activeWindowMs: rt.activeWindowMs });
+      if (firstRun === null) readBlock();
+      const lines = firstRun ?? dashboardLines(await loadDashboard(rt, now(), block), { width: w, height, costMode: rt.costMode, activeWindowMs: rt.activeWindowMs });
       viewText = decorate(p.esc(lines.join('\n')), p);
     }
     if (view === 'agents') viewText = p.esc(agentsLines(await loadAgents(rt), rt.zone, w, rt.ctx.homeDir).join('\n'));
@@ -136,6 +165,7 @@ export function runApp(rt: TuiRuntime, screen: blessed.Widgets.Screen, p: Paint,
   /** Re-reads the store for the current view; the sessions list keeps its selection. */
   async function refresh(): Promise<void> {
     lastSyncAt = await rt.store.meta.get('lastSyncAt');
+    blockStale = true;
     await checkBudgets();
     agentTypes = await agentTypesInStore(rt.store, rt.adapters);
     if (view === 'sessions') await sessions.refresh();
@@ -198,7 +228,9 @@ export function runApp(rt: TuiRuntime, screen: blessed.Widgets.Screen, p: Paint,
     if (search !== sessions.state.search) await sessions.apply({ ...sessions.state, search });
   }
 
+  let quitting = false;
   async function quit(): Promise<void> {
+    quitting = true;
     clearInterval(ticker);
     screen.removeAllListeners('keypress');
     await live.stop();

@@ -104,7 +104,8 @@ export function budgetLines(budgets: readonly BudgetStatus[]): string[] {
 }
 
 /** The live block: its span and time left, cost against elapsed time, burn rate, projection. */
-export function blockBody(block: BillingBlock | null, d: Pick<DashboardData, 'now' | 'zone'>, width: number, mode: CostMode): string[] {
+export function blockBody(block: BillingBlock | null | undefined, d: Pick<DashboardData, 'now' | 'zone'>, width: number, mode: CostMode): string[] {
+  if (block === undefined) return ['Reading the block…'];
   if (block === null) return ['No block running.', 'The next Claude Code request', 'opens a 5-hour block.'];
   const more = [
     `used  ${formatTokens(totalTokens(block.tokens))} tok · ${plural(block.requestCount, 'request')}`,
