@@ -26,7 +26,7 @@ describe('dashboard', () => {
       { agentType: 'claude-code', id: 'a', firstAt: m(125), lastAt: m(90), projectPath: '/w/app', requests: [req(120, 'claude-opus-4-6', 300_000_000n), req(90, 'claude-sonnet-4-5', 100_000_000n)] },
       { agentType: 'claude-code', id: 'b', firstAt: m(25), lastAt: m(1), projectPath: '/w/api', requests: [req(20, 'claude-opus-4-6', 500_000_000n)] },
     ]));
-    await store.budgets.upsert({ name: 'daily', amountNanos: 1_000_000_000n, period: 'day', hard: false, agentType: null, project: null, model: null });
+    await store.budgets.save({ name: 'daily', amountNanos: 1_000_000_000n, period: 'day', hard: false, agentType: null, project: null, model: null });
   });
   afterAll(async () => dispose());
 

@@ -14,14 +14,14 @@ describe.each(BACKENDS)('budgets on $name', (backend) => {
   const h = useTestStore(backend);
 
   it('creates, reads back exactly, lists by name and removes', async () => {
-    const created = await h.store.budgets.upsert(spec({ name: 'zeta', agentType: 'claude-code', project: '/p/api', model: 'opus', hard: true }));
+    const created = await h.store.budgets.save(spec({ name: 'zeta', agentType: 'claude-code', project: '/p/api', model: 'opus', hard: true }));
     expect(created.created).toBe(true);
     expect(created.budget).toEqual({
       ...spec({ name: 'zeta', agentType: 'claude-code', project: '/p/api', model: 'opus', hard: true }),
       createdAt: h.clock.now,
       updatedAt: h.clock.now,
     });
-    await h.store.budgets.upsert(spec({ name: 'alpha', amountNanos: 1n, period: 'day' }));
+    await h.store.budgets.save(spec({ name: 'alpha', amountNanos: 1n, period: 'day' }));
     expect((await h.store.budgets.list()).map((b) => [b.name, b.amountNanos, b.period, b.hard])).toEqual([
       ['alpha', 1n, 'day', false],
       ['zeta', 25_000_000_000n, 'month', true],
@@ -34,9 +34,9 @@ describe.each(BACKENDS)('budgets on $name', (backend) => {
   });
 
   it('replaces a budget of the same name whole, keeping its creation time', async () => {
-    const first = await h.store.budgets.upsert(spec({ agentType: 'codex', model: 'gpt', hard: true }));
+    const first = await h.store.budgets.save(spec({ agentType: 'codex', model: 'gpt', hard: true }));
     h.clock.now = new Date('2025-06-02T08:30:00.123Z');
-    const second = await h.store.budgets.upsert(spec({ amountNanos: 99n, period: 'week' }));
+    const second = await h.store.budgets.save(spec({ amountNanos: 99n, period: 'week' }));
     expect(second.created).toBe(false);
     expect(second.budget).toEqual({ ...spec({ amountNanos: 99n, period: 'week' }), createdAt: first.budget.createdAt, updatedAt: h.clock.now });
     expect(await h.store.budgets.list()).toHaveLength(1);
@@ -44,12 +44,12 @@ describe.each(BACKENDS)('budgets on $name', (backend) => {
 
   it('keeps amounts beyond 2^53 nano-dollars exact', async () => {
     const amountNanos = 1_000_000_000n * 1_000_000_000n - 7n;
-    await h.store.budgets.upsert(spec({ amountNanos }));
+    await h.store.budgets.save(spec({ amountNanos }));
     expect((await h.store.budgets.get('team'))?.amountNanos).toBe(amountNanos);
   });
 
   it('survive an export and import into a fresh store', async () => {
-    await h.store.budgets.upsert(spec({ name: 'carried', project: '/p/x', hard: true }));
+    await h.store.budgets.save(spec({ name: 'carried', project: '/p/x', hard: true }));
     const lines: string[] = [];
     await exportStore(h.target.target, async (line) => void lines.push(line));
     const other = await backend.create();

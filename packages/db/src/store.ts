@@ -226,7 +226,7 @@ export interface BudgetRepository {
   list(): Promise<Budget[]>;
   get(name: string): Promise<Budget | null>;
   /** Creates the budget or replaces the one of that name (keeping its creation time). */
-  upsert(spec: BudgetSpec): Promise<{ budget: Budget; created: boolean }>;
+  save(spec: BudgetSpec): Promise<{ budget: Budget; created: boolean }>;
   /** Removes the budget of that name; false when there was none. */
   remove(name: string): Promise<boolean>;
 }

@@ -18,7 +18,7 @@ export class SqlBudgetRepository implements BudgetRepository {
     return getBudget(this.sql, name);
   }
 
-  upsert(spec: BudgetSpec) {
+  save(spec: BudgetSpec) {
     return upsertBudget(this.sql, spec, this.now());
   }
 

@@ -37,7 +37,7 @@ export default class BudgetSet extends StoreCommand<typeof BudgetSet> {
       hard: this.flags.hard,
     });
     const runtime = await this.open();
-    const { budget, created } = await runtime.store.budgets.upsert(spec);
+    const { budget, created } = await runtime.store.budgets.save(spec);
     if (this.json) {
       this.printJson({ change: created ? 'created' : 'updated', budget: toBudgetJson(budget) });
       return;
