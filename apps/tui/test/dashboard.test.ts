@@ -1,7 +1,7 @@
 import { billingBlocksOfSlots, selectCostNanos } from '@rimuru/core';
 import type { SessionStore } from '@rimuru/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadActiveBlock } from '../src/data/active-block.js';
+import { activeBillingBlock } from '@rimuru/app-runtime/active-block';
 import { loadDashboard } from '../src/data/dashboard-data.js';
 import { dashboardLines } from '../src/view-models/dashboard-view.js';
 import { fixtureStore } from './store-fixture.js';
@@ -19,7 +19,7 @@ describe('dashboard', () => {
   let dispose: () => Promise<void>;
   const rt = () => ({ store, zone: 'UTC', costMode: 'auto' as const, activeWindowMs: 5 * 60_000, adapters: [] });
   /** The dashboard as the app draws it once the block read beside it has ended. */
-  const dashboardAt = async (at: Date) => loadDashboard(rt(), at, await loadActiveBlock(store, at));
+  const dashboardAt = async (at: Date) => loadDashboard(rt(), at, await activeBillingBlock(store, at));
   beforeAll(async () => {
     ({ store, dispose } = await fixtureStore([
       { agentType: 'claude-code', id: 'old', firstAt: m(26 * 60), lastAt: m(25 * 60), projectPath: '/w/api', requests: [req(25 * 60, 'claude-sonnet-4-5', 400_000_000n)] },

@@ -1,7 +1,7 @@
 import type blessed from 'blessed';
 import { configPath } from '@rimuru/app-runtime';
 import { BudgetAlertTracker, budgetAlertLine, formatLocalDateTime, isRimuruError, type AgentType, type BillingBlock } from '@rimuru/core';
-import { loadActiveBlock } from '../data/active-block.js';
+import { activeBillingBlock } from '@rimuru/app-runtime/active-block';
 import { agentTypesInStore } from '../data/agent-types-in-store.js';
 import { loadAgents } from '../data/agents-data.js';
 import { loadBudgetStatuses } from '../data/budget-alerts.js';
@@ -129,7 +129,7 @@ export function runApp(rt: TuiRuntime, screen: blessed.Widgets.Screen, p: Paint,
     // Started on the next turn of the event loop: the store's reads block it, and the rest of
     // the dashboard is read and drawn first.
     blockRead = new Promise((resolve) => setTimeout(resolve, 0))
-      .then(() => loadActiveBlock(rt.store, now()))
+      .then(() => activeBillingBlock(rt.store, now()))
       .then((read) => {
         block = read;
         if (!quitting && view === 'dashboard' && mode === 'normal') queue = queue.then(loadView).then(draw).catch(report);

@@ -3,6 +3,7 @@ import { parseDateBound } from '@rimuru/core';
 import { billingBlocksAnswer } from '../../answers/billing-blocks.js';
 import { ReadCommand } from '../../read-command.js';
 import { renderBlocks } from '../../render/blocks-table.js';
+import { BLOCK_AGENT_TYPES } from '@rimuru/app-runtime/active-block';
 
 export default class ReportBlocks extends ReadCommand<typeof ReportBlocks> {
   // As ccusage names it: `rimuru blocks`.
@@ -12,7 +13,7 @@ export default class ReportBlocks extends ReadCommand<typeof ReportBlocks> {
   static override flags = {
     since: Flags.string({ description: 'First day (YYYY-MM-DD, local) or instant to include' }),
     until: Flags.string({ description: 'Last day (YYYY-MM-DD, local, inclusive) or instant (exclusive)' }),
-    'agent-type': Flags.string({ description: 'Agent types whose usage forms blocks; repeatable', multiple: true, default: ['claude-code'] }),
+    'agent-type': Flags.string({ description: 'Agent types whose usage forms blocks; repeatable', multiple: true, default: [...BLOCK_AGENT_TYPES] }),
     active: Flags.boolean({ description: 'Only the active block', default: false }),
   };
 

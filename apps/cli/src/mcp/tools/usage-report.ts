@@ -10,6 +10,7 @@ import {
   type ReportPeriod,
   type UsageReportJson,
 } from '@rimuru/core';
+import { BLOCK_AGENT_TYPES } from '@rimuru/app-runtime/active-block';
 import { billingBlocksAnswer } from '../../answers/billing-blocks.js';
 import { usageReportAnswer } from '../../answers/usage-report.js';
 import { arrayOf, boolean, described, enumOf, objectOf, string } from '../json-schema.js';
@@ -21,8 +22,6 @@ const PERIODS = ['day', 'week', 'month', 'block'] as const;
 type Period = (typeof PERIODS)[number];
 const REPORT_PERIOD: Record<Exclude<Period, 'block'>, ReportPeriod> = { day: 'daily', week: 'weekly', month: 'monthly' };
 
-/** What blocks form from when no agent type is given (as `rimuru report blocks`). */
-const BLOCK_AGENT_TYPES = ['claude-code'];
 
 interface UsageReportArgs extends ViewArgs, WindowArgs {
   period?: Period;
@@ -76,7 +75,7 @@ export const usageReport = defineTool<UsageReportArgs>({
       const blocks = await billingBlocksAnswer(ctx.runtime.store, settings, {
         since: from,
         until: to,
-        agentTypes: args.agentType ?? BLOCK_AGENT_TYPES,
+        agentTypes: args.agentType ?? [...BLOCK_AGENT_TYPES],
         active: args.active === true,
       });
       return { structured: { blocks }, text: blocksSummary(blocks) };
