@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/run.js');
 
@@ -67,3 +68,59 @@ export const CLI_BACKENDS: CliBackend[] = [
     },
   },
 ];
+
+/** A sandboxed machine on one backend, for one `describe`: set up before its tests, removed after. */
+export interface CliMachine {
+  readonly root: string;
+  readonly home: string;
+  readonly env: Record<string, string>;
+  /** Runs the CLI and expects exit 0; its stdout. */
+  run(...args: string[]): Promise<string>;
+  /** The command's `--format json` answer. */
+  json<T>(...args: string[]): Promise<T>;
+}
+
+/**
+ * Registers beforeAll/afterAll that make a sandbox on `backend` (then `prepare` it, e.g. write
+ * agent files) and remove both: the set-up every e2e suite over CLI_BACKENDS shares.
+ */
+export function useCliMachine(backend: CliBackend, prepare?: (machine: CliMachine) => Promise<void>): CliMachine {
+  let sandbox: Awaited<ReturnType<typeof makeSandbox>> | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  let env: Record<string, string> = {};
+  const started = () => {
+    if (sandbox === undefined) throw new Error('the machine is set up in beforeAll');
+    return sandbox;
+  };
+  const machine: CliMachine = {
+    get root() {
+      return started().root;
+    },
+    get home() {
+      return started().home;
+    },
+    get env() {
+      return env;
+    },
+    async run(...args) {
+      const r = await runCli(args, env);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    },
+    async json<T>(...args: string[]) {
+      return JSON.parse(await machine.run(...args, '--format', 'json')) as T;
+    },
+  };
+  beforeAll(async () => {
+    sandbox = await makeSandbox();
+    const db = await backend.database();
+    drop = db.drop;
+    env = { ...sandbox.env, ...db.env };
+    await prepare?.(machine);
+  });
+  afterAll(async () => {
+    await drop?.();
+    await sandbox?.cleanup();
+  });
+  return machine;
+}

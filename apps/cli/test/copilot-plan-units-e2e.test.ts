@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { copilotEventsPath, copilotSessionStart, copilotShutdown, jsonl } from '@rimuru/test-utils/copilot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeClaudeFixture } from './claude-fixture-home.js';
-import { CLI_BACKENDS, makeSandbox, runCli } from './cli-harness.js';
+import { CLI_BACKENDS, useCliMachine } from './cli-harness.js';
 
 /**
  * Copilot's premium requests and AI credits, from the CLI's session.shutdown to `sessions
@@ -15,24 +15,9 @@ const DAY = '2026-03-02';
 
 interface PlanUnits { premiumRequests?: number; aiCredits?: number }
 
-describe.each(CLI_BACKENDS)('Copilot plan units on $name', ({ database }) => {
-  let sandbox: Awaited<ReturnType<typeof makeSandbox>>;
-  let env: Record<string, string>;
-  let drop: () => Promise<void>;
-
-  const run = async (...args: string[]) => {
-    const r = await runCli(args, env);
-    expect(r.code, r.stderr).toBe(0);
-    return r.stdout;
-  };
-  const json = async <T>(...args: string[]): Promise<T> => JSON.parse(await run(...args, '--format', 'json')) as T;
-
-  beforeAll(async () => {
-    sandbox = await makeSandbox();
-    const db = await database();
-    drop = db.drop;
-    env = { ...sandbox.env, ...db.env };
-    const file = join(sandbox.home, copilotEventsPath(SID));
+describe.each(CLI_BACKENDS)('Copilot plan units on $name', (backend) => {
+  const { run, json } = useCliMachine(backend, async ({ home }) => {
+    const file = join(home, copilotEventsPath(SID));
     await mkdir(dirname(file), { recursive: true });
     const usage = { inputTokens: 12_000, outputTokens: 800, cacheReadTokens: 9_000, cacheWriteTokens: 1_000 };
     await writeFile(file, jsonl([
@@ -48,11 +33,7 @@ describe.each(CLI_BACKENDS)('Copilot plan units on $name', ({ database }) => {
         },
       }),
     ]) + '\n');
-    await writeClaudeFixture(sandbox.home);
-  });
-  afterAll(async () => {
-    await drop?.();
-    await sandbox?.cleanup();
+    await writeClaudeFixture(home);
   });
 
   it('sessions show: the session\'s premium requests and AI credits, in JSON and as a line', async () => {

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUNDLED_PRICES_SOURCE } from '@rimuru/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_BACKENDS, makeSandbox, runCli } from './cli-harness.js';
+import { describe, expect, it } from 'vitest';
+import { CLI_BACKENDS, useCliMachine } from './cli-harness.js';
 
 /** `models list|show` say where each price came from and since when. */
 const SNAPSHOT_DAY = /\d{4}-\d{2}-\d{2}/.exec(BUNDLED_PRICES_SOURCE)![0];
@@ -14,28 +14,9 @@ interface ShowJson {
   history: { validFrom: string; source: string; origin: string; sourceDate: string | null }[];
 }
 
-describe.each(CLI_BACKENDS)('price origins on $name', ({ database }) => {
-  let sandbox: Awaited<ReturnType<typeof makeSandbox>>;
-  let env: Record<string, string>;
-  let drop: () => Promise<void>;
-
-  const run = async (...args: string[]) => {
-    const r = await runCli(args, env);
-    expect(r.code, r.stderr).toBe(0);
-    return r.stdout;
-  };
-  const json = async <T>(...args: string[]): Promise<T> => JSON.parse(await run(...args, '--format', 'json')) as T;
-
-  beforeAll(async () => {
-    sandbox = await makeSandbox();
-    const db = await database();
-    drop = db.drop;
-    env = { ...sandbox.env, ...db.env };
-  });
-  afterAll(async () => {
-    await drop?.();
-    await sandbox?.cleanup();
-  });
+describe.each(CLI_BACKENDS)('price origins on $name', (backend) => {
+  const machine = useCliMachine(backend);
+  const { run, json } = machine;
 
   it('names the bundled snapshot, a LiteLLM sync with its day, and the user override', async () => {
     let list = await json<ListRow[]>('models', 'list');
@@ -43,7 +24,7 @@ describe.each(CLI_BACKENDS)('price origins on $name', ({ database }) => {
       source: 'bundled', origin: `bundled ${SNAPSHOT_DAY}`, sourceDate: `${SNAPSHOT_DAY}T00:00:00.000Z`,
     });
 
-    const file = join(sandbox.root, 'prices.json');
+    const file = join(machine.root, 'prices.json');
     await writeFile(file, JSON.stringify({ 'gpt-5': { input_cost_per_token: 0.0000012, output_cost_per_token: 0.00001, litellm_provider: 'openai', mode: 'chat' } }));
     const before = new Date().toISOString().slice(0, 10);
     await run('models', 'sync', '--from', file, '--effective-from', '2026-01-01');
@@ -53,7 +34,7 @@ describe.each(CLI_BACKENDS)('price origins on $name', ({ database }) => {
     // The day of the sync (not the day its prices apply from).
     expect([`LiteLLM sync ${before}`, `LiteLLM sync ${after}`]).toContain(synced.origin);
 
-    const configDir = join(sandbox.home, '.config', 'rimuru');
+    const configDir = join(machine.home, '.config', 'rimuru');
     await mkdir(configDir, { recursive: true });
     await writeFile(join(configDir, 'config.json'), JSON.stringify({ prices: { 'claude-sonnet-4-5': { input: 2, output: 8 } } }));
     list = await json<ListRow[]>('models', 'list');
