@@ -42,7 +42,9 @@ if (!existsSync(join(repoDir, 'apps', 'cli', 'dist', 'commands'))) throw new Err
 const home = join(opts['home-dir'] ?? join(benchDir, '.homes'), opts.scale);
 process.stderr.write(`bench: preparing ${opts.scale} home in ${home}\n`);
 const info = await ensureHome(home, opts.scale, scale);
-process.stderr.write(`bench: home ${(info.totalBytes / 2 ** 20).toFixed(0)} MiB (${info.claude.files} Claude Code + ${info.codex.files} Codex files)\n`);
+process.stderr.write(
+  `bench: home ${(info.totalBytes / 2 ** 20).toFixed(0)} MiB (${info.claude.files} Claude Code + ${info.codex.files} Codex files)\n`,
+);
 
 const work = join(benchDir, '.homes', `${opts.scale}-work`);
 await rm(work, { recursive: true, force: true });
@@ -78,20 +80,41 @@ const cold = await step('cold import: rimuru sync', coldRuns, rimuru('sync', '--
 const syncSummary = JSON.parse(cold.last.stdout);
 await step('rimuru sessions --no-sync', runs, rimuru('sessions', '--no-sync'), run);
 await step('rimuru sessions', runs, rimuru('sessions'), run);
-const statsNoSync = await step('stats --range all --format json --no-sync', runs, rimuru('sessions', 'stats', '--range', 'all', '--format', 'json', '--no-sync'), run);
-await step('stats --range all --format json', runs, rimuru('sessions', 'stats', '--range', 'all', '--format', 'json'), run);
+const statsNoSync = await step(
+  'stats --range all --format json --no-sync',
+  runs,
+  rimuru('sessions', 'stats', '--range', 'all', '--format', 'json', '--no-sync'),
+  run,
+);
+await step(
+  'stats --range all --format json',
+  runs,
+  rimuru('sessions', 'stats', '--range', 'all', '--format', 'json'),
+  run,
+);
 await step('rimuru sessions history', runs, rimuru('sessions', 'history'), run);
 // Every other read command on the same store, without the sync check: each should cost about
 // what the stats read costs (targets below).
-const firstSession = JSON.parse((await runOnce(node, [cli, 'sessions', '--no-sync', '--format', 'json', '--limit', '1'], run)).stdout)[0];
+const firstSession = JSON.parse(
+  (await runOnce(node, [cli, 'sessions', '--no-sync', '--format', 'json', '--limit', '1'], run)).stdout,
+)[0];
 for (const [name, args] of READ_COMMANDS(firstSession.id)) await step(name, runs, rimuru(...args, '--no-sync'), run);
 const exportFile = join(work, 'usage.ndjson');
-await step('export usage --format ndjson --range all', runs, rimuru('export', 'usage', '--format', 'ndjson', '--range', 'all', '--no-sync', '--output', exportFile), run);
+await step(
+  'export usage --format ndjson --range all',
+  runs,
+  rimuru('export', 'usage', '--format', 'ndjson', '--range', 'all', '--no-sync', '--output', exportFile),
+  run,
+);
 const storeExport = join(work, 'store-export.ndjson');
 await runOnce(node, [cli, 'db', 'export', storeExport], run);
 const importEnv = { ...rimuruEnv, XDG_DATA_HOME: join(work, 'import-data') };
-await step('db import (into an empty store)', runs, rimuru('db', 'import', storeExport), { env: importEnv, cwd: repoDir }, () =>
-  rm(importEnv.XDG_DATA_HOME, { recursive: true, force: true }),
+await step(
+  'db import (into an empty store)',
+  runs,
+  rimuru('db', 'import', storeExport),
+  { env: importEnv, cwd: repoDir },
+  () => rm(importEnv.XDG_DATA_HOME, { recursive: true, force: true }),
 );
 let appended = 0;
 try {
@@ -109,7 +132,12 @@ if (!opts['skip-ccusage']) {
   const binary = ensureCcusage(join(benchDir, '.tools'));
   if (binary === null) process.stderr.write('bench: ccusage has no binary for this platform; skipped\n');
   else {
-    ccusage = await step(`ccusage ${CCUSAGE_VERSION} session --json --offline`, runs, [binary, ['session', '--json', '--offline']], { env: ccusageEnv(home), cwd: home });
+    ccusage = await step(
+      `ccusage ${CCUSAGE_VERSION} session --json --offline`,
+      runs,
+      [binary, ['session', '--json', '--offline']],
+      { env: ccusageEnv(home), cwd: home },
+    );
     ccusageCheck = ccusageTotalTokens(ccusage.last.stdout);
   }
 }
@@ -117,7 +145,12 @@ if (!opts['skip-ccusage']) {
 const report = {
   at: new Date().toISOString(),
   scale: opts.scale,
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryMiB: Math.round(totalmem() / 2 ** 20), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    memoryMiB: Math.round(totalmem() / 2 ** 20),
+    node: process.version,
+  },
   home: info,
   appendedBytes: appended,
   usageRecords: await countLines(exportFile),
@@ -128,7 +161,11 @@ const report = {
   },
   results: results.map(({ last, ...r }) => r),
 };
-report.targets = targetsOf(report.results, ccusage?.name ?? null, { usageRecords: report.usageRecords, scale: opts.scale, sourceFiles: info.claude.files + info.codex.files });
+report.targets = targetsOf(report.results, ccusage?.name ?? null, {
+  usageRecords: report.usageRecords,
+  scale: opts.scale,
+  sourceFiles: info.claude.files + info.codex.files,
+});
 printTable(report);
 const resultsDir = join(benchDir, 'results');
 await mkdir(resultsDir, { recursive: true });

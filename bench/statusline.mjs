@@ -19,7 +19,11 @@ import { median } from './lib/measure.mjs';
 import { SCALES } from './lib/scales.mjs';
 
 const { values: opts } = parseArgs({
-  options: { scale: { type: 'string', default: 'large' }, runs: { type: 'string', default: '15' }, 'home-dir': { type: 'string' } },
+  options: {
+    scale: { type: 'string', default: 'large' },
+    runs: { type: 'string', default: '15' },
+    'home-dir': { type: 'string' },
+  },
 });
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const cliDir = join(benchDir, '..', 'apps', 'cli');
@@ -80,10 +84,25 @@ async function addRequest() {
   requests += 1;
   const id = `${process.pid}_${Date.now()}_${requests}`;
   const line = {
-    type: 'assistant', sessionId, cwd, version: '2.1.40', uuid: `u-${id}`, timestamp: new Date().toISOString(), requestId: `req_${id}`,
+    type: 'assistant',
+    sessionId,
+    cwd,
+    version: '2.1.40',
+    uuid: `u-${id}`,
+    timestamp: new Date().toISOString(),
+    requestId: `req_${id}`,
     message: {
-      id: `msg_${id}`, type: 'message', role: 'assistant', model: 'claude-sonnet-4-5-20250929', content: [{ type: 'text', text: 'ok' }],
-      usage: { input_tokens: 12, output_tokens: 340, cache_read_input_tokens: 40_000, cache_creation_input_tokens: 900 },
+      id: `msg_${id}`,
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-sonnet-4-5-20250929',
+      content: [{ type: 'text', text: 'ok' }],
+      usage: {
+        input_tokens: 12,
+        output_tokens: 340,
+        cache_read_input_tokens: 40_000,
+        cache_creation_input_tokens: 900,
+      },
     },
   };
   await appendFile(transcript, `${JSON.stringify(line)}\n`);
@@ -91,8 +110,11 @@ async function addRequest() {
 if (!existsSync(transcript)) await writeFile(transcript, '');
 await addRequest();
 const payload = JSON.stringify({
-  session_id: sessionId, transcript_path: transcript, cwd,
-  model: { id: 'claude-sonnet-4-5-20250929', display_name: 'Sonnet 4.5' }, workspace: { current_dir: cwd, project_dir: cwd },
+  session_id: sessionId,
+  transcript_path: transcript,
+  cwd,
+  model: { id: 'claude-sonnet-4-5-20250929', display_name: 'Sonnet 4.5' },
+  workspace: { current_dir: cwd, project_dir: cwd },
 });
 const viaOclif = join(work, 'statusline-via-oclif.mjs');
 await writeFile(
@@ -117,14 +139,19 @@ for (let round = 0; round < runs; round += 1) {
   for (const c of commands) {
     if (c.before) await c.before();
     const { ms, out } = await run(c.argv, c.stdin);
-    if (c.stdin !== undefined && !out.startsWith('Sonnet 4.5 | session ')) throw new Error(`${c.name}: unexpected line ${out}`);
+    if (c.stdin !== undefined && !out.startsWith('Sonnet 4.5 | session '))
+      throw new Error(`${c.name}: unexpected line ${out}`);
     samples.get(c.name).push(ms);
   }
 }
 const floor = median(samples.get('node -e 0'));
-process.stdout.write(`\n${opts.scale} home, ${runs} interleaved rounds (ms)\n\n| command | median | min | max | ÷ node -e 0 |\n|---|---:|---:|---:|---:|\n`);
+process.stdout.write(
+  `\n${opts.scale} home, ${runs} interleaved rounds (ms)\n\n| command | median | min | max | ÷ node -e 0 |\n|---|---:|---:|---:|---:|\n`,
+);
 for (const c of commands) {
   const s = samples.get(c.name);
   const m = median(s);
-  process.stdout.write(`| ${c.name} | ${m.toFixed(0)} | ${Math.min(...s).toFixed(0)} | ${Math.max(...s).toFixed(0)} | ${(m / floor).toFixed(2)} |\n`);
+  process.stdout.write(
+    `| ${c.name} | ${m.toFixed(0)} | ${Math.min(...s).toFixed(0)} | ${Math.max(...s).toFixed(0)} | ${(m / floor).toFixed(2)} |\n`,
+  );
 }

@@ -15,7 +15,9 @@ import { hasTmux, timeFirstPaint } from './lib/tmux-screen.mjs';
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const repoDir = join(benchDir, '..');
-const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'home-dir': { type: 'string' } } });
+const { values: opts } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, 'home-dir': { type: 'string' } },
+});
 const runs = Number(opts.runs);
 const cli = join(repoDir, 'apps', 'cli', 'bin', 'run.js');
 const tui = join(repoDir, 'apps', 'tui', 'bin', 'rimuru-tui.js');
@@ -23,7 +25,10 @@ if (!existsSync(join(repoDir, 'apps', 'cli', 'dist', 'commands'))) throw new Err
 if (!hasTmux()) throw new Error('bench:tui needs tmux');
 
 // 25k + 25k two-request sessions; Claude's subagents and Codex's spawned threads add a few more.
-const scale = { claude: { sessions: 25_000, requestsPerSession: 2, padBytes: 0 }, codex: { sessions: 25_000, requestsPerSession: 2 } };
+const scale = {
+  claude: { sessions: 25_000, requestsPerSession: 2, padBytes: 0 },
+  codex: { sessions: 25_000, requestsPerSession: 2 },
+};
 const home = join(opts['home-dir'] ?? join(benchDir, '.homes'), 'tui50k');
 process.stderr.write(`bench:tui: preparing home in ${home}\n`);
 const info = await ensureHome(home, 'tui50k', scale);
@@ -44,7 +49,14 @@ const env = {
 };
 process.stderr.write('bench:tui: importing\n');
 await runOnce(process.execPath, [cli, 'sync', '--format', 'json'], { env, cwd: repoDir });
-const stats = JSON.parse((await runOnce(process.execPath, [cli, 'sessions', 'stats', '--range', 'all', '--format', 'json', '--no-sync'], { env, cwd: repoDir })).stdout);
+const stats = JSON.parse(
+  (
+    await runOnce(process.execPath, [cli, 'sessions', 'stats', '--range', 'all', '--format', 'json', '--no-sync'], {
+      env,
+      cwd: repoDir,
+    })
+  ).stdout,
+);
 const sessions = stats.totalSessions;
 process.stderr.write(`bench:tui: ${sessions} sessions in the store\n`);
 
@@ -64,14 +76,37 @@ for (const [name, args] of views) {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
-  results.push({ name, runs, medianMs: Math.round(median), minMs: Math.round(times[0]), maxMs: Math.round(times.at(-1)) });
-  process.stdout.write(`${name.padEnd(16)} first paint median ${Math.round(median)} ms (min ${Math.round(times[0])}, max ${Math.round(times.at(-1))}) on ${sessions} sessions\n`);
+  results.push({
+    name,
+    runs,
+    medianMs: Math.round(median),
+    minMs: Math.round(times[0]),
+    maxMs: Math.round(times.at(-1)),
+  });
+  process.stdout.write(
+    `${name.padEnd(16)} first paint median ${Math.round(median)} ms (min ${Math.round(times[0])}, max ${Math.round(times.at(-1))}) on ${sessions} sessions\n`,
+  );
 }
 const node = [];
-for (let i = 0; i < runs; i++) node.push((await timeFirstPaint([process.execPath, '-e', 'console.log("ready"); setTimeout(() => {}, 60000)'], env, (s) => s.includes('ready'))).ms);
+for (let i = 0; i < runs; i++)
+  node.push(
+    (
+      await timeFirstPaint([process.execPath, '-e', 'console.log("ready"); setTimeout(() => {}, 60000)'], env, (s) =>
+        s.includes('ready'),
+      )
+    ).ms,
+  );
 node.sort((a, b) => a - b);
-process.stdout.write(`baseline (node printing one line in the same tmux harness) median ${Math.round(node[Math.floor(node.length / 2)])} ms\n`);
-const report = { at: new Date().toISOString(), sessions, home: info, baselineMs: Math.round(node[Math.floor(node.length / 2)]), results };
+process.stdout.write(
+  `baseline (node printing one line in the same tmux harness) median ${Math.round(node[Math.floor(node.length / 2)])} ms\n`,
+);
+const report = {
+  at: new Date().toISOString(),
+  sessions,
+  home: info,
+  baselineMs: Math.round(node[Math.floor(node.length / 2)]),
+  results,
+};
 await mkdir(join(benchDir, 'results'), { recursive: true });
 const file = join(benchDir, 'results', `${report.at.replace(/[:.]/g, '-')}-tui.json`);
 await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -99,7 +99,9 @@ function main(argv) {
   if (check) {
     const current = existsSync(outputPath) ? readFileSync(outputPath, 'utf8') : null;
     if (current !== text) {
-      process.stderr.write(`derive-bundled-prices: ${shownOut} is out of date; run node scripts/derive-bundled-prices.mjs\n`);
+      process.stderr.write(
+        `derive-bundled-prices: ${shownOut} is out of date; run node scripts/derive-bundled-prices.mjs\n`,
+      );
       return 1;
     }
     process.stdout.write(`derive-bundled-prices: ${shownOut} is up to date (${Object.keys(entries).length} models)\n`);

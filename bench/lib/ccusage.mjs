@@ -18,7 +18,10 @@ export function ensureCcusage(toolsDir) {
   if (!existsSync(join(toolsDir, 'package.json'))) {
     writeFileSync(join(toolsDir, 'package.json'), '{ "name": "rimuru-bench-tools", "private": true }\n');
   }
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', ...PACKAGES], { cwd: toolsDir, stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', ...PACKAGES], {
+    cwd: toolsDir,
+    stdio: 'inherit',
+  });
   return existsSync(binary) ? executable(binary) : null;
 }
 
@@ -45,6 +48,7 @@ export function ccusageEnv(home) {
 export function ccusageTotalTokens(stdout) {
   const doc = JSON.parse(stdout);
   const rows = Array.isArray(doc) ? doc : (doc.sessions ?? doc.session ?? []);
-  if (doc.totals && typeof doc.totals.totalTokens === 'number') return { sessions: rows.length, totalTokens: doc.totals.totalTokens };
+  if (doc.totals && typeof doc.totals.totalTokens === 'number')
+    return { sessions: rows.length, totalTokens: doc.totals.totalTokens };
   return { sessions: rows.length, totalTokens: rows.reduce((sum, r) => sum + (r.totalTokens ?? 0), 0) };
 }

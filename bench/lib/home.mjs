@@ -8,7 +8,11 @@ const MARKER = '.bench-home.json';
 
 /** Generates (or reuses, when its recipe is unchanged) a Claude Code + Codex home. */
 export async function ensureHome(dir, scaleName, scale) {
-  const recipe = { scaleName, claude: { ...GENERATOR_SHAPE.claude, ...scale.claude }, codex: { ...GENERATOR_SHAPE.codex, ...scale.codex } };
+  const recipe = {
+    scaleName,
+    claude: { ...GENERATOR_SHAPE.claude, ...scale.claude },
+    codex: { ...GENERATOR_SHAPE.codex, ...scale.codex },
+  };
   const markerPath = join(dir, MARKER);
   if (existsSync(markerPath)) {
     const stored = JSON.parse(await readFile(markerPath, 'utf8'));
@@ -51,10 +55,21 @@ export async function appendClaudeLines(info, round, bytes) {
   for (let i = 0; size < bytes; i += 1) {
     const ts = new Date(base + i * 1000).toISOString();
     const id = `${round.toString(16).padStart(4, '0')}${i.toString(16).padStart(8, '0')}`;
-    const user = claudeUserLine({ sessionId: head.sessionId, cwd: head.cwd, timestamp: ts, uuid: `00000000-0000-4000-8000-${id}`, text: `bench ${round}/${i}` });
+    const user = claudeUserLine({
+      sessionId: head.sessionId,
+      cwd: head.cwd,
+      timestamp: ts,
+      uuid: `00000000-0000-4000-8000-${id}`,
+      text: `bench ${round}/${i}`,
+    });
     const reply = claudeAssistantLine({
-      sessionId: head.sessionId, cwd: head.cwd, timestamp: ts, uuid: `00000000-0000-4000-9000-${id}`,
-      model: 'claude-sonnet-4-5-20250929', messageId: `msg_bench${id}`, requestId: `req_bench${id}`,
+      sessionId: head.sessionId,
+      cwd: head.cwd,
+      timestamp: ts,
+      uuid: `00000000-0000-4000-9000-${id}`,
+      model: 'claude-sonnet-4-5-20250929',
+      messageId: `msg_bench${id}`,
+      requestId: `req_bench${id}`,
       text: `bench${' '.repeat(4000)}`,
       usage: { input: 10, output: 200 + i, cacheRead: 5000, cacheWrite5m: 100, cacheWrite1h: 0, nested: true },
     });

@@ -19,7 +19,12 @@ export function hasTmux() {
  * holds. The figure is from the start of `new-session` to the first capture that shows the
  * paint, so it includes the poll interval (at most `pollMs` more than the truth).
  */
-export async function timeFirstPaint(argv, env, painted, { width = 160, height = 48, pollMs = 10, timeoutMs = 60_000 } = {}) {
+export async function timeFirstPaint(
+  argv,
+  env,
+  painted,
+  { width = 160, height = 48, pollMs = 10, timeoutMs = 60_000 } = {},
+) {
   const name = `rimuru-bench-${randomUUID().slice(0, 8)}`;
   const tmux = (...args) => run('tmux', ['-L', name, '-f', '/dev/null', ...args]);
   const quote = (s) => `'${String(s).replaceAll("'", "'\\''")}'`;

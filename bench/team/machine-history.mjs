@@ -22,7 +22,10 @@ export function machineOffset(index) {
 export async function loadTemplate(file) {
   const tables = new Map();
   let header = null;
-  for await (const line of createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })) {
+  for await (const line of createInterface({
+    input: createReadStream(file, { encoding: 'utf8' }),
+    crlfDelay: Infinity,
+  })) {
     if (line.trim() === '') continue;
     const value = JSON.parse(line);
     if (header === null) header = value;
@@ -36,7 +39,8 @@ export async function loadTemplate(file) {
   return { header, tables, start };
 }
 
-const shifted = (value, by) => (value === null ? null : { $date: new Date(Date.parse(value.$date) + by).toISOString() });
+const shifted = (value, by) =>
+  value === null ? null : { $date: new Date(Date.parse(value.$date) + by).toISOString() };
 
 /**
  * Writes one machine's history as a `rimuru db export` file: for each month, the template's
@@ -71,16 +75,24 @@ export async function writeMachineExport(template, file, { host, index, anchor, 
     agentIds.set(a.id, id);
     await row('agents', { ...a, id, host });
   }
-  const shifts = monthIndexes.map((k) => ({ k, by: monthStart(anchor, months, k) + machineOffset(index) - template.start }));
+  const shifts = monthIndexes.map((k) => ({
+    k,
+    by: monthStart(anchor, months, k) + machineOffset(index) - template.start,
+  }));
   for (const { k, by } of shifts) {
     const suffix = `~${host}.${k}`;
     for (const s of template.tables.get('sessions') ?? []) {
       const externalId = `${s.externalId}${suffix}`;
       await row('sessions', {
-        ...s, id: sessionRowId(s.agentType, externalId), agentId: agentIds.get(s.agentId), externalId, host,
+        ...s,
+        id: sessionRowId(s.agentType, externalId),
+        agentId: agentIds.get(s.agentId),
+        externalId,
+        host,
         parentExternalId: s.parentExternalId === null ? null : `${s.parentExternalId}${suffix}`,
         // created/updated stay the template's (past) instants: a push cursor must never lie in the future.
-        startedAt: shifted(s.startedAt, by), endedAt: shifted(s.endedAt, by),
+        startedAt: shifted(s.startedAt, by),
+        endedAt: shifted(s.endedAt, by),
       });
     }
   }
@@ -92,9 +104,12 @@ export async function writeMachineExport(template, file, { host, index, anchor, 
       usageId += 1n;
       const owner = sessionIds.get(u.sessionId);
       await row('usage_records', {
-        ...u, id: { $bigint: String(usageId) }, dedupeKey: `${u.dedupeKey}${suffix}`,
+        ...u,
+        id: { $bigint: String(usageId) },
+        dedupeKey: `${u.dedupeKey}${suffix}`,
         replayKey: u.replayKey === null ? null : `${u.replayKey}${suffix}`,
-        sessionId: sessionRowId(owner.agentType, `${owner.externalId}${suffix}`), occurredAt: shifted(u.occurredAt, by),
+        sessionId: sessionRowId(owner.agentType, `${owner.externalId}${suffix}`),
+        occurredAt: shifted(u.occurredAt, by),
       });
     }
   }

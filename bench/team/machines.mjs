@@ -17,7 +17,10 @@ export const hostOf = (index) => `dev-${String(index + 1).padStart(2, '0')}`;
  * incremental push). Stores are cached per (template, anchor day, months): a re-run only pushes.
  */
 export async function ensureMachineStores({ cacheDir, template, anchor, machines, months, jobs, log }) {
-  const dir = join(cacheDir, `stores-${new Date(anchor).toISOString().slice(0, 10)}-${months}m-v${template.recipe.version}.${STORE_VERSION}`);
+  const dir = join(
+    cacheDir,
+    `stores-${new Date(anchor).toISOString().slice(0, 10)}-${months}m-v${template.recipe.version}.${STORE_VERSION}`,
+  );
   await mkdir(dir, { recursive: true });
   let loaded = null;
   const stores = [];
@@ -26,7 +29,8 @@ export async function ensureMachineStores({ cacheDir, template, anchor, machines
     const host = hostOf(index);
     const store = { index, host, path: join(dir, `${host}.db`), marker: join(dir, `${host}.json`) };
     stores.push(store);
-    if (existsSync(store.marker) && existsSync(store.path)) Object.assign(store, JSON.parse(await readFile(store.marker, 'utf8')));
+    if (existsSync(store.marker) && existsSync(store.path))
+      Object.assign(store, JSON.parse(await readFile(store.marker, 'utf8')));
     else todo.push(store);
   }
   const build = async (store) => {
@@ -34,18 +38,36 @@ export async function ensureMachineStores({ cacheDir, template, anchor, machines
     const monthIndexes = Array.from({ length: store.index === 0 ? months - 1 : months }, (_, k) => k);
     const exportFile = `${store.path}.ndjson`;
     const started = Date.now();
-    const counts = await writeMachineExport(await loaded, exportFile, { host: store.host, index: store.index, anchor, months, monthIndexes });
+    const counts = await writeMachineExport(await loaded, exportFile, {
+      host: store.host,
+      index: store.index,
+      anchor,
+      months,
+      monthIndexes,
+    });
     await rm(store.path, { force: true });
-    const imported = await rimuru(['db', 'import', exportFile, '--db', store.path], machineEnv(join(dir, 'work'), store.host));
+    const imported = await rimuru(
+      ['db', 'import', exportFile, '--db', store.path],
+      machineEnv(join(dir, 'work'), store.host),
+    );
     await rm(exportFile, { force: true });
-    const facts = { usageRecords: counts.usage_records ?? 0, sessions: counts.sessions ?? 0, months: monthIndexes.length, importMs: Math.round(imported.wallMs) };
+    const facts = {
+      usageRecords: counts.usage_records ?? 0,
+      sessions: counts.sessions ?? 0,
+      months: monthIndexes.length,
+      importMs: Math.round(imported.wallMs),
+    };
     Object.assign(store, facts);
     await writeFile(store.marker, `${JSON.stringify(facts)}\n`);
-    log(`machine ${store.host}: ${facts.usageRecords} records, ${facts.sessions} sessions imported in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `machine ${store.host}: ${facts.usageRecords} records, ${facts.sessions} sessions imported in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   };
   const queue = [...todo];
-  await Promise.all(Array.from({ length: Math.max(1, jobs) }, async () => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await build(next);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.max(1, jobs) }, async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await build(next);
+    }),
+  );
   return stores;
 }

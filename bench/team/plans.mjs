@@ -39,8 +39,15 @@ export function parsePlans(text) {
   }
   return plans.map((p) => {
     const queryAt = p.lines.findIndex((l) => l.startsWith('Query Text:'));
-    const planAt = p.lines.findIndex((l, i) => i > queryAt && /^\s*[A-Z][\w ]+(?: on \w+)?\s+\(cost=|^\s*\w[\w ]*\s+\(cost=/.test(l));
-    const query = p.lines.slice(queryAt, planAt < 0 ? undefined : planAt).join(' ').replace(/^Query Text:\s*/, '').replace(/\s+/g, ' ').trim();
+    const planAt = p.lines.findIndex(
+      (l, i) => i > queryAt && /^\s*[A-Z][\w ]+(?: on \w+)?\s+\(cost=|^\s*\w[\w ]*\s+\(cost=/.test(l),
+    );
+    const query = p.lines
+      .slice(queryAt, planAt < 0 ? undefined : planAt)
+      .join(' ')
+      .replace(/^Query Text:\s*/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     return { durationMs: p.durationMs, query, plan: planAt < 0 ? p.lines : p.lines.slice(planAt) };
   });
 }

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 // `pg` and the test server helpers live in @rimuru/test-utils (the bench has no dependencies of its own).
 const testUtils = new URL('../../packages/test-utils/', import.meta.url);
 const pg = createRequire(new URL('package.json', testUtils))('pg');
-const { ensurePostgres, stopPrivatePostgres, PRIVATE_PG_DIR } = await import(new URL('bin/ensure-postgres.mjs', testUtils).href);
+const { ensurePostgres, stopPrivatePostgres, PRIVATE_PG_DIR } = await import(
+  new URL('bin/ensure-postgres.mjs', testUtils).href
+);
 
 export const BENCH_DATABASE = 'rimuru_bench_team';
 /** An empty team database beside it: what a read costs with no history (start-up, connection, schema check). */
@@ -31,7 +33,10 @@ export async function withClient(url, use) {
 async function serverLog(adminUrl, started) {
   if (process.env.RIMURU_BENCH_PG_LOG) return process.env.RIMURU_BENCH_PG_LOG;
   if (started) return join(PRIVATE_PG_DIR, 'server.log');
-  const dataDir = await withClient(adminUrl, async (c) => (await c.query('SHOW data_directory')).rows[0].data_directory).catch(() => null);
+  const dataDir = await withClient(
+    adminUrl,
+    async (c) => (await c.query('SHOW data_directory')).rows[0].data_directory,
+  ).catch(() => null);
   const debian = /\/postgresql\/(\d+)\/([^/]+)\/?$/.exec(dataDir ?? '');
   const path = debian === null ? null : `/var/log/postgresql/postgresql-${debian[1]}-${debian[2]}.log`;
   return path !== null && existsSync(path) ? path : null;

@@ -34,7 +34,13 @@ export async function timeReads(reads, { url, env, runs, log }) {
       samples.push(run.wallMs);
       rss = Math.max(rss, run.rssMb ?? 0);
     }
-    const result = { name, args: argv.slice(0, -3), medianMs: Math.round(median(samples)), minMs: Math.round(Math.min(...samples)), maxRssMb: Math.round(rss) };
+    const result = {
+      name,
+      args: argv.slice(0, -3),
+      medianMs: Math.round(median(samples)),
+      minMs: Math.round(Math.min(...samples)),
+      maxRssMb: Math.round(rss),
+    };
     log(`read ${name}: ${result.medianMs} ms`);
     results.push(result);
   }

@@ -43,7 +43,8 @@ const jobs = int('jobs', 1);
 if (!existsSync(join(repoDir, 'apps', 'cli', 'dist', 'commands'))) throw new Error('build first: pnpm run build');
 
 const started = Date.now();
-const log = (message) => process.stderr.write(`bench:team [${Math.round((Date.now() - started) / 1000)} s] ${message}\n`);
+const log = (message) =>
+  process.stderr.write(`bench:team [${Math.round((Date.now() - started) / 1000)} s] ${message}\n`);
 const benchDir = join(repoDir, 'bench');
 const cacheDir = join(benchDir, '.team');
 const work = join(cacheDir, 'work');
@@ -79,9 +80,13 @@ try {
   const after = await serverCounts(db.url);
   const errors = results.filter((r) => r.error !== undefined);
   const sum = (key) => results.reduce((n, r) => n + (r[key] ?? 0), 0);
-  log(`${concurrent.length} pushes at once: ${sum('usageRecords')} records in ${togetherMs} ms, ${errors.length} errors`);
+  log(
+    `${concurrent.length} pushes at once: ${sum('usageRecords')} records in ${togetherMs} ms, ${errors.length} errors`,
+  );
   const machine0 = await pushNewMonth(stores[0], { url: db.url, work, anchor, months });
-  log(`machine 0: new month ${machine0.newMonth.usageRecords} records in ${machine0.newMonth.pushMs} ms; nothing new: ${machine0.nothing.pushMs} ms`);
+  log(
+    `machine 0: new month ${machine0.newMonth.usageRecords} records in ${machine0.newMonth.pushMs} ms; nothing new: ${machine0.nothing.pushMs} ms`,
+  );
 
   const expected = new Map(stores.slice(1).map((s) => [s.host, localCounts(s.path)]));
   expected.set(stores[0].host, machine0.localCounts);
@@ -104,21 +109,37 @@ try {
   // The floor: the same CLI with no history to read (start-up, connection, schema check).
   await rimuru(['sessions', '--db', db.emptyUrl, '--no-sync'], readerEnv);
   const floor = [];
-  for (const [name, args] of [['rimuru --version', ['--version']], ['sessions on an empty server', ['sessions', '--db', db.emptyUrl, '--no-sync']]]) {
+  for (const [name, args] of [
+    ['rimuru --version', ['--version']],
+    ['sessions on an empty server', ['sessions', '--db', db.emptyUrl, '--no-sync']],
+  ]) {
     const samples = [];
     for (let i = 0; i < runs; i += 1) samples.push((await rimuru(args, readerEnv)).wallMs);
-    floor.push({ name: `floor: ${name}`, medianMs: Math.round(median(samples)), minMs: Math.round(Math.min(...samples)), maxRssMb: null });
+    floor.push({
+      name: `floor: ${name}`,
+      medianMs: Math.round(median(samples)),
+      minMs: Math.round(Math.min(...samples)),
+      maxRssMb: null,
+    });
   }
   const plans = opts['no-plans'] ? null : await capturePlans(reads, { db, env: readerEnv, log });
   // Server time of each read: the statements it sent, as auto_explain timed them (instrumented).
-  for (const r of readResults) r.serverMs = plans?.[r.name] === undefined ? null : Math.round(plans[r.name].reduce((n, p) => n + p.durationMs, 0) * 10) / 10;
+  for (const r of readResults)
+    r.serverMs =
+      plans?.[r.name] === undefined ? null : Math.round(plans[r.name].reduce((n, p) => n + p.durationMs, 0) * 10) / 10;
 
   const version = await withClient(db.url, async (c) => (await c.query('SHOW server_version')).rows[0].server_version);
-  const medianOf = (list) => (list.length === 0 ? null : [...list].sort((a, b) => a.recordsPerSec - b.recordsPerSec)[Math.floor(list.length / 2)]);
+  const medianOf = (list) =>
+    list.length === 0 ? null : [...list].sort((a, b) => a.recordsPerSec - b.recordsPerSec)[Math.floor(list.length / 2)];
   const report = {
     at: new Date().toISOString(),
     scale: { machines, months, together },
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryMiB: Math.round(totalmem() / 2 ** 20), node: process.version },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      memoryMiB: Math.round(totalmem() / 2 ** 20),
+      node: process.version,
+    },
     server: { version, started: db.started, tables: await serverSizes(db.url) },
     records,
     sessions,
@@ -132,8 +153,17 @@ try {
       fillMedian: medianOf(fill),
       fill,
       concurrent: {
-        machines: concurrent.length, wallMs: togetherMs, errors, deadlocks: after.deadlocks - before.deadlocks, results,
-        total: { usageRecords: sum('usageRecords'), pushMs: togetherMs, wallMs: togetherMs, recordsPerSec: Math.round(sum('usageRecords') / (togetherMs / 1000)) },
+        machines: concurrent.length,
+        wallMs: togetherMs,
+        errors,
+        deadlocks: after.deadlocks - before.deadlocks,
+        results,
+        total: {
+          usageRecords: sum('usageRecords'),
+          pushMs: togetherMs,
+          wallMs: togetherMs,
+          recordsPerSec: Math.round(sum('usageRecords') / (togetherMs / 1000)),
+        },
       },
     },
     verification: { mismatches },
@@ -150,7 +180,12 @@ try {
     await writeFile(plansFile, plansText(plans));
     log(`plans: ${plansFile}`);
   }
-  const full = { ...report, reads: Object.fromEntries(readResults.map((r) => [r.name, r.medianMs])), readDetails: readResults, plans };
+  const full = {
+    ...report,
+    reads: Object.fromEntries(readResults.map((r) => [r.name, r.medianMs])),
+    readDetails: readResults,
+    plans,
+  };
   const file = opts.json === undefined ? join(resultsDir, `${stamp}-team.json`) : resolve(opts.json);
   await writeFile(file, `${JSON.stringify(full, null, 2)}\n`);
   log(`wrote ${file} (${Math.round((Date.now() - started) / 1000)} s in all)`);

@@ -7,7 +7,9 @@ const Database = createRequire(new URL('../../packages/test-utils/package.json',
 export function localCounts(path) {
   const db = new Database(path, { readonly: true });
   try {
-    const row = db.prepare('SELECT (SELECT COUNT(*) FROM sessions) AS sessions, (SELECT COUNT(*) FROM usage_records) AS records').get();
+    const row = db
+      .prepare('SELECT (SELECT COUNT(*) FROM sessions) AS sessions, (SELECT COUNT(*) FROM usage_records) AS records')
+      .get();
     return { sessions: Number(row.sessions), records: Number(row.records) };
   } finally {
     db.close();
@@ -18,8 +20,12 @@ export function localCounts(path) {
 export async function serverCounts(url) {
   return withClient(url, async (c) => {
     const sessions = await c.query('SELECT host, COUNT(*)::int AS n FROM sessions GROUP BY host');
-    const records = await c.query('SELECT s.host, COUNT(*)::int AS n FROM usage_records u JOIN sessions s ON s.id = u.session_id GROUP BY s.host');
-    const stats = await c.query('SELECT deadlocks::int AS deadlocks FROM pg_stat_database WHERE datname = current_database()');
+    const records = await c.query(
+      'SELECT s.host, COUNT(*)::int AS n FROM usage_records u JOIN sessions s ON s.id = u.session_id GROUP BY s.host',
+    );
+    const stats = await c.query(
+      'SELECT deadlocks::int AS deadlocks FROM pg_stat_database WHERE datname = current_database()',
+    );
     const byHost = new Map();
     for (const r of sessions.rows) byHost.set(r.host, { sessions: r.n, records: 0 });
     for (const r of records.rows) byHost.set(r.host, { ...(byHost.get(r.host) ?? { sessions: 0 }), records: r.n });
@@ -37,7 +43,8 @@ export function compareCounts(expected, server) {
     const got = server.byHost.get(host) ?? { sessions: 0, records: 0 };
     if (got.sessions !== want.sessions || got.records !== want.records) mismatches.push({ host, want, got });
   }
-  for (const host of server.byHost.keys()) if (!expected.has(host)) mismatches.push({ host, want: null, got: server.byHost.get(host) });
+  for (const host of server.byHost.keys())
+    if (!expected.has(host)) mismatches.push({ host, want: null, got: server.byHost.get(host) });
   return mismatches;
 }
 
@@ -48,6 +55,11 @@ export async function serverSizes(url) {
         pg_total_relation_size(c.oid) AS bytes, pg_indexes_size(c.oid) AS index_bytes
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') ORDER BY pg_total_relation_size(c.oid) DESC`);
-    return rows.map((r) => ({ name: r.name, rows: Number(r.rows), mib: Math.round(Number(r.bytes) / 2 ** 20), indexMib: Math.round(Number(r.index_bytes) / 2 ** 20) }));
+    return rows.map((r) => ({
+      name: r.name,
+      rows: Number(r.rows),
+      mib: Math.round(Number(r.bytes) / 2 ** 20),
+      indexMib: Math.round(Number(r.index_bytes) / 2 ** 20),
+    }));
   });
 }

@@ -93,7 +93,11 @@ for (const entry of entries) {
   if (entry.isFile() && !written.has(file)) rmSync(file);
 }
 // Deepest first, so a folder emptied of empty folders goes too.
-for (const dir of entries.filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name)).sort().reverse()) {
+for (const dir of entries
+  .filter((e) => e.isDirectory())
+  .map((e) => join(e.parentPath, e.name))
+  .sort()
+  .reverse()) {
   if (readdirSync(dir).length === 0) rmdirSync(dir);
 }
 

@@ -7,7 +7,9 @@ import type { CommandContext } from './parse-error-line.js';
 import { isStoreCorruption } from './system-errors.js';
 import { tableWidth } from './render/terminal-width.js';
 
-export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>;
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof BaseCommand)['baseFlags'] & T['flags']
+>;
 export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>;
 
 /** The store the flags, environment and config select, for an error that must name it. */
@@ -37,11 +39,21 @@ function withoutStdin<A extends Record<string, object> | undefined>(args: A): A 
 export abstract class BaseCommand<T extends typeof Command> extends Command {
   static override baseFlags = {
     db: Flags.string({
-      description: 'Store to use: a SQLite file path or a postgres:// URL (default: DATABASE_URL, config, then the embedded store)',
+      description:
+        'Store to use: a SQLite file path or a postgres:// URL (default: DATABASE_URL, config, then the embedded store)',
       helpGroup: 'GLOBAL',
     }),
-    verbose: Flags.boolean({ description: 'Show details: diagnostics, stack traces', helpGroup: 'GLOBAL', default: false }),
-    color: Flags.boolean({ description: 'Colour output (--no-color or NO_COLOR turn it off)', allowNo: true, default: true, helpGroup: 'GLOBAL' }),
+    verbose: Flags.boolean({
+      description: 'Show details: diagnostics, stack traces',
+      helpGroup: 'GLOBAL',
+      default: false,
+    }),
+    color: Flags.boolean({
+      description: 'Colour output (--no-color or NO_COLOR turn it off)',
+      allowNo: true,
+      default: true,
+      helpGroup: 'GLOBAL',
+    }),
   };
 
   protected flags!: BaseFlags<T>;
@@ -57,17 +69,25 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     const format = (ownFlags.format ?? baseFlags.format) as { options?: readonly string[] } | undefined;
     const takesJson = format?.options?.includes('json') === true;
     const { args, flags, metadata } = await this.parse({
-      flags: takesJson && !('json' in ownFlags) && !('json' in baseFlags) ? { ...ownFlags, json: jsonFlag } : this.ctor.flags,
+      flags:
+        takesJson && !('json' in ownFlags) && !('json' in baseFlags)
+          ? { ...ownFlags, json: jsonFlag }
+          : this.ctor.flags,
       baseFlags: (super.ctor as typeof BaseCommand).baseFlags,
       args: withoutStdin(this.ctor.args),
       strict: this.ctor.strict,
     });
     this.flags = flags as BaseFlags<T>;
     this.args = args as BaseArgs<T>;
-    this.defaulted = new Set(Object.entries(metadata.flags).filter(([, m]) => m?.setFromDefault).map(([name]) => name));
+    this.defaulted = new Set(
+      Object.entries(metadata.flags)
+        .filter(([, m]) => m?.setFromDefault)
+        .map(([name]) => name),
+    );
     const parsed = flags as Record<string, unknown>;
     if (takesJson && parsed.json === true) {
-      if (this.given('format') && parsed.format !== 'json') throw new UsageError(`--json means --format json, not --format ${String(parsed.format)}: give one of them`);
+      if (this.given('format') && parsed.format !== 'json')
+        throw new UsageError(`--json means --format json, not --format ${String(parsed.format)}: give one of them`);
       parsed.format = 'json';
     }
   }
@@ -79,7 +99,9 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected override async catch(error: Error & { exitCode?: number }): Promise<void> {
     if (error instanceof Errors.ExitError) throw error;
     const context = this.errorContext();
-    if (isStoreCorruption(error)) context.storeLocation = this.storeLocation() ?? (await selectedStoreLocation(this.flags?.db as string | undefined));
+    if (isStoreCorruption(error))
+      context.storeLocation =
+        this.storeLocation() ?? (await selectedStoreLocation(this.flags?.db as string | undefined));
     const rendered = renderError(error, context);
     const verbose = this.flags?.verbose || Boolean(process.env.DEBUG) || process.argv.includes('--verbose');
     process.stderr.write(`${pc.red('Error:')} ${rendered.line}\n`);

@@ -28,7 +28,9 @@ function unwrap(node: SchemaNode): SchemaNode {
 export function knownConfigKeys(node: SchemaNode = configSchema as unknown as SchemaNode, prefix = ''): string[] {
   const def = unwrap(node)._zod.def;
   if (def.type === 'object' && def.shape) {
-    return Object.entries(def.shape).flatMap(([key, child]) => knownConfigKeys(child, prefix === '' ? key : `${prefix}.${key}`));
+    return Object.entries(def.shape).flatMap(([key, child]) =>
+      knownConfigKeys(child, prefix === '' ? key : `${prefix}.${key}`),
+    );
   }
   if (def.type === 'record') return [`${prefix}.${RECORD_KEY_NAMES[prefix] ?? '<name>'}`];
   return [prefix];

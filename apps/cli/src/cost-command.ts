@@ -21,7 +21,9 @@ export abstract class CostCommand<T extends typeof Command> extends ReadCommand<
     const { range, label } = this.timeWindow(settings, rangeName);
     const report = await costReportAnswer(runtime.store, settings, { ...query, range });
     // Plans (subscriptions) sit beside the report: its rows and totals stay as they are.
-    const plans = options.plans ? await planReturnsOf(runtime, this.config, settings, range, { agentTypes: query.agentTypes, hosts: query.hosts }) : { fields: {}, lines: [] };
+    const plans = options.plans
+      ? await planReturnsOf(runtime, this.config, settings, range, { agentTypes: query.agentTypes, hosts: query.hosts })
+      : { fields: {}, lines: [] };
     if (settings.json) this.printJson({ ...report, ...plans.fields });
     else {
       this.log(

@@ -8,8 +8,17 @@ import { openOutput, writeAll } from './render/output-target.js';
 export type ExportFormat = 'csv' | 'json' | 'ndjson';
 
 export const exportFlags = {
-  format: Flags.string({ description: 'csv (RFC 4180, header row), json (one array) or ndjson (one object a line)', options: ['csv', 'json', 'ndjson'], default: 'csv', helpGroup: 'GLOBAL' }),
-  range: Flags.string({ description: `Time range: ${RANGE_NAMES.join(', ')}`, options: [...RANGE_NAMES], default: 'all' }),
+  format: Flags.string({
+    description: 'csv (RFC 4180, header row), json (one array) or ndjson (one object a line)',
+    options: ['csv', 'json', 'ndjson'],
+    default: 'csv',
+    helpGroup: 'GLOBAL',
+  }),
+  range: Flags.string({
+    description: `Time range: ${RANGE_NAMES.join(', ')}`,
+    options: [...RANGE_NAMES],
+    default: 'all',
+  }),
   since: Flags.string({ description: 'Start (YYYY-MM-DD local, or an instant); narrows --range' }),
   until: Flags.string({ description: 'End (YYYY-MM-DD local inclusive, or an instant); narrows --range' }),
   output: Flags.string({ char: 'o', description: 'Write to this file instead of stdout' }),
@@ -78,7 +87,8 @@ export abstract class ExportCommand<T extends typeof Command> extends ReadComman
     const flags = this.flags as Record<string, unknown>;
     const out = openOutput(flags.output as string | undefined);
     try {
-      const chunks = flags.format === 'csv' ? csvLines(columns, mapAsync(rows, toCsv)) : jsonArray(rows, flags.format === 'ndjson');
+      const chunks =
+        flags.format === 'csv' ? csvLines(columns, mapAsync(rows, toCsv)) : jsonArray(rows, flags.format === 'ndjson');
       await writeAll(out.stream, coalesce(chunks));
     } finally {
       await out.close();

@@ -11,7 +11,8 @@ const MAX_MATCHES = 20;
 export async function findOneSession(store: Pick<SessionStore, 'sessions'>, id: string): Promise<StoredSession> {
   const wanted = id.trim();
   const matches = await store.sessions.find(wanted, MAX_MATCHES);
-  if (matches.length === 0) throw new NotFoundError(`No session matches "${wanted}"`, { suggestions: ['rimuru sessions --limit 20'] });
+  if (matches.length === 0)
+    throw new NotFoundError(`No session matches "${wanted}"`, { suggestions: ['rimuru sessions --limit 20'] });
   if (matches.length > 1) {
     throw new AmbiguousIdError(
       `"${wanted}" matches ${matches.length === MAX_MATCHES ? `${MAX_MATCHES} or more` : matches.length} sessions; give more characters`,

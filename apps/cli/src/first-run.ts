@@ -14,13 +14,18 @@ export function tildePath(path: string, home: string): string {
 
 /** What moves an agent's data: its variables, and the config's `roots.<agent>` where it has one. */
 export function overrideHint(lookup: AgentLookup, rootsTypes: readonly string[]): string {
-  const ways = [...lookup.variables, ...(rootsTypes.includes(lookup.agentType) ? [`config roots.${lookup.agentType}`] : [])];
+  const ways = [
+    ...lookup.variables,
+    ...(rootsTypes.includes(lookup.agentType) ? [`config roots.${lookup.agentType}`] : []),
+  ];
   return ways.join(', ') || '—';
 }
 
 /** Agent types the config's `roots` key takes (from the config schema). */
 export function configRootTypes(): string[] {
-  return knownConfigKeys().filter((k) => k.startsWith('roots.')).map((k) => k.slice('roots.'.length));
+  return knownConfigKeys()
+    .filter((k) => k.startsWith('roots.'))
+    .map((k) => k.slice('roots.'.length));
 }
 
 /**
@@ -37,7 +42,8 @@ export async function noAgentDataHelp(runtime: Runtime, config: Config, width: n
   const rows = lookups.map((l) => [
     l.agentType,
     overrideHint(l, rootsTypes),
-    l.error ?? (l.lookedIn.map((p) => tildePath(p, home)).join(', ') || '(nowhere: no default location on this system)'),
+    l.error ??
+      (l.lookedIn.map((p) => tildePath(p, home)).join(', ') || '(nowhere: no default location on this system)'),
   ]);
   const table = renderTable(['Agent', 'Point elsewhere with', 'Looked in'], rows, {
     color: false,

@@ -3,7 +3,8 @@ import { RANGE_NAMES } from '@rimuru/core';
 
 /** Flags shared by several commands, defined once so help and parsing agree everywhere. */
 export const agentTypeFlag = Flags.string({
-  description: 'Only this agent type (a built-in one such as claude-code, codex, gemini-cli, opencode — see `rimuru agents` — or a plugin type); repeatable',
+  description:
+    'Only this agent type (a built-in one such as claude-code, codex, gemini-cli, opencode — see `rimuru agents` — or a plugin type); repeatable',
   multiple: true,
 });
 
@@ -19,7 +20,9 @@ export function rangeFlag(defaultRange: string) {
 export function rangeFlags(defaultRange: string) {
   return {
     range: rangeFlag(defaultRange),
-    since: Flags.string({ description: 'From this day (YYYY-MM-DD or YYYYMMDD, local) or instant; narrows --range (alone: up to now)' }),
+    since: Flags.string({
+      description: 'From this day (YYYY-MM-DD or YYYYMMDD, local) or instant; narrows --range (alone: up to now)',
+    }),
     until: Flags.string({ description: 'To this day (inclusive, local) or instant; narrows --range' }),
   };
 }

@@ -38,11 +38,18 @@ export async function checkAgentNames(names: string[] | undefined, runtime: Runt
 }
 
 /** `costs agent <name>`: an agent type selects every agent of that type; else it must be an agent's name. */
-export async function agentSelection(name: string, runtime: Runtime, config: Config): Promise<{ agentTypes: string[] } | { agentNames: string[] }> {
+export async function agentSelection(
+  name: string,
+  runtime: Runtime,
+  config: Config,
+): Promise<{ agentTypes: string[] } | { agentNames: string[] }> {
   if (isBuiltinAgentType(name)) return { agentTypes: [name] };
   const types = await knownAgentTypes(runtime, config);
   if (types.includes(name)) return { agentTypes: [name] };
   const names = await knownAgentNames(runtime, config);
   if (names.includes(name)) return { agentNames: [name] };
-  throw unknownValueError('agent type or name', name, [...types, ...names.filter((n) => !types.some((t) => defaultAgentName(t) === n))]);
+  throw unknownValueError('agent type or name', name, [
+    ...types,
+    ...names.filter((n) => !types.some((t) => defaultAgentName(t) === n)),
+  ]);
 }

@@ -33,7 +33,10 @@ export function parseErrorLine(error: Error & { args?: ArgSpec[] }, context: Com
     const args = (error.args ?? []).filter((a) => a.name);
     if (args.length === 0) return `${bin} needs an argument`;
     const names = args.map((a) => `<${a.name}>`).join(' ');
-    const what = args.map((a) => a.description).filter(Boolean).join('; ');
+    const what = args
+      .map((a) => a.description)
+      .filter(Boolean)
+      .join('; ');
     return `Missing ${names}${what ? ` (${lowerFirst(what)})` : ''}: ${bin} ${names}`;
   }
 
@@ -58,12 +61,17 @@ export function parseErrorLine(error: Error & { args?: ArgSpec[] }, context: Com
   if (unexpected) {
     const first = unexpected[1]!.split(', ')[0]!;
     const close = closestValues(first, context.subcommands ?? []);
-    if (close.length > 0) return `Unknown command "${bin} ${first}": did you mean ${close.map((c) => `${bin} ${c}`).join(' or ')}?`;
+    if (close.length > 0)
+      return `Unknown command "${bin} ${first}": did you mean ${close.map((c) => `${bin} ${c}`).join(' or ')}?`;
     return `${bin} takes no argument "${first}"`;
   }
 
   if (/^The following errors? occurred:/.test(message)) {
-    const reasons = message.split('\n').slice(1).map((l) => l.trim()).filter(Boolean);
+    const reasons = message
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim())
+      .filter(Boolean);
     return reasons.map((r) => missingFlag(r, context) ?? r).join('; ');
   }
   return null;
@@ -94,5 +102,10 @@ function lowerFirst(text: string): string {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((l) => l.trim() !== '')?.trim() ?? text.trim();
+  return (
+    text
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? text.trim()
+  );
 }

@@ -34,7 +34,8 @@ const AGENT_TYPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 function adapterProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return 'an adapter is not an object';
   const a = value as Record<string, unknown>;
-  if (typeof a['id'] !== 'string' || !AGENT_TYPE.test(a['id'])) return `adapter id ${JSON.stringify(a['id'])} is not a kebab-case agent type`;
+  if (typeof a['id'] !== 'string' || !AGENT_TYPE.test(a['id']))
+    return `adapter id ${JSON.stringify(a['id'])} is not a kebab-case agent type`;
   if (isBuiltinAgentType(a['id'])) return `adapter id "${a['id']}" is a built-in agent type`;
   if (typeof a['label'] !== 'string' || a['label'].trim() === '') return `adapter ${a['id']} has no label`;
   for (const method of ['detect', 'roots', 'discover', 'read'] as const) {
@@ -48,7 +49,8 @@ function adapterEntry(pjson: unknown): string | null | { problem: string } {
   const rimuru = (pjson as { rimuru?: unknown } | null)?.rimuru;
   if (rimuru === undefined) return null;
   const entry = (rimuru as { adapters?: unknown } | null)?.adapters;
-  if (typeof entry !== 'string' || entry.trim() === '') return { problem: 'package.json "rimuru.adapters" is not a module path' };
+  if (typeof entry !== 'string' || entry.trim() === '')
+    return { problem: 'package.json "rimuru.adapters" is not a module path' };
   return entry;
 }
 
@@ -56,7 +58,8 @@ async function loadFromPlugin(root: string, entry: string): Promise<AgentAdapter
   const path = join(root, entry);
   const inside = relative(root, path);
   // The entry must stay inside the plugin: a package.json must not load arbitrary files.
-  if (inside.startsWith('..') || isAbsolute(inside)) throw new Error(`"rimuru.adapters" points outside the plugin (${entry})`);
+  if (inside.startsWith('..') || isAbsolute(inside))
+    throw new Error(`"rimuru.adapters" points outside the plugin (${entry})`);
   const module = (await import(pathToFileURL(path).href)) as { adapters?: unknown };
   if (!Array.isArray(module.adapters)) throw new Error(`${entry} does not export an "adapters" array`);
   for (const adapter of module.adapters) {
@@ -70,7 +73,10 @@ async function loadFromPlugin(root: string, entry: string): Promise<AgentAdapter
  * Adapters of every installed or linked oclif plugin, in plugin name order. A plugin that
  * fails to load, or whose agent type another source already claimed, is reported and skipped.
  */
-export async function loadPluginAdapters(config: Config, taken: ReadonlySet<string> = new Set()): Promise<PluginAdapterLoad> {
+export async function loadPluginAdapters(
+  config: Config,
+  taken: ReadonlySet<string> = new Set(),
+): Promise<PluginAdapterLoad> {
   const result: PluginAdapterLoad = { adapters: [], problems: [] };
   const claimed = new Set(taken);
   const plugins = [...config.plugins.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -84,7 +90,10 @@ export async function loadPluginAdapters(config: Config, taken: ReadonlySet<stri
     try {
       for (const adapter of await loadFromPlugin(plugin.root, entry)) {
         if (claimed.has(adapter.id)) {
-          result.problems.push({ plugin: plugin.name, message: `agent type "${adapter.id}" is already provided; skipped` });
+          result.problems.push({
+            plugin: plugin.name,
+            message: `agent type "${adapter.id}" is already provided; skipped`,
+          });
           continue;
         }
         claimed.add(adapter.id);

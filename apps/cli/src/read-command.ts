@@ -20,16 +20,33 @@ export interface ReadSettings {
 export abstract class ReadCommand<T extends typeof Command> extends BaseCommand<T> {
   static override baseFlags = {
     ...BaseCommand.baseFlags,
-    format: Flags.string({ description: 'Output format', options: ['table', 'json'], default: 'table', helpGroup: 'GLOBAL' }),
-    timezone: Flags.string({ description: 'IANA time zone for dates and ranges (default: system zone)', helpGroup: 'GLOBAL' }),
+    format: Flags.string({
+      description: 'Output format',
+      options: ['table', 'json'],
+      default: 'table',
+      helpGroup: 'GLOBAL',
+    }),
+    timezone: Flags.string({
+      description: 'IANA time zone for dates and ranges (default: system zone)',
+      helpGroup: 'GLOBAL',
+    }),
     'cost-mode': Flags.string({
       description: 'auto: recorded cost where the agent wrote one, else calculated; calculate; recorded',
       options: [...COST_MODES],
       default: 'auto',
       helpGroup: 'GLOBAL',
     }),
-    sync: Flags.boolean({ description: 'Sync new agent data before reading (--no-sync to skip)', allowNo: true, default: true, helpGroup: 'GLOBAL' }),
-    'active-window': Flags.integer({ description: 'Minutes since last activity for a session to count as active', min: 1, helpGroup: 'GLOBAL' }),
+    sync: Flags.boolean({
+      description: 'Sync new agent data before reading (--no-sync to skip)',
+      allowNo: true,
+      default: true,
+      helpGroup: 'GLOBAL',
+    }),
+    'active-window': Flags.integer({
+      description: 'Minutes since last activity for a session to count as active',
+      min: 1,
+      helpGroup: 'GLOBAL',
+    }),
     wide: wideFlag,
     json: jsonFlag,
   };
@@ -57,12 +74,14 @@ export abstract class ReadCommand<T extends typeof Command> extends BaseCommand<
     });
     const agentTypes = flags['agent-type'] as string[] | undefined;
     // Imported on use: checking a type that is not built-in loads the plugins' adapters.
-    if (agentTypes?.some((t) => !isBuiltinAgentType(t))) await (await import('./known-agents.js')).checkAgentTypes(agentTypes, runtime, this.config);
+    if (agentTypes?.some((t) => !isBuiltinAgentType(t)))
+      await (await import('./known-agents.js')).checkAgentTypes(agentTypes, runtime, this.config);
     // Always check for new data: an unchanged source costs one stat, and skipping on a recent
     // sync would hide lines an agent wrote a moment ago.
     if (runtime.readOnly) {
       // Reads work on a read-only store; only new agent data cannot be added. Said once.
-      if (flags.sync !== false) process.stderr.write(`warning: ${runtime.readOnly}: showing it as it is, without syncing new agent data\n`);
+      if (flags.sync !== false)
+        process.stderr.write(`warning: ${runtime.readOnly}: showing it as it is, without syncing new agent data\n`);
     } else if (flags.sync !== false) {
       // Imported on use: the adapters and the progress bar are not needed with --no-sync.
       const { runSync } = await import('./sync-runner.js');
@@ -70,7 +89,8 @@ export abstract class ReadCommand<T extends typeof Command> extends BaseCommand<
       const summary = await runSync(runtime, { progress: true, config: this.config });
       // The first import is news, not a warning: said once, plainly (a few malformed lines in
       // months of logs are normal). Later syncs speak only when something went wrong.
-      if (flags.verbose || (firstSync && summary.sourcesRead > 0)) process.stderr.write(`${syncSummaryLine(summary)}\n`);
+      if (flags.verbose || (firstSync && summary.sourcesRead > 0))
+        process.stderr.write(`${syncSummaryLine(summary)}\n`);
       else if (summary.diagnostics > 0 || summary.adapterErrors.length > 0) {
         process.stderr.write(`warning: ${syncSummaryLine(summary)}\n`);
       }
@@ -78,7 +98,8 @@ export abstract class ReadCommand<T extends typeof Command> extends BaseCommand<
     }
     // After the sync: a first run creates the agents being named.
     const agentNames = flags.agent as string[] | undefined;
-    if (agentNames !== undefined && agentNames.length > 0) await (await import('./known-agents.js')).checkAgentNames(agentNames, runtime, this.config);
+    if (agentNames !== undefined && agentNames.length > 0)
+      await (await import('./known-agents.js')).checkAgentNames(agentNames, runtime, this.config);
     return {
       runtime,
       settings: {

@@ -16,11 +16,15 @@ export interface Runtime {
 }
 
 /** Opens the store that the flags, environment and config select (design §2 precedence). */
-export async function openRuntime(dbFlag: string | undefined, storeOptions: Pick<OpenStoreOptions, 'sqliteBusyTimeoutMs'> = {}): Promise<Runtime> {
+export async function openRuntime(
+  dbFlag: string | undefined,
+  storeOptions: Pick<OpenStoreOptions, 'sqliteBusyTimeoutMs'> = {},
+): Promise<Runtime> {
   const { target, location, config, ctx, host } = await selectStore(dbFlag);
   // A store the user may read but not write (a read-only mount, a file without write
   // permission) is opened for reading: every read command works, the sync is skipped.
-  const readOnlyPath = target.dialect === 'sqlite' && existsSync(target.path) && !sqliteFileWritable(target.path) ? target.path : null;
+  const readOnlyPath =
+    target.dialect === 'sqlite' && existsSync(target.path) && !sqliteFileWritable(target.path) ? target.path : null;
   const readOnly = readOnlyPath === null ? null : `The store at ${readOnlyPath} is read-only`;
   const store = readOnlyPath === null ? await openStore(target, storeOptions) : await openStoreReadOnly(readOnlyPath);
   return { config, ctx, host, store, location, readOnly };

@@ -9,7 +9,12 @@ import { openRuntime, type Runtime } from './runtime.js';
 export abstract class StoreCommand<T extends typeof Command> extends BaseCommand<T> {
   static override baseFlags = {
     ...BaseCommand.baseFlags,
-    format: Flags.string({ description: 'Output format', options: ['table', 'json'], default: 'table', helpGroup: 'GLOBAL' }),
+    format: Flags.string({
+      description: 'Output format',
+      options: ['table', 'json'],
+      default: 'table',
+      helpGroup: 'GLOBAL',
+    }),
     wide: wideFlag,
     json: jsonFlag,
   };

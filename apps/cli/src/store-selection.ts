@@ -18,6 +18,8 @@ export interface StoreSelection {
  */
 export async function selectStore(dbFlag: string | undefined, app?: AppContext): Promise<StoreSelection> {
   const { config, ctx, host } = app ?? (await loadAppContext());
-  const target = resolveStoreTarget(storeSelectionInput({ flags: { db: dbFlag }, config, env: ctx.env, homeDir: ctx.homeDir }));
+  const target = resolveStoreTarget(
+    storeSelectionInput({ flags: { db: dbFlag }, config, env: ctx.env, homeDir: ctx.homeDir }),
+  );
   return { target, location: describeStoreTarget(target), config, ctx, host };
 }

@@ -30,7 +30,12 @@ export function closestValues(input: string, known: readonly string[], max = 3):
  * "did you mean a or b?" for the closest values, else "known: a, b, c" (at most `listMax`);
  * `listed` narrows what is listed when the closest are searched among more values.
  */
-export function didYouMean(input: string, known: readonly string[], listed: readonly string[] = known, listMax = 12): string {
+export function didYouMean(
+  input: string,
+  known: readonly string[],
+  listed: readonly string[] = known,
+  listMax = 12,
+): string {
   const close = closestValues(input, known);
   if (close.length > 0) return `did you mean ${close.join(' or ')}?`;
   if (listed.length === 0) return 'none is known yet';
@@ -42,6 +47,12 @@ export function didYouMean(input: string, known: readonly string[], listed: read
  * The one-line usage error (exit 2) for a value that names nothing known, e.g.
  * `Unknown agent type "claude": did you mean claude-code?`.
  */
-export function unknownValueError(kind: string, input: string, known: readonly string[], hint?: string, listed?: readonly string[]): UsageError {
+export function unknownValueError(
+  kind: string,
+  input: string,
+  known: readonly string[],
+  hint?: string,
+  listed?: readonly string[],
+): UsageError {
   return new UsageError(`Unknown ${kind} "${input}": ${didYouMean(input, known, listed)}${hint ? ` (${hint})` : ''}`);
 }

@@ -4,9 +4,18 @@
  * transaction that hit them was rolled back, so the store holds the last complete batch.
  */
 const SYSTEM_FAILURES: { test: RegExp; line: string }[] = [
-  { test: /SQLITE_FULL|ENOSPC|disk is full|No space left/i, line: 'The disk holding the store is full; free some space and run the command again (nothing was half-written).' },
-  { test: /SQLITE_READONLY|EROFS|read-only file system|readonly database/i, line: 'The store is on a read-only file system or file; make it writable or choose another --db.' },
-  { test: /SQLITE_IOERR|EIO\b/i, line: 'The disk holding the store reported an I/O error; check the disk, then run `rimuru doctor`.' },
+  {
+    test: /SQLITE_FULL|ENOSPC|disk is full|No space left/i,
+    line: 'The disk holding the store is full; free some space and run the command again (nothing was half-written).',
+  },
+  {
+    test: /SQLITE_READONLY|EROFS|read-only file system|readonly database/i,
+    line: 'The store is on a read-only file system or file; make it writable or choose another --db.',
+  },
+  {
+    test: /SQLITE_IOERR|EIO\b/i,
+    line: 'The disk holding the store reported an I/O error; check the disk, then run `rimuru doctor`.',
+  },
 ];
 
 export function systemFailureLine(error: unknown): string | null {

@@ -16,7 +16,10 @@ export function checkTimeZone(input: string, where: string): string {
   } catch (error) {
     if (!isRimuruError(error) || error.code !== 'INVALID_TIMEZONE') throw error;
     const close = closestValues(input, knownZones());
-    const help = close.length > 0 ? `did you mean ${close.join(' or ')}?` : 'expected an IANA zone such as Europe/Berlin, America/New_York or UTC';
+    const help =
+      close.length > 0
+        ? `did you mean ${close.join(' or ')}?`
+        : 'expected an IANA zone such as Europe/Berlin, America/New_York or UTC';
     throw new UsageError(`Unknown time zone "${input}" in ${where}: ${help}`, { code: 'INVALID_TIMEZONE' });
   }
 }

@@ -1,5 +1,12 @@
 import { Flags, type Command } from '@oclif/core';
-import { parseDateBound, parseWeekStart, REPORT_GROUP_BYS, WEEK_STARTS, type ReportGroupBy, type ReportPeriod } from '@rimuru/core';
+import {
+  parseDateBound,
+  parseWeekStart,
+  REPORT_GROUP_BYS,
+  WEEK_STARTS,
+  type ReportGroupBy,
+  type ReportPeriod,
+} from '@rimuru/core';
 import { usageReportAnswer } from './answers/usage-report.js';
 import { planBlock, planReturnsOf } from './answers/plan-returns.js';
 import { agentTypeFlag, hostFlag } from './flags.js';
@@ -10,7 +17,12 @@ import { renderUsageReport } from './render/report-table.js';
 
 /** Flags of `report daily|weekly|monthly`. */
 export const usageReportFlags = {
-  format: Flags.string({ description: 'Output format', options: ['table', 'json', 'csv'], default: 'table', helpGroup: 'GLOBAL' }),
+  format: Flags.string({
+    description: 'Output format',
+    options: ['table', 'json', 'csv'],
+    default: 'table',
+    helpGroup: 'GLOBAL',
+  }),
   since: Flags.string({ description: 'First day (YYYY-MM-DD, local) or instant to include' }),
   until: Flags.string({ description: 'Last day (YYYY-MM-DD, local, inclusive) or instant (exclusive)' }),
   by: Flags.string({ description: 'Split each period by agent, model or project', options: [...REPORT_GROUP_BYS] }),
@@ -55,12 +67,21 @@ export abstract class UsageReportCommand<T extends typeof Command> extends ReadC
     const plans =
       flags.format === 'csv'
         ? { fields: {}, lines: [] }
-        : await planReturnsOf(runtime, this.config, settings, { from: since ?? null, to: until ?? null }, {
-            agentTypes: flags['agent-type'] as string[] | undefined,
-            hosts: flags.host as string[] | undefined,
-          });
+        : await planReturnsOf(
+            runtime,
+            this.config,
+            settings,
+            { from: since ?? null, to: until ?? null },
+            {
+              agentTypes: flags['agent-type'] as string[] | undefined,
+              hosts: flags.host as string[] | undefined,
+            },
+          );
     if (flags.format === 'json') this.printJson({ ...report, ...plans.fields });
     else if (flags.format === 'csv') await writeCsv(process.stdout, REPORT_CSV_COLUMNS, reportCsvRows(report));
-    else this.log(`${renderUsageReport(report, { color: this.useColor, width: this.tableWidth })}${planBlock(plans.lines)}`);
+    else
+      this.log(
+        `${renderUsageReport(report, { color: this.useColor, width: this.tableWidth })}${planBlock(plans.lines)}`,
+      );
   }
 }

@@ -20,20 +20,57 @@ describe('rimuru sessions on one home with all four agents', () => {
 
   beforeAll(async () => {
     sandbox = await makeSandbox();
-    const claude = await generateClaudeHome(sandbox.home, { sessions: 8, requestsPerSession: 6, seed: 31, subagentEvery: 3, compactionEvery: 4 });
+    const claude = await generateClaudeHome(sandbox.home, {
+      sessions: 8,
+      requestsPerSession: 6,
+      seed: 31,
+      subagentEvery: 3,
+      compactionEvery: 4,
+    });
     for (const s of claude.sessions) {
       expected.push({
-        agentType: 'claude-code', externalId: s.sessionId, startedAt: s.startedAt, endedAt: s.endedAt, projectPath: s.projectPath,
-        models: s.models, requestCount: s.requestCount,
-        tokens: { input: s.tokens.input, output: s.tokens.output, cacheRead: s.tokens.cacheRead, cacheWrite: cacheWriteTokens(s.tokens), reasoning: s.tokens.reasoning },
+        agentType: 'claude-code',
+        externalId: s.sessionId,
+        startedAt: s.startedAt,
+        endedAt: s.endedAt,
+        projectPath: s.projectPath,
+        models: s.models,
+        requestCount: s.requestCount,
+        tokens: {
+          input: s.tokens.input,
+          output: s.tokens.output,
+          cacheRead: s.tokens.cacheRead,
+          cacheWrite: cacheWriteTokens(s.tokens),
+          reasoning: s.tokens.reasoning,
+        },
       });
     }
-    const codex = await generateCodexHome(sandbox.home, { sessions: 8, requestsPerSession: 6, seed: 17, archiveEvery: 3, legacyEvery: 4, spawnEvery: 3 });
+    const codex = await generateCodexHome(sandbox.home, {
+      sessions: 8,
+      requestsPerSession: 6,
+      seed: 17,
+      archiveEvery: 3,
+      legacyEvery: 4,
+      spawnEvery: 3,
+    });
     for (const s of codex.sessions) {
       expected.push({
-        agentType: 'codex', externalId: s.id, startedAt: s.startedAt ?? '', endedAt: s.endedAt ?? '', projectPath: s.projectPath,
-        models: s.models, requestCount: s.requests,
-        tokens: s.tokensKnown ? { input: s.tokens.input, output: s.tokens.output, cacheRead: s.tokens.cacheRead, cacheWrite: 0, reasoning: s.tokens.reasoning } : null,
+        agentType: 'codex',
+        externalId: s.id,
+        startedAt: s.startedAt ?? '',
+        endedAt: s.endedAt ?? '',
+        projectPath: s.projectPath,
+        models: s.models,
+        requestCount: s.requests,
+        tokens: s.tokensKnown
+          ? {
+              input: s.tokens.input,
+              output: s.tokens.output,
+              cacheRead: s.tokens.cacheRead,
+              cacheWrite: 0,
+              reasoning: s.tokens.reasoning,
+            }
+          : null,
       });
     }
     expected.push(...(await writeCursorSampleHome(sandbox.home)), ...(await writeCopilotSampleHome(sandbox.home)));
@@ -73,12 +110,16 @@ describe('rimuru sessions on one home with all four agents', () => {
   });
 
   it('gives Copilot chat sessions null tokens, and the same list again after a second sync', async () => {
-    const again = await runCli(['sessions', '--format', 'json', '--limit', '1000000', '--agent-type', 'copilot'], sandbox.env);
+    const again = await runCli(
+      ['sessions', '--format', 'json', '--limit', '1000000', '--agent-type', 'copilot'],
+      sandbox.env,
+    );
     expect(again.code, again.stderr).toBe(0);
     const copilot = JSON.parse(again.stdout) as Json[];
     const chats = copilot.filter((s) => s.externalId === 'chat-a' || s.externalId === 'chat-b');
     expect(chats).toHaveLength(2);
-    for (const chat of chats) expect(chat).toMatchObject({ totalTokens: null, inputTokens: null, costSource: 'unknown' });
+    for (const chat of chats)
+      expect(chat).toMatchObject({ totalTokens: null, inputTokens: null, costSource: 'unknown' });
     expect(copilot).toHaveLength(expected.filter((e) => e.agentType === 'copilot').length);
   });
 

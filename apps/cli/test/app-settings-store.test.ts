@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 /** The store the shared settings select, as both apps open it: flag > env > config > default. */
 const target = (flags: { db?: string }, env: Record<string, string>, configDb?: string) =>
-  resolveStoreTarget(resolveAppSettings({ flags, config: { db: configDb }, env, homeDir: '/home/u', now: new Date() }).store);
+  resolveStoreTarget(
+    resolveAppSettings({ flags, config: { db: configDb }, env, homeDir: '/home/u', now: new Date() }).store,
+  );
 
 describe('the store of the shared app settings', () => {
   const env = { DATABASE_URL: 'postgres://u@env/db' };

@@ -13,7 +13,13 @@ const SID_WEB = 'b0000000-0000-4000-8000-0000000000b2';
 const OPUS = 'test-opus-budget';
 const SONNET = 'test-sonnet-budget';
 
-interface Req { sid: string; cwd: string; at: Date; model: string; costUSD: number }
+interface Req {
+  sid: string;
+  cwd: string;
+  at: Date;
+  model: string;
+  costUSD: number;
+}
 
 /**
  * Spending today (in UTC, the harness zone): $4.75 in all, $3.25 of it on the opus model, $4.50
@@ -36,8 +42,14 @@ async function writeHome(home: string): Promise<void> {
   requests().forEach((r, i) => {
     const path = join(home, '.claude', 'projects', encodeClaudeProjectDir(r.cwd), `${r.sid}.jsonl`);
     const line = claudeAssistantLine({
-      sessionId: r.sid, cwd: r.cwd, timestamp: r.at.toISOString(), model: r.model, messageId: `msg_budget_${i}`,
-      requestId: `req_budget_${i}`, usage: { input: 100, output: 10 }, costUSD: r.costUSD,
+      sessionId: r.sid,
+      cwd: r.cwd,
+      timestamp: r.at.toISOString(),
+      model: r.model,
+      messageId: `msg_budget_${i}`,
+      requestId: `req_budget_${i}`,
+      usage: { input: 100, output: 10 },
+      costUSD: r.costUSD,
     });
     files.set(path, [...(files.get(path) ?? []), line]);
   });
@@ -51,8 +63,18 @@ interface StatusJson {
   timeZone: string;
   at: string;
   budgets: {
-    name: string; period: string; amountUsd: number; spentUsd: number; projectedUsd: number; remainingUsd: number;
-    state: string; projectedState: string; percentUsed: number; periodStart: string; periodEnd: string; hard: boolean;
+    name: string;
+    period: string;
+    amountUsd: number;
+    spentUsd: number;
+    projectedUsd: number;
+    remainingUsd: number;
+    state: string;
+    projectedState: string;
+    percentUsed: number;
+    periodStart: string;
+    periodEnd: string;
+    hard: boolean;
   }[];
   exceeded?: string[];
 }
@@ -79,7 +101,8 @@ describe.each(CLI_BACKENDS)('budgets on $name (built binary)', ({ database }) =>
     expect(r.code, r.stderr).toBe(0);
     return r.stdout;
   };
-  const status = async (...args: string[]) => JSON.parse(await ok('budget', 'status', '--format', 'json', ...args)) as StatusJson;
+  const status = async (...args: string[]) =>
+    JSON.parse(await ok('budget', 'status', '--format', 'json', ...args)) as StatusJson;
   const removeAll = async () => {
     const list = JSON.parse(await ok('budget', 'list', '--format', 'json')) as { budgets: { name: string }[] };
     for (const b of list.budgets) await ok('budget', 'rm', b.name);
@@ -99,17 +122,48 @@ describe.each(CLI_BACKENDS)('budgets on $name (built binary)', ({ database }) =>
 
   it('set, list, replace and rm, with JSON answers', async () => {
     await removeAll();
-    const created = JSON.parse(await ok('budget', 'set', 'team', '--amount', '25', '--period', 'month', '--format', 'json'));
-    expect(created).toMatchObject({ change: 'created', budget: { name: 'team', amountUsd: 25, period: 'month', hard: false, agentType: null } });
-    await ok('budget', 'set', 'opus', '--amount', '$7.50', '--period', 'WEEK', '--agent-type', 'claude-code', '--model', 'opus', '--hard');
+    const created = JSON.parse(
+      await ok('budget', 'set', 'team', '--amount', '25', '--period', 'month', '--format', 'json'),
+    );
+    expect(created).toMatchObject({
+      change: 'created',
+      budget: { name: 'team', amountUsd: 25, period: 'month', hard: false, agentType: null },
+    });
+    await ok(
+      'budget',
+      'set',
+      'opus',
+      '--amount',
+      '$7.50',
+      '--period',
+      'WEEK',
+      '--agent-type',
+      'claude-code',
+      '--model',
+      'opus',
+      '--hard',
+    );
     const list = JSON.parse(await ok('budget', 'list', '--format', 'json')) as { budgets: Record<string, unknown>[] };
     expect(list.budgets.map(({ createdAt: _c, updatedAt: _u, ...rest }) => rest)).toEqual([
-      { name: 'opus', period: 'week', amountUsd: 7.5, hard: true, agentType: 'claude-code', project: null, model: 'opus' },
+      {
+        name: 'opus',
+        period: 'week',
+        amountUsd: 7.5,
+        hard: true,
+        agentType: 'claude-code',
+        project: null,
+        model: 'opus',
+      },
       { name: 'team', period: 'month', amountUsd: 25, hard: false, agentType: null, project: null, model: null },
     ]);
 
-    const replaced = JSON.parse(await ok('budget', 'set', 'team', '--amount', '30', '--period', 'day', '--project', 'api', '--format', 'json'));
-    expect(replaced).toMatchObject({ change: 'updated', budget: { name: 'team', amountUsd: 30, period: 'day', project: 'api' } });
+    const replaced = JSON.parse(
+      await ok('budget', 'set', 'team', '--amount', '30', '--period', 'day', '--project', 'api', '--format', 'json'),
+    );
+    expect(replaced).toMatchObject({
+      change: 'updated',
+      budget: { name: 'team', amountUsd: 30, period: 'day', project: 'api' },
+    });
     expect(await ok('budget', 'list')).toMatch(/team\s+\$30\.00\s+per day\s+project "api"/);
 
     expect(await ok('budget', 'rm', 'team')).toContain('Budget "team" removed');
@@ -120,10 +174,19 @@ describe.each(CLI_BACKENDS)('budgets on $name (built binary)', ({ database }) =>
   it('refuses bad input with one clear line and exit 2, writing nothing', async () => {
     await removeAll();
     const cases: [string[], RegExp][] = [
-      [['budget', 'set', 'x', '--amount', '-5', '--period', 'day'], /^Error: Invalid amount "-5": a budget cannot be negative$/],
-      [['budget', 'set', 'x', '--amount=-5', '--period', 'day'], /^Error: Invalid amount "-5": a budget cannot be negative$/],
+      [
+        ['budget', 'set', 'x', '--amount', '-5', '--period', 'day'],
+        /^Error: Invalid amount "-5": a budget cannot be negative$/,
+      ],
+      [
+        ['budget', 'set', 'x', '--amount=-5', '--period', 'day'],
+        /^Error: Invalid amount "-5": a budget cannot be negative$/,
+      ],
       [['budget', 'set', 'x', '--amount', 'ten', '--period', 'day'], /^Error: Invalid amount "ten"/],
-      [['budget', 'set', 'x', '--amount', '5', '--period', 'fortnight'], /^Error: Invalid period "fortnight": expected one of day, week, month$/],
+      [
+        ['budget', 'set', 'x', '--amount', '5', '--period', 'fortnight'],
+        /^Error: Invalid period "fortnight": expected one of day, week, month$/,
+      ],
       [['budget', 'rm', 'ghost'], /^Error: No budget named "ghost" \(the store has no budgets\)$/],
     ];
     for (const [args, message] of cases) {
@@ -140,13 +203,32 @@ describe.each(CLI_BACKENDS)('budgets on $name (built binary)', ({ database }) =>
     await removeAll();
     await ok('budget', 'set', 'all-day', '--amount', '10', '--period', 'day');
     await ok('budget', 'set', 'opus-day', '--amount', '3', '--period', 'day', '--model', 'OPUS');
-    await ok('budget', 'set', 'api-month', '--amount', '5', '--period', 'month', '--project', 'api', '--agent-type', 'claude-code');
+    await ok(
+      'budget',
+      'set',
+      'api-month',
+      '--amount',
+      '5',
+      '--period',
+      'month',
+      '--project',
+      'api',
+      '--agent-type',
+      'claude-code',
+    );
     await ok('budget', 'set', 'codex-week', '--amount', '1', '--period', 'week', '--agent-type', 'codex');
     const report = await status();
     expect(report.timeZone).toBe('UTC');
     const byName = Object.fromEntries(report.budgets.map((b) => [b.name, b]));
     expect(Object.keys(byName)).toEqual(['all-day', 'api-month', 'codex-week', 'opus-day']);
-    expect(byName['all-day']).toMatchObject({ period: 'day', amountUsd: 10, spentUsd: 4.75, remainingUsd: 5.25, percentUsed: 47.5, state: 'ok' });
+    expect(byName['all-day']).toMatchObject({
+      period: 'day',
+      amountUsd: 10,
+      spentUsd: 4.75,
+      remainingUsd: 5.25,
+      percentUsed: 47.5,
+      state: 'ok',
+    });
     expect(byName['opus-day']).toMatchObject({ amountUsd: 3, spentUsd: 3.25, remainingUsd: 0, state: 'exceeded' });
     expect(byName['api-month']).toMatchObject({ period: 'month', spentUsd: 4.5, percentUsed: 90, state: 'warning' });
     expect(byName['codex-week']).toMatchObject({ period: 'week', spentUsd: 0, projectedUsd: 0, state: 'ok' });
@@ -222,11 +304,18 @@ describe.each(CLI_BACKENDS)('budgets on $name (built binary)', ({ database }) =>
     const again = await cli('hooks', 'install', 'claude-code', '--guard', '--format', 'json');
     expect(JSON.parse(again.stdout)).toMatchObject({ change: 'unchanged', guard: 'unchanged' });
     const installed = JSON.parse(await readFile(settings, 'utf8'));
-    const guards = installed.hooks.UserPromptSubmit.flatMap((g: { hooks: { command: string }[] }) => g.hooks.map((h) => h.command));
+    const guards = installed.hooks.UserPromptSubmit.flatMap((g: { hooks: { command: string }[] }) =>
+      g.hooks.map((h) => h.command),
+    );
     expect(guards).toHaveLength(1);
     expect(guards[0]).toMatch(/ budget guard$/);
     expect(installed.hooks.Stop[0].hooks[0].command).toMatch(/ hook stop --agent claude-code$/);
-    const hookInput = JSON.stringify({ session_id: SID_API, hook_event_name: 'UserPromptSubmit', prompt: 'go on', cwd: '/work/api' });
+    const hookInput = JSON.stringify({
+      session_id: SID_API,
+      hook_event_name: 'UserPromptSubmit',
+      prompt: 'go on',
+      cwd: '/work/api',
+    });
 
     // No budget, and a soft one exceeded: the prompt goes through, and nothing reaches the prompt (stdout).
     const free = await runShell(guards[0], env, hookInput);
@@ -268,7 +357,10 @@ describe.each(CLI_BACKENDS)('budgets on $name (built binary)', ({ database }) =>
     await writeFile(join(bin, 'notify-send'), `#!/bin/sh\nprintf '%s|' "$@" >> '${shown}'\necho >> '${shown}'\n`);
     await chmod(join(bin, 'notify-send'), 0o755);
 
-    const watch = startCli(['watch', '--notify', '--rescan', '200'], { ...env, PATH: `${bin}:${process.env.PATH ?? ''}` });
+    const watch = startCli(['watch', '--notify', '--rescan', '200'], {
+      ...env,
+      PATH: `${bin}:${process.env.PATH ?? ''}`,
+    });
     try {
       await watch.waitFor('budget "opus-day" exceeded');
       await watch.waitFor('budget "api-month" passed 80%');
@@ -287,8 +379,12 @@ describe.each(CLI_BACKENDS)('budgets on $name (built binary)', ({ database }) =>
       }
       const lines = notes.split('\n').filter(Boolean).sort();
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatch(/^--app-name=rimuru\|--urgency=critical\|Rimuru: budget exceeded\|budget "opus-day" exceeded: \$3\.25 of \$3\.00 today/);
-      expect(lines[1]).toMatch(/^--app-name=rimuru\|--urgency=normal\|Rimuru: budget at 80%\|budget "api-month" passed 80%/);
+      expect(lines[0]).toMatch(
+        /^--app-name=rimuru\|--urgency=critical\|Rimuru: budget exceeded\|budget "opus-day" exceeded: \$3\.25 of \$3\.00 today/,
+      );
+      expect(lines[1]).toMatch(
+        /^--app-name=rimuru\|--urgency=normal\|Rimuru: budget at 80%\|budget "api-month" passed 80%/,
+      );
     } finally {
       await watch.stop('SIGKILL');
     }

@@ -22,7 +22,15 @@ describe("ccusage's habits: --json, short command names, --since/--until", () =>
     mkdirSync(dir, { recursive: true });
     DAYS.forEach((day, i) => {
       const sid = `abcd000${i}-0000-4000-8000-00000000000${i}`;
-      const line = claudeAssistantLine({ sessionId: sid, cwd: '/w', timestamp: `${day}T10:00:00.000Z`, model: 'claude-sonnet-4-5', messageId: `m${i}`, requestId: `r${i}`, usage: { input: 100, output: 10 } });
+      const line = claudeAssistantLine({
+        sessionId: sid,
+        cwd: '/w',
+        timestamp: `${day}T10:00:00.000Z`,
+        model: 'claude-sonnet-4-5',
+        messageId: `m${i}`,
+        requestId: `r${i}`,
+        usage: { input: 100, output: 10 },
+      });
       writeFileSync(join(dir, `${sid}.jsonl`), `${line}\n`);
     });
     expect((await run('sync')).code).toBe(0);
@@ -71,22 +79,47 @@ describe("ccusage's habits: --json, short command names, --since/--until", () =>
   });
 
   it('--since and --until wherever --range is taken; alone they start from all, not the default range', async () => {
-    const costs = (await json('costs', 'by-model', '--since', '20260102', '--until', '2026-01-04', '--json', '--no-sync')) as { from: string; to: string; totals: { requestCount: number } };
+    const costs = (await json(
+      'costs',
+      'by-model',
+      '--since',
+      '20260102',
+      '--until',
+      '2026-01-04',
+      '--json',
+      '--no-sync',
+    )) as { from: string; to: string; totals: { requestCount: number } };
     expect(costs.from).toBe('2026-01-02T00:00:00.000Z');
     expect(costs.to).toBe('2026-01-05T00:00:00.000Z');
     expect(costs.totals.requestCount).toBe(1);
     // `costs` defaults to today; with --since it reaches back.
-    const since = (await json('costs', '--since', '2026-01-03', '--json', '--no-sync')) as { range: string; totals: { requestCount: number } };
+    const since = (await json('costs', '--since', '2026-01-03', '--json', '--no-sync')) as {
+      range: string;
+      totals: { requestCount: number };
+    };
     expect(since.range).toBe('all');
     expect(since.totals.requestCount).toBe(2);
     // With --range too, the bounds narrow it.
-    const narrowed = (await json('costs', 'summary', '--range', 'all', '--until', '2026-01-01', '--json', '--no-sync')) as { totals: { requestCount: number } };
+    const narrowed = (await json(
+      'costs',
+      'summary',
+      '--range',
+      'all',
+      '--until',
+      '2026-01-01',
+      '--json',
+      '--no-sync',
+    )) as { totals: { requestCount: number } };
     expect(narrowed.totals.requestCount).toBe(1);
-    const stats = (await json('sessions', 'stats', '--since', '2026-01-03', '--json', '--no-sync')) as { totalSessions: number };
+    const stats = (await json('sessions', 'stats', '--since', '2026-01-03', '--json', '--no-sync')) as {
+      totalSessions: number;
+    };
     expect(stats.totalSessions).toBe(2);
     const history = (await json('sessions', 'history', '--until', '2026-01-03', '--json', '--no-sync')) as unknown[];
     expect(history).toHaveLength(2);
-    const agent = (await json('costs', 'agent', 'claude-code', '--since', '2026-01-05', '--json', '--no-sync')) as { totals: { requestCount: number } };
+    const agent = (await json('costs', 'agent', 'claude-code', '--since', '2026-01-05', '--json', '--no-sync')) as {
+      totals: { requestCount: number };
+    };
     expect(agent.totals.requestCount).toBe(1);
     // The table title names the window.
     expect((await run('costs', '--since', '2026-01-03', '--no-sync')).stdout).toMatch(/^Costs — 2026-01-03 to now$/m);

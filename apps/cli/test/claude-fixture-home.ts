@@ -23,7 +23,17 @@ interface Usage {
 }
 
 function base(sessionId: string, cwd: string, timestamp: string, extra: Record<string, unknown> = {}) {
-  return { parentUuid: null, isSidechain: false, userType: 'external', cwd, sessionId, version: '2.1.40', gitBranch: 'main', ...extra, timestamp };
+  return {
+    parentUuid: null,
+    isSidechain: false,
+    userType: 'external',
+    cwd,
+    sessionId,
+    version: '2.1.40',
+    gitBranch: 'main',
+    ...extra,
+    timestamp,
+  };
 }
 
 function user(sessionId: string, cwd: string, timestamp: string, text = 'hello'): string {
@@ -105,13 +115,30 @@ export function claudeFixtureFiles(home: string): FixtureFile[] {
     streamedA(50, '2026-11-20T10:00:06.000Z'),
     streamedA(120, '2026-11-20T10:00:07.000Z'),
     // A proxy capture with no requestId, written twice.
-    assistant({ sessionId: S1, cwd: CWD1, timestamp: '2026-11-20T10:01:00.000Z', id: 'msg_bdrk_B', model: BEDROCK_HAIKU, usage: { input_tokens: 10, output_tokens: 20 } }),
-    assistant({ sessionId: S1, cwd: CWD1, timestamp: '2026-11-20T10:01:01.000Z', id: 'msg_bdrk_B', model: BEDROCK_HAIKU, usage: { input_tokens: 10, output_tokens: 20 } }),
+    assistant({
+      sessionId: S1,
+      cwd: CWD1,
+      timestamp: '2026-11-20T10:01:00.000Z',
+      id: 'msg_bdrk_B',
+      model: BEDROCK_HAIKU,
+      usage: { input_tokens: 10, output_tokens: 20 },
+    }),
+    assistant({
+      sessionId: S1,
+      cwd: CWD1,
+      timestamp: '2026-11-20T10:01:01.000Z',
+      id: 'msg_bdrk_B',
+      model: BEDROCK_HAIKU,
+      usage: { input_tokens: 10, output_tokens: 20 },
+    }),
     // Subagent usage nested in a progress line: already counted from the subagent file.
     JSON.stringify({
       ...base(S1, CWD1, '2026-11-20T10:03:00.000Z'),
       type: 'progress',
-      data: { type: 'agent_progress', message: { message: { id: 'msg_D', model: HAIKU, usage: { input_tokens: 99999, output_tokens: 99999 } } } },
+      data: {
+        type: 'agent_progress',
+        message: { message: { id: 'msg_D', model: HAIKU, usage: { input_tokens: 99999, output_tokens: 99999 } } },
+      },
       uuid: 'p-1',
     }),
     'this is not json {',
@@ -119,36 +146,113 @@ export function claudeFixtureFiles(home: string): FixtureFile[] {
     `${user(S1, CWD1, '2026-11-20T10:04:30.000Z', 'crlf line')}\r`,
     JSON.stringify({ type: 'summary', summary: 'Fixture work', leafUuid: 'u-x' }),
     // A locally generated message: no usage, but it is the session's last activity.
-    assistant({ sessionId: S1, cwd: CWD1, timestamp: '2026-11-20T10:05:00.000Z', id: 'synthetic-1', model: '<synthetic>', usage: { input_tokens: 0, output_tokens: 0 } }),
+    assistant({
+      sessionId: S1,
+      cwd: CWD1,
+      timestamp: '2026-11-20T10:05:00.000Z',
+      id: 'synthetic-1',
+      model: '<synthetic>',
+      usage: { input_tokens: 0, output_tokens: 0 },
+    }),
   ];
   const binaryGarbage = Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x0a]);
   const s1Subagent = [
     // Sidechain replay of the parent's message: same message id, new request id, larger cache read.
     assistant({
-      sessionId: S1, cwd: CWD1, timestamp: '2026-11-20T10:02:00.000Z', id: 'msg_A', requestId: 'req_SIDE', model: SONNET, isSidechain: true,
+      sessionId: S1,
+      cwd: CWD1,
+      timestamp: '2026-11-20T10:02:00.000Z',
+      id: 'msg_A',
+      requestId: 'req_SIDE',
+      model: SONNET,
+      isSidechain: true,
       usage: { input_tokens: 100, output_tokens: 120, cache_read_input_tokens: 5000 },
     }),
-    assistant({ sessionId: S1, cwd: CWD1, timestamp: '2026-11-20T10:02:30.000Z', id: 'msg_D', requestId: 'req_D', model: HAIKU, isSidechain: true, usage: { input_tokens: 5, output_tokens: 7 } }),
+    assistant({
+      sessionId: S1,
+      cwd: CWD1,
+      timestamp: '2026-11-20T10:02:30.000Z',
+      id: 'msg_D',
+      requestId: 'req_D',
+      model: HAIKU,
+      isSidechain: true,
+      usage: { input_tokens: 5, output_tokens: 7 },
+    }),
   ];
   const s1Compact = [
-    assistant({ sessionId: S1, cwd: CWD1, timestamp: '2026-11-20T10:04:00.000Z', id: 'msg_E', requestId: 'req_E', model: SONNET, isSidechain: true, usage: { input_tokens: 1000, output_tokens: 300 } }),
+    assistant({
+      sessionId: S1,
+      cwd: CWD1,
+      timestamp: '2026-11-20T10:04:00.000Z',
+      id: 'msg_E',
+      requestId: 'req_E',
+      model: SONNET,
+      isSidechain: true,
+      usage: { input_tokens: 1000, output_tokens: 300 },
+    }),
   ];
   const s2 = [
     user(S2, CWD2, '2026-11-21T09:00:00.000Z'),
     // A fork copies the parent's message: counted once, in the original session.
     streamedA(120, '2026-11-21T09:00:05.000Z', S2, CWD2),
-    assistant({ sessionId: S2, cwd: CWD2, timestamp: '2026-11-21T09:00:10.000Z', id: 'msg_F', requestId: 'req_F', model: SONNET, usage: { input_tokens: 1, output_tokens: 2 } }),
+    assistant({
+      sessionId: S2,
+      cwd: CWD2,
+      timestamp: '2026-11-21T09:00:10.000Z',
+      id: 'msg_F',
+      requestId: 'req_F',
+      model: SONNET,
+      usage: { input_tokens: 1, output_tokens: 2 },
+    }),
   ];
   const s3 = [
-    assistant({ sessionId: S3, cwd: CWD3, timestamp: '2025-06-01T08:00:00.000Z', id: 'msg_G', requestId: 'req_G', model: 'claude-3-5-sonnet-20241022', version: '1.0.30', costUSD: 0.5, usage: { input_tokens: 10, output_tokens: 10 } }),
+    assistant({
+      sessionId: S3,
+      cwd: CWD3,
+      timestamp: '2025-06-01T08:00:00.000Z',
+      id: 'msg_G',
+      requestId: 'req_G',
+      model: 'claude-3-5-sonnet-20241022',
+      version: '1.0.30',
+      costUSD: 0.5,
+      usage: { input_tokens: 10, output_tokens: 10 },
+    }),
     // 1.0.x wrote Task conversations inline; a distinct message id still counts.
-    assistant({ sessionId: S3, cwd: CWD3, timestamp: '2025-06-01T08:00:30.000Z', id: 'msg_H', requestId: 'req_H', model: 'claude-3-5-sonnet-20241022', version: '1.0.30', costUSD: 0.25, isSidechain: true, usage: { input_tokens: 1, output_tokens: 1 } }),
+    assistant({
+      sessionId: S3,
+      cwd: CWD3,
+      timestamp: '2025-06-01T08:00:30.000Z',
+      id: 'msg_H',
+      requestId: 'req_H',
+      model: 'claude-3-5-sonnet-20241022',
+      version: '1.0.30',
+      costUSD: 0.25,
+      isSidechain: true,
+      usage: { input_tokens: 1, output_tokens: 1 },
+    }),
   ];
-  const s4Complete = assistant({ sessionId: S4, cwd: CWD4, timestamp: '2026-11-22T12:00:00.000Z', id: 'msg_I', requestId: 'req_I', model: SONNET, usage: { input_tokens: 40, output_tokens: 2 } });
+  const s4Complete = assistant({
+    sessionId: S4,
+    cwd: CWD4,
+    timestamp: '2026-11-22T12:00:00.000Z',
+    id: 'msg_I',
+    requestId: 'req_I',
+    model: SONNET,
+    usage: { input_tokens: 40, output_tokens: 2 },
+  });
   return [
-    { path: join(dotClaude, '-home-u-proj-a', `${S1}.jsonl`), content: Buffer.concat([Buffer.from(`${s1.join('\n')}\n`), binaryGarbage]) },
-    { path: join(dotClaude, '-home-u-proj-a', S1, 'subagents', 'agent-a1b2c3.jsonl'), content: `${s1Subagent.join('\n')}\n` },
-    { path: join(dotClaude, '-home-u-proj-a', S1, 'subagents', 'agent-acompact-9f8e7d.jsonl'), content: `${s1Compact.join('\n')}\n` },
+    {
+      path: join(dotClaude, '-home-u-proj-a', `${S1}.jsonl`),
+      content: Buffer.concat([Buffer.from(`${s1.join('\n')}\n`), binaryGarbage]),
+    },
+    {
+      path: join(dotClaude, '-home-u-proj-a', S1, 'subagents', 'agent-a1b2c3.jsonl'),
+      content: `${s1Subagent.join('\n')}\n`,
+    },
+    {
+      path: join(dotClaude, '-home-u-proj-a', S1, 'subagents', 'agent-acompact-9f8e7d.jsonl'),
+      content: `${s1Compact.join('\n')}\n`,
+    },
     { path: join(xdgClaude, '-home-u-proj-b', `${S2}.jsonl`), content: `${s2.join('\n')}\n` },
     { path: join(dotClaude, '-home-u-old', `${S3}.jsonl`), content: `${s3.join('\n')}\n` },
     // The agent is still writing the last line: it must not be consumed yet.
@@ -158,7 +262,15 @@ export function claudeFixtureFiles(home: string): FixtureFile[] {
 
 /** The rest of S4's last line, as the agent finishes writing it. */
 export function s4Completion(): string {
-  const full = assistant({ sessionId: S4, cwd: CWD4, timestamp: '2026-11-22T12:00:00.000Z', id: 'msg_I', requestId: 'req_I', model: SONNET, usage: { input_tokens: 40, output_tokens: 2 } });
+  const full = assistant({
+    sessionId: S4,
+    cwd: CWD4,
+    timestamp: '2026-11-22T12:00:00.000Z',
+    id: 'msg_I',
+    requestId: 'req_I',
+    model: SONNET,
+    usage: { input_tokens: 40, output_tokens: 2 },
+  });
   return `${full.slice(60)}\n`;
 }
 

@@ -32,7 +32,12 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
 }
 
 /** A throwaway machine: HOME, XDG dirs, all under one temp dir removed by `cleanup`. */
-export async function makeSandbox(): Promise<{ root: string; home: string; env: Record<string, string>; cleanup(): Promise<void> }> {
+export async function makeSandbox(): Promise<{
+  root: string;
+  home: string;
+  env: Record<string, string>;
+  cleanup(): Promise<void>;
+}> {
   const root = await mkdtemp(join(tmpdir(), 'rimuru-cli-'));
   const home = join(root, 'home');
   return {

@@ -30,7 +30,10 @@ describe('one embedded store: CLI syncs + readers + the TUI + two watchers durin
   it('ends with exact totals and no error anywhere', async () => {
     const transcript = (i: number) => join(box.home, '.claude', 'projects', `-c${i}`, `${sid(i)}.jsonl`);
     const expected = Array.from({ length: SESSIONS }, () => ({ input: 0, output: 0, requests: 0 }));
-    await appendLine(transcript(0), claudeLine({ sessionId: sid(0), cwd: '/c/0', at: new Date(), id: 'seed', input: 1, output: 1 }));
+    await appendLine(
+      transcript(0),
+      claudeLine({ sessionId: sid(0), cwd: '/c/0', at: new Date(), id: 'seed', input: 1, output: 1 }),
+    );
     expected[0] = { input: 1, output: 1, requests: 1 };
 
     for (let w = 0; w < 2; w++) {
@@ -45,7 +48,10 @@ describe('one embedded store: CLI syncs + readers + the TUI + two watchers durin
     if (tui) {
       terminals.push(tui);
       const tuiEnv = { ...box.env, PATH: process.env.PATH ?? '', TERM: 'screen', TZ: 'UTC', LANG: 'C.UTF-8' };
-      await tui.start([process.execPath, TUI_BIN, '--view', 'sessions', '--sync-interval', '0.5'], tuiEnv, { width: 200, height: 30 });
+      await tui.start([process.execPath, TUI_BIN, '--view', 'sessions', '--sync-interval', '0.5'], tuiEnv, {
+        width: 200,
+        height: 30,
+      });
       await tui.waitForText(/synced \d\d:\d\d/);
     }
 
@@ -68,7 +74,10 @@ describe('one embedded store: CLI syncs + readers + the TUI + two watchers durin
         const i = n % SESSIONS;
         const input = 10 + (n % 97);
         const output = 1 + (n % 13);
-        await appendLine(transcript(i), claudeLine({ sessionId: sid(i), cwd: `/c/${i}`, at: new Date(), id: `n${n}`, input, output }));
+        await appendLine(
+          transcript(i),
+          claudeLine({ sessionId: sid(i), cwd: `/c/${i}`, at: new Date(), id: `n${n}`, input, output }),
+        );
         expected[i]!.input += input;
         expected[i]!.output += output;
         expected[i]!.requests += 1;
@@ -90,7 +99,11 @@ describe('one embedded store: CLI syncs + readers + the TUI + two watchers durin
     };
     // `sessions` without --no-sync syncs first: a CLI sync and a read in one process.
     await Promise.all([
-      writer, tuiWatch, loop(['sync']), loop(['sessions', '--format', 'json']), loop(['sessions', 'stats', '--range', 'all', '--no-sync', '--format', 'json']),
+      writer,
+      tuiWatch,
+      loop(['sync']),
+      loop(['sessions', '--format', 'json']),
+      loop(['sessions', 'stats', '--range', 'all', '--no-sync', '--format', 'json']),
     ]);
     const lines = await writer;
 
@@ -108,15 +121,25 @@ describe('one embedded store: CLI syncs + readers + the TUI + two watchers durin
 
     const final = await runCli(['sessions', '--format', 'json'], box.env);
     expect(final.code, final.stderr).toBe(0);
-    const sessions = JSON.parse(final.stdout) as { externalId: string; inputTokens: number; outputTokens: number; requestCount: number }[];
+    const sessions = JSON.parse(final.stdout) as {
+      externalId: string;
+      inputTokens: number;
+      outputTokens: number;
+      requestCount: number;
+    }[];
     const got = Array.from({ length: SESSIONS }, (_, i) => sessions.find((s) => s.externalId === sid(i)));
-    expect(got.map((s) => ({ input: s?.inputTokens, output: s?.outputTokens, requests: s?.requestCount }))).toEqual(expected);
-    const stats = JSON.parse((await runCli(['sessions', 'stats', '--range', 'all', '--no-sync', '--format', 'json'], box.env)).stdout);
+    expect(got.map((s) => ({ input: s?.inputTokens, output: s?.outputTokens, requests: s?.requestCount }))).toEqual(
+      expected,
+    );
+    const stats = JSON.parse(
+      (await runCli(['sessions', 'stats', '--range', 'all', '--no-sync', '--format', 'json'], box.env)).stdout,
+    );
     expect(stats.totalTokens).toBe(expected.reduce((sum, e) => sum + e.input + e.output, 0));
     process.stderr.write(
       `concurrency: ${lines} lines appended over ${APPEND_MS} ms; ${results.length} CLI runs alongside 2 watchers` +
         `${tui ? ` and the TUI (${tuiScreens} screens checked)` : ' (no tmux: TUI not run)'}, all exit 0 ` +
-        `(run time min ${Math.min(...durations)} ms, max ${Math.max(...durations)} ms)\n`);
+        `(run time min ${Math.min(...durations)} ms, max ${Math.max(...durations)} ms)\n`,
+    );
     for (const w of watchers) expect(await w.stop('SIGTERM')).toBe(0);
   }, 180_000);
 });

@@ -13,12 +13,27 @@ import { CLI_BACKENDS, makeSandbox, runCli } from './cli-harness.js';
 const SID = 'c0ffee00-0000-4000-8000-000000000001';
 const SONNET = bundledPriceTable().get(bundledPriceTable().lookup('claude-sonnet-4.5').key!)!;
 // inputTokens includes both cache classes: non-cached input = 262 000 − 160 000 − 4 000.
-const RUN: TokenCounts = { input: 98_000, output: 12_000, cacheRead: 160_000, cacheWrite5m: 4_000, cacheWrite1h: 0, reasoning: 0 };
+const RUN: TokenCounts = {
+  input: 98_000,
+  output: 12_000,
+  cacheRead: 160_000,
+  cacheWrite5m: 4_000,
+  cacheWrite1h: 0,
+  reasoning: 0,
+};
 const base = computeCostNanos(RUN, SONNET, { speed: null, requestCount: 14 });
 const asOneRequest = computeCostNanos(RUN, SONNET, { speed: null });
 
-interface SessionRow { externalId: string; agentType: string; costUsd: number; costSource: string; inputTokens: number }
-interface ShowJson { costBreakdown: { model: string; longContextRequests: number; costUsd: number }[] }
+interface SessionRow {
+  externalId: string;
+  agentType: string;
+  costUsd: number;
+  costSource: string;
+  inputTokens: number;
+}
+interface ShowJson {
+  costBreakdown: { model: string; longContextRequests: number; costUsd: number }[];
+}
 
 describe.each(CLI_BACKENDS)('a Copilot CLI run summed past 200k on $name', ({ database }) => {
   let sandbox: Awaited<ReturnType<typeof makeSandbox>>;
@@ -38,16 +53,25 @@ describe.each(CLI_BACKENDS)('a Copilot CLI run summed past 200k on $name', ({ da
     env = { ...sandbox.env, ...db.env };
     const file = join(sandbox.home, copilotEventsPath(SID));
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, jsonl([
-      copilotSessionStart({ id: 'e1', timestamp: '2026-03-02T09:00:00.000Z', sessionId: SID, cwd: '/work/app' }),
-      copilotShutdown({
-        id: 'sd-1',
-        timestamp: '2026-03-02T09:40:00.000Z',
-        modelMetrics: {
-          'claude-sonnet-4.5': { inputTokens: 262_000, outputTokens: 12_000, cacheReadTokens: 160_000, cacheWriteTokens: 4_000, requests: 14 },
-        },
-      }),
-    ]) + '\n');
+    await writeFile(
+      file,
+      jsonl([
+        copilotSessionStart({ id: 'e1', timestamp: '2026-03-02T09:00:00.000Z', sessionId: SID, cwd: '/work/app' }),
+        copilotShutdown({
+          id: 'sd-1',
+          timestamp: '2026-03-02T09:40:00.000Z',
+          modelMetrics: {
+            'claude-sonnet-4.5': {
+              inputTokens: 262_000,
+              outputTokens: 12_000,
+              cacheReadTokens: 160_000,
+              cacheWriteTokens: 4_000,
+              requests: 14,
+            },
+          },
+        }),
+      ]) + '\n',
+    );
   });
   afterAll(async () => {
     await drop?.();

@@ -36,7 +36,9 @@ describe('csvLines', () => {
   });
 
   it('quotes a lone CR or LF too, which csv-stringify leaves bare with CRLF records (a reader would split the record)', async () => {
-    expect(await viaLines(['a', 'b'], [{ a: 'line\nbreak', b: 'cr\ronly' }])).toBe('a,b\r\n"line\nbreak","cr\ronly"\r\n');
+    expect(await viaLines(['a', 'b'], [{ a: 'line\nbreak', b: 'cr\ronly' }])).toBe(
+      'a,b\r\n"line\nbreak","cr\ronly"\r\n',
+    );
   });
 
   it('writes only the header for no rows', async () => {

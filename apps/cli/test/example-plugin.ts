@@ -22,7 +22,10 @@ export async function writeAcmeSession(home: string, session: AcmeSession): Prom
   const dir = join(home, '.acme-agent', 'sessions');
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${session.id}.jsonl`);
-  const lines = [{ type: 'session', id: session.id, cwd: session.cwd, timestamp: session.startedAt }, ...session.requests.map((r) => ({ type: 'request', ...r }))];
+  const lines = [
+    { type: 'session', id: session.id, cwd: session.cwd, timestamp: session.startedAt },
+    ...session.requests.map((r) => ({ type: 'request', ...r })),
+  ];
   await writeFile(path, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
   return path;
 }

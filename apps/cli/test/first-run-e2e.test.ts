@@ -17,7 +17,9 @@ describe('first run: where Rimuru looked, and how to point it elsewhere', () => 
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^No sessions yet: no agent data was found on this machine\./);
     // Claude Code: both default folders, under the sandbox's home, and its variable and config key.
-    expect(result.stdout).toMatch(/^claude-code +CLAUDE_CONFIG_DIR, config roots\.claude-code +~\/\.config\/claude\/projects, ~\/\.claude\/projects$/m);
+    expect(result.stdout).toMatch(
+      /^claude-code +CLAUDE_CONFIG_DIR, config roots\.claude-code +~\/\.config\/claude\/projects, ~\/\.claude\/projects$/m,
+    );
     expect(result.stdout).toMatch(/^codex +CODEX_HOME, config roots\.codex +~\/\.codex$/m);
     expect(result.stdout).toMatch(/^gemini-cli +GEMINI_DATA_DIR.* +~\/\.gemini\/tmp$/m);
     // In an 80-column terminal the long lists are shortened, never wrapped.
@@ -32,8 +34,12 @@ describe('first run: where Rimuru looked, and how to point it elsewhere', () => 
 
   it('doctor says where each missing agent was looked for', async () => {
     const result = await runCli(['doctor'], sandbox.env);
-    expect(result.stdout).toMatch(/^ok {4}claude-code data: not found; looked in ~\/\.config\/claude\/projects, ~\/\.claude\/projects \(elsewhere: CLAUDE_CONFIG_DIR, config roots\.claude-code\)$/m);
-    expect(result.stdout).toMatch(/^ok {4}codex data: not found; looked in ~\/\.codex.*\(elsewhere: CODEX_HOME, config roots\.codex\)$/m);
+    expect(result.stdout).toMatch(
+      /^ok {4}claude-code data: not found; looked in ~\/\.config\/claude\/projects, ~\/\.claude\/projects \(elsewhere: CLAUDE_CONFIG_DIR, config roots\.claude-code\)$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^ok {4}codex data: not found; looked in ~\/\.codex.*\(elsewhere: CODEX_HOME, config roots\.codex\)$/m,
+    );
   });
 
   it('a filter that matches nothing is not a first run', async () => {
@@ -42,7 +48,15 @@ describe('first run: where Rimuru looked, and how to point it elsewhere', () => 
       const dir = join(box.home, '.claude', 'projects', '-w');
       mkdirSync(dir, { recursive: true });
       const sid = 'abcd0001-0000-4000-8000-000000000001';
-      const line = claudeAssistantLine({ sessionId: sid, cwd: '/w', timestamp: '2026-01-01T00:00:00.000Z', model: 'claude-sonnet-4-5', messageId: 'm', requestId: 'r', usage: { input: 1, output: 1 } });
+      const line = claudeAssistantLine({
+        sessionId: sid,
+        cwd: '/w',
+        timestamp: '2026-01-01T00:00:00.000Z',
+        model: 'claude-sonnet-4-5',
+        messageId: 'm',
+        requestId: 'r',
+        usage: { input: 1, output: 1 },
+      });
       writeFileSync(join(dir, `${sid}.jsonl`), `${line}\n`);
       // The first sync's summary is plain news on stderr, not a warning.
       const first = await runCli(['sessions'], box.env);

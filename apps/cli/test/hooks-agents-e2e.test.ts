@@ -10,10 +10,18 @@ import { BIN_PATH, makeSandbox, runCli } from './cli-harness.js';
 
 type Sandbox = Awaited<ReturnType<typeof makeSandbox>>;
 
-function runHook(args: string[], stdin: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function runHook(
+  args: string[],
+  stdin: string,
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN_PATH, ...args], { env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      [BIN_PATH, ...args],
+      { env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...env } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(stdin);
   });
@@ -33,7 +41,10 @@ const CASES: Case[] = [
   {
     agent: 'gemini-cli',
     events: { SessionStart: 'session-start', AfterAgent: 'stop', SessionEnd: 'session-end' },
-    settings: (box) => ({ env: { GEMINI_CLI_HOME: join(box.root, 'gemini-home') }, path: join(box.root, 'gemini-home', '.gemini', 'settings.json') }),
+    settings: (box) => ({
+      env: { GEMINI_CLI_HOME: join(box.root, 'gemini-home') },
+      path: join(box.root, 'gemini-home', '.gemini', 'settings.json'),
+    }),
     user: `{
   "general": { "vimMode": true },
   "hooksConfig": { "disabled": ["noisy"] },
@@ -47,7 +58,10 @@ const CASES: Case[] = [
   {
     agent: 'qwen-code',
     events: { SessionStart: 'session-start', Stop: 'stop', SessionEnd: 'session-end' },
-    settings: (box) => ({ env: { QWEN_HOME: join(box.root, 'qwen-home') }, path: join(box.root, 'qwen-home', 'settings.json') }),
+    settings: (box) => ({
+      env: { QWEN_HOME: join(box.root, 'qwen-home') },
+      path: join(box.root, 'qwen-home', 'settings.json'),
+    }),
     user: `{
   "model": { "name": "qwen3-coder-plus" },
   "hooks": {
@@ -106,7 +120,8 @@ describe.each(CASES)('rimuru hooks $agent (built binary, real settings files)', 
       expect(commands.at(-1)).toMatch(new RegExp(` hook ${rimuruEvent} --agent ${agent}$`));
       expect(installed.hooks[event].at(-1).hooks[0].type).toBe('command');
     }
-    for (const event of Object.keys(mine.hooks)) if (!(event in events)) expect(installed.hooks[event]).toEqual(mine.hooks[event]);
+    for (const event of Object.keys(mine.hooks))
+      if (!(event in events)) expect(installed.hooks[event]).toEqual(mine.hooks[event]);
 
     const bytes = await readFile(path, 'utf8');
     const again = await runCli(['hooks', 'install', agent, '--format', 'json'], env);
@@ -208,12 +223,26 @@ describe('`rimuru hook` with each agent’s own payload ingests that session fro
     const main = truth.sessions[1]!;
     const sub = truth.sessions.find((s) => s.parentId === main.id)!;
     expect(sub).toBeDefined();
-    const transcript = await findFile(join(box.home, '.gemini', 'tmp', 'beta-2', 'chats'), `-${main.id.slice(0, 8)}.jsonl`);
+    const transcript = await findFile(
+      join(box.home, '.gemini', 'tmp', 'beta-2', 'chats'),
+      `-${main.id.slice(0, 8)}.jsonl`,
+    );
     const payload = (event: string, extra: Record<string, string>) =>
-      JSON.stringify({ session_id: main.id, transcript_path: transcript, cwd: main.projectPath, hook_event_name: event, timestamp: new Date().toISOString(), ...extra });
+      JSON.stringify({
+        session_id: main.id,
+        transcript_path: transcript,
+        cwd: main.projectPath,
+        hook_event_name: event,
+        timestamp: new Date().toISOString(),
+        ...extra,
+      });
 
     // Gemini CLI sends an empty transcript_path until its chat recording has started: the file is found by its name.
-    const start = await runHook(['hook', 'session-start', '--agent', 'gemini-cli'], payload('SessionStart', { source: 'startup', transcript_path: '' }), box.env);
+    const start = await runHook(
+      ['hook', 'session-start', '--agent', 'gemini-cli'],
+      payload('SessionStart', { source: 'startup', transcript_path: '' }),
+      box.env,
+    );
     expect(start.code, start.stderr).toBe(0);
     expect(start.stdout).toBe('');
     const sessions = await listed(box.env, 'gemini-cli');
@@ -226,17 +255,36 @@ describe('`rimuru hook` with each agent’s own payload ingests that session fro
       cacheReadTokens: main.tokens.cacheRead,
     });
 
-    const end = await runHook(['hook', 'session-end', '--agent', 'gemini-cli'], payload('SessionEnd', { reason: 'exit' }), box.env);
+    const end = await runHook(
+      ['hook', 'session-end', '--agent', 'gemini-cli'],
+      payload('SessionEnd', { reason: 'exit' }),
+      box.env,
+    );
     expect(end.code, end.stderr).toBe(0);
-    expect((await listed(box.env, 'gemini-cli')).find((s) => s.externalId === main.id)).toMatchObject({ status: 'completed' });
+    expect((await listed(box.env, 'gemini-cli')).find((s) => s.externalId === main.id)).toMatchObject({
+      status: 'completed',
+    });
   }, 90_000);
 
   it('qwen-code: the chat log of that session only; ended by SessionEnd', async () => {
     const truth = await generateQwenHome(box.home, { sessions: 3, callsPerSession: 3, seed: 12 });
     const main = truth.sessions[1]!;
-    const transcript = join(box.home, '.qwen', 'projects', qwenProjectDirName(main.projectPath), 'chats', `${main.id}.jsonl`);
+    const transcript = join(
+      box.home,
+      '.qwen',
+      'projects',
+      qwenProjectDirName(main.projectPath),
+      'chats',
+      `${main.id}.jsonl`,
+    );
     const payload = (event: string) =>
-      JSON.stringify({ session_id: main.id, transcript_path: transcript, cwd: main.projectPath, hook_event_name: event, timestamp: new Date().toISOString() });
+      JSON.stringify({
+        session_id: main.id,
+        transcript_path: transcript,
+        cwd: main.projectPath,
+        hook_event_name: event,
+        timestamp: new Date().toISOString(),
+      });
 
     const start = await runHook(['hook', 'session-start', '--agent', 'qwen-code'], payload('SessionStart'), box.env);
     expect(start.code, start.stderr).toBe(0);
@@ -263,7 +311,14 @@ describe('`rimuru hook` with each agent’s own payload ingests that session fro
 
     const start = await runHook(
       ['hook', 'session-start', '--agent', 'droid'],
-      JSON.stringify({ session_id: main.id, transcript_path: main.transcriptPath, cwd: main.projectPath, permission_mode: 'default', hook_event_name: 'SessionStart', source: 'startup' }),
+      JSON.stringify({
+        session_id: main.id,
+        transcript_path: main.transcriptPath,
+        cwd: main.projectPath,
+        permission_mode: 'default',
+        hook_event_name: 'SessionStart',
+        source: 'startup',
+      }),
       box.env,
     );
     expect(start.code, start.stderr).toBe(0);
@@ -280,7 +335,13 @@ describe('`rimuru hook` with each agent’s own payload ingests that session fro
 
     const end = await runHook(
       ['hook', 'session-end', '--agent', 'droid'],
-      JSON.stringify({ sessionId: main.id, transcriptPath: main.transcriptPath, cwd: main.projectPath, hookEventName: 'SessionEnd', reason: 'exit' }),
+      JSON.stringify({
+        sessionId: main.id,
+        transcriptPath: main.transcriptPath,
+        cwd: main.projectPath,
+        hookEventName: 'SessionEnd',
+        reason: 'exit',
+      }),
       box.env,
     );
     expect(end.code, end.stderr).toBe(0);

@@ -20,10 +20,18 @@ const USER_SETTINGS = `{
 }
 `;
 
-function runHook(args: string[], stdin: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function runHook(
+  args: string[],
+  stdin: string,
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN_PATH, ...args], { env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      [BIN_PATH, ...args],
+      { env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...env } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(stdin);
   });
@@ -51,7 +59,9 @@ describe('rimuru hooks (built binary, real settings files)', () => {
     expect(installed.model).toBe('opus');
     expect(installed.permissions).toEqual({ allow: ['Bash(ls:*)'] });
     expect(installed.hooks.PreToolUse).toEqual(JSON.parse(USER_SETTINGS).hooks.PreToolUse);
-    const start = installed.hooks.SessionStart.flatMap((g: { hooks: { command: string }[] }) => g.hooks.map((h) => h.command));
+    const start = installed.hooks.SessionStart.flatMap((g: { hooks: { command: string }[] }) =>
+      g.hooks.map((h) => h.command),
+    );
     expect(start[0]).toBe('echo user-start');
     expect(start[1]).toMatch(/ hook session-start --agent claude-code$/);
     expect(installed.hooks.Stop[0].hooks[0].command).toMatch(/ hook stop --agent claude-code$/);
@@ -89,30 +99,52 @@ describe('rimuru hooks (built binary, real settings files)', () => {
 
   it('`rimuru hook` marks the session active at start, ingests the transcript, and completed at end', async () => {
     const transcript = join(box.home, '.claude', 'projects', '-home-u-hooked', `${SID}.jsonl`);
-    const payload = (event: string) => JSON.stringify({ session_id: SID, transcript_path: transcript, cwd: CWD, hook_event_name: event });
+    const payload = (event: string) =>
+      JSON.stringify({ session_id: SID, transcript_path: transcript, cwd: CWD, hook_event_name: event });
     const list = async () => {
       const r = await runCli(['sessions', '--no-sync', '--format', 'json'], box.env);
       expect(r.code, r.stderr).toBe(0);
-      return (JSON.parse(r.stdout) as { externalId: string; status: string; outputTokens: number | null; projectPath: string }[]).find((s) => s.externalId === SID);
+      return (
+        JSON.parse(r.stdout) as {
+          externalId: string;
+          status: string;
+          outputTokens: number | null;
+          projectPath: string;
+        }[]
+      ).find((s) => s.externalId === SID);
     };
 
-    const started = await runHook(['hook', 'session-start', '--agent', 'claude-code'], payload('SessionStart'), box.env);
+    const started = await runHook(
+      ['hook', 'session-start', '--agent', 'claude-code'],
+      payload('SessionStart'),
+      box.env,
+    );
     expect(started.code, started.stderr).toBe(0);
     expect(started.stdout).toBe('');
     expect(await list()).toMatchObject({ status: 'active', projectPath: CWD });
 
-    await appendLine(transcript, claudeLine({ sessionId: SID, cwd: CWD, at: new Date(), id: 'h1', input: 3, output: 7 }));
+    await appendLine(
+      transcript,
+      claudeLine({ sessionId: SID, cwd: CWD, at: new Date(), id: 'h1', input: 3, output: 7 }),
+    );
     const stop = await runHook(['hook', 'stop', '--agent', 'claude-code'], payload('Stop'), box.env);
     expect(stop.code, stop.stderr).toBe(0);
     expect(await list()).toMatchObject({ status: 'active', outputTokens: 7 });
 
-    await appendLine(transcript, claudeLine({ sessionId: SID, cwd: CWD, at: new Date(), id: 'h2', input: 1, output: 2 }));
+    await appendLine(
+      transcript,
+      claudeLine({ sessionId: SID, cwd: CWD, at: new Date(), id: 'h2', input: 1, output: 2 }),
+    );
     const end = await runHook(['hook', 'session-end', '--agent', 'claude-code'], payload('SessionEnd'), box.env);
     expect(end.code, end.stderr).toBe(0);
     // Ended by the hook although its last activity is inside the active window; the last lines were ingested.
     expect(await list()).toMatchObject({ status: 'completed', outputTokens: 9 });
 
-    const resumed = await runHook(['hook', 'session-start', '--agent', 'claude-code'], payload('SessionStart'), box.env);
+    const resumed = await runHook(
+      ['hook', 'session-start', '--agent', 'claude-code'],
+      payload('SessionStart'),
+      box.env,
+    );
     expect(resumed.code).toBe(0);
     expect(await list()).toMatchObject({ status: 'active' });
   }, 60_000);

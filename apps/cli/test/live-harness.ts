@@ -4,13 +4,37 @@ import { dirname } from 'node:path';
 import { BIN_PATH } from './cli-harness.js';
 
 /** One billable Claude Code assistant line with exactly these tokens. */
-export function claudeLine(o: { sessionId: string; cwd: string; at: Date; id: string; input: number; output: number }): string {
+export function claudeLine(o: {
+  sessionId: string;
+  cwd: string;
+  at: Date;
+  id: string;
+  input: number;
+  output: number;
+}): string {
   return JSON.stringify({
-    parentUuid: null, isSidechain: false, userType: 'external', cwd: o.cwd, sessionId: o.sessionId, version: '2.1.40',
-    type: 'assistant', uuid: `a-${o.id}`, timestamp: o.at.toISOString(), requestId: `req_${o.id}`,
+    parentUuid: null,
+    isSidechain: false,
+    userType: 'external',
+    cwd: o.cwd,
+    sessionId: o.sessionId,
+    version: '2.1.40',
+    type: 'assistant',
+    uuid: `a-${o.id}`,
+    timestamp: o.at.toISOString(),
+    requestId: `req_${o.id}`,
     message: {
-      id: `msg_${o.id}`, type: 'message', role: 'assistant', model: 'claude-sonnet-4-5-20250929', content: [{ type: 'text', text: 'x' }],
-      usage: { input_tokens: o.input, output_tokens: o.output, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 },
+      id: `msg_${o.id}`,
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-sonnet-4-5-20250929',
+      content: [{ type: 'text', text: 'x' }],
+      usage: {
+        input_tokens: o.input,
+        output_tokens: o.output,
+        cache_read_input_tokens: 0,
+        cache_creation_input_tokens: 0,
+      },
     },
   });
 }

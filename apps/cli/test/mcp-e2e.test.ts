@@ -41,7 +41,11 @@ async function call(c: Connection, name: string, args: Record<string, unknown> =
 }
 
 /** A successful call's structured content (the client has checked it against the tool's output schema). */
-async function answer(c: Connection, name: string, args: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+async function answer(
+  c: Connection,
+  name: string,
+  args: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
   const result = await call(c, name, args);
   expect(result.isError ?? false, JSON.stringify(result.content)).toBe(false);
   const text = result.content.find((part) => part.type === 'text');
@@ -62,8 +66,13 @@ async function writeRecentSession(home: string): Promise<void> {
   const at = (minutes: number) => new Date(Date.now() - 6 * 3_600_000 + minutes * 60_000).toISOString();
   const lines = [0, 3, 9].map((minutes, i) =>
     claudeAssistantLine({
-      sessionId, cwd, timestamp: at(minutes), model: 'claude-sonnet-4-5-20250929',
-      messageId: `msg_recent_${i}`, requestId: `req_recent_${i}`, usage: { input: 12_000, output: 3_000 },
+      sessionId,
+      cwd,
+      timestamp: at(minutes),
+      model: 'claude-sonnet-4-5-20250929',
+      messageId: `msg_recent_${i}`,
+      requestId: `req_recent_${i}`,
+      usage: { input: 12_000, output: 3_000 },
     }),
   );
   const dir = join(home, '.claude', 'projects', encodeClaudeProjectDir(cwd));
@@ -91,8 +100,19 @@ describe.each(CLI_BACKENDS)('rimuru mcp on $name', ({ database }) => {
     const db = await database();
     drop = db.drop;
     env = { ...sandbox.env, ...db.env };
-    const claude = await generateClaudeHome(sandbox.home, { sessions: 14, requestsPerSession: 6, seed: 20261201, start: '2026-11-02T21:30:00.000Z', subagentEvery: 4 });
-    const codex = await generateCodexHome(sandbox.home, { sessions: 6, requestsPerSession: 5, seed: 1712, start: '2026-11-05T06:00:00.000Z' });
+    const claude = await generateClaudeHome(sandbox.home, {
+      sessions: 14,
+      requestsPerSession: 6,
+      seed: 20261201,
+      start: '2026-11-02T21:30:00.000Z',
+      subagentEvery: 4,
+    });
+    const codex = await generateCodexHome(sandbox.home, {
+      sessions: 6,
+      requestsPerSession: 5,
+      seed: 1712,
+      start: '2026-11-05T06:00:00.000Z',
+    });
     await writeRecentSession(sandbox.home);
     total = claude.sessions.length + codex.sessions.length + 1;
     // Nothing synced yet: the server's first call must sync before it answers.
@@ -115,7 +135,9 @@ describe.each(CLI_BACKENDS)('rimuru mcp on $name', ({ database }) => {
     }
     const byName = new Map(tools.map((t) => [t.name, t]));
     const props = (name: string) => Object.keys(byName.get(name)!.inputSchema.properties ?? {});
-    expect(props('list_sessions')).toEqual(expect.arrayContaining(['agentType', 'agent', 'active', 'project', 'range', 'since', 'until', 'limit']));
+    expect(props('list_sessions')).toEqual(
+      expect.arrayContaining(['agentType', 'agent', 'active', 'project', 'range', 'since', 'until', 'limit']),
+    );
     expect(byName.get('get_session')!.inputSchema.required).toEqual(['id']);
     expect(props('session_stats')).toEqual(expect.arrayContaining(['range', 'since', 'until', 'agentType']));
     const report = byName.get('usage_report')!.inputSchema.properties as Record<string, { enum?: string[] }>;
@@ -124,12 +146,16 @@ describe.each(CLI_BACKENDS)('rimuru mcp on $name', ({ database }) => {
     expect(props('usage_report')).toContain('timezone');
     expect(props('costs_summary')).toContain('range');
     const detail = byName.get('get_session')!.outputSchema!;
-    expect(detail.required).toEqual(expect.arrayContaining(['inputTokens', 'cacheReadTokens', 'models', 'byModel', 'costBreakdown', 'costUsd']));
+    expect(detail.required).toEqual(
+      expect.arrayContaining(['inputTokens', 'cacheReadTokens', 'models', 'byModel', 'costBreakdown', 'costUsd']),
+    );
     expect(Object.keys(byName.get('list_sessions')!.outputSchema!.properties ?? {})).toEqual(['sessions']);
   });
 
   it('syncs before answering, and list_sessions answers what `rimuru sessions --format json` prints', async () => {
-    const { sessions } = (await answer(server, 'list_sessions', { limit: 1000 })) as { sessions: { agentType: string }[] };
+    const { sessions } = (await answer(server, 'list_sessions', { limit: 1000 })) as {
+      sessions: { agentType: string }[];
+    };
     expect(sessions).toHaveLength(total);
     expect(new Set(sessions.map((s) => s.agentType))).toEqual(new Set(['claude-code', 'codex']));
     expect(sessions).toEqual(await cliJson('sessions', '--limit', '1000'));
@@ -140,8 +166,14 @@ describe.each(CLI_BACKENDS)('rimuru mcp on $name', ({ database }) => {
     const cases: [Record<string, unknown>, string[]][] = [
       [{ agentType: ['codex'] }, ['--agent-type', 'codex']],
       [{ agent: ['claude-code-default'], limit: 5 }, ['--agent', 'claude-code-default', '--limit', '5']],
-      [{ project: 'app', since: '2026-11-03', until: '2026-11-04' }, ['--project', 'app', '--since', '2026-11-03', '--until', '2026-11-04']],
-      [{ since: '2026-11-03T00:00:00Z', timezone: 'Asia/Kolkata', costMode: 'calculate' }, ['--since', '2026-11-03T00:00:00Z', '--timezone', 'Asia/Kolkata', '--cost-mode', 'calculate']],
+      [
+        { project: 'app', since: '2026-11-03', until: '2026-11-04' },
+        ['--project', 'app', '--since', '2026-11-03', '--until', '2026-11-04'],
+      ],
+      [
+        { since: '2026-11-03T00:00:00Z', timezone: 'Asia/Kolkata', costMode: 'calculate' },
+        ['--since', '2026-11-03T00:00:00Z', '--timezone', 'Asia/Kolkata', '--cost-mode', 'calculate'],
+      ],
       [{ active: true }, ['--active']],
       [{ range: 'all', limit: 1000 }, ['--limit', '1000']],
     ];
@@ -186,11 +218,33 @@ describe.each(CLI_BACKENDS)('rimuru mcp on $name', ({ database }) => {
   it('usage_report answers what `rimuru report daily|weekly|monthly|blocks --format json` prints', async () => {
     const cases: [Record<string, unknown>, string[]][] = [
       [{ period: 'day' }, ['report', 'daily']],
-      [{ period: 'day', timezone: 'Asia/Kolkata', groupBy: 'model' }, ['report', 'daily', '--timezone', 'Asia/Kolkata', '--by', 'model']],
-      [{ period: 'week', startOfWeek: 'sunday', breakdown: true }, ['report', 'weekly', '--start-of-week', 'sunday', '--breakdown']],
-      [{ period: 'month', groupBy: 'agent', timezone: 'America/Los_Angeles' }, ['report', 'monthly', '--by', 'agent', '--timezone', 'America/Los_Angeles']],
-      [{ period: 'day', groupBy: 'project', since: '2026-11-03', until: '2026-11-04', agentType: ['claude-code'] },
-        ['report', 'daily', '--by', 'project', '--since', '2026-11-03', '--until', '2026-11-04', '--agent-type', 'claude-code']],
+      [
+        { period: 'day', timezone: 'Asia/Kolkata', groupBy: 'model' },
+        ['report', 'daily', '--timezone', 'Asia/Kolkata', '--by', 'model'],
+      ],
+      [
+        { period: 'week', startOfWeek: 'sunday', breakdown: true },
+        ['report', 'weekly', '--start-of-week', 'sunday', '--breakdown'],
+      ],
+      [
+        { period: 'month', groupBy: 'agent', timezone: 'America/Los_Angeles' },
+        ['report', 'monthly', '--by', 'agent', '--timezone', 'America/Los_Angeles'],
+      ],
+      [
+        { period: 'day', groupBy: 'project', since: '2026-11-03', until: '2026-11-04', agentType: ['claude-code'] },
+        [
+          'report',
+          'daily',
+          '--by',
+          'project',
+          '--since',
+          '2026-11-03',
+          '--until',
+          '2026-11-04',
+          '--agent-type',
+          'claude-code',
+        ],
+      ],
     ];
     for (const [args, flags] of cases) {
       const report = await answer(server, 'usage_report', args);
@@ -200,22 +254,27 @@ describe.each(CLI_BACKENDS)('rimuru mcp on $name', ({ database }) => {
     const blocks = (await answer(server, 'usage_report', { period: 'block' })).blocks as { isActive: boolean }[];
     expect(blocks.length).toBeGreaterThan(1);
     expect(blocks).toEqual(await cliJson('report', 'blocks'));
-    expect((await answer(server, 'usage_report', { period: 'block', agentType: ['codex'], since: '2026-11-05' })).blocks).toEqual(
-      await cliJson('report', 'blocks', '--agent-type', 'codex', '--since', '2026-11-05'),
-    );
+    expect(
+      (await answer(server, 'usage_report', { period: 'block', agentType: ['codex'], since: '2026-11-05' })).blocks,
+    ).toEqual(await cliJson('report', 'blocks', '--agent-type', 'codex', '--since', '2026-11-05'));
   });
 
   it('costs_summary answers what `rimuru costs summary --format json` prints', async () => {
     const all = await answer(server, 'costs_summary', { range: 'all' });
     expect(all).toEqual(await cliJson('costs', 'summary', '--range', 'all'));
     expect((all.rows as { name: string }[]).map((r) => r.name).sort()).toEqual(['claude-code', 'codex']);
-    expect(await answer(server, 'costs_summary', { range: 'all', agentType: ['codex'], costMode: 'calculate' })).toEqual(
-      await cliJson('costs', 'summary', '--range', 'all', '--agent-type', 'codex', '--cost-mode', 'calculate'),
+    expect(
+      await answer(server, 'costs_summary', { range: 'all', agentType: ['codex'], costMode: 'calculate' }),
+    ).toEqual(await cliJson('costs', 'summary', '--range', 'all', '--agent-type', 'codex', '--cost-mode', 'calculate'));
+    expect(await answer(server, 'costs_summary', { range: 'lastmonth' })).toEqual(
+      await cliJson('costs', 'summary', '--range', 'lastmonth'),
     );
-    expect(await answer(server, 'costs_summary', { range: 'lastmonth' })).toEqual(await cliJson('costs', 'summary', '--range', 'lastmonth'));
     // The default range, 7d, ends now and starts 7 days before each answer's own now.
     const rolling = await answer(server, 'costs_summary', {});
-    expect({ ...rolling, from: undefined }).toEqual({ ...((await cliJson('costs', 'summary')) as object), from: undefined });
+    expect({ ...rolling, from: undefined }).toEqual({
+      ...((await cliJson('costs', 'summary')) as object),
+      from: undefined,
+    });
     expect(rolling.range).toBe('7d');
     expect(Math.abs(Date.parse(rolling.from as string) - (Date.now() - 7 * 86_400_000))).toBeLessThan(10 * 60_000);
   });
@@ -223,16 +282,29 @@ describe.each(CLI_BACKENDS)('rimuru mcp on $name', ({ database }) => {
   it('with plans in the config, the cost answers carry the same plan figures as the CLI', async () => {
     const configDir = join(env.XDG_CONFIG_HOME!, 'rimuru');
     await mkdir(configDir, { recursive: true });
-    await writeFile(join(configDir, 'config.json'), JSON.stringify({ plans: { 'claude-code': { plan: 'claude-max-5x', since: '2026-10-01' } } }));
+    await writeFile(
+      join(configDir, 'config.json'),
+      JSON.stringify({ plans: { 'claude-code': { plan: 'claude-max-5x', since: '2026-10-01' } } }),
+    );
     const withPlans = await connect(env, ['--no-sync']);
     try {
       // Closed windows: a window open at the end prorates fees up to each answer's own now.
       const costs = await answer(withPlans, 'costs_summary', { range: 'lastmonth' });
       expect(costs).toEqual(await cliJson('costs', 'summary', '--range', 'lastmonth', '--no-sync'));
-      expect((costs.plans as { agentType: string; planFeesUsd: number }[]).map((p) => p.agentType)).toEqual(['claude-code']);
-      expect(await answer(withPlans, 'session_stats', { range: 'lastmonth' })).toEqual(await cliJson('sessions', 'stats', '--range', 'lastmonth', '--no-sync'));
-      const monthly = await answer(withPlans, 'usage_report', { period: 'month', since: '2026-11-01', until: '2026-11-30' });
-      expect(monthly).toEqual(await cliJson('report', 'monthly', '--since', '2026-11-01', '--until', '2026-11-30', '--no-sync'));
+      expect((costs.plans as { agentType: string; planFeesUsd: number }[]).map((p) => p.agentType)).toEqual([
+        'claude-code',
+      ]);
+      expect(await answer(withPlans, 'session_stats', { range: 'lastmonth' })).toEqual(
+        await cliJson('sessions', 'stats', '--range', 'lastmonth', '--no-sync'),
+      );
+      const monthly = await answer(withPlans, 'usage_report', {
+        period: 'month',
+        since: '2026-11-01',
+        until: '2026-11-30',
+      });
+      expect(monthly).toEqual(
+        await cliJson('report', 'monthly', '--since', '2026-11-01', '--until', '2026-11-30', '--no-sync'),
+      );
       expect(monthly.planTotals).toBeDefined();
     } finally {
       await withPlans.close();
@@ -242,14 +314,36 @@ describe.each(CLI_BACKENDS)('rimuru mcp on $name', ({ database }) => {
 
   it('budget_status answers what `rimuru budget status --format json` prints', async () => {
     expect(await answer(server, 'budget_status')).toMatchObject({ budgets: [] });
-    for (const [name, period] of [['daily-cap', 'day'], ['monthly-claude', 'month']] as const) {
-      const set = await runCli(['budget', 'set', name, '--amount', '2.5', '--period', period, ...(period === 'month' ? ['--agent-type', 'claude-code'] : [])], env);
+    for (const [name, period] of [
+      ['daily-cap', 'day'],
+      ['monthly-claude', 'month'],
+    ] as const) {
+      const set = await runCli(
+        [
+          'budget',
+          'set',
+          name,
+          '--amount',
+          '2.5',
+          '--period',
+          period,
+          ...(period === 'month' ? ['--agent-type', 'claude-code'] : []),
+        ],
+        env,
+      );
       expect(set.code, set.stderr).toBe(0);
     }
-    const fromMcp = (await answer(server, 'budget_status', { timezone: 'Europe/Berlin' })) as { at: string; budgets: Record<string, unknown>[] };
+    const fromMcp = (await answer(server, 'budget_status', { timezone: 'Europe/Berlin' })) as {
+      at: string;
+      budgets: Record<string, unknown>[];
+    };
     const fromCli = (await cliJson('budget', 'status', '--timezone', 'Europe/Berlin')) as typeof fromMcp;
     // `at` is each answer's own now, and the projection follows the time elapsed in the period.
-    const steady = (r: typeof fromMcp) => ({ ...r, at: undefined, budgets: r.budgets.map((b) => ({ ...b, projectedUsd: undefined })) });
+    const steady = (r: typeof fromMcp) => ({
+      ...r,
+      at: undefined,
+      budgets: r.budgets.map((b) => ({ ...b, projectedUsd: undefined })),
+    });
     expect(steady(fromMcp)).toEqual(steady(fromCli));
     expect(fromMcp.budgets.map((b) => b.name).sort()).toEqual(['daily-cap', 'monthly-claude']);
     expect(Math.abs(Date.parse(fromMcp.at) - Date.now())).toBeLessThan(10 * 60_000);
@@ -259,19 +353,33 @@ describe.each(CLI_BACKENDS)('rimuru mcp on $name', ({ database }) => {
   });
 
   it('turns every failure into a tool error and keeps serving', async () => {
-    expect(errorText(await call(server, 'get_session', { id: 'no-such-session' }))).toMatch(/No session matches "no-such-session"/);
+    expect(errorText(await call(server, 'get_session', { id: 'no-such-session' }))).toMatch(
+      /No session matches "no-such-session"/,
+    );
     // One character matches many sessions: the error lists them.
     const ambiguous = await runCli(['sessions', '--format', 'json', '--limit', '1000', '--no-sync'], env);
     const ids = (JSON.parse(ambiguous.stdout) as { id: string }[]).map((s) => s.id);
     const prefix = [...'0123456789abcdef'].find((c) => ids.filter((id) => id.startsWith(c)).length > 1)!;
-    expect(errorText(await call(server, 'get_session', { id: prefix }))).toMatch(/matches \d+ sessions; give more characters\n {2}\S+/);
+    expect(errorText(await call(server, 'get_session', { id: prefix }))).toMatch(
+      /matches \d+ sessions; give more characters\n {2}\S+/,
+    );
     expect(errorText(await call(server, 'get_session', {}))).toMatch(/Invalid arguments for get_session/);
-    expect(errorText(await call(server, 'usage_report', { period: 'year' }))).toMatch(/Invalid arguments for usage_report/);
+    expect(errorText(await call(server, 'usage_report', { period: 'year' }))).toMatch(
+      /Invalid arguments for usage_report/,
+    );
     expect(errorText(await call(server, 'list_sessions', { limit: 0 }))).toMatch(/Invalid arguments for list_sessions/);
-    expect(errorText(await call(server, 'session_stats', { timezone: 'Mars/Olympus_Mons' }))).toMatch(/Mars\/Olympus_Mons/);
-    expect(errorText(await call(server, 'list_sessions', { since: 'yesterday-ish' }))).toMatch(/Invalid date "yesterday-ish"/);
-    expect(errorText(await call(server, 'session_stats', { range: 'all', since: '2026-11-01' }))).toMatch(/either range or since\/until/);
-    expect(errorText(await call(server, 'usage_report', { period: 'block', groupBy: 'model' }))).toMatch(/groupBy applies to day, week and month/);
+    expect(errorText(await call(server, 'session_stats', { timezone: 'Mars/Olympus_Mons' }))).toMatch(
+      /Mars\/Olympus_Mons/,
+    );
+    expect(errorText(await call(server, 'list_sessions', { since: 'yesterday-ish' }))).toMatch(
+      /Invalid date "yesterday-ish"/,
+    );
+    expect(errorText(await call(server, 'session_stats', { range: 'all', since: '2026-11-01' }))).toMatch(
+      /either range or since\/until/,
+    );
+    expect(errorText(await call(server, 'usage_report', { period: 'block', groupBy: 'model' }))).toMatch(
+      /groupBy applies to day, week and month/,
+    );
     expect(errorText(await call(server, 'no_such_tool'))).toMatch(/Unknown tool "no_such_tool"/);
     expect((await answer(server, 'session_stats', { range: 'all' })).totalSessions).toBe(total);
     expect(server.transportErrors).toEqual([]);
@@ -283,10 +391,20 @@ describe.each(CLI_BACKENDS)('rimuru mcp on $name', ({ database }) => {
     const sessionId = '88888888-8888-4888-8888-888888888888';
     const dir = join(sandbox.home, '.claude', 'projects', encodeClaudeProjectDir(cwd));
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, `${sessionId}.jsonl`), jsonl([claudeAssistantLine({
-      sessionId, cwd, timestamp: '2026-11-20T10:00:00.000Z', model: 'claude-sonnet-4-5-20250929',
-      messageId: 'msg_late', requestId: 'req_late', usage: { input: 10, output: 5 },
-    })]));
+    await writeFile(
+      join(dir, `${sessionId}.jsonl`),
+      jsonl([
+        claudeAssistantLine({
+          sessionId,
+          cwd,
+          timestamp: '2026-11-20T10:00:00.000Z',
+          model: 'claude-sonnet-4-5-20250929',
+          messageId: 'msg_late',
+          requestId: 'req_late',
+          usage: { input: 10, output: 5 },
+        }),
+      ]),
+    );
     const stale = await connect(env, ['--no-sync']);
     try {
       expect((await answer(stale, 'session_stats', { range: 'all' })).totalSessions).toBe(total);
@@ -303,7 +421,12 @@ describe('rimuru mcp on the wire', () => {
 
   beforeAll(async () => {
     sandbox = await makeSandbox();
-    await generateClaudeHome(sandbox.home, { sessions: 4, requestsPerSession: 3, seed: 7, start: '2026-11-10T08:00:00.000Z' });
+    await generateClaudeHome(sandbox.home, {
+      sessions: 4,
+      requestsPerSession: 3,
+      seed: 7,
+      start: '2026-11-10T08:00:00.000Z',
+    });
   });
   afterAll(async () => sandbox.cleanup());
 
@@ -318,14 +441,22 @@ describe('rimuru mcp on the wire', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const requests = [
-      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } },
+      {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } },
+      },
       { jsonrpc: '2.0', method: 'notifications/initialized' },
       { jsonrpc: '2.0', id: 2, method: 'tools/list' },
       { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'list_sessions', arguments: {} } },
       { jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'get_session', arguments: { id: 'nope' } } },
     ];
     const responses = (): { id?: number }[] =>
-      stdout.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as { id?: number });
+      stdout
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as { id?: number });
     for (const request of requests) {
       child.stdin.write(`${JSON.stringify(request)}\n`);
       if ('id' in request) {

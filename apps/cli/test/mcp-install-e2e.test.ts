@@ -37,7 +37,12 @@ describe('rimuru mcp install', () => {
   const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
 
   /** Installs twice: the first backs up and changes the file, the second changes nothing. */
-  const installTwice = async (agent: string, path: string, original: string, env: Record<string, string> = {}): Promise<string> => {
+  const installTwice = async (
+    agent: string,
+    path: string,
+    original: string,
+    env: Record<string, string> = {},
+  ): Promise<string> => {
     const first = await install(agent, env);
     expect(first).toMatchObject({ agent, path, change: 'installed', backup: `${path}.rimuru-mcp-backup` });
     expect(await readFile(`${path}.rimuru-mcp-backup`, 'utf8')).toBe(original);
@@ -50,11 +55,15 @@ describe('rimuru mcp install', () => {
 
   it('claude-code: the user scope of ~/.claude.json, every other key and server kept', async () => {
     const path = join(sandbox.home, '.claude.json');
-    const original = `${JSON.stringify({
-      numStartups: 12,
-      projects: { '/home/dev/app': { allowedTools: [], mcpServers: { local: { command: 'local-server' } } } },
-      mcpServers: { github: { type: 'http', url: 'https://example.com/mcp' } },
-    }, null, 2)}\n`;
+    const original = `${JSON.stringify(
+      {
+        numStartups: 12,
+        projects: { '/home/dev/app': { allowedTools: [], mcpServers: { local: { command: 'local-server' } } } },
+        mcpServers: { github: { type: 'http', url: 'https://example.com/mcp' } },
+      },
+      null,
+      2,
+    )}\n`;
     await write(path, original);
     await installTwice('claude-code', path, original);
     const config = await readJson(path);
@@ -69,15 +78,25 @@ describe('rimuru mcp install', () => {
     const configDir = join(sandbox.root, 'claude-config');
     const installed = await install('claude-code', { CLAUDE_CONFIG_DIR: configDir });
     expect(installed).toMatchObject({ path: join(configDir, '.claude.json'), change: 'installed', backup: null });
-    expect(await readJson(join(configDir, '.claude.json'))).toEqual({ mcpServers: { rimuru: { type: 'stdio', ...SERVER } } });
+    expect(await readJson(join(configDir, '.claude.json'))).toEqual({
+      mcpServers: { rimuru: { type: 'stdio', ...SERVER } },
+    });
     expect(existsSync(join(sandbox.home, '.claude.json'))).toBe(false);
   });
 
   it('claude-code: the installed entry starts a working server', async () => {
     await install('claude-code');
-    const entry = ((await readJson(join(sandbox.home, '.claude.json'))).mcpServers as Record<string, typeof SERVER>).rimuru!;
+    const entry = ((await readJson(join(sandbox.home, '.claude.json'))).mcpServers as Record<string, typeof SERVER>)
+      .rimuru!;
     const client = new Client({ name: 'install-check', version: '1.0.0' });
-    await client.connect(new StdioClientTransport({ command: entry.command, args: entry.args, env: { ...sandbox.env, TZ: 'UTC' }, stderr: 'pipe' }));
+    await client.connect(
+      new StdioClientTransport({
+        command: entry.command,
+        args: entry.args,
+        env: { ...sandbox.env, TZ: 'UTC' },
+        stderr: 'pipe',
+      }),
+    );
     try {
       const { tools } = await client.listTools();
       expect(tools.map((t) => t.name)).toContain('list_sessions');

@@ -18,15 +18,32 @@ const MAX = { 'claude-code': { plan: 'claude-max-20x', since: '2026-09-01' } };
 // 10 October (inclusive) to 19 October (inclusive): 10 of October's 31 days.
 const RANGE = ['--range', 'all', '--since', '2026-10-10', '--until', '2026-10-19', '--timezone', 'UTC'];
 
-interface PlanRow { agentType: string; plans: string[]; apiCostUsd: number; planFeesUsd: number; returnedUsdPerUsd: number | null }
-interface WithPlans { plans?: PlanRow[]; planTotals?: Omit<PlanRow, 'agentType' | 'plans'>; totals?: { costUsd: number }; totalCostUsd?: number }
+interface PlanRow {
+  agentType: string;
+  plans: string[];
+  apiCostUsd: number;
+  planFeesUsd: number;
+  returnedUsdPerUsd: number | null;
+}
+interface WithPlans {
+  plans?: PlanRow[];
+  planTotals?: Omit<PlanRow, 'agentType' | 'plans'>;
+  totals?: { costUsd: number };
+  totalCostUsd?: number;
+}
 
 async function writeHome(home: string): Promise<void> {
   const path = join(home, '.claude', 'projects', encodeClaudeProjectDir('/work/api'), `${SID}.jsonl`);
   const lines = REQUESTS.map((r, i) =>
     claudeAssistantLine({
-      sessionId: SID, cwd: '/work/api', timestamp: r.at, model: MODEL, messageId: `msg_plans_${i}`,
-      requestId: `req_plans_${i}`, usage: { input: 100, output: 10 }, costUSD: r.costUSD,
+      sessionId: SID,
+      cwd: '/work/api',
+      timestamp: r.at,
+      model: MODEL,
+      messageId: `msg_plans_${i}`,
+      requestId: `req_plans_${i}`,
+      usage: { input: 100, output: 10 },
+      costUSD: r.costUSD,
     }),
   );
   await mkdir(join(path, '..'), { recursive: true });
@@ -36,7 +53,9 @@ async function writeHome(home: string): Promise<void> {
 /** The fee core prorates for the range: the plan's share of October, exact to the nano-dollar. */
 function expectedFeeUsd(): number {
   const [period] = planPeriodsOf(MAX, 'UTC');
-  return nanosToUsd(proratedFeeNanos(period!, { from: new Date('2026-10-10T00:00:00Z'), to: new Date('2026-10-20T00:00:00Z') }, 'UTC'));
+  return nanosToUsd(
+    proratedFeeNanos(period!, { from: new Date('2026-10-10T00:00:00Z'), to: new Date('2026-10-20T00:00:00Z') }, 'UTC'),
+  );
 }
 
 describe.each(CLI_BACKENDS)('plans on $name (built binary)', ({ database }) => {
@@ -79,7 +98,15 @@ describe.each(CLI_BACKENDS)('plans on $name (built binary)', ({ database }) => {
     const report = await json('costs', 'summary', ...RANGE, '--no-sync');
     // The report's own figures are unchanged by the plan.
     expect(report.totals!.costUsd).toBe(450);
-    expect(report.plans).toEqual([{ agentType: 'claude-code', plans: ['Claude Max 20x'], apiCostUsd: 450, planFeesUsd: fee, returnedUsdPerUsd: 6.97 }]);
+    expect(report.plans).toEqual([
+      {
+        agentType: 'claude-code',
+        plans: ['Claude Max 20x'],
+        apiCostUsd: 450,
+        planFeesUsd: fee,
+        returnedUsdPerUsd: 6.97,
+      },
+    ]);
     expect(report.planTotals).toEqual({ apiCostUsd: 450, planFeesUsd: fee, returnedUsdPerUsd: 6.97 });
     const table = await ok('costs', 'summary', ...RANGE, '--no-sync');
     expect(table).toContain('Claude Max 20x (claude-code): 450.00 USD of API-equivalent usage for 64.52 USD (7.0×)');
@@ -89,12 +116,30 @@ describe.each(CLI_BACKENDS)('plans on $name (built binary)', ({ database }) => {
     await config(MAX);
     const stats = await json('sessions', 'stats', ...RANGE, '--no-sync');
     expect(stats.totalCostUsd).toBe(450);
-    expect(stats.plans?.[0]).toMatchObject({ agentType: 'claude-code', apiCostUsd: 450, planFeesUsd: expectedFeeUsd() });
-    expect(await ok('sessions', 'stats', ...RANGE, '--no-sync')).toContain('450.00 USD of API-equivalent usage for 64.52 USD');
-    const reportArgs = ['report', 'monthly', '--since', '2026-10-10', '--until', '2026-10-19', '--timezone', 'UTC', '--no-sync'];
+    expect(stats.plans?.[0]).toMatchObject({
+      agentType: 'claude-code',
+      apiCostUsd: 450,
+      planFeesUsd: expectedFeeUsd(),
+    });
+    expect(await ok('sessions', 'stats', ...RANGE, '--no-sync')).toContain(
+      '450.00 USD of API-equivalent usage for 64.52 USD',
+    );
+    const reportArgs = [
+      'report',
+      'monthly',
+      '--since',
+      '2026-10-10',
+      '--until',
+      '2026-10-19',
+      '--timezone',
+      'UTC',
+      '--no-sync',
+    ];
     const monthly = await json(...reportArgs);
     expect(monthly.plans?.[0]).toMatchObject({ apiCostUsd: 450, planFeesUsd: expectedFeeUsd() });
-    expect(await ok(...reportArgs)).toContain('Claude Max 20x (claude-code): 450.00 USD of API-equivalent usage for 64.52 USD');
+    expect(await ok(...reportArgs)).toContain(
+      'Claude Max 20x (claude-code): 450.00 USD of API-equivalent usage for 64.52 USD',
+    );
   });
 
   it('a plans key that names no agent type stops with exit 2 and the closest type', async () => {

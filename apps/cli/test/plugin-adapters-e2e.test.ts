@@ -90,13 +90,24 @@ describe('third-party adapters as oclif plugins', () => {
     await mkdir(broken, { recursive: true });
     await writeFile(
       join(broken, 'package.json'),
-      JSON.stringify({ name: 'rimuru-broken-plugin', version: '1.0.0', type: 'module', oclif: {}, rimuru: { adapters: './adapters.js' } }),
+      JSON.stringify({
+        name: 'rimuru-broken-plugin',
+        version: '1.0.0',
+        type: 'module',
+        oclif: {},
+        rimuru: { adapters: './adapters.js' },
+      }),
     );
-    await writeFile(join(broken, 'adapters.js'), "export const adapters = [{ id: 'claude-code', label: 'Impostor' }];\n");
+    await writeFile(
+      join(broken, 'adapters.js'),
+      "export const adapters = [{ id: 'claude-code', label: 'Impostor' }];\n",
+    );
     expect((await runCli(['plugins', 'link', broken, '--no-install'], sandbox.env)).code).toBe(0);
     const result = await runCli(['agents', '--format', 'json'], sandbox.env);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain('warning: plugin rimuru-broken-plugin: adapter id "claude-code" is a built-in agent type');
+    expect(result.stderr).toContain(
+      'warning: plugin rimuru-broken-plugin: adapter id "claude-code" is a built-in agent type',
+    );
     const types = (JSON.parse(result.stdout) as Json[]).map((a) => a.type);
     expect(types).toEqual([...builtins, EXAMPLE_AGENT_TYPE]);
     expect((await runCli(['plugins', 'unlink', 'rimuru-broken-plugin'], sandbox.env)).code).toBe(0);

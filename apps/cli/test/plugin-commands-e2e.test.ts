@@ -9,7 +9,9 @@ const session = {
   id: 'acme-2',
   cwd: '/work/app',
   startedAt: '2025-10-02T09:00:00.000Z',
-  requests: [{ id: 'r1', timestamp: '2025-10-02T09:01:00.000Z', model: 'acme-1', input: 2_000, output: 100, cacheRead: 0 }],
+  requests: [
+    { id: 'r1', timestamp: '2025-10-02T09:01:00.000Z', model: 'acme-1', input: 2_000, output: 100, cacheRead: 0 },
+  ],
 };
 
 /**
@@ -50,7 +52,11 @@ describe('plugin adapters in watch, doctor and sessions explain', () => {
     const result = await runCli(['doctor', '--format', 'json'], sandbox.env);
     const report = JSON.parse(result.stdout) as { checks: Array<{ name: string; status: string; detail: string }> };
     expect(report.checks).toContainEqual(
-      expect.objectContaining({ name: `${EXAMPLE_AGENT_TYPE} data`, status: 'ok', detail: join(sandbox.home, '.acme-agent', 'sessions') }),
+      expect.objectContaining({
+        name: `${EXAMPLE_AGENT_TYPE} data`,
+        status: 'ok',
+        detail: join(sandbox.home, '.acme-agent', 'sessions'),
+      }),
     );
   });
 });

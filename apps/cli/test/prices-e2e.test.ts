@@ -10,22 +10,73 @@ const SB = 'bbbbbbbb-0000-4000-8000-00000000000b';
 const SONNET = 'claude-sonnet-4-5-20250929';
 const MYSTERY = 'mystery-model-9';
 
-interface Req { id: string; ts: string; model: string; input: number; output: number; cacheRead: number; cacheWrite: number }
+interface Req {
+  id: string;
+  ts: string;
+  model: string;
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
+}
 const REQUESTS: Record<string, Req[]> = {
   [SA]: [
-    { id: 'msg_a1', ts: '2025-06-01T10:00:00.000Z', model: SONNET, input: 1200, output: 340, cacheRead: 50_000, cacheWrite: 2000 },
-    { id: 'msg_a2', ts: '2026-06-01T10:00:00.000Z', model: SONNET, input: 800, output: 90, cacheRead: 61_000, cacheWrite: 0 },
+    {
+      id: 'msg_a1',
+      ts: '2025-06-01T10:00:00.000Z',
+      model: SONNET,
+      input: 1200,
+      output: 340,
+      cacheRead: 50_000,
+      cacheWrite: 2000,
+    },
+    {
+      id: 'msg_a2',
+      ts: '2026-06-01T10:00:00.000Z',
+      model: SONNET,
+      input: 800,
+      output: 90,
+      cacheRead: 61_000,
+      cacheWrite: 0,
+    },
   ],
-  [SB]: [{ id: 'msg_b1', ts: '2026-06-02T09:00:00.000Z', model: MYSTERY, input: 4321, output: 123, cacheRead: 0, cacheWrite: 0 }],
+  [SB]: [
+    {
+      id: 'msg_b1',
+      ts: '2026-06-02T09:00:00.000Z',
+      model: MYSTERY,
+      input: 4321,
+      output: 123,
+      cacheRead: 0,
+      cacheWrite: 0,
+    },
+  ],
 };
 
 function line(sessionId: string, r: Req): string {
   return JSON.stringify({
-    parentUuid: null, isSidechain: false, userType: 'external', cwd: '/home/u/proj', sessionId, version: '2.1.40',
-    type: 'assistant', uuid: `u-${r.id}`, timestamp: r.ts, requestId: `req-${r.id}`,
+    parentUuid: null,
+    isSidechain: false,
+    userType: 'external',
+    cwd: '/home/u/proj',
+    sessionId,
+    version: '2.1.40',
+    type: 'assistant',
+    uuid: `u-${r.id}`,
+    timestamp: r.ts,
+    requestId: `req-${r.id}`,
     message: {
-      id: r.id, type: 'message', role: 'assistant', model: r.model, content: [{ type: 'text', text: 'x' }],
-      usage: { input_tokens: r.input, output_tokens: r.output, cache_read_input_tokens: r.cacheRead, cache_creation_input_tokens: r.cacheWrite },
+      id: r.id,
+      type: 'message',
+      role: 'assistant',
+      model: r.model,
+      content: [{ type: 'text', text: 'x' }],
+      usage: {
+        input_tokens: r.input,
+        output_tokens: r.output,
+        cache_read_input_tokens: r.cacheRead,
+        cache_creation_input_tokens: r.cacheWrite,
+      },
     },
   });
 }
@@ -33,16 +84,24 @@ function line(sessionId: string, r: Req): string {
 /** A LiteLLM-format price file: µ$ per token as decimal text, to keep the expectations exact. */
 function priceFile(inputUsd: number) {
   const entry = {
-    input_cost_per_token: inputUsd, output_cost_per_token: 0.00002, cache_read_input_token_cost: 1e-7,
-    cache_creation_input_token_cost: 0.000004, litellm_provider: 'anthropic', mode: 'chat',
+    input_cost_per_token: inputUsd,
+    output_cost_per_token: 0.00002,
+    cache_read_input_token_cost: 1e-7,
+    cache_creation_input_token_cost: 0.000004,
+    litellm_provider: 'anthropic',
+    mode: 'chat',
   };
   // Like LiteLLM: the undated alias and the dated id (the exact key the agent writes wins).
-  return { sample_spec: { input_cost_per_token: 0, output_cost_per_token: 0 }, 'claude-sonnet-4-5': entry, [SONNET]: entry };
+  return {
+    sample_spec: { input_cost_per_token: 0, output_cost_per_token: 0 },
+    'claude-sonnet-4-5': entry,
+    [SONNET]: entry,
+  };
 }
 
 /** The design's formula by hand (5-minute writes: Claude records no TTL split here). */
-const expectedUsd = (r: Req, input: number) => r.input * input + r.output * 0.00002 + r.cacheRead * 1e-7 + r.cacheWrite * 0.000004;
-
+const expectedUsd = (r: Req, input: number) =>
+  r.input * input + r.output * 0.00002 + r.cacheRead * 1e-7 + r.cacheWrite * 0.000004;
 
 describe.each(CLI_BACKENDS)('model prices and costs on $name', ({ database }) => {
   let sandbox: Awaited<ReturnType<typeof makeSandbox>>;
@@ -62,7 +121,11 @@ describe.each(CLI_BACKENDS)('model prices and costs on $name', ({ database }) =>
     return JSON.parse(r.stdout) as T;
   };
   const sessionCost = async (externalId: string) => {
-    const list = await json<{ externalId: string; costUsd: number; costSource: string }[]>('sessions', '--cost-mode', 'calculate');
+    const list = await json<{ externalId: string; costUsd: number; costSource: string }[]>(
+      'sessions',
+      '--cost-mode',
+      'calculate',
+    );
     return list.find((s) => s.externalId === externalId)!;
   };
 
@@ -73,7 +136,8 @@ describe.each(CLI_BACKENDS)('model prices and costs on $name', ({ database }) =>
     env = { ...sandbox.env, ...db.env };
     const dir = join(sandbox.home, '.claude', 'projects', '-home-u-proj');
     await mkdir(dir, { recursive: true });
-    for (const [id, reqs] of Object.entries(REQUESTS)) await writeFile(join(dir, `${id}.jsonl`), `${reqs.map((r) => line(id, r)).join('\n')}\n`);
+    for (const [id, reqs] of Object.entries(REQUESTS))
+      await writeFile(join(dir, `${id}.jsonl`), `${reqs.map((r) => line(id, r)).join('\n')}\n`);
     await writeFile(join(sandbox.root, 'prices-v1.json'), JSON.stringify(priceFile(0.000001)));
     await writeFile(join(sandbox.root, 'prices-v2.json'), JSON.stringify(priceFile(0.000005)));
     server = createServer((req, res) => {
@@ -94,7 +158,12 @@ describe.each(CLI_BACKENDS)('model prices and costs on $name', ({ database }) =>
   it('reprices all history after `models sync --effective-from 1970-01-01` (file)', async () => {
     await json('sessions'); // ingest with the bundled prices first
     const report = await json<{ changed: string[]; recordsRepriced: number }>(
-      'models', 'sync', '--from', join(sandbox.root, 'prices-v1.json'), '--effective-from', '1970-01-01',
+      'models',
+      'sync',
+      '--from',
+      join(sandbox.root, 'prices-v1.json'),
+      '--effective-from',
+      '1970-01-01',
     );
     expect(report.changed).toEqual(['claude-sonnet-4-5', SONNET]);
     expect(report.recordsRepriced).toBe(2);
@@ -105,14 +174,21 @@ describe.each(CLI_BACKENDS)('model prices and costs on $name', ({ database }) =>
   });
 
   it('a later effective date (via a local HTTP server) changes only later records', async () => {
-    const report = await json<{ changed: string[] }>('models', 'sync', '--from', `${baseUrl}/prices-v2.json`, '--effective-from', '2026-01-01');
+    const report = await json<{ changed: string[] }>(
+      'models',
+      'sync',
+      '--from',
+      `${baseUrl}/prices-v2.json`,
+      '--effective-from',
+      '2026-01-01',
+    );
     expect(report.changed).toEqual(['claude-sonnet-4-5', SONNET]);
     const [r1, r2] = REQUESTS[SA]!;
     const a = await sessionCost(SA);
     expect(Math.abs(a.costUsd - (expectedUsd(r1!, 0.000001) + expectedUsd(r2!, 0.000005)))).toBeLessThan(1e-6);
-    const show = await json<{ costBreakdown: { model: string; priceValidFrom: string; priceSource: string; costUsd: number }[] }>(
-      'sessions', 'show', SA,
-    );
+    const show = await json<{
+      costBreakdown: { model: string; priceValidFrom: string; priceSource: string; costUsd: number }[];
+    }>('sessions', 'show', SA);
     expect(show.costBreakdown.map((l) => [l.model, l.priceValidFrom, l.priceSource])).toEqual([
       [SONNET, '1970-01-01T00:00:00.000Z', 'litellm'],
       [SONNET, '2026-01-01T00:00:00.000Z', 'litellm'],
@@ -135,11 +211,21 @@ describe.each(CLI_BACKENDS)('model prices and costs on $name', ({ database }) =>
   it('unknown models: tokens counted, cost 0, listed by `models missing`, flagged in show', async () => {
     const b = await sessionCost(SB);
     expect(b).toMatchObject({ costUsd: 0, costSource: 'unpriced' });
-    const missing = await json<{ model: string; reason: string; inputTokens: number; requestCount: number }[]>('models', 'missing');
-    expect(missing).toEqual([expect.objectContaining({ model: MYSTERY, reason: 'unknown', inputTokens: 4321, requestCount: 1 })]);
+    const missing = await json<{ model: string; reason: string; inputTokens: number; requestCount: number }[]>(
+      'models',
+      'missing',
+    );
+    expect(missing).toEqual([
+      expect.objectContaining({ model: MYSTERY, reason: 'unknown', inputTokens: 4321, requestCount: 1 }),
+    ]);
     const show = await cli('sessions', 'show', SB);
     expect(show.stdout).toMatch(/UNPRICED: unknown model/);
-    const costs = await json<{ totals: { unpricedRequestCount: number; inputTokens: number } }>('costs', 'by-model', '--range', 'all');
+    const costs = await json<{ totals: { unpricedRequestCount: number; inputTokens: number } }>(
+      'costs',
+      'by-model',
+      '--range',
+      'all',
+    );
     expect(costs.totals.unpricedRequestCount).toBe(1);
     expect(costs.totals.inputTokens).toBe(1200 + 800 + 4321);
   });
@@ -152,7 +238,13 @@ describe.each(CLI_BACKENDS)('model prices and costs on $name', ({ database }) =>
     expect(b.costSource).toBe('calculated');
     expect(Math.abs(b.costUsd - (4321 * 2 + 123 * 8) / 1e6)).toBeLessThan(1e-6);
     expect(await json<unknown[]>('models', 'missing')).toEqual([]);
-    const agents = await json<{ rows: { name: string; requestCount: number }[] }>('costs', 'agent', 'claude-code', '--range', 'all');
+    const agents = await json<{ rows: { name: string; requestCount: number }[] }>(
+      'costs',
+      'agent',
+      'claude-code',
+      '--range',
+      'all',
+    );
     expect(agents.rows.map((r) => r.name).sort()).toEqual([SONNET, MYSTERY].sort());
   });
 });

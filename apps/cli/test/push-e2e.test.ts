@@ -10,7 +10,8 @@ const LINES_PER_SESSION = 5;
 /** A transcript synced to two machines: the server must count it once. */
 const SHARED = 'cccccccc-0000-4000-8000-00000000cccc';
 
-const sid = (home: number, s: number) => `${String(home).padStart(8, '0')}-0000-4000-8000-${String(s).padStart(12, '0')}`;
+const sid = (home: number, s: number) =>
+  `${String(home).padStart(8, '0')}-0000-4000-8000-${String(s).padStart(12, '0')}`;
 
 interface SessionJson {
   externalId: string;
@@ -24,14 +25,25 @@ describe('rimuru push: three homes into one real PostgreSQL, at the same time, t
   const boxes: Awaited<ReturnType<typeof makeSandbox>>[] = [];
   const expected = new Map<string, { input: number; output: number; requests: number }>();
 
-  const transcriptOf = (home: number, id: string) => join(boxes[home]!.home, '.claude', 'projects', `-p${home}`, `${id}.jsonl`);
+  const transcriptOf = (home: number, id: string) =>
+    join(boxes[home]!.home, '.claude', 'projects', `-p${home}`, `${id}.jsonl`);
 
   async function writeLines(home: number, id: string, from: number, count: number, shared = false): Promise<void> {
     const e = expected.get(id) ?? { input: 0, output: 0, requests: 0 };
     for (let i = from; i < from + count; i++) {
       const input = 100 * (home + 1) + i;
       const output = 7 * i + home + 1;
-      await appendLine(transcriptOf(home, id), claudeLine({ sessionId: id, cwd: `/w/${home}`, at: new Date(Date.UTC(2026, 0, 1, home, i)), id: `${id}-${i}`, input, output }));
+      await appendLine(
+        transcriptOf(home, id),
+        claudeLine({
+          sessionId: id,
+          cwd: `/w/${home}`,
+          at: new Date(Date.UTC(2026, 0, 1, home, i)),
+          id: `${id}-${i}`,
+          input,
+          output,
+        }),
+      );
       if (!shared || home === 0) {
         e.input += input;
         e.output += output;
@@ -52,7 +64,17 @@ describe('rimuru push: three homes into one real PostgreSQL, at the same time, t
     // The same lines under the same session id on two machines (one dedupe key each).
     for (const h of [0, 1]) {
       for (let i = 0; i < 3; i++) {
-        await appendLine(transcriptOf(h, SHARED), claudeLine({ sessionId: SHARED, cwd: '/w/shared', at: new Date(Date.UTC(2026, 0, 2, 0, i)), id: `shared-${i}`, input: 1000, output: 10 }));
+        await appendLine(
+          transcriptOf(h, SHARED),
+          claudeLine({
+            sessionId: SHARED,
+            cwd: '/w/shared',
+            at: new Date(Date.UTC(2026, 0, 2, 0, i)),
+            id: `shared-${i}`,
+            input: 1000,
+            output: 10,
+          }),
+        );
       }
     }
     expected.set(SHARED, { input: 3000, output: 30, requests: 3 });
@@ -68,7 +90,11 @@ describe('rimuru push: three homes into one real PostgreSQL, at the same time, t
   it('holds every session exactly once with exact tokens, and the second push sends only what changed', async () => {
     const first = await pushAll();
     for (const r of first) expect(r.code, r.stderr).toBe(0);
-    expect(first.map((r) => JSON.parse(r.stdout).sessions)).toEqual([SESSIONS_PER_HOME + 1, SESSIONS_PER_HOME + 1, SESSIONS_PER_HOME]);
+    expect(first.map((r) => JSON.parse(r.stdout).sessions)).toEqual([
+      SESSIONS_PER_HOME + 1,
+      SESSIONS_PER_HOME + 1,
+      SESSIONS_PER_HOME,
+    ]);
 
     // New lines on one session per home, then everyone pushes again at once.
     for (let h = 0; h < HOMES; h++) await writeLines(h, sid(h, 0), LINES_PER_SESSION, 2);
@@ -76,7 +102,10 @@ describe('rimuru push: three homes into one real PostgreSQL, at the same time, t
     for (const r of second) expect(r.code, r.stderr).toBe(0);
     expect(second.map((r) => JSON.parse(r.stdout).sessions)).toEqual([1, 1, 1]);
 
-    const listed = await runCli(['sessions', '--db', db.url, '--no-sync', '--format', 'json', '--limit', '1000'], boxes[0]!.env);
+    const listed = await runCli(
+      ['sessions', '--db', db.url, '--no-sync', '--format', 'json', '--limit', '1000'],
+      boxes[0]!.env,
+    );
     expect(listed.code, listed.stderr).toBe(0);
     const sessions = JSON.parse(listed.stdout) as SessionJson[];
     expect(sessions).toHaveLength(HOMES * SESSIONS_PER_HOME + 1);
@@ -85,12 +114,18 @@ describe('rimuru push: three homes into one real PostgreSQL, at the same time, t
       const e = expected.get(s.externalId);
       expect(e, s.externalId).toBeDefined();
       expect({ id: s.externalId, input: s.inputTokens, output: s.outputTokens, requests: s.requestCount }).toEqual({
-        id: s.externalId, input: e!.input, output: e!.output, requests: e!.requests,
+        id: s.externalId,
+        input: e!.input,
+        output: e!.output,
+        requests: e!.requests,
       });
     }
 
     // The host is recorded: each machine's own sessions are one --host filter away.
-    const byHost = await runCli(['sessions', '--db', db.url, '--no-sync', '--format', 'json', '--limit', '1000', '--host', 'machine-2'], boxes[0]!.env);
+    const byHost = await runCli(
+      ['sessions', '--db', db.url, '--no-sync', '--format', 'json', '--limit', '1000', '--host', 'machine-2'],
+      boxes[0]!.env,
+    );
     expect((JSON.parse(byHost.stdout) as SessionJson[]).map((s) => s.externalId).sort()).toEqual(
       Array.from({ length: SESSIONS_PER_HOME }, (_, s) => sid(2, s)).sort(),
     );
@@ -100,7 +135,10 @@ describe('rimuru push: three homes into one real PostgreSQL, at the same time, t
     expect(JSON.parse(third.stdout).sessions).toBe(0);
     const full = await runCli(['push', '--to', db.url, '--format', 'json', '--full'], boxes[2]!.env);
     expect(JSON.parse(full.stdout).sessions).toBe(SESSIONS_PER_HOME);
-    const after = await runCli(['sessions', '--db', db.url, '--no-sync', '--format', 'json', '--limit', '1000'], boxes[0]!.env);
+    const after = await runCli(
+      ['sessions', '--db', db.url, '--no-sync', '--format', 'json', '--limit', '1000'],
+      boxes[0]!.env,
+    );
     expect(JSON.parse(after.stdout)).toEqual(sessions);
   }, 120_000);
 

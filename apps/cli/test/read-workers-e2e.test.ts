@@ -88,7 +88,11 @@ async function storeContents(store: SessionStore): Promise<Outcome['store']> {
   const usage = [];
   for await (const record of store.usage.stream({})) usage.push(record);
   const strip = (value: unknown): unknown[] =>
-    JSON.parse(JSON.stringify(value, (key, v: unknown) => (/^(updatedAt|createdAt)$/.test(key) ? undefined : typeof v === 'bigint' ? `${v}n` : v)));
+    JSON.parse(
+      JSON.stringify(value, (key, v: unknown) =>
+        /^(updatedAt|createdAt)$/.test(key) ? undefined : typeof v === 'bigint' ? `${v}n` : v,
+      ),
+    );
   const byText = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1);
   return {
     checkpoints: strip(await store.sources.checkpoints()).sort(byText),
@@ -97,13 +101,24 @@ async function storeContents(store: SessionStore): Promise<Outcome['store']> {
   };
 }
 
-async function syncInto(name: string, adapters: AgentAdapter[], readWorkers: ReadWorkerOptions | false): Promise<Outcome> {
+async function syncInto(
+  name: string,
+  adapters: AgentAdapter[],
+  readWorkers: ReadWorkerOptions | false,
+): Promise<Outcome> {
   const store = await openStore({ dialect: 'sqlite', path: join(dataDir, `${name}.db`) });
   const debug: string[] = [];
   try {
     const env = { HOME: home, PATH: process.env.PATH ?? '' };
     const ctx = createAdapterContext({ homeDir: home, env, logger: { debug: (m) => debug.push(m), warn: () => {} } });
-    const { durationMs: _durationMs, ...summary } = await syncAll({ store, adapters, ctx, host: 'h', prices: bundledPriceTable(), readWorkers });
+    const { durationMs: _durationMs, ...summary } = await syncAll({
+      store,
+      adapters,
+      ctx,
+      host: 'h',
+      prices: bundledPriceTable(),
+      readWorkers,
+    });
     return { summary, store: await storeContents(store), debug };
   } finally {
     await store.close();
@@ -136,7 +151,9 @@ describe('read workers started from the apps’ entries', () => {
       expect(existsSync(workers.entry), `${workers.entry.pathname}: build the workspace first`).toBe(true);
       const outcome = await syncInto(name.replace(/\W+/g, '-'), adapters, workers);
       expect(outcome.debug.some((m) => m.includes('in 2 worker threads'))).toBe(true);
-      expect(outcome.debug.filter((m) => m.includes('read worker failed') || m.includes('no read worker entry'))).toEqual([]);
+      expect(
+        outcome.debug.filter((m) => m.includes('read worker failed') || m.includes('no read worker entry')),
+      ).toEqual([]);
       expect(outcome.summary).toEqual(reference.summary);
       expect(outcome.store).toEqual(reference.store);
     });

@@ -13,7 +13,9 @@ interface SqlClient {
   execute(sql: string): Promise<unknown>;
   close(): void;
 }
-const { createClient } = createRequire(new URL('../../../packages/db/package.json', import.meta.url))('@libsql/client') as {
+const { createClient } = createRequire(new URL('../../../packages/db/package.json', import.meta.url))(
+  '@libsql/client',
+) as {
   createClient(config: { url: string }): SqlClient;
 };
 
@@ -53,7 +55,15 @@ describe('bad use: one clear line, the right exit code, no stack trace', () => {
     const dir = join(sandbox.home, '.claude', 'projects', '-w');
     mkdirSync(dir, { recursive: true });
     for (const sid of ['abcd0001-0000-4000-8000-000000000001', 'abcd0002-0000-4000-8000-000000000002']) {
-      const line = claudeAssistantLine({ sessionId: sid, cwd: '/w', timestamp: '2026-01-01T00:00:00.000Z', model: 'claude-sonnet-4-5', messageId: `m-${sid}`, requestId: `r-${sid}`, usage: { input: 1, output: 1 } });
+      const line = claudeAssistantLine({
+        sessionId: sid,
+        cwd: '/w',
+        timestamp: '2026-01-01T00:00:00.000Z',
+        model: 'claude-sonnet-4-5',
+        messageId: `m-${sid}`,
+        requestId: `r-${sid}`,
+        usage: { input: 1, output: 1 },
+      });
       writeFileSync(join(dir, `${sid}.jsonl`), `${line}\n`);
     }
     expect((await run(['sync'])).code).toBe(0);
@@ -118,7 +128,9 @@ describe('bad use: one clear line, the right exit code, no stack trace', () => {
     const env = { XDG_DATA_HOME: join(sandbox.root, 'newer') };
     expect((await run(['sync'], env)).code).toBe(0);
     const client = createClient({ url: `file:${storePath(env)}` });
-    await client.execute("INSERT INTO rimuru_migrations (version, name, checksum, applied_at) VALUES (999, 'future', 'x', 'now')");
+    await client.execute(
+      "INSERT INTO rimuru_migrations (version, name, checksum, applied_at) VALUES (999, 'future', 'x', 'now')",
+    );
     // Into the main file, so comparing its bytes below sees every change.
     await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
     client.close();
@@ -182,7 +194,8 @@ describe.skipIf(!canMount)('a full disk (1 MiB tmpfs)', () => {
     const bigger = { ...sandbox.env, XDG_DATA_HOME: join(sandbox.root, 'bigger') };
     mkdirSync(join(sandbox.root, 'bigger', 'rimuru'), { recursive: true });
     for (const suffix of ['', '-wal']) {
-      if (existsSync(`${storePath(env)}${suffix}`)) copyFileSync(`${storePath(env)}${suffix}`, `${storePath(bigger)}${suffix}`);
+      if (existsSync(`${storePath(env)}${suffix}`))
+        copyFileSync(`${storePath(env)}${suffix}`, `${storePath(bigger)}${suffix}`);
     }
     const resumed = await runCli(['sync'], bigger);
     expect(resumed.code, resumed.stderr).toBe(0);

@@ -1,6 +1,11 @@
 import { appendFile, readFile, truncate, unlink, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claudeAssistantLine, generateClaudeHome, type ClaudeHomeTruth, type ClaudeSessionTruth } from '@rimuru/test-utils/claude';
+import {
+  claudeAssistantLine,
+  generateClaudeHome,
+  type ClaudeHomeTruth,
+  type ClaudeSessionTruth,
+} from '@rimuru/test-utils/claude';
 import { makeSandbox, runCli } from './cli-harness.js';
 import { expectStoreMatchesTruth } from './reliability-harness.js';
 
@@ -41,7 +46,13 @@ describe('source churn', () => {
 
   beforeAll(async () => {
     sandbox = await makeSandbox();
-    truth = await generateClaudeHome(sandbox.home, { sessions: 8, requestsPerSession: 10, seed: 5, subagentEvery: 3, compactionEvery: 4 });
+    truth = await generateClaudeHome(sandbox.home, {
+      sessions: 8,
+      requestsPerSession: 10,
+      seed: 5,
+      subagentEvery: 3,
+      compactionEvery: 4,
+    });
     await sync();
     await expectStoreMatchesTruth(sandbox.env, truth);
   });

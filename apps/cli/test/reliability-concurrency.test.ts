@@ -13,7 +13,13 @@ describe('concurrency: two syncs and a read racing on one store', () => {
 
   beforeAll(async () => {
     sandbox = await makeSandbox();
-    truth = await generateClaudeHome(sandbox.home, { sessions: 30, requestsPerSession: 30, seed: 99, subagentEvery: 3, compactionEvery: 5 });
+    truth = await generateClaudeHome(sandbox.home, {
+      sessions: 30,
+      requestsPerSession: 30,
+      seed: 99,
+      subagentEvery: 3,
+      compactionEvery: 5,
+    });
   });
   afterAll(() => sandbox.cleanup());
 

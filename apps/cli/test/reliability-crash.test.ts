@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSqliteIntegrity } from '@rimuru/db';
 import { generateClaudeHome, Prng, type ClaudeHomeTruth } from '@rimuru/test-utils/claude';
 import { makeSandbox, runCli } from './cli-harness.js';
-import { expectNoStack, expectStoreMatchesTruth, runAndKill, runAndKillWhen, storedSessions, storePath } from './reliability-harness.js';
+import {
+  expectNoStack,
+  expectStoreMatchesTruth,
+  runAndKill,
+  runAndKillWhen,
+  storedSessions,
+  storePath,
+} from './reliability-harness.js';
 
 /**
  * Bounded: a ≈4 MB generated home (≈1–2 s to import on an idle machine), 10 to 24 trials, each on a
@@ -33,12 +40,22 @@ describe('crash safety: rimuru sync killed with SIGKILL during a large import', 
 
   beforeAll(async () => {
     sandbox = await makeSandbox();
-    truth = await generateClaudeHome(sandbox.home, { sessions: 50, requestsPerSession: 40, seed: 4242, subagentEvery: 4, compactionEvery: 6 });
+    truth = await generateClaudeHome(sandbox.home, {
+      sessions: 50,
+      requestsPerSession: 40,
+      seed: 4242,
+      subagentEvery: 4,
+      compactionEvery: 6,
+    });
     // Calibrates the kill window to this machine (not asserted, only used to aim the kills at
     // the import rather than at start-up, migrations and file planning, whose length varies
     // with load): what a sync of an empty home writes to the log is the baseline; beyond it,
     // usage is being committed.
-    const emptyEnv = { ...sandbox.env, HOME: join(sandbox.root, 'empty-home'), XDG_DATA_HOME: join(sandbox.root, 'baseline') };
+    const emptyEnv = {
+      ...sandbox.env,
+      HOME: join(sandbox.root, 'empty-home'),
+      XDG_DATA_HOME: join(sandbox.root, 'baseline'),
+    };
     const baseline = await runCli(['sync'], emptyEnv);
     expect(baseline.code, baseline.stderr).toBe(0);
     walBaseline = walBytes(emptyEnv);
@@ -62,7 +79,12 @@ describe('crash safety: rimuru sync killed with SIGKILL during a large import', 
       const env = { ...sandbox.env, XDG_DATA_HOME: join(sandbox.root, `trial-${trial}`) };
       const kills = trial % 3 === 2 ? 2 : 1;
       for (let k = 0; k < kills; k += 1) {
-        const run = await runAndKillWhen(['sync'], env, () => importing(env), prng.int(0, Math.round(importWindowMs * 0.7)));
+        const run = await runAndKillWhen(
+          ['sync'],
+          env,
+          () => importing(env),
+          prng.int(0, Math.round(importWindowMs * 0.7)),
+        );
         expectNoStack(run.stderr);
         if (existsSync(storePath(env))) expect(await checkSqliteIntegrity(storePath(env))).toBe('ok');
       }
@@ -87,7 +109,11 @@ describe('crash safety: rimuru sync killed with SIGKILL during a large import', 
     for (let trial = 0; trial < 4; trial += 1) {
       const env = { ...sandbox.env, XDG_DATA_HOME: join(sandbox.root, `watch-${trial}`) };
       // The watcher's first act is a full sync; the kill lands during it or while it follows files.
-      const run = await runAndKill(['watch', '--poll', '--rescan', '200'], env, prng.int(300, Math.max(600, fullRunMs + 500)));
+      const run = await runAndKill(
+        ['watch', '--poll', '--rescan', '200'],
+        env,
+        prng.int(300, Math.max(600, fullRunMs + 500)),
+      );
       expect(run.killed, run.stderr).toBe(true);
       expectNoStack(run.stderr);
       if (existsSync(storePath(env))) expect(await checkSqliteIntegrity(storePath(env))).toBe('ok');

@@ -71,7 +71,12 @@ describe('rimuru db backup|restore|export|import|prune, sessions delete, doctor'
     expect(await sessionsJson()).toEqual(original);
     const pruned = await run(['db', 'prune', '--before', '2026-01-01', '--yes', '--timezone', 'UTC']);
     expect(pruned.code, pruned.stderr).toBe(0);
-    expect((await sessionsJson()).map((s) => s.externalId).sort()).toEqual(original.map((s) => s.externalId).filter((x) => x !== S3).sort());
+    expect((await sessionsJson()).map((s) => s.externalId).sort()).toEqual(
+      original
+        .map((s) => s.externalId)
+        .filter((x) => x !== S3)
+        .sort(),
+    );
   });
 
   it('doctor: all ok on a healthy store; on a corrupt one, a failing check that says what to fix', async () => {
@@ -79,7 +84,9 @@ describe('rimuru db backup|restore|export|import|prune, sessions delete, doctor'
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
     const report = JSON.parse(ok.stdout) as { ok: boolean; checks: { name: string; status: string }[] };
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.name)).toEqual(expect.arrayContaining(['config', 'store permissions', 'store integrity', 'store', 'claude-code data']));
+    expect(report.checks.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['config', 'store permissions', 'store integrity', 'store', 'claude-code data']),
+    );
     const corruptEnv = { XDG_DATA_HOME: join(sandbox.root, 'bad') };
     expect((await run(['sync'], corruptEnv)).code).toBe(0);
     writeFileSync(storePath(corruptEnv), Buffer.alloc(32 * 1024, 0x33));

@@ -99,51 +99,64 @@ describe.skipIf(!existsSync(INITDB))('PostgreSQL with a password (private scram-
   }, 60_000);
 });
 
-describe.skipIf(!existsSync(INITDB) || !hasOpenssl)('PostgreSQL over TLS (private cluster, self-signed certificate, TLS only)', () => {
-  let server: PrivatePostgres;
-  let box: Sandbox;
-  let verified: string;
+describe.skipIf(!existsSync(INITDB) || !hasOpenssl)(
+  'PostgreSQL over TLS (private cluster, self-signed certificate, TLS only)',
+  () => {
+    let server: PrivatePostgres;
+    let box: Sandbox;
+    let verified: string;
 
-  beforeAll(async () => {
-    server = await startPrivatePostgresWithPassword({ password: RIGHT, ssl: true });
-    box = await makeSandbox();
-    verified = `${server.url()}?sslmode=verify-full&sslrootcert=${encodeURIComponent(server.certFile ?? '')}`;
-  }, 60_000);
+    beforeAll(async () => {
+      server = await startPrivatePostgresWithPassword({ password: RIGHT, ssl: true });
+      box = await makeSandbox();
+      verified = `${server.url()}?sslmode=verify-full&sslrootcert=${encodeURIComponent(server.certFile ?? '')}`;
+    }, 60_000);
 
-  afterAll(async () => {
-    server?.stop();
-    await box?.cleanup();
-  });
+    afterAll(async () => {
+      server?.stop();
+      await box?.cleanup();
+    });
 
-  it('a URL without sslmode is refused by a TLS-only server: proof the next tests really used TLS', async () => {
-    const r = await runCli(['sessions', '--db', server.url(), '--format', 'json'], box.env);
-    expectOneErrorLine(r, /^Error: .*no encryption/);
-  }, 60_000);
+    it('a URL without sslmode is refused by a TLS-only server: proof the next tests really used TLS', async () => {
+      const r = await runCli(['sessions', '--db', server.url(), '--format', 'json'], box.env);
+      expectOneErrorLine(r, /^Error: .*no encryption/);
+    }, 60_000);
 
-  it('sslmode=verify-full with the server certificate: `push --to` sends a session over TLS, `sessions --db` reads it back', async () => {
-    const id = '0e0e0e0e-0000-4000-8000-00000000ssl1';
-    await appendLine(
-      join(box.home, '.claude', 'projects', '-w-tls', `${id}.jsonl`),
-      claudeLine({ sessionId: id, cwd: '/w/tls', at: new Date(Date.UTC(2026, 0, 3, 12)), id: 'tls-1', input: 1234, output: 56 }),
-    );
-    const push = await runCli(['push', '--to', verified], box.env);
-    expect(push.code).toBe(0);
-    expect(push.stderr).toMatch(/^Pushed 1 sessions?, 1 usage records? /);
-    expect(errorLines(push)).toEqual([]);
-    expectNoSecrets(push);
+    it('sslmode=verify-full with the server certificate: `push --to` sends a session over TLS, `sessions --db` reads it back', async () => {
+      const id = '0e0e0e0e-0000-4000-8000-00000000ssl1';
+      await appendLine(
+        join(box.home, '.claude', 'projects', '-w-tls', `${id}.jsonl`),
+        claudeLine({
+          sessionId: id,
+          cwd: '/w/tls',
+          at: new Date(Date.UTC(2026, 0, 3, 12)),
+          id: 'tls-1',
+          input: 1234,
+          output: 56,
+        }),
+      );
+      const push = await runCli(['push', '--to', verified], box.env);
+      expect(push.code).toBe(0);
+      expect(push.stderr).toMatch(/^Pushed 1 sessions?, 1 usage records? /);
+      expect(errorLines(push)).toEqual([]);
+      expectNoSecrets(push);
 
-    const read = await runCli(['sessions', '--db', verified, '--no-sync', '--format', 'json'], box.env);
-    expect(read.stderr).toBe('');
-    expect(read.code).toBe(0);
-    const sessions = JSON.parse(read.stdout) as { externalId: string; inputTokens: number; outputTokens: number }[];
-    expect(sessions.map((s) => [s.externalId, s.inputTokens, s.outputTokens])).toEqual([[id, 1234, 56]]);
-    expectNoSecrets(read);
-  }, 60_000);
+      const read = await runCli(['sessions', '--db', verified, '--no-sync', '--format', 'json'], box.env);
+      expect(read.stderr).toBe('');
+      expect(read.code).toBe(0);
+      const sessions = JSON.parse(read.stdout) as { externalId: string; inputTokens: number; outputTokens: number }[];
+      expect(sessions.map((s) => [s.externalId, s.inputTokens, s.outputTokens])).toEqual([[id, 1234, 56]]);
+      expectNoSecrets(read);
+    }, 60_000);
 
-  it('sslmode=require has libpq semantics: encrypted without checking the certificate, as hosting providers expect', async () => {
-    const r = await runCli(['sessions', '--db', `${server.url()}?sslmode=require`, '--no-sync', '--format', 'json'], box.env);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expectNoSecrets(r);
-  }, 60_000);
-});
+    it('sslmode=require has libpq semantics: encrypted without checking the certificate, as hosting providers expect', async () => {
+      const r = await runCli(
+        ['sessions', '--db', `${server.url()}?sslmode=require`, '--no-sync', '--format', 'json'],
+        box.env,
+      );
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expectNoSecrets(r);
+    }, 60_000);
+  },
+);

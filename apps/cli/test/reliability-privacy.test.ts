@@ -15,31 +15,33 @@ const THINKING = 'THINKING-CANARY-19bd77';
 
 function transcript(): string {
   const base = { sessionId: SID, cwd: '/home/dev/secret-project' };
-  return [
-    claudeUserLine({ ...base, timestamp: '2026-01-01T00:00:00.000Z', text: PROMPT }),
-    claudeAssistantLine({
-      ...base,
-      timestamp: '2026-01-01T00:00:05.000Z',
-      model: 'claude-sonnet-4-5',
-      messageId: 'msg_p1',
-      requestId: 'req_p1',
-      usage: { input: 10, output: 20 },
-      content: [
-        { type: 'thinking', thinking: THINKING },
-        { type: 'text', text: RESPONSE },
-        { type: 'tool_use', id: 'tu_1', name: 'Bash', input: { command: `echo ${PROMPT}` } },
-      ],
-    }),
-    JSON.stringify({
-      type: 'user',
-      sessionId: SID,
-      cwd: base.cwd,
-      timestamp: '2026-01-01T00:00:06.000Z',
-      uuid: 'u-tool',
-      message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'tu_1', content: TOOL_OUTPUT }] },
-      toolUseResult: { stdout: TOOL_OUTPUT, stderr: '' },
-    }),
-  ].join('\n') + '\n';
+  return (
+    [
+      claudeUserLine({ ...base, timestamp: '2026-01-01T00:00:00.000Z', text: PROMPT }),
+      claudeAssistantLine({
+        ...base,
+        timestamp: '2026-01-01T00:00:05.000Z',
+        model: 'claude-sonnet-4-5',
+        messageId: 'msg_p1',
+        requestId: 'req_p1',
+        usage: { input: 10, output: 20 },
+        content: [
+          { type: 'thinking', thinking: THINKING },
+          { type: 'text', text: RESPONSE },
+          { type: 'tool_use', id: 'tu_1', name: 'Bash', input: { command: `echo ${PROMPT}` } },
+        ],
+      }),
+      JSON.stringify({
+        type: 'user',
+        sessionId: SID,
+        cwd: base.cwd,
+        timestamp: '2026-01-01T00:00:06.000Z',
+        uuid: 'u-tool',
+        message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'tu_1', content: TOOL_OUTPUT }] },
+        toolUseResult: { stdout: TOOL_OUTPUT, stderr: '' },
+      }),
+    ].join('\n') + '\n'
+  );
 }
 
 describe('privacy and security', () => {
@@ -56,11 +58,18 @@ describe('privacy and security', () => {
   afterAll(() => sandbox.cleanup());
 
   it('no prompt, response, thinking or tool-output text reaches the store, its WAL, or an export', async () => {
-    const list = JSON.parse((await runCli(['sessions', '--no-sync', '--format', 'json'], sandbox.env)).stdout) as { externalId: string }[];
+    const list = JSON.parse((await runCli(['sessions', '--no-sync', '--format', 'json'], sandbox.env)).stdout) as {
+      externalId: string;
+    }[];
     expect(list.map((s) => s.externalId)).toEqual([SID]);
     const exported = await runCli(['db', 'export'], sandbox.env);
     expect(exported.code, exported.stderr).toBe(0);
-    const haystacks = [exported.stdout, ...['', '-wal', '-shm'].filter((s) => existsSync(storePath(sandbox.env) + s)).map((s) => readFileSync(storePath(sandbox.env) + s).toString('latin1'))];
+    const haystacks = [
+      exported.stdout,
+      ...['', '-wal', '-shm']
+        .filter((s) => existsSync(storePath(sandbox.env) + s))
+        .map((s) => readFileSync(storePath(sandbox.env) + s).toString('latin1')),
+    ];
     for (const canary of [PROMPT, RESPONSE, TOOL_OUTPUT, THINKING]) {
       for (const text of haystacks) expect(text.includes(canary), canary).toBe(false);
     }
@@ -86,8 +95,16 @@ describe('privacy and security', () => {
     // Agent types and names are checked against the known ones first (exit 2, "Unknown agent
     // type"); project and host are free text that reaches the SQL as data.
     const calls = hostile.flatMap((value) => [
-      ...['--project', '--host'].map((flag) => ({ args: ['sessions', '--no-sync', '--format', 'json', flag, value], exit: 0, empty: true })),
-      ...['--agent-type', '--agent'].map((flag) => ({ args: ['sessions', '--no-sync', '--format', 'json', flag, value], exit: 2, empty: false })),
+      ...['--project', '--host'].map((flag) => ({
+        args: ['sessions', '--no-sync', '--format', 'json', flag, value],
+        exit: 0,
+        empty: true,
+      })),
+      ...['--agent-type', '--agent'].map((flag) => ({
+        args: ['sessions', '--no-sync', '--format', 'json', flag, value],
+        exit: 2,
+        empty: false,
+      })),
       { args: ['sessions', 'stats', '--no-sync', '--format', 'json', '--agent-type', value], exit: 2, empty: false },
       { args: ['sessions', 'show', value, '--no-sync'], exit: 1, empty: false },
     ]);
@@ -101,7 +118,9 @@ describe('privacy and security', () => {
       });
     }
     // '%' and '_' are LIKE wildcards: a project filter must treat them literally.
-    const after = JSON.parse((await runCli(['sessions', '--no-sync', '--format', 'json'], sandbox.env)).stdout) as unknown[];
+    const after = JSON.parse(
+      (await runCli(['sessions', '--no-sync', '--format', 'json'], sandbox.env)).stdout,
+    ) as unknown[];
     expect(after).toHaveLength(1);
   }, 180_000);
 

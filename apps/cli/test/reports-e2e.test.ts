@@ -13,7 +13,9 @@ const ODD_PROJECT = '/tz/odd, "quoted"\nname';
 
 /** An oracle independent of luxon: the runtime's Intl calendar. */
 function intlDate(instant: Date, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
 }
 function localMidnight(date: string, zone: string): number {
   let t = Date.parse(`${date}T00:00:00Z`) - 15 * 3_600_000;
@@ -21,7 +23,10 @@ function localMidnight(date: string, zone: string): number {
   return t;
 }
 
-interface Req { at: number; tokens: number }
+interface Req {
+  at: number;
+  tokens: number;
+}
 
 /** Requests exactly at, and 1 ms before, local midnight of each day in each zone. */
 async function writeMidnightHome(home: string): Promise<Req[]> {
@@ -39,8 +44,13 @@ async function writeMidnightHome(home: string): Promise<Req[]> {
         const output = n;
         reqs.push({ at, tokens: input + output });
         const line = claudeAssistantLine({
-          sessionId: sid, cwd, timestamp: new Date(at).toISOString(), model: 'claude-sonnet-4-5-20250929',
-          messageId: `msg_tz_${n}`, requestId: `req_tz_${n}`, usage: { input, output },
+          sessionId: sid,
+          cwd,
+          timestamp: new Date(at).toISOString(),
+          model: 'claude-sonnet-4-5-20250929',
+          messageId: `msg_tz_${n}`,
+          requestId: `req_tz_${n}`,
+          usage: { input, output },
         });
         sessions.set(`${cwd}\u0000${sid}`, [...(sessions.get(`${cwd}\u0000${sid}`) ?? []), line]);
       }
@@ -54,7 +64,6 @@ async function writeMidnightHome(home: string): Promise<Req[]> {
   }
   return reqs;
 }
-
 
 describe.each(CLI_BACKENDS)('reports, exports and explain on $name', ({ database }) => {
   let sandbox: Awaited<ReturnType<typeof makeSandbox>>;
@@ -83,8 +92,12 @@ describe.each(CLI_BACKENDS)('reports, exports and explain on $name', ({ database
   });
 
   it.each(ZONES)('daily totals in %s equal the records whose local date is that day', async (zone) => {
-    const report = JSON.parse(await cli('report', 'daily', '--format', 'json', '--no-sync', '--timezone', zone, '--project', '/tz/')) as {
-      timezone: string; rows: { period: string; totalTokens: number; requestCount: number }[]; totals: { totalTokens: number };
+    const report = JSON.parse(
+      await cli('report', 'daily', '--format', 'json', '--no-sync', '--timezone', zone, '--project', '/tz/'),
+    ) as {
+      timezone: string;
+      rows: { period: string; totalTokens: number; requestCount: number }[];
+      totals: { totalTokens: number };
     };
     const expected = new Map<string, number>();
     for (const r of reqs) {
@@ -107,24 +120,38 @@ describe.each(CLI_BACKENDS)('reports, exports and explain on $name', ({ database
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     const json = JSON.parse(await cli('export', 'usage', '--format', 'json', '--no-sync')) as Record<string, unknown>[];
     expect(rows).toHaveLength(json.length);
-    expect(rows).toEqual(json.map((o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === null ? '' : String(v)]))));
-    const ndjson = (await cli('export', 'usage', '--format', 'ndjson', '--no-sync')).trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    expect(rows).toEqual(
+      json.map((o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === null ? '' : String(v)]))),
+    );
+    const ndjson = (await cli('export', 'usage', '--format', 'ndjson', '--no-sync'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown);
     expect(ndjson).toEqual(json);
     expect(rows.filter((r) => r.projectPath === ODD_PROJECT).length).toBeGreaterThan(0);
   });
 
   it('exports sessions as CSV matching `rimuru sessions`', async () => {
     const rows = parse(await cli('export', 'sessions', '--no-sync'), { columns: true }) as Record<string, string>[];
-    const list = JSON.parse(await cli('sessions', '--format', 'json', '--no-sync', '--limit', '1000')) as { id: string; totalTokens: number | null }[];
+    const list = JSON.parse(await cli('sessions', '--format', 'json', '--no-sync', '--limit', '1000')) as {
+      id: string;
+      totalTokens: number | null;
+    }[];
     expect(new Set(rows.map((r) => r.id))).toEqual(new Set(list.map((s) => s.id)));
-    for (const s of list) expect(rows.find((r) => r.id === s.id)!.totalTokens).toBe(s.totalTokens === null ? '' : String(s.totalTokens));
+    for (const s of list)
+      expect(rows.find((r) => r.id === s.id)!.totalTokens).toBe(s.totalTokens === null ? '' : String(s.totalTokens));
   });
 
   it.each([S1, S2, S3])('sessions explain %s accounts for every token of the session', async (externalId) => {
-    const show = JSON.parse(await cli('sessions', 'show', externalId, '--format', 'json', '--no-sync')) as { totalTokens: number; requestCount: number };
+    const show = JSON.parse(await cli('sessions', 'show', externalId, '--format', 'json', '--no-sync')) as {
+      totalTokens: number;
+      requestCount: number;
+    };
     const e = JSON.parse(await cli('sessions', 'explain', externalId, '--format', 'json', '--no-sync')) as {
-      accountsForTotals: boolean; counted: { tokens: { total: number }; reread: string }[];
-      dropped: { rule: string }[]; sources: { linesRead: number | null }[];
+      accountsForTotals: boolean;
+      counted: { tokens: { total: number }; reread: string }[];
+      dropped: { rule: string }[];
+      sources: { linesRead: number | null }[];
     };
     expect(e.accountsForTotals).toBe(true);
     expect(e.counted.reduce((s, c) => s + c.tokens.total, 0)).toBe(show.totalTokens);
@@ -141,8 +168,14 @@ describe.each(CLI_BACKENDS)('reports, exports and explain on $name', ({ database
   });
 
   it('shows billing blocks with burn rates from the same records', async () => {
-    const blocks = JSON.parse(await cli('report', 'blocks', '--format', 'json', '--no-sync')) as { isGap: boolean; totalTokens: number }[];
-    const usage = JSON.parse(await cli('export', 'usage', '--format', 'json', '--no-sync')) as { agentType: string; totalTokens: number }[];
+    const blocks = JSON.parse(await cli('report', 'blocks', '--format', 'json', '--no-sync')) as {
+      isGap: boolean;
+      totalTokens: number;
+    }[];
+    const usage = JSON.parse(await cli('export', 'usage', '--format', 'json', '--no-sync')) as {
+      agentType: string;
+      totalTokens: number;
+    }[];
     expect(blocks.filter((b) => !b.isGap).reduce((s, b) => s + b.totalTokens, 0)).toBe(
       usage.filter((u) => u.agentType === 'claude-code').reduce((s, u) => s + u.totalTokens, 0),
     );

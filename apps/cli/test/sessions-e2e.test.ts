@@ -1,7 +1,17 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_BACKENDS, makeSandbox, runCli } from './cli-harness.js';
-import { EXPECTED, EXPECTED_DIAGNOSTICS, S1, S2, S3, S4, s4Completion, writeClaudeFixture, type FixtureFile } from './claude-fixture-home.js';
+import {
+  EXPECTED,
+  EXPECTED_DIAGNOSTICS,
+  S1,
+  S2,
+  S3,
+  S4,
+  s4Completion,
+  writeClaudeFixture,
+  type FixtureFile,
+} from './claude-fixture-home.js';
 
 interface SessionJson {
   id: string;
@@ -10,7 +20,6 @@ interface SessionJson {
   status: string;
   [key: string]: unknown;
 }
-
 
 describe.each(CLI_BACKENDS)('rimuru sessions on $name', ({ database }) => {
   let sandbox: Awaited<ReturnType<typeof makeSandbox>>;
@@ -46,7 +55,13 @@ describe.each(CLI_BACKENDS)('rimuru sessions on $name', ({ database }) => {
     for (const [externalId, expected] of Object.entries(EXPECTED)) {
       const s = map.get(externalId)!;
       expect(s, externalId).toBeDefined();
-      expect(s).toMatchObject({ ...expected, agentType: 'claude-code', agentName: 'claude-code-default', status: 'completed', reasoningTokens: 0 });
+      expect(s).toMatchObject({
+        ...expected,
+        agentType: 'claude-code',
+        agentName: 'claude-code-default',
+        status: 'completed',
+        reasoningTokens: 0,
+      });
     }
     expect(map.get(S1)!.costSource).toBe('calculated');
     expect(map.get(S1)!.costUsd).toBeGreaterThan(0);
@@ -97,7 +112,7 @@ describe.each(CLI_BACKENDS)('rimuru sessions on $name', ({ database }) => {
 
   it('filters by agent type, project and dates', async () => {
     expect((await sessions('--project', 'proj-b')).map((s) => s.externalId)).toEqual([S2]);
-    expect((await sessions('--agent-type', 'codex'))).toEqual([]);
+    expect(await sessions('--agent-type', 'codex')).toEqual([]);
     const since = await sessions('--since', '2026-11-21');
     expect(new Set(since.map((s) => s.externalId))).toEqual(new Set([S2, S4]));
     const until = await sessions('--until', '2025-12-31');
@@ -108,7 +123,10 @@ describe.each(CLI_BACKENDS)('rimuru sessions on $name', ({ database }) => {
     const s1 = byExternal(await sessions()).get(S1)!;
     const result = await runCli(['sessions', 'show', s1.id.slice(0, 8), '--format', 'json'], env);
     expect(result.code, result.stderr).toBe(0);
-    const detail = JSON.parse(result.stdout) as { id: string; byModel: { model: string; requestCount: number; totalTokens: number }[] };
+    const detail = JSON.parse(result.stdout) as {
+      id: string;
+      byModel: { model: string; requestCount: number; totalTokens: number }[];
+    };
     expect(detail.id).toBe(s1.id);
     const models = Object.fromEntries(detail.byModel.map((m) => [m.model, m]));
     expect(models['claude-sonnet-4-5-20250929']).toMatchObject({ requestCount: 2, totalTokens: 1720 + 1300 });
@@ -158,7 +176,10 @@ describe('rimuru sync summary and bad input', () => {
   });
 
   it('reports an unreachable DATABASE_URL in one line with exit 1, without the password', async () => {
-    const result = await runCli(['sessions'], { ...sandbox.env, DATABASE_URL: 'postgres://rimuru:hunter2@127.0.0.1:1/rimuru' });
+    const result = await runCli(['sessions'], {
+      ...sandbox.env,
+      DATABASE_URL: 'postgres://rimuru:hunter2@127.0.0.1:1/rimuru',
+    });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).not.toContain('hunter2');

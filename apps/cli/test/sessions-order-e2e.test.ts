@@ -22,7 +22,15 @@ describe('sessions: newest started first, and says when the list is cut', () => 
     mkdirSync(dir, { recursive: true });
     for (const s of SESSIONS) {
       const lines = s.at.map((timestamp, i) =>
-        claudeAssistantLine({ sessionId: s.id, cwd: '/w', timestamp, model: 'claude-sonnet-4-5', messageId: `m-${s.id}-${i}`, requestId: `r-${s.id}-${i}`, usage: { input: 10 * (i + 1), output: 1 } }),
+        claudeAssistantLine({
+          sessionId: s.id,
+          cwd: '/w',
+          timestamp,
+          model: 'claude-sonnet-4-5',
+          messageId: `m-${s.id}-${i}`,
+          requestId: `r-${s.id}-${i}`,
+          usage: { input: 10 * (i + 1), output: 1 },
+        }),
       );
       writeFileSync(join(dir, `${s.id}.jsonl`), `${lines.join('\n')}\n`);
     }
@@ -30,7 +38,8 @@ describe('sessions: newest started first, and says when the list is cut', () => 
   });
   afterAll(() => sandbox.cleanup());
 
-  const order = (stdout: string) => (JSON.parse(stdout) as { externalId: string }[]).map((s) => s.externalId.slice(0, 4));
+  const order = (stdout: string) =>
+    (JSON.parse(stdout) as { externalId: string }[]).map((s) => s.externalId.slice(0, 4));
 
   it('orders by start, newest first, in JSON and in the table', async () => {
     const json = await run(['sessions', '--format', 'json', '--no-sync']);
@@ -38,7 +47,11 @@ describe('sessions: newest started first, and says when the list is cut', () => 
     const history = await run(['sessions', 'history', '--range', 'all', '--format', 'json', '--no-sync']);
     expect(order(history.stdout)).toEqual(['bbbb', 'cccc', 'aaaa']);
     const table = await run(['sessions', '--no-sync']);
-    const started = table.stdout.trimEnd().split('\n').slice(1).map((l) => l.match(/2026-01-\d\d \d\d:\d\d/)?.[0]);
+    const started = table.stdout
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.match(/2026-01-\d\d \d\d:\d\d/)?.[0]);
     expect(started).toEqual(['2026-01-05 10:00', '2026-01-03 10:00', '2026-01-01 10:00']);
   });
 

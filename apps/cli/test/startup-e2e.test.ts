@@ -47,7 +47,13 @@ describe('start-up of a read command', () => {
 
   async function modulesLoadedBy(args: string[]): Promise<{ stdout: string; modules: string[] }> {
     const out = join(sandbox.root, 'modules.txt');
-    const env = { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1', ...sandbox.env, RIMURU_TEST_MODULES_OUT: out };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      TZ: 'UTC',
+      NO_COLOR: '1',
+      ...sandbox.env,
+      RIMURU_TEST_MODULES_OUT: out,
+    };
     const stdout = await new Promise<string>((resolve, reject) => {
       execFile(process.execPath, ['--import', recorder, BIN_PATH, ...args], { env }, (error, stdoutText, stderr) => {
         if (error) reject(new Error(`${error.message}\n${stderr}`));
@@ -58,10 +64,20 @@ describe('start-up of a read command', () => {
   }
 
   it('sessions stats --format json --no-sync loads oclif bundled, and no zod, luxon, adapter or table code', async () => {
-    const { stdout, modules } = await modulesLoadedBy(['sessions', 'stats', '--range', 'all', '--format', 'json', '--no-sync']);
+    const { stdout, modules } = await modulesLoadedBy([
+      'sessions',
+      'stats',
+      '--range',
+      'all',
+      '--format',
+      'json',
+      '--no-sync',
+    ]);
     expect(JSON.parse(stdout)).toMatchObject({ totalSessions: 0 });
     const offending = modules.filter((file) =>
-      /\/(zod|luxon|cli-table3|cli-progress)\/|\/@oclif\/core\/|\/adapters?-[a-z-]+\/|\/app-runtime\/dist\/(builtin-adapters|config-schema)/.test(file),
+      /\/(zod|luxon|cli-table3|cli-progress)\/|\/@oclif\/core\/|\/adapters?-[a-z-]+\/|\/app-runtime\/dist\/(builtin-adapters|config-schema)/.test(
+        file,
+      ),
     );
     expect(offending).toEqual([]);
     // The CLI itself is a handful of bundled files, not one per source module.

@@ -4,7 +4,12 @@ import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatTokens, formatUsd, totalTokens } from '@rimuru/core';
 import { openStore, resolveStoreTarget } from '@rimuru/db';
-import { claudeAssistantLine, claudeUserLine, generateClaudeHome, type ClaudeSessionTruth } from '@rimuru/test-utils/claude';
+import {
+  claudeAssistantLine,
+  claudeUserLine,
+  generateClaudeHome,
+  type ClaudeSessionTruth,
+} from '@rimuru/test-utils/claude';
 import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN_PATH, CLI_BACKENDS, makeSandbox, runCli, type CliResult } from './cli-harness.js';
@@ -79,7 +84,13 @@ for (const backend of CLI_BACKENDS) {
         workspace: { current_dir: session.projectPath, project_dir: session.projectPath },
         version: '2.1.40',
         output_style: { name: 'default' },
-        cost: { total_cost_usd: 0.5, total_duration_ms: 60_000, total_api_duration_ms: 20_000, total_lines_added: 1, total_lines_removed: 0 },
+        cost: {
+          total_cost_usd: 0.5,
+          total_duration_ms: 60_000,
+          total_api_duration_ms: 20_000,
+          total_lines_added: 1,
+          total_lines_removed: 0,
+        },
         exceeds_200k_tokens: false,
       });
     });
@@ -109,7 +120,11 @@ for (const backend of CLI_BACKENDS) {
       // The session: the generator's truth (subagent included) and `sessions show`.
       expect(answer.session?.totalTokens).toBe(totalTokens(session.tokens));
       const show = await cli('sessions', 'show', session.sessionId, '--no-sync', '--format', 'json');
-      expect(answer.session).toMatchObject({ externalId: session.sessionId, totalTokens: show.totalTokens, costUsd: show.costUsd });
+      expect(answer.session).toMatchObject({
+        externalId: session.sessionId,
+        totalTokens: show.totalTokens,
+        costUsd: show.costUsd,
+      });
       expect(show.costUsd).toBeGreaterThan(0);
 
       // Today: the daily report of the local day; the block: the active one of `report blocks`.
@@ -117,15 +132,26 @@ for (const backend of CLI_BACKENDS) {
       const daily = await cli('report', 'daily', '--since', day, '--until', day, '--no-sync', '--format', 'json');
       expect(answer.today).toMatchObject({ costUsd: daily.totals.costUsd, totalTokens: daily.totals.totalTokens });
       const [active] = await cli('report', 'blocks', '--active', '--no-sync', '--format', 'json');
-      expect(answer.block).toMatchObject({ start: active.start, end: active.end, costUsd: active.costUsd, totalTokens: active.totalTokens });
+      expect(answer.block).toMatchObject({
+        start: active.start,
+        end: active.end,
+        costUsd: active.costUsd,
+        totalTokens: active.totalTokens,
+      });
       expect(answer.block!.remainingMinutes).toBeGreaterThan(0);
 
       // The line says the same.
-      expect(answer.line.startsWith(`Opus 4.6 | session ${formatTokens(show.totalTokens)} tok ${formatUsd(show.costUsd)} | today ${formatUsd(daily.totals.costUsd)} | block ${formatUsd(active.costUsd)} (`)).toBe(true);
+      expect(
+        answer.line.startsWith(
+          `Opus 4.6 | session ${formatTokens(show.totalTokens)} tok ${formatUsd(show.costUsd)} | today ${formatUsd(daily.totals.costUsd)} | block ${formatUsd(active.costUsd)} (`,
+        ),
+      ).toBe(true);
       const plain = await statusline([], payload, env);
       expect(plain.code, plain.stderr).toBe(0);
       expect(plain.stdout.split('\n')).toHaveLength(2);
-      expect(plain.stdout).toMatch(/^Opus 4\.6 \| session .* tok \$[\d.,]+ \| today \$[\d.,]+ \| block \$[\d.,]+ \((\d+h \d\dm|\d+m) left(, \$[\d.,]+\/h)?\)\n$/);
+      expect(plain.stdout).toMatch(
+        /^Opus 4\.6 \| session .* tok \$[\d.,]+ \| today \$[\d.,]+ \| block \$[\d.,]+ \((\d+h \d\dm|\d+m) left(, \$[\d.,]+\/h)?\)\n$/,
+      );
     }, 60_000);
 
     it('a second call reads only the bytes appended since, and nothing when nothing was', async () => {
@@ -135,8 +161,13 @@ for (const backend of CLI_BACKENDS) {
       const added =
         `${claudeUserLine({ sessionId: session.sessionId, cwd: session.projectPath, timestamp: at, text: 'one more' })}\n` +
         `${claudeAssistantLine({
-          sessionId: session.sessionId, cwd: session.projectPath, timestamp: at, model: 'claude-opus-4-6',
-          messageId: 'msg_statusline_1', requestId: 'req_statusline_1', usage: { input: 111, output: 222 },
+          sessionId: session.sessionId,
+          cwd: session.projectPath,
+          timestamp: at,
+          model: 'claude-opus-4-6',
+          messageId: 'msg_statusline_1',
+          requestId: 'req_statusline_1',
+          usage: { input: 111, output: 222 },
         })}\n`;
       await appendFile(transcript, added);
       const after = json(await statusline(['--format', 'json'], payload, env));
@@ -166,7 +197,9 @@ for (const backend of CLI_BACKENDS) {
       expect({ ...(answer.budget as object), projectedUsd: 0 }).toEqual({ ...tight, projectedUsd: 0 });
       expect((answer.budget as { projectedUsd: number }).projectedUsd).toBeGreaterThan(tight.spentUsd);
       expect(tight.state).toBe('exceeded');
-      expect(answer.line).toMatch(new RegExp(`\\| budget tight ${Math.round(tight.percentUsed)}% of \\$0\\.0100 exceeded$`));
+      expect(answer.line).toMatch(
+        new RegExp(`\\| budget tight ${Math.round(tight.percentUsed)}% of \\$0\\.0100 exceeded$`),
+      );
       for (const name of ['roomy', 'tight']) expect((await runCli(['budget', 'rm', name], env)).code).toBe(0);
       expect(json(await statusline(['--format', 'json'], payload, env)).budget).toBeNull();
     }, 60_000);
@@ -208,11 +241,20 @@ describe('rimuru statusline on an SQLite store another process is writing', () =
       await mkdir(join(box.home, '.claude', 'projects', '-home-dev-app'), { recursive: true });
       const reply = (n: number) =>
         `${claudeAssistantLine({
-          sessionId: sid, cwd, timestamp: new Date(NOW - (10 - n) * 60_000).toISOString(), model: 'claude-sonnet-4-5-20250929',
-          messageId: `msg_lock_${n}`, requestId: `req_lock_${n}`, usage: { input: 10, output: 100 },
+          sessionId: sid,
+          cwd,
+          timestamp: new Date(NOW - (10 - n) * 60_000).toISOString(),
+          model: 'claude-sonnet-4-5-20250929',
+          messageId: `msg_lock_${n}`,
+          requestId: `req_lock_${n}`,
+          usage: { input: 10, output: 100 },
         })}\n`;
       await writeFile(transcript, reply(0));
-      const payload = JSON.stringify({ session_id: sid, transcript_path: transcript, model: { id: 'claude-sonnet-4-5', display_name: 'Sonnet 4.5' } });
+      const payload = JSON.stringify({
+        session_id: sid,
+        transcript_path: transcript,
+        model: { id: 'claude-sonnet-4-5', display_name: 'Sonnet 4.5' },
+      });
       const good = json(await statusline(['--format', 'json'], payload, box.env));
       expect(good.session?.requestCount).toBe(1);
 
@@ -259,17 +301,25 @@ describe('rimuru hooks install claude-code --statusline', () => {
     await writeFile(settings, USER);
     const kept = await runCli(['hooks', 'install', 'claude-code', '--statusline'], box.env);
     expect(kept.code, kept.stderr).toBe(0);
-    expect(kept.stderr).toMatch(/statusline: kept your own \(`~\/\.claude\/my-statusline\.sh`\); run again with --replace/);
+    expect(kept.stderr).toMatch(
+      /statusline: kept your own \(`~\/\.claude\/my-statusline\.sh`\); run again with --replace/,
+    );
     const afterKept = JSON.parse(await readFile(settings, 'utf8'));
     expect(afterKept.statusLine).toEqual(JSON.parse(USER).statusLine);
     expect(afterKept.hooks.SessionStart[0].hooks[0].command).toMatch(/ hook session-start --agent claude-code$/);
     expect(await readFile(`${settings}.rimuru-backup`, 'utf8')).toBe(USER);
     const keptBytes = await readFile(settings, 'utf8');
     const keptAgain = await runCli(['hooks', 'install', 'claude-code', '--statusline', '--format', 'json'], box.env);
-    expect(JSON.parse(keptAgain.stdout).statusline).toMatchObject({ change: 'kept', userCommand: '~/.claude/my-statusline.sh' });
+    expect(JSON.parse(keptAgain.stdout).statusline).toMatchObject({
+      change: 'kept',
+      userCommand: '~/.claude/my-statusline.sh',
+    });
     expect(await readFile(settings, 'utf8')).toBe(keptBytes);
 
-    const replaced = await runCli(['hooks', 'install', 'claude-code', '--statusline', '--replace', '--format', 'json'], box.env);
+    const replaced = await runCli(
+      ['hooks', 'install', 'claude-code', '--statusline', '--replace', '--format', 'json'],
+      box.env,
+    );
     expect(replaced.code, replaced.stderr).toBe(0);
     const result = JSON.parse(replaced.stdout).statusline;
     expect(result).toMatchObject({ change: 'replaced', userCommand: '~/.claude/my-statusline.sh' });
@@ -288,7 +338,9 @@ describe('rimuru hooks install claude-code --statusline', () => {
 
     // What Claude Code runs: the configured command through a shell, the payload on stdin.
     const run = await new Promise<CliResult>((resolve) => {
-      const child = spawn('sh', ['-c', installed.statusLine.command], { env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1', ...box.env } });
+      const child = spawn('sh', ['-c', installed.statusLine.command], {
+        env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1', ...box.env },
+      });
       let stdout = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
       child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr: '' }));
@@ -306,8 +358,15 @@ describe('rimuru hooks install claude-code --statusline', () => {
   it('installs where there is no statusLine, and refuses --statusline for other agents', async () => {
     await writeFile(settings, '{ "theme": "dark" }\n');
     const first = await runCli(['hooks', 'install', 'claude-code', '--statusline', '--format', 'json'], box.env);
-    expect(JSON.parse(first.stdout).statusline).toMatchObject({ change: 'installed', userCommand: null, savedTo: null });
-    expect(JSON.parse(await readFile(settings, 'utf8'))).toMatchObject({ theme: 'dark', statusLine: { type: 'command' } });
+    expect(JSON.parse(first.stdout).statusline).toMatchObject({
+      change: 'installed',
+      userCommand: null,
+      savedTo: null,
+    });
+    expect(JSON.parse(await readFile(settings, 'utf8'))).toMatchObject({
+      theme: 'dark',
+      statusLine: { type: 'command' },
+    });
     await runCli(['hooks', 'uninstall', 'claude-code'], box.env);
     expect(await readFile(settings, 'utf8')).toBe('{ "theme": "dark" }\n');
 

@@ -13,12 +13,29 @@ describe('statusline input', () => {
   it('reads the fields it uses and nulls what is missing or malformed', () => {
     expect(
       parseStatuslineInput(
-        JSON.stringify({ session_id: 's1', transcript_path: '/t/s1.jsonl', model: { id: 'claude-opus-4-6', display_name: 'Opus' }, workspace: { current_dir: '/w' } }),
+        JSON.stringify({
+          session_id: 's1',
+          transcript_path: '/t/s1.jsonl',
+          model: { id: 'claude-opus-4-6', display_name: 'Opus' },
+          workspace: { current_dir: '/w' },
+        }),
       ),
-    ).toEqual({ sessionId: 's1', transcriptPath: '/t/s1.jsonl', modelId: 'claude-opus-4-6', modelName: 'Opus', cwd: '/w' });
+    ).toEqual({
+      sessionId: 's1',
+      transcriptPath: '/t/s1.jsonl',
+      modelId: 'claude-opus-4-6',
+      modelName: 'Opus',
+      cwd: '/w',
+    });
     // A relative transcript path is not followed; a model that is not an object names nothing.
-    expect(parseStatuslineInput(JSON.stringify({ session_id: ' ', transcript_path: 'rel.jsonl', model: 'x', cwd: '/c' }))).toEqual({
-      sessionId: null, transcriptPath: null, modelId: null, modelName: null, cwd: '/c',
+    expect(
+      parseStatuslineInput(JSON.stringify({ session_id: ' ', transcript_path: 'rel.jsonl', model: 'x', cwd: '/c' })),
+    ).toEqual({
+      sessionId: null,
+      transcriptPath: null,
+      modelId: null,
+      modelName: null,
+      cwd: '/c',
     });
     for (const bad of ['', 'nope', '[]', 'null', '3']) expect(parseStatuslineInput(bad)).toBeNull();
   });
@@ -29,41 +46,88 @@ describe('statusline text', () => {
     ({
       session: { totalTokens: 1_234_567, costUsd: 3.4112, model: 'claude-opus-4-6' },
       today: { costUsd: 12.8 },
-      block: { costUsd: 8.2, remainingMinutes: 135, burnRate: { costUsdPerHour: 4.1, tokensPerMinute: 1, nonCacheTokensPerMinute: 1 } },
+      block: {
+        costUsd: 8.2,
+        remainingMinutes: 135,
+        burnRate: { costUsdPerHour: 4.1, tokensPerMinute: 1, nonCacheTokensPerMinute: 1 },
+      },
       budget: null,
       ...over,
     }) as unknown as StatuslineFigures;
   const budget = (over: Partial<BudgetStatusJson>): BudgetStatusJson =>
-    ({ name: 'daily', amountUsd: 20, spentUsd: 12.8, percentUsed: 64, projectedUsd: 18, state: 'ok', projectedState: 'ok', ...over }) as BudgetStatusJson;
+    ({
+      name: 'daily',
+      amountUsd: 20,
+      spentUsd: 12.8,
+      percentUsed: 64,
+      projectedUsd: 18,
+      state: 'ok',
+      projectedState: 'ok',
+      ...over,
+    }) as BudgetStatusJson;
 
   it('shows every part, and leaves out what has nothing to show', () => {
     expect(statuslineText('Opus 4.6', figures(), { color: false })).toBe(
       'Opus 4.6 | session 1.2M tok $3.41 | today $12.80 | block $8.20 (2h 15m left, $4.10/h)',
     );
-    expect(statuslineText('Opus', figures({ session: null, block: null }), { color: false })).toBe('Opus | session — | today $12.80');
-    const early = figures({ block: { costUsd: 0.02, remainingMinutes: 45, burnRate: null } as StatuslineFigures['block'] });
+    expect(statuslineText('Opus', figures({ session: null, block: null }), { color: false })).toBe(
+      'Opus | session — | today $12.80',
+    );
+    const early = figures({
+      block: { costUsd: 0.02, remainingMinutes: 45, burnRate: null } as StatuslineFigures['block'],
+    });
     expect(statuslineText('Opus', early, { color: false })).toContain('| block $0.0200 (45m left)');
   });
 
   it('names the tightest budget, its projection when the period ends worse, colours only with colour on', () => {
-    expect(statuslineText('Opus', figures({ budget: budget({}) }), { color: false })).toMatch(/\| budget daily 64% of \$20\.00 ok$/);
+    expect(statuslineText('Opus', figures({ budget: budget({}) }), { color: false })).toMatch(
+      /\| budget daily 64% of \$20\.00 ok$/,
+    );
     const heading = budget({ projectedUsd: 31.5, projectedState: 'exceeded' });
-    expect(statuslineText('Opus', figures({ budget: heading }), { color: false })).toMatch(/budget daily 64% of \$20\.00 ok \(projected \$31\.50: exceeded\)$/);
+    expect(statuslineText('Opus', figures({ budget: heading }), { color: false })).toMatch(
+      /budget daily 64% of \$20\.00 ok \(projected \$31\.50: exceeded\)$/,
+    );
     const over = budget({ percentUsed: 120.5, spentUsd: 24.1, state: 'exceeded', projectedState: 'exceeded' });
-    expect(statuslineText('Opus', figures({ budget: over }), { color: true })).toMatch(/budget daily 121% of \$20\.00 \u001b\[31mexceeded\u001b\[39m$/);
+    expect(statuslineText('Opus', figures({ budget: over }), { color: true })).toMatch(
+      /budget daily 121% of \$20\.00 \u001b\[31mexceeded\u001b\[39m$/,
+    );
   });
 });
 
 describe('the lean entry’s arguments', () => {
   it('takes only the command’s own flags with valid values; anything else goes to oclif', () => {
     expect(statuslineOptionsOf([], {})).toEqual({
-      format: 'line', timeoutMs: 1000, db: undefined, timezone: undefined, costMode: 'auto', color: true, verbose: false,
+      format: 'line',
+      timeoutMs: 1000,
+      db: undefined,
+      timezone: undefined,
+      costMode: 'auto',
+      color: true,
+      verbose: false,
     });
-    expect(statuslineOptionsOf(['--format=json', '--timeout', '250', '--no-color', '--cost-mode', 'calculate', '--db', '/x.db'], {})).toMatchObject({
-      format: 'json', timeoutMs: 250, color: false, costMode: 'calculate', db: '/x.db',
+    expect(
+      statuslineOptionsOf(
+        ['--format=json', '--timeout', '250', '--no-color', '--cost-mode', 'calculate', '--db', '/x.db'],
+        {},
+      ),
+    ).toMatchObject({
+      format: 'json',
+      timeoutMs: 250,
+      color: false,
+      costMode: 'calculate',
+      db: '/x.db',
     });
     expect(statuslineOptionsOf([], { NO_COLOR: '1' })?.color).toBe(false);
-    for (const argv of [['--help'], ['-h'], ['--format', 'csv'], ['--timeout', '0'], ['--timeout', '1.5'], ['--cost-mode', 'x'], ['extra'], ['--typo']]) {
+    for (const argv of [
+      ['--help'],
+      ['-h'],
+      ['--format', 'csv'],
+      ['--timeout', '0'],
+      ['--timeout', '1.5'],
+      ['--cost-mode', 'x'],
+      ['extra'],
+      ['--typo'],
+    ]) {
       expect(statuslineOptionsOf(argv, {}), argv.join(' ')).toBeNull();
     }
   });
@@ -88,7 +152,7 @@ describe('statusline cache', () => {
     await storeAnswer(path, 's2', { line: 'two', json: {}, at: '2026-01-01T11:00:00.000Z' });
     await storeAnswer(path, 's1', { line: 'one again', json: {}, at: '2026-01-01T09:00:00.000Z' });
     expect((await cachedAnswer(path, 's1'))?.line).toBe('one again');
-    expect((await cachedAnswer(path, 's3'))).toBeNull();
+    expect(await cachedAnswer(path, 's3')).toBeNull();
     expect((await cachedAnswer(path, null))?.line).toBe('two');
     // A damaged file is no error: it is only ever a fallback, and the next answer rewrites it.
     await writeFile(path, '{ half');

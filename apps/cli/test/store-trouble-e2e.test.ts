@@ -8,7 +8,9 @@ import { makeSandbox, runCli } from './cli-harness.js';
 import { expectNoStack, storePath } from './reliability-harness.js';
 
 // The CLI has no SQLite client of its own: borrow the store package's to checkpoint the WAL.
-const { createClient } = createRequire(new URL('../../../packages/db/package.json', import.meta.url))('@libsql/client') as {
+const { createClient } = createRequire(new URL('../../../packages/db/package.json', import.meta.url))(
+  '@libsql/client',
+) as {
   createClient(config: { url: string }): { execute(sql: string): Promise<unknown>; close(): void };
 };
 
@@ -41,7 +43,8 @@ async function checkpoint(path: string): Promise<void> {
 function damagePages(path: string): void {
   const size = statSync(path).size;
   const fd = openSync(path, 'r+');
-  for (let offset = 4096 * 20; offset < size - 4096; offset += 4096 * 3) writeSync(fd, Buffer.alloc(16, 0xff), 0, 16, offset);
+  for (let offset = 4096 * 20; offset < size - 4096; offset += 4096 * 3)
+    writeSync(fd, Buffer.alloc(16, 0xff), 0, 16, offset);
   closeSync(fd);
 }
 
@@ -127,7 +130,9 @@ describe.skipIf(!canMount)('a read-only store (read-only bind mount)', () => {
     const list = await runCli(['sessions', '--format', 'json', '--limit', '1000'], env);
     expect(list.code, list.stderr).toBe(0);
     expect(JSON.parse(list.stdout)).toHaveLength(12);
-    expect(list.stderr).toBe(`warning: The store at ${storePath(env)} is read-only: showing it as it is, without syncing new agent data\n`);
+    expect(list.stderr).toBe(
+      `warning: The store at ${storePath(env)} is read-only: showing it as it is, without syncing new agent data\n`,
+    );
     const quiet = await runCli(['report', 'daily', '--no-sync'], env);
     expect(quiet.code, quiet.stderr).toBe(0);
     expect(quiet.stderr).toBe('');
@@ -137,7 +142,9 @@ describe.skipIf(!canMount)('a read-only store (read-only bind mount)', () => {
   it('sync says why it cannot write; doctor calls it read-only, not damaged, and never says to move it', async () => {
     const sync = await runCli(['sync'], env);
     expect(sync.code).toBe(1);
-    expect(sync.stderr.trim()).toBe(`Error: The store at ${storePath(env)} is read-only: sync cannot add new agent data; make it writable or choose another --db`);
+    expect(sync.stderr.trim()).toBe(
+      `Error: The store at ${storePath(env)} is read-only: sync cannot add new agent data; make it writable or choose another --db`,
+    );
     const doctor = await runCli(['doctor'], env);
     expect(doctor.code, doctor.stdout).toBe(0);
     expect(doctor.stdout).toMatch(/warn {2}store access: .* is read-only here/);

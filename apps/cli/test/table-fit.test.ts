@@ -71,7 +71,8 @@ describe('shortening', () => {
   });
 
   it('wraps prose at spaces within the width', () => {
-    const text = 'These tokens are counted but cost 0. Add a price under "prices" in the config file (USD per million tokens).';
+    const text =
+      'These tokens are counted but cost 0. Add a price under "prices" in the config file (USD per million tokens).';
     const wrapped = wrapText(text, 40);
     expect(widest(wrapped)).toBeLessThanOrEqual(40);
     expect(wrapped.replaceAll('\n', ' ')).toBe(text);
@@ -170,7 +171,20 @@ describe('every table fits 80 columns and keeps everything when wide', () => {
           classes: [{ tokenClass: 'cacheWrite1h', tokens: 2_000_000, usdPerMTok: 6.25, costUsd: 12.5 }],
           costUsd: 1234.56,
         },
-        { model: 'mystery-model', priced: false, unpricedReason: 'ambiguous', candidates: ['a-model-one', 'a-model-two'], priceKey: null, priceSource: null, priceValidFrom: null, requestCount: 1, longContextRequests: 0, fastRequests: 0, classes: [], costUsd: 0 },
+        {
+          model: 'mystery-model',
+          priced: false,
+          unpricedReason: 'ambiguous',
+          candidates: ['a-model-one', 'a-model-two'],
+          priceKey: null,
+          priceSource: null,
+          priceValidFrom: null,
+          requestCount: 1,
+          longContextRequests: 0,
+          fastRequests: 0,
+          classes: [],
+          costUsd: 0,
+        },
       ],
     };
     const narrow = renderSessionDetail(detail, { zone, color: false, width: 80 });
@@ -220,9 +234,13 @@ describe('every table fits 80 columns and keeps everything when wide', () => {
     });
     const blocks = [block(1, false), block(2, true)];
     for (const width of [80, 100, 130]) {
-      expect(widest(renderBlocks(blocks, { zone, color: false, width, costMode: 'calculate' }))).toBeLessThanOrEqual(width);
+      expect(widest(renderBlocks(blocks, { zone, color: false, width, costMode: 'calculate' }))).toBeLessThanOrEqual(
+        width,
+      );
     }
-    expect(renderBlocks(blocks, { zone, color: false, width: Number.POSITIVE_INFINITY, costMode: 'auto' })).toContain(LONG_MODEL);
+    expect(renderBlocks(blocks, { zone, color: false, width: Number.POSITIVE_INFINITY, costMode: 'auto' })).toContain(
+      LONG_MODEL,
+    );
   });
 
   it('report daily / weekly / monthly, grouped and broken down', () => {
@@ -248,7 +266,10 @@ describe('every table fits 80 columns and keeps everything when wide', () => {
           totals: { ...figures(987_654_321), sessions: 246, activeDays: 14 },
         };
         for (const width of [80, 100, 140]) {
-          expect(widest(renderUsageReport(report, { color: false, width })), `${period} ${groupBy} ${width}`).toBeLessThanOrEqual(width);
+          expect(
+            widest(renderUsageReport(report, { color: false, width })),
+            `${period} ${groupBy} ${width}`,
+          ).toBeLessThanOrEqual(width);
         }
         const wide = renderUsageReport(report, { color: false, width: Number.POSITIVE_INFINITY });
         expect(wide).toContain('Cache read');
@@ -264,7 +285,10 @@ describe('every table fits 80 columns and keeps everything when wide', () => {
       to: null,
       costMode: 'auto',
       groupBy: 'model',
-      rows: [{ name: LONG_MODEL, ...costRow(123_456_789) }, { name: 'claude-opus-4-6', ...costRow(1_234_567) }],
+      rows: [
+        { name: LONG_MODEL, ...costRow(123_456_789) },
+        { name: 'claude-opus-4-6', ...costRow(1_234_567) },
+      ],
       totals: costRow(124_691_356),
     };
     const narrow = renderCostReport(report, { title: 'Costs by model — all', label: 'Model', color: false, width: 80 });

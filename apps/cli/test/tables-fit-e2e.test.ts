@@ -6,7 +6,12 @@ import { claudeAssistantLine } from '@rimuru/test-utils/claude';
 import { makeSandbox, runCli } from './cli-harness.js';
 
 const LONG_CWD = '/home/someone/work/clients/a-very-long-client-name/services/payments-reconciliation-service';
-const MODELS = ['claude-sonnet-4-5-20250929', 'claude-opus-4-6', 'claude-haiku-4-5-20251001', 'some-unpriced-model-with-a-long-name'];
+const MODELS = [
+  'claude-sonnet-4-5-20250929',
+  'claude-opus-4-6',
+  'claude-haiku-4-5-20251001',
+  'some-unpriced-model-with-a-long-name',
+];
 const SESSION = 'abcd0001-0000-4000-8000-000000000001';
 
 /** Every table command, run as in an 80-column terminal. */
@@ -56,7 +61,10 @@ describe('tables fit the terminal', () => {
   afterAll(() => sandbox.cleanup());
 
   it.each(TABLE_COMMANDS)('%s … is at most 80 columns wide in an 80-column terminal', async (...command) => {
-    const result = await runCli([...command, '--no-sync'].filter((a) => !(command[0] === 'models' && a === '--no-sync')), tty80());
+    const result = await runCli(
+      [...command, '--no-sync'].filter((a) => !(command[0] === 'models' && a === '--no-sync')),
+      tty80(),
+    );
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines.length).toBeGreaterThan(1);

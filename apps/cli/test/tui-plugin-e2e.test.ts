@@ -17,7 +17,9 @@ describe.skipIf(!hasTmux)('rimuru tui with a plugin adapter linked', () => {
       id: 'acme-tui-1',
       cwd: '/work/acme-app',
       startedAt: '2025-10-01T09:00:00.000Z',
-      requests: [{ id: 'r1', timestamp: '2025-10-01T09:01:00.000Z', model: 'acme-1', input: 1_000, output: 150, cacheRead: 0 }],
+      requests: [
+        { id: 'r1', timestamp: '2025-10-01T09:01:00.000Z', model: 'acme-1', input: 1_000, output: 150, cacheRead: 0 },
+      ],
     });
     const link = await runCli(['plugins', 'link', EXAMPLE_PLUGIN, '--no-install'], sandbox.env);
     expect(link.code, link.stderr).toBe(0);
@@ -29,13 +31,17 @@ describe.skipIf(!hasTmux)('rimuru tui with a plugin adapter linked', () => {
 
   it('syncs and lists the plugin agent’s session', async () => {
     terminal = new TmuxTerminal();
-    await terminal.start([process.execPath, BIN_PATH, 'tui', '--view', 'sessions'], {
-      ...sandbox.env,
-      PATH: process.env.PATH ?? '',
-      TERM: 'xterm-256color',
-      TZ: 'UTC',
-      LANG: 'C.UTF-8',
-    }, { width: 120, height: 24 });
+    await terminal.start(
+      [process.execPath, BIN_PATH, 'tui', '--view', 'sessions'],
+      {
+        ...sandbox.env,
+        PATH: process.env.PATH ?? '',
+        TERM: 'xterm-256color',
+        TZ: 'UTC',
+        LANG: 'C.UTF-8',
+      },
+      { width: 120, height: 24 },
+    );
     const screen = await terminal.waitForText('acme-app');
     expect(screen).toContain(EXAMPLE_AGENT_TYPE);
     await terminal.keys('q');

@@ -21,7 +21,10 @@ describe('rimuru watch (built binary, real files)', () => {
   beforeEach(async () => {
     box = await makeSandbox();
     transcript = join(box.home, '.claude', 'projects', '-home-u-watched', `${SID}.jsonl`);
-    await appendLine(transcript, claudeLine({ sessionId: SID, cwd: CWD, at: new Date(), id: 'first', input: 10, output: 1 }));
+    await appendLine(
+      transcript,
+      claudeLine({ sessionId: SID, cwd: CWD, at: new Date(), id: 'first', input: 10, output: 1 }),
+    );
   });
 
   afterEach(async () => {
@@ -46,7 +49,10 @@ describe('rimuru watch (built binary, real files)', () => {
     expect(await outputOf()).toBe(1);
 
     const appendedAt = Date.now();
-    await appendLine(transcript, claudeLine({ sessionId: SID, cwd: CWD, at: new Date(), id: 'second', input: 20, output: 41 }));
+    await appendLine(
+      transcript,
+      claudeLine({ sessionId: SID, cwd: CWD, at: new Date(), id: 'second', input: 20, output: 41 }),
+    );
     // Poll with the real reader until it prints the new figures. The watcher logs when its sync
     // committed; a `sessions --no-sync` run costs a CLI start-up on top (reported, not asserted).
     let printedAt: number | null = null;
@@ -87,7 +93,10 @@ describe('rimuru watch (built binary, real files)', () => {
   it('--poll follows the file by polling', async () => {
     watch = startCli(['watch', '--poll', '--rescan', '60000'], box.env);
     await watch.waitFor('Watching');
-    await appendLine(transcript, claudeLine({ sessionId: SID, cwd: CWD, at: new Date(), id: 'polled', input: 1, output: 5 }));
+    await appendLine(
+      transcript,
+      claudeLine({ sessionId: SID, cwd: CWD, at: new Date(), id: 'polled', input: 1, output: 5 }),
+    );
     const deadline = Date.now() + 10_000;
     while ((await outputOf()) !== 6 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(await outputOf()).toBe(6);

@@ -52,11 +52,13 @@ export function parseTuiArgs(argv: readonly string[]): ParsedArgs {
   if (values.db !== undefined) options.db = values.db;
   if (values.timezone !== undefined) options.timezone = values.timezone;
   if (values.view !== undefined) {
-    if (!(VIEWS as readonly string[]).includes(values.view)) return { error: `--view must be one of ${VIEWS.join(', ')}` };
+    if (!(VIEWS as readonly string[]).includes(values.view))
+      return { error: `--view must be one of ${VIEWS.join(', ')}` };
     options.view = values.view as StartTuiOptions['view'];
   }
   if (values['cost-mode'] !== undefined) {
-    if (!(COST_MODES as readonly string[]).includes(values['cost-mode'])) return { error: `--cost-mode must be one of ${COST_MODES.join(', ')}` };
+    if (!(COST_MODES as readonly string[]).includes(values['cost-mode']))
+      return { error: `--cost-mode must be one of ${COST_MODES.join(', ')}` };
     options.costMode = values['cost-mode'] as CostMode;
   }
   const window = positive(values['active-window'], 'active-window');

@@ -2,7 +2,12 @@ import type { StoredSession } from '@rimuru/core';
 import type { TuiRuntime } from './tui-runtime.js';
 import { clampCursor, moveCursor, type CursorMove, type ListCursor } from './view-models/list-cursor.js';
 import { PageCache } from './view-models/page-cache.js';
-import { initialQueryState, toPageQuery, toSearchQuery, type SessionQueryState } from './view-models/session-query-state.js';
+import {
+  initialQueryState,
+  toPageQuery,
+  toSearchQuery,
+  type SessionQueryState,
+} from './view-models/session-query-state.js';
 
 /**
  * The Sessions view's data: query state, the row count, a page cache over the store and the
@@ -28,7 +33,8 @@ export class SessionsController {
 
   private fetcher() {
     const state = this.state;
-    return (offset: number, limit: number) => this.rt.store.sessions.page(toPageQuery(state, this.queryContext(), { offset, limit }));
+    return (offset: number, limit: number) =>
+      this.rt.store.sessions.page(toPageQuery(state, this.queryContext(), { offset, limit }));
   }
 
   /** New sort, filter or search: back to the top, fetched afresh. */
@@ -53,7 +59,12 @@ export class SessionsController {
     if (selectedId !== undefined) {
       const rows = this.cache.slice(start, end);
       const at = rows.findIndex((s) => s?.id === selectedId);
-      if (at >= 0) this.cursor = clampCursor({ selected: start + at, top: this.cursor.top + (start + at - this.cursor.selected) }, this.count, this.height);
+      if (at >= 0)
+        this.cursor = clampCursor(
+          { selected: start + at, top: this.cursor.top + (start + at - this.cursor.selected) },
+          this.count,
+          this.height,
+        );
     }
   }
 

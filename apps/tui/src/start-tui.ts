@@ -10,7 +10,8 @@ export interface StartTuiOptions extends TuiOptions {
 }
 
 function errorLine(error: unknown): string {
-  if (isRimuruError(error)) return `${error.message}${error.suggestions?.length ? `\n  ${error.suggestions.join('\n  ')}` : ''}`;
+  if (isRimuruError(error))
+    return `${error.message}${error.suggestions?.length ? `\n  ${error.suggestions.join('\n  ')}` : ''}`;
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -36,7 +36,12 @@ export async function openTuiRuntime(options: TuiOptions): Promise<TuiRuntime> {
   // The same config, extra data roots and host name as the CLI: both apps sync into one store.
   const { config, ctx, host } = await loadAppContext();
   const settings = resolveAppSettings({
-    flags: { db: options.db, timezone: options.timezone, costMode: options.costMode, activeWindowMinutes: options.activeWindowMinutes },
+    flags: {
+      db: options.db,
+      timezone: options.timezone,
+      costMode: options.costMode,
+      activeWindowMinutes: options.activeWindowMinutes,
+    },
     config,
     env: ctx.env,
     homeDir: ctx.homeDir,

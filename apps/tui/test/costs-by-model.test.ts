@@ -32,7 +32,13 @@ describe('Costs view, by model = rimuru costs by-model', () => {
     const start = new Date(Date.now() - 96 * 3_600_000).toISOString();
     await generateClaudeHome(home, { sessions: 90, requestsPerSession: 5, seed: 151, subagentEvery: 3, start });
     dbPath = join(root, 'store.db');
-    env = { HOME: home, XDG_DATA_HOME: join(root, 'data'), XDG_CONFIG_HOME: join(home, '.config'), PATH: process.env.PATH ?? '', NO_COLOR: '1' };
+    env = {
+      HOME: home,
+      XDG_DATA_HOME: join(root, 'data'),
+      XDG_CONFIG_HOME: join(home, '.config'),
+      PATH: process.env.PATH ?? '',
+      NO_COLOR: '1',
+    };
     await run(process.execPath, [CLI_BIN, 'sync', '--db', dbPath], { env });
     store = await openStore(parseStoreLocation(dbPath, root));
   });
@@ -44,11 +50,31 @@ describe('Costs view, by model = rimuru costs by-model', () => {
   async function cliRows(range: string) {
     const { stdout } = await run(
       process.execPath,
-      [CLI_BIN, 'costs', 'by-model', '--range', range, '--timezone', ZONE, '--format', 'json', '--no-sync', '--db', dbPath],
+      [
+        CLI_BIN,
+        'costs',
+        'by-model',
+        '--range',
+        range,
+        '--timezone',
+        ZONE,
+        '--format',
+        'json',
+        '--no-sync',
+        '--db',
+        dbPath,
+      ],
       { env, maxBuffer: 64 * 1024 * 1024 },
     );
-    const report = JSON.parse(stdout) as { rows: { name: string | null; requestCount: number; totalTokens: number; costUsd: number }[] };
-    return report.rows.map((r) => ({ name: r.name ?? '(no model)', requests: r.requestCount, tokens: r.totalTokens, costUsd: r.costUsd }));
+    const report = JSON.parse(stdout) as {
+      rows: { name: string | null; requestCount: number; totalTokens: number; costUsd: number }[];
+    };
+    return report.rows.map((r) => ({
+      name: r.name ?? '(no model)',
+      requests: r.requestCount,
+      tokens: r.totalTokens,
+      costUsd: r.costUsd,
+    }));
   }
 
   it.each(COST_RANGES)('range %s: the same models, requests, tokens and dollars in the same order', async (range) => {
@@ -58,7 +84,12 @@ describe('Costs view, by model = rimuru costs by-model', () => {
       const expected = await cliRows(range);
       const data = await loadCosts({ store, zone: ZONE, costMode: 'auto' }, range, new Date());
       if (day !== new Date().toLocaleDateString('en-CA', { timeZone: ZONE }) && attempt === 0) continue;
-      const shown = data.byModel.map((m) => ({ name: m.name, requests: m.requests, tokens: m.tokens, costUsd: nanosToUsd(m.costNanos) }));
+      const shown = data.byModel.map((m) => ({
+        name: m.name,
+        requests: m.requests,
+        tokens: m.tokens,
+        costUsd: nanosToUsd(m.costNanos),
+      }));
       expect(shown).toEqual(expected);
       if (range === 'all') {
         // The subagent model is never a session's main model: per-session attribution would hide it.

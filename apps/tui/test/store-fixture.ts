@@ -15,7 +15,14 @@ export interface FixtureSession {
   requests?: { at: Date; model: string; input: number; costNanos: bigint }[];
 }
 
-const tokens = (input: number): TokenCounts => ({ input, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 0 });
+const tokens = (input: number): TokenCounts => ({
+  input,
+  output: 0,
+  cacheRead: 0,
+  cacheWrite5m: 0,
+  cacheWrite1h: 0,
+  reasoning: 0,
+});
 
 function batchOf(s: FixtureSession, n: number): IngestBatch {
   return {
@@ -86,7 +93,9 @@ async function ingestAll(store: SessionStore, sessions: readonly FixtureSession[
 }
 
 /** A fresh embedded store in a temp dir holding `sessions`; `dispose` closes and removes it. */
-export async function fixtureStore(sessions: readonly FixtureSession[]): Promise<{ store: SessionStore; dispose(): Promise<void> }> {
+export async function fixtureStore(
+  sessions: readonly FixtureSession[],
+): Promise<{ store: SessionStore; dispose(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'rimuru-tui-store-'));
   const store = await openStore({ dialect: 'sqlite', path: join(dir, 'store.db') });
   await ingestAll(store, sessions);

@@ -86,7 +86,11 @@ describe.skipIf(!hasTmux).each(TERMS)('rimuru-tui in a real terminal (tmux, TERM
     await rm(root, { recursive: true, force: true });
   });
 
-  async function launch(args: string[] = [], extraEnv: Record<string, string> = {}, bin: string[] = [BIN]): Promise<TmuxTerminal> {
+  async function launch(
+    args: string[] = [],
+    extraEnv: Record<string, string> = {},
+    bin: string[] = [BIN],
+  ): Promise<TmuxTerminal> {
     const t = new TmuxTerminal();
     terminals.push(t);
     await t.start([process.execPath, ...bin, ...args], { ...env, ...extraEnv });
@@ -114,7 +118,11 @@ describe.skipIf(!hasTmux).each(TERMS)('rimuru-tui in a real terminal (tmux, TERM
     expect(first).toMatch(/done\s*$/);
     // The sort can be checked: the Started column, marked ↓, reads newest first.
     expect(screen).toMatch(/Session +Agent +Project +Started↓ +Duration +Tokens +Cost +Status/);
-    expect(column(screen, /(?:2026-)?01-\d\d(?: \d\d:\d\d)?/)).toEqual(['01-12 10:00', '01-11 10:00', '01-10 10:00'].map((d) => (screen.includes('2026-01-12') ? `2026-${d.slice(0, 5)}` : d)));
+    expect(column(screen, /(?:2026-)?01-\d\d(?: \d\d:\d\d)?/)).toEqual(
+      ['01-12 10:00', '01-11 10:00', '01-10 10:00'].map((d) =>
+        screen.includes('2026-01-12') ? `2026-${d.slice(0, 5)}` : d,
+      ),
+    );
     expect(screen).toContain('sort: start time');
     expect(screen).toMatch(/1\/3 rows/);
     await save('sessions', screen);
@@ -125,9 +133,15 @@ describe.skipIf(!hasTmux).each(TERMS)('rimuru-tui in a real terminal (tmux, TERM
     const home = join(liveRoot, 'home');
     await writeTuiFixture(home);
     // A session whose last request was a minute ago: active under the 5-minute window.
-    await writeTuiFixture(home, [{ ...LATE_SESSION, start: new Date(Date.now() - 4 * 60_000).toISOString(), minutes: 3 }]);
+    await writeTuiFixture(home, [
+      { ...LATE_SESSION, start: new Date(Date.now() - 4 * 60_000).toISOString(), minutes: 3 },
+    ]);
     try {
-      const t = await launch(['--view', 'sessions'], { HOME: home, XDG_DATA_HOME: join(liveRoot, 'data'), XDG_CONFIG_HOME: join(home, '.config') });
+      const t = await launch(['--view', 'sessions'], {
+        HOME: home,
+        XDG_DATA_HOME: join(liveRoot, 'data'),
+        XDG_CONFIG_HOME: join(home, '.config'),
+      });
       const screen = await t.waitFor((s) => order(s).length === 4, 'four rows');
       const lines = screen.split('\n');
       const late = LATE.id;
@@ -165,7 +179,16 @@ describe.skipIf(!hasTmux).each(TERMS)('rimuru-tui in a real terminal (tmux, TERM
     const pluginEnv = { HOME: home, XDG_DATA_HOME: join(pluginRoot, 'data'), XDG_CONFIG_HOME: join(home, '.config') };
     // A session a plugin adapter (or a teammate's push) wrote: no adapter of this machine reads it.
     await writeFixtureSessions(defaultStorePath(pluginEnv, home), [
-      { agentType: 'acme-agent', id: ACME.externalId, firstAt: new Date('2026-01-09T10:00:00.000Z'), lastAt: new Date('2026-01-09T10:05:00.000Z'), projectPath: '/home/u/acme', requests: [{ at: new Date('2026-01-09T10:05:00.000Z'), model: 'acme-large', input: 700, costNanos: 1_000_000n }] },
+      {
+        agentType: 'acme-agent',
+        id: ACME.externalId,
+        firstAt: new Date('2026-01-09T10:00:00.000Z'),
+        lastAt: new Date('2026-01-09T10:05:00.000Z'),
+        projectPath: '/home/u/acme',
+        requests: [
+          { at: new Date('2026-01-09T10:05:00.000Z'), model: 'acme-large', input: 700, costNanos: 1_000_000n },
+        ],
+      },
     ]);
     try {
       const t = await launch(['--view', 'sessions'], pluginEnv);
@@ -176,7 +199,10 @@ describe.skipIf(!hasTmux).each(TERMS)('rimuru-tui in a real terminal (tmux, TERM
       expect(panel).not.toContain('codex');
       // Agent Type → acme-agent: the plugin's session only.
       await t.keys('j', 'l');
-      panel = await t.waitFor((s) => s.includes('agent: acme-agent') && s.includes('1/1 rows'), 'the plugin session only');
+      panel = await t.waitFor(
+        (s) => s.includes('agent: acme-agent') && s.includes('1/1 rows'),
+        'the plugin session only',
+      );
       await save('filter-panel', panel);
       // → claude-code: the three fixture sessions; → All again (no fixed list of other types).
       await t.keys('l');
@@ -274,7 +300,11 @@ describe.skipIf(!hasTmux).each(TERMS)('rimuru-tui in a real terminal (tmux, TERM
     const home = join(emptyRoot, 'home');
     await mkdir(home, { recursive: true });
     try {
-      const t = await launch([], { HOME: home, XDG_DATA_HOME: join(emptyRoot, 'data'), XDG_CONFIG_HOME: join(home, '.config') });
+      const t = await launch([], {
+        HOME: home,
+        XDG_DATA_HOME: join(emptyRoot, 'data'),
+        XDG_CONFIG_HOME: join(home, '.config'),
+      });
       const screen = await t.waitForText('No agent data found yet');
       expect(screen).toMatch(/⟁ claude-code +~\/\.config\/claude\/projects/);
       expect(screen).toContain('~/.claude/projects');
@@ -305,7 +335,13 @@ describe.skipIf(!hasTmux).each(TERMS)('rimuru-tui in a real terminal (tmux, TERM
     const t = await launch();
     const screens = [await t.captureStyled()];
     // One key at a time: Escape and a key sent together read as Alt+key.
-    for (const [key, ready] of [['3', 'Started'], ['f', 'Time Range'], ['Escape', /^(?!.*Time Range)/s], ['4', '[Summary]'], ['?', 'Ctrl+d']] as const) {
+    for (const [key, ready] of [
+      ['3', 'Started'],
+      ['f', 'Time Range'],
+      ['Escape', /^(?!.*Time Range)/s],
+      ['4', '[Summary]'],
+      ['?', 'Ctrl+d'],
+    ] as const) {
       await t.keys(key);
       await t.waitForText(ready);
       screens.push(await t.captureStyled());

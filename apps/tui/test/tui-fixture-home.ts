@@ -7,15 +7,42 @@ import { claudeAssistantLine, claudeUserLine, encodeClaudeProjectDir, jsonl } fr
  * sort is known: newest start = bravo, longest = charlie, most tokens = alpha.
  */
 export const SESSIONS = [
-  { id: 'aaaaaaaa-0000-4000-8000-000000000001', cwd: '/home/u/alpha', start: '2026-01-10T10:00:00.000Z', minutes: 2, input: 90_000 },
-  { id: 'cccccccc-0000-4000-8000-000000000003', cwd: '/home/u/charlie', start: '2026-01-11T10:00:00.000Z', minutes: 120, input: 500 },
-  { id: 'bbbbbbbb-0000-4000-8000-000000000002', cwd: '/home/u/bravo', start: '2026-01-12T10:00:00.000Z', minutes: 1, input: 1_000 },
+  {
+    id: 'aaaaaaaa-0000-4000-8000-000000000001',
+    cwd: '/home/u/alpha',
+    start: '2026-01-10T10:00:00.000Z',
+    minutes: 2,
+    input: 90_000,
+  },
+  {
+    id: 'cccccccc-0000-4000-8000-000000000003',
+    cwd: '/home/u/charlie',
+    start: '2026-01-11T10:00:00.000Z',
+    minutes: 120,
+    input: 500,
+  },
+  {
+    id: 'bbbbbbbb-0000-4000-8000-000000000002',
+    cwd: '/home/u/bravo',
+    start: '2026-01-12T10:00:00.000Z',
+    minutes: 1,
+    input: 1_000,
+  },
 ] as const;
 
 /** A session started after every fixture session: it becomes the first row by start time. */
-export const LATE_SESSION = { id: 'dddddddd-0000-4000-8000-000000000004', cwd: '/home/u/delta', start: '2026-01-13T10:00:00.000Z', minutes: 3, input: 10 };
+export const LATE_SESSION = {
+  id: 'dddddddd-0000-4000-8000-000000000004',
+  cwd: '/home/u/delta',
+  start: '2026-01-13T10:00:00.000Z',
+  minutes: 3,
+  input: 10,
+};
 
-export async function writeTuiFixture(home: string, sessions: readonly (typeof SESSIONS)[number][] | [typeof LATE_SESSION] = SESSIONS): Promise<void> {
+export async function writeTuiFixture(
+  home: string,
+  sessions: readonly (typeof SESSIONS)[number][] | [typeof LATE_SESSION] = SESSIONS,
+): Promise<void> {
   for (const s of sessions) {
     const end = new Date(Date.parse(s.start) + s.minutes * 60_000).toISOString();
     const lines = [

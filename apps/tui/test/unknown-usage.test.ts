@@ -22,8 +22,20 @@ describe('usage an agent does not record shows as —, never 0 / $0.00', () => {
   beforeAll(async () => {
     ({ store, dispose } = await fixtureStore([
       { agentType: 'cursor', id: 'cur-1', firstAt: h(3), lastAt: h(2) },
-      { agentType: 'claude-code', id: 'cc-1', firstAt: h(4), lastAt: h(1), requests: [{ at: h(1), model: 'claude-sonnet-4-5', input: 1_000, costNanos: 3_000_000n }] },
-      { agentType: 'codex', id: 'cx-1', firstAt: h(240), lastAt: h(2), requests: [{ at: h(240), model: 'gpt-5', input: 500, costNanos: 1_000_000n }] },
+      {
+        agentType: 'claude-code',
+        id: 'cc-1',
+        firstAt: h(4),
+        lastAt: h(1),
+        requests: [{ at: h(1), model: 'claude-sonnet-4-5', input: 1_000, costNanos: 3_000_000n }],
+      },
+      {
+        agentType: 'codex',
+        id: 'cx-1',
+        firstAt: h(240),
+        lastAt: h(2),
+        requests: [{ at: h(240), model: 'gpt-5', input: 500, costNanos: 1_000_000n }],
+      },
     ]));
   });
   afterAll(async () => dispose());
@@ -49,7 +61,10 @@ describe('usage an agent does not record shows as —, never 0 / $0.00', () => {
   it('the dashboard shows — for a period with only such sessions', async () => {
     const onlyCursor = await fixtureStore([{ agentType: 'cursor', id: 'cur-2', firstAt: h(3), lastAt: h(2) }]);
     try {
-      const data = await loadDashboard({ store: onlyCursor.store, zone: 'UTC', costMode: 'auto', activeWindowMs: 300_000 }, now);
+      const data = await loadDashboard(
+        { store: onlyCursor.store, zone: 'UTC', costMode: 'auto', activeWindowMs: 300_000 },
+        now,
+      );
       const lines = dashboardLines(data, { width: 100, height: 30, costMode: 'auto', activeWindowMs: 300_000 });
       expect(lines[0]).toMatch(/^Today — · 1 session · — tok │ 7 days — · 1 session · — tok │/);
       expect(lines.find((l) => l.includes('◫ cursor'))).toMatch(/— · — +│$/);

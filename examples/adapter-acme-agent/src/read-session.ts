@@ -1,4 +1,11 @@
-import { DEFAULT_READ_LIMITS, InstantSpan, lineWarning, parseIsoTimestamp, readJsonLines, type ReadLimits } from '@rimuru/adapter-kit';
+import {
+  DEFAULT_READ_LIMITS,
+  InstantSpan,
+  lineWarning,
+  parseIsoTimestamp,
+  readJsonLines,
+  type ReadLimits,
+} from '@rimuru/adapter-kit';
 import { basename } from 'node:path';
 import { totalTokens, type AdapterEvent, type JsonValue, type ReadPosition, type TokenCounts } from '@rimuru/core';
 
@@ -22,7 +29,11 @@ function count(value: unknown): number | null {
 function decode(from: ReadPosition): State {
   const s = from.state as Record<string, JsonValue> | null;
   if (from.offset > 0 && s !== null && typeof s === 'object' && typeof s['line'] === 'number') {
-    return { line: s['line'], sessionId: typeof s['sessionId'] === 'string' ? s['sessionId'] : null, cwd: typeof s['cwd'] === 'string' ? s['cwd'] : null };
+    return {
+      line: s['line'],
+      sessionId: typeof s['sessionId'] === 'string' ? s['sessionId'] : null,
+      cwd: typeof s['cwd'] === 'string' ? s['cwd'] : null,
+    };
   }
   return { line: 0, sessionId: null, cwd: null };
 }
@@ -32,7 +43,11 @@ function decode(from: ReadPosition): State {
  * the checkpoint), through adapter-kit's shared JSONL loop: partial last lines are left for
  * the next read, bad lines become diagnostics, and a checkpoint closes every stretch.
  */
-export function readAcmeSession(path: string, from: ReadPosition, limits: ReadLimits = DEFAULT_READ_LIMITS): AsyncIterable<AdapterEvent> {
+export function readAcmeSession(
+  path: string,
+  from: ReadPosition,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): AsyncIterable<AdapterEvent> {
   const state = decode(from);
   const start = state.line === 0 ? 0 : from.offset;
   return readJsonLines(path, { offset: start, linesBefore: state.line }, limits, (emit) => {
@@ -75,7 +90,16 @@ export function readAcmeSession(path: string, from: ReadPosition, limits: ReadLi
       checkpoint(lines) {
         const taken = span.take();
         if (taken !== null && state.sessionId !== null) {
-          emit({ type: 'activity', sessionExternalId: state.sessionId, firstAt: taken.first.iso, lastAt: taken.last.iso, projectPath: state.cwd, parentExternalId: null, tokensKnown: true, title: null });
+          emit({
+            type: 'activity',
+            sessionExternalId: state.sessionId,
+            firstAt: taken.first.iso,
+            lastAt: taken.last.iso,
+            projectPath: state.cwd,
+            parentExternalId: null,
+            tokensKnown: true,
+            title: null,
+          });
         }
         state.line = lines ?? state.line;
         return { line: state.line, sessionId: state.sessionId, cwd: state.cwd };

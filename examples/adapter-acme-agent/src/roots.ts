@@ -8,6 +8,9 @@ import type { AdapterContext } from '@rimuru/core';
  */
 export async function acmeRoots(ctx: AdapterContext): Promise<string[]> {
   const fromEnv = ctx.env['ACME_AGENT_DIR']?.trim();
-  const dir = fromEnv !== undefined && fromEnv !== '' ? resolveUserPath(fromEnv, ctx.homeDir) : join(ctx.homeDir, '.acme-agent', 'sessions');
+  const dir =
+    fromEnv !== undefined && fromEnv !== ''
+      ? resolveUserPath(fromEnv, ctx.homeDir)
+      : join(ctx.homeDir, '.acme-agent', 'sessions');
   return (await isDirectory(dir)) ? [dir] : [];
 }

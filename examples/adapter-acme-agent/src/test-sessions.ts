@@ -8,7 +8,15 @@ export interface AcmeRequest {
   cacheRead?: number;
 }
 
-export function acmeSessionJsonl(session: { id: string; cwd: string; startedAt: string; requests: AcmeRequest[] }): string {
-  const lines = [{ type: 'session', id: session.id, cwd: session.cwd, timestamp: session.startedAt }, ...session.requests.map((r) => ({ type: 'request', ...r }))];
+export function acmeSessionJsonl(session: {
+  id: string;
+  cwd: string;
+  startedAt: string;
+  requests: AcmeRequest[];
+}): string {
+  const lines = [
+    { type: 'session', id: session.id, cwd: session.cwd, timestamp: session.startedAt },
+    ...session.requests.map((r) => ({ type: 'request', ...r })),
+  ];
   return lines.map((l) => `${JSON.stringify(l)}\n`).join('');
 }

@@ -6,7 +6,9 @@ const ctx = (platform: string, env: Record<string, string> = {}) => ({ homeDir: 
 
 describe('electronAppDataDir', () => {
   it('follows Electron per platform', () => {
-    expect(electronAppDataDir(ctx('darwin', { XDG_CONFIG_HOME: '/x' }))).toBe(join('/h', 'Library', 'Application Support'));
+    expect(electronAppDataDir(ctx('darwin', { XDG_CONFIG_HOME: '/x' }))).toBe(
+      join('/h', 'Library', 'Application Support'),
+    );
     expect(electronAppDataDir(ctx('win32', { APPDATA: 'C:\\Roaming' }))).toBe('C:\\Roaming');
     expect(electronAppDataDir(ctx('win32', { APPDATA: '  ' }))).toBe(join('/h', 'AppData', 'Roaming'));
     expect(electronAppDataDir(ctx('linux', { XDG_CONFIG_HOME: '/x' }))).toBe('/x');

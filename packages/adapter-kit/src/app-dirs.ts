@@ -29,5 +29,8 @@ export const VSCODE_SERVER_DIRS = ['.vscode-server', '.vscode-server-insiders'] 
  */
 export function vscodeUserDirCandidates(ctx: PlatformContext, products: readonly string[]): string[] {
   const appData = electronAppDataDir(ctx);
-  return [...products.map((product) => join(appData, product, 'User')), ...VSCODE_SERVER_DIRS.map((dir) => join(ctx.homeDir, dir, 'data', 'User'))];
+  return [
+    ...products.map((product) => join(appData, product, 'User')),
+    ...VSCODE_SERVER_DIRS.map((dir) => join(ctx.homeDir, dir, 'data', 'User')),
+  ];
 }

@@ -23,8 +23,16 @@ describe('expandHome / resolveUserPath', () => {
 describe('isFile / isDirectory', () => {
   it('tells files from directories, false for what is missing', async () => {
     await writeFile(join(home, 'file'), '');
-    expect([await isFile(join(home, 'file')), await isFile(home), await isFile(join(home, 'missing'))]).toEqual([true, false, false]);
-    expect([await isDirectory(home), await isDirectory(join(home, 'file')), await isDirectory(join(home, 'missing'))]).toEqual([true, false, false]);
+    expect([await isFile(join(home, 'file')), await isFile(home), await isFile(join(home, 'missing'))]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect([
+      await isDirectory(home),
+      await isDirectory(join(home, 'file')),
+      await isDirectory(join(home, 'missing')),
+    ]).toEqual([true, false, false]);
   });
 });
 
@@ -34,7 +42,13 @@ describe('existingDirectories', () => {
     await mkdir(join(home, 'b'));
     await writeFile(join(home, 'file'), '');
     await symlink(join(home, 'a'), join(home, 'link-to-a'));
-    const found = await existingDirectories([join(home, 'b'), join(home, 'missing'), join(home, 'file'), join(home, 'link-to-a'), join(home, 'a')]);
+    const found = await existingDirectories([
+      join(home, 'b'),
+      join(home, 'missing'),
+      join(home, 'file'),
+      join(home, 'link-to-a'),
+      join(home, 'a'),
+    ]);
     expect(found).toEqual([join(home, 'b'), join(home, 'link-to-a')]);
   });
 });
@@ -59,7 +73,9 @@ describe('rootsFromEnv', () => {
   it('reports a variable that names nothing usable as empty roots, and maps entries through pick', async () => {
     await mkdir(join(home, 'cfg', 'projects'), { recursive: true });
     expect(await rootsFromEnv({ X_HOME: '~/nope' }, 'X_HOME', home)).toEqual({ value: '~/nope', roots: [] });
-    const picked = await rootsFromEnv({ X_HOME: '~/cfg,~/nope' }, 'X_HOME', home, async (p) => (p.endsWith('cfg') ? join(p, 'projects') : null));
+    const picked = await rootsFromEnv({ X_HOME: '~/cfg,~/nope' }, 'X_HOME', home, async (p) =>
+      p.endsWith('cfg') ? join(p, 'projects') : null,
+    );
     expect(picked?.roots).toEqual([join(home, 'cfg', 'projects')]);
   });
 });

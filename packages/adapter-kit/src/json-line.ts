@@ -16,8 +16,7 @@ export function isBlankLine(bytes: Uint8Array): boolean {
 }
 
 export type JsonLineParse =
-  | { ok: true; value: unknown }
-  | { ok: false; code: 'invalid-utf8' | 'invalid-json'; message: string };
+  { ok: true; value: unknown } | { ok: false; code: 'invalid-utf8' | 'invalid-json'; message: string };
 
 const BYTE_ORDER_MARK = 0xfeff;
 

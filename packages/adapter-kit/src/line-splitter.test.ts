@@ -17,7 +17,8 @@ async function split(content: string | Buffer, options: Partial<SplitOptions> = 
   const file = await openChunkFile(path);
   try {
     const items: SplitItem[] = [];
-    for await (const batch of splitLines(file, { start: 0, chunkSize: 4, maxLineBytes: 1024, ...options })) items.push(...batch);
+    for await (const batch of splitLines(file, { start: 0, chunkSize: 4, maxLineBytes: 1024, ...options }))
+      items.push(...batch);
     return items;
   } finally {
     await file.close();
@@ -60,7 +61,9 @@ describe('splitLines', () => {
   });
 
   it('yields the same lines reading every chunk into one reused buffer, batch by batch', async () => {
-    const content = Buffer.from('é{"a":1}\n\n{"b":"ü"}\r\nlast\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\nok\n');
+    const content = Buffer.from(
+      'é{"a":1}\n\n{"b":"ü"}\r\nlast\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\nok\n',
+    );
     const path = join(dir, 'f.jsonl');
     await writeFile(path, content);
     for (const chunkSize of [1, 3, 7, 64]) {
@@ -70,7 +73,8 @@ describe('splitLines', () => {
       const seen: unknown[] = [];
       try {
         // Read each batch before asking for the next: its lines are views into the reused buffer.
-        for await (const batch of splitLinesTransient(file, options)) seen.push(...batch.map((i) => [text(i), i.number, i.end]));
+        for await (const batch of splitLinesTransient(file, options))
+          seen.push(...batch.map((i) => [text(i), i.number, i.end]));
       } finally {
         await file.close();
       }
@@ -87,4 +91,3 @@ describe('splitLines', () => {
     expect(items.every((i) => text(i) === line)).toBe(true);
   });
 });
-

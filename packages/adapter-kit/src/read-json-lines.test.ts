@@ -49,7 +49,10 @@ async function file(content: string | Buffer): Promise<string> {
   return path;
 }
 
-const kinds = (events: AdapterEvent[]) => events.map((e) => (e.type === 'diagnostic' ? `${e.code}@${e.line}` : `${e.type}@${e.type === 'checkpoint' ? e.offset : ''}`));
+const kinds = (events: AdapterEvent[]) =>
+  events.map((e) =>
+    e.type === 'diagnostic' ? `${e.code}@${e.line}` : `${e.type}@${e.type === 'checkpoint' ? e.offset : ''}`,
+  );
 
 describe('readJsonLines', () => {
   it('hands each JSON line to the adapter with its number, and ends on one checkpoint past the last complete line', async () => {
@@ -94,7 +97,10 @@ describe('readJsonLines', () => {
       `checkpoint@${content.length}`,
     ]);
     const tooLong = seen.events.find((e) => e.type === 'diagnostic' && e.code === 'line-too-long');
-    expect(tooLong).toMatchObject({ severity: 'warning', message: `line 5: line of ${long.length} bytes exceeds 64; skipped` });
+    expect(tooLong).toMatchObject({
+      severity: 'warning',
+      message: `line 5: line of ${long.length} bytes exceeds 64; skipped`,
+    });
   });
 
   it('closes a stretch every checkpointLines lines, and never twice at the same offset', async () => {
@@ -110,7 +116,9 @@ describe('readJsonLines', () => {
   it('closes a stretch once checkpointBytes are consumed', async () => {
     const path = await file('{"a":1}\n{"a":2}\n{"a":3}\n');
     const seen = await read(path, { offset: 0, linesBefore: 0 }, { ...LIMITS, checkpointBytes: 10 });
-    expect(seen.events.filter((e) => e.type === 'checkpoint').map((e) => (e.type === 'checkpoint' ? e.offset : -1))).toEqual([16, 24]);
+    expect(
+      seen.events.filter((e) => e.type === 'checkpoint').map((e) => (e.type === 'checkpoint' ? e.offset : -1)),
+    ).toEqual([16, 24]);
   });
 
   it('emits one checkpoint at the start offset when nothing new is complete', async () => {
@@ -122,7 +130,12 @@ describe('readJsonLines', () => {
   it('yields one unreadable-source error for a file that cannot be opened', async () => {
     const seen = await read(join(dir, 'missing.jsonl'), { offset: 0, linesBefore: 0 });
     expect(seen.events).toHaveLength(1);
-    expect(seen.events[0]).toMatchObject({ type: 'diagnostic', severity: 'error', code: 'unreadable-source', line: null });
+    expect(seen.events[0]).toMatchObject({
+      type: 'diagnostic',
+      severity: 'error',
+      code: 'unreadable-source',
+      line: null,
+    });
     expect(seen.closed).toEqual([]);
   });
 });

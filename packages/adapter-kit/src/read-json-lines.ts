@@ -80,12 +80,18 @@ async function* readOpen(
   };
 
   // Each batch is fully parsed before the next is asked for, as splitLinesTransient requires.
-  const split = splitLinesTransient(file, { start: start.offset, chunkSize: limits.chunkSize, maxLineBytes: limits.maxLineBytes });
+  const split = splitLinesTransient(file, {
+    start: start.offset,
+    chunkSize: limits.chunkSize,
+    maxLineBytes: limits.maxLineBytes,
+  });
   for await (const batch of split) {
     for (const item of batch) {
       const line = base === null ? null : base + item.number;
       if (item.kind === 'too-long') {
-        emit(lineWarning(line, 'line-too-long', `line of ${item.length} bytes exceeds ${limits.maxLineBytes}; skipped`));
+        emit(
+          lineWarning(line, 'line-too-long', `line of ${item.length} bytes exceeds ${limits.maxLineBytes}; skipped`),
+        );
       } else if (!isBlankLine(item.bytes)) {
         const parsed = parseJsonLine(item.bytes);
         if (parsed.ok) adapter.record(parsed.value, line);

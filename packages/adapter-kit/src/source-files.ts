@@ -12,7 +12,11 @@ export interface ListFilesOptions {
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Absolute paths of the files under `root` matching `patterns`, in code-unit order (deterministic, locale-independent). */
-export async function listFiles(root: string, patterns: string | string[], options: ListFilesOptions = {}): Promise<string[]> {
+export async function listFiles(
+  root: string,
+  patterns: string | string[],
+  options: ListFilesOptions = {},
+): Promise<string[]> {
   const files = await glob(patterns, {
     cwd: root,
     absolute: true,
@@ -52,7 +56,10 @@ export class SourceList {
 }
 
 /** The files of every root, roots in order, each file once, all read incrementally (`append`). */
-export async function appendSourcesUnder(roots: readonly string[], filesOf: (root: string) => Promise<string[]>): Promise<SourceRef[]> {
+export async function appendSourcesUnder(
+  roots: readonly string[],
+  filesOf: (root: string) => Promise<string[]>,
+): Promise<SourceRef[]> {
   const list = new SourceList();
   for (const root of roots) {
     for (const path of await filesOf(root)) await list.add(path, 'append');

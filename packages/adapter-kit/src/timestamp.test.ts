@@ -39,14 +39,22 @@ describe('parseIsoTimestamp', () => {
 });
 
 describe('parseIsoTimestamp canonical fast path', () => {
-  const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
+  const digits = (n: number) =>
+    fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
   // The canonical shape with arbitrary digits: mostly impossible dates (month 47, day 00), some real ones.
   const canonicalShape = fc
-    .tuple(fc.constantFrom('19', '20', '00', '99'), digits(2), digits(2), digits(2), digits(2), digits(2), digits(2), digits(3))
+    .tuple(
+      fc.constantFrom('19', '20', '00', '99'),
+      digits(2),
+      digits(2),
+      digits(2),
+      digits(2),
+      digits(2),
+      digits(2),
+      digits(3),
+    )
     .map(([c, y, mo, d, h, mi, s, ms]) => `${c}${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
-  const realInstant = fc
-    .integer({ min: 0, max: 253_402_300_799_999 })
-    .map((ms) => new Date(ms).toISOString());
+  const realInstant = fc.integer({ min: 0, max: 253_402_300_799_999 }).map((ms) => new Date(ms).toISOString());
 
   it('agrees with the general parser, which a leading space forces', () => {
     fc.assert(
@@ -57,16 +65,23 @@ describe('parseIsoTimestamp canonical fast path', () => {
     );
   });
 
-  it.each(['2024-02-29T23:59:59.999Z', '1970-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'])('accepts %s as itself', (text) => {
-    expect(parseIsoTimestamp(text)).toEqual({ ms: Date.parse(text), iso: text });
-  });
-
-  it.each(['0075-01-01T00:00:00.000Z', '1969-12-31T23:59:59.999Z', '2023-02-29T00:00:00.000Z', '2025-04-31T00:00:00.000Z', '2025-01-01T00:00:60.000Z', '2025-01-01T0a:00:00.000Z'])(
-    'rejects %s like the general parser',
+  it.each(['2024-02-29T23:59:59.999Z', '1970-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'])(
+    'accepts %s as itself',
     (text) => {
-      expect(parseIsoTimestamp(text)).toBeNull();
+      expect(parseIsoTimestamp(text)).toEqual({ ms: Date.parse(text), iso: text });
     },
   );
+
+  it.each([
+    '0075-01-01T00:00:00.000Z',
+    '1969-12-31T23:59:59.999Z',
+    '2023-02-29T00:00:00.000Z',
+    '2025-04-31T00:00:00.000Z',
+    '2025-01-01T00:00:60.000Z',
+    '2025-01-01T0a:00:00.000Z',
+  ])('rejects %s like the general parser', (text) => {
+    expect(parseIsoTimestamp(text)).toBeNull();
+  });
 });
 
 describe('parseEpochMs', () => {
@@ -74,7 +89,10 @@ describe('parseEpochMs', () => {
     expect(parseEpochMs(1767225600000.9)).toEqual({ ms: 1767225600000, iso: '2026-01-01T00:00:00.000Z' });
   });
 
-  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e20, '1767225600000', null])('rejects %j (unset or not a number)', (input) => {
-    expect(parseEpochMs(input)).toBeNull();
-  });
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e20, '1767225600000', null])(
+    'rejects %j (unset or not a number)',
+    (input) => {
+      expect(parseEpochMs(input)).toBeNull();
+    },
+  );
 });

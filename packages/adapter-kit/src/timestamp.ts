@@ -109,11 +109,13 @@ function parseCanonical(s: string): Instant | null | undefined {
   const second = twoDigits(s, 17);
   const millisHead = twoDigits(s, 20);
   const millisLast = s.charCodeAt(22) - 48;
-  if ((century | yy | month | day | hour | minute | second | millisHead) < 0 || millisLast < 0 || millisLast > 9) return undefined;
+  if ((century | yy | month | day | hour | minute | second | millisHead) < 0 || millisLast < 0 || millisLast > 9)
+    return undefined;
   const year = century * 100 + yy;
   // Date.UTC would read years 0–99 as 19xx; no agent predates 1970 anyway (see instant()).
   if (year < 1970) return null;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+    return null;
   const ms = Date.UTC(year, month - 1, day, hour, minute, second, millisHead * 10 + millisLast);
   return { ms, iso: s };
 }

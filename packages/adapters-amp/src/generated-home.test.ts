@@ -33,7 +33,9 @@ describe('Amp adapter on a generated home', () => {
       await writeAmpHome(home.dir, { threads: 1, seed: 99 });
       const env = { AMP_DATA_DIR: `${join(home.dir, 'elsewhere', '.local', 'share', 'amp')}, ~/missing` };
       expect(tokensBySession(await readHome(home.dir, env))).toEqual(truth.tokens);
-      await expect(ampAdapter.roots(testAdapterContext({ homeDir: home.dir, env: { AMP_DATA_DIR: '/nope' } }))).rejects.toThrow(/AMP_DATA_DIR/);
+      await expect(
+        ampAdapter.roots(testAdapterContext({ homeDir: home.dir, env: { AMP_DATA_DIR: '/nope' } })),
+      ).rejects.toThrow(/AMP_DATA_DIR/);
     });
   });
 

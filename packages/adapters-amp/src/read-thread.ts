@@ -40,7 +40,10 @@ export async function* readThread(path: string): AsyncGenerator<AdapterEvent> {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
     // Amp writes the document at once; a torn or foreign file is reported, and read again when it changes.
-    yield warning(error instanceof SyntaxError ? 'invalid-json' : 'invalid-utf8', 'thread file is not valid UTF-8 JSON');
+    yield warning(
+      error instanceof SyntaxError ? 'invalid-json' : 'invalid-utf8',
+      'thread file is not valid UTF-8 JSON',
+    );
     yield { type: 'checkpoint', offset: bytes.length, state: null };
     return;
   }

@@ -23,9 +23,14 @@ export async function ampThreadRoots(ctx: AdapterContext): Promise<string[]> {
   const configured = await rootsFromEnv(ctx.env, DATA_DIR_VAR, ctx.homeDir, threadsDirOf);
   if (configured !== null) {
     if (configured.roots.length === 0) {
-      throw new RimuruError('SOURCE_ERROR', `${DATA_DIR_VAR}="${configured.value}" names no Amp data directory with a threads/ folder`, 1, {
-        suggestions: [`Point ${DATA_DIR_VAR} at a directory containing threads/, or unset it`],
-      });
+      throw new RimuruError(
+        'SOURCE_ERROR',
+        `${DATA_DIR_VAR}="${configured.value}" names no Amp data directory with a threads/ folder`,
+        1,
+        {
+          suggestions: [`Point ${DATA_DIR_VAR} at a directory containing threads/, or unset it`],
+        },
+      );
     }
     return configured.roots;
   }

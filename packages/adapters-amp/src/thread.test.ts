@@ -55,13 +55,35 @@ describe('interpretThread', () => {
     const parsed = parse({
       id: T,
       messages: [
-        { role: 'assistant', messageId: 1, usage: { model: 'm', inputTokens: 5, outputTokens: 6, cacheReadInputTokens: 7, timestamp: '2026-01-02T00:00:00Z' } },
+        {
+          role: 'assistant',
+          messageId: 1,
+          usage: {
+            model: 'm',
+            inputTokens: 5,
+            outputTokens: 6,
+            cacheReadInputTokens: 7,
+            timestamp: '2026-01-02T00:00:00Z',
+          },
+        },
         { role: 'assistant', messageId: 3 },
       ],
       usageLedger: {
         events: [
-          { id: 'a', timestamp: '2026-01-02T00:00:00.000Z', model: 'm', tokens: { input: 5, output: 6 }, toMessageId: 1 },
-          { id: 'b', timestamp: '2026-01-02T00:01:00.000Z', model: 'm', tokens: { input: 1, output: 2 }, toMessageId: 3 },
+          {
+            id: 'a',
+            timestamp: '2026-01-02T00:00:00.000Z',
+            model: 'm',
+            tokens: { input: 5, output: 6 },
+            toMessageId: 1,
+          },
+          {
+            id: 'b',
+            timestamp: '2026-01-02T00:01:00.000Z',
+            model: 'm',
+            tokens: { input: 1, output: 2 },
+            toMessageId: 3,
+          },
           { id: 'c', timestamp: '2026-01-02T00:02:00.000Z', model: 'm', tokens: { total: 345 } },
         ],
       },
@@ -87,11 +109,19 @@ describe('interpretThread', () => {
   });
 
   it('skips all-zero usage, reports malformed counts, and keeps tokens unknown without usage', () => {
-    const zero = parse({ id: T, created: 1_700_000_000_000, messages: [{ role: 'assistant', usage: { inputTokens: 0, outputTokens: 0 } }] });
+    const zero = parse({
+      id: T,
+      created: 1_700_000_000_000,
+      messages: [{ role: 'assistant', usage: { inputTokens: 0, outputTokens: 0 } }],
+    });
     expect(zero.usages).toEqual([]);
     expect(zero.activity?.tokensKnown).toBe(true);
 
-    const bad = parse({ id: T, created: 1_700_000_000_000, messages: [{ role: 'assistant', messageId: 1, usage: { inputTokens: '12', outputTokens: 3 } }, 'junk'] });
+    const bad = parse({
+      id: T,
+      created: 1_700_000_000_000,
+      messages: [{ role: 'assistant', messageId: 1, usage: { inputTokens: '12', outputTokens: 3 } }, 'junk'],
+    });
     expect(bad.usages).toEqual([]);
     expect(bad.problems).toHaveLength(2);
 

@@ -11,7 +11,8 @@ export const antigravityAdapter: AgentAdapter = {
   detect: async (ctx) => (await discoverAntigravitySources(ctx, 1)).length > 0,
   roots: (ctx) => antigravityDataDirs(ctx),
   discover: (ctx) => discoverAntigravitySources(ctx),
-  read: (source, from) => (isConversationDb(source.path) ? readConversationDb(source.path) : readAntigravityTranscript(source.path, from)),
+  read: (source, from) =>
+    isConversationDb(source.path) ? readConversationDb(source.path) : readAntigravityTranscript(source.path, from),
   // Its read uses only the context's data and logger: the engine may run it in a worker thread.
   readsOffThread: true,
 };

@@ -12,7 +12,17 @@ const hexDumpGate = corpusGate([hexDumpSample]);
 
 describe('gen_metadata decoding', () => {
   it('reads usage, model, response id and start time of a row', () => {
-    const g = decodeGeneration(genMetadataBlob({ input: 500, output: 90, thinking: 30, cacheRead: 7000, responseId: 'r-1', model: 'gemini-3-flash', createdAtSeconds: 1_782_000_000 }));
+    const g = decodeGeneration(
+      genMetadataBlob({
+        input: 500,
+        output: 90,
+        thinking: 30,
+        cacheRead: 7000,
+        responseId: 'r-1',
+        model: 'gemini-3-flash',
+        createdAtSeconds: 1_782_000_000,
+      }),
+    );
     expect(g).toEqual({
       tokens: { input: 500, output: 90, cacheRead: 7000, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 30 },
       model: 'gemini-3-flash',

@@ -9,7 +9,11 @@ describe('a generated Antigravity home', () => {
   it('decodes every generation once with the generator’s tokens, models and times', async () => {
     const home = await createTempHome('rimuru-antigravity-gen-');
     try {
-      const truth = await generateAntigravityHome(home.dir, { conversations: 3, generationsPerConversation: 4, seed: 12 });
+      const truth = await generateAntigravityHome(home.dir, {
+        conversations: 3,
+        generationsPerConversation: 4,
+        seed: 12,
+      });
       const ctx = testAdapterContext({ homeDir: home.dir });
       const events = await readDiscovered(antigravityAdapter, ctx);
       const view = eventView(events);
@@ -17,7 +21,14 @@ describe('a generated Antigravity home', () => {
       const totals = totalsBySession(usageEvents(events));
       for (const c of truth.conversations) {
         expect(totals.get(c.id)).toEqual({
-          tokens: { input: c.tokens.input, output: c.tokens.output, cacheRead: c.tokens.cacheRead, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: c.tokens.reasoning },
+          tokens: {
+            input: c.tokens.input,
+            output: c.tokens.output,
+            cacheRead: c.tokens.cacheRead,
+            cacheWrite5m: 0,
+            cacheWrite1h: 0,
+            reasoning: c.tokens.reasoning,
+          },
           requestCount: c.generations,
           models: c.models,
         });

@@ -59,7 +59,8 @@ export function parseProtoFields(data: Uint8Array): ProtoField[] | null {
   return fields;
 }
 
-export const firstField = (fields: readonly ProtoField[], number: number): ProtoField | undefined => fields.find((f) => f.number === number);
+export const firstField = (fields: readonly ProtoField[], number: number): ProtoField | undefined =>
+  fields.find((f) => f.number === number);
 
 /** A varint field as a safe non-negative integer (0 when absent or not a varint). */
 export function countOf(field: ProtoField | undefined): number {
@@ -81,4 +82,5 @@ export function textOf(field: ProtoField | undefined): string | null {
   }
 }
 
-export const nestedOf = (field: ProtoField | undefined): ProtoField[] | null => (field?.bytes === undefined ? null : parseProtoFields(field.bytes));
+export const nestedOf = (field: ProtoField | undefined): ProtoField[] | null =>
+  field?.bytes === undefined ? null : parseProtoFields(field.bytes);

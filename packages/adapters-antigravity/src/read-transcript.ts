@@ -1,4 +1,11 @@
-import { DEFAULT_READ_LIMITS, InstantSpan, lineWarning, parseIsoTimestamp, readJsonLines, type ReadLimits } from '@rimuru/adapter-kit';
+import {
+  DEFAULT_READ_LIMITS,
+  InstantSpan,
+  lineWarning,
+  parseIsoTimestamp,
+  readJsonLines,
+  type ReadLimits,
+} from '@rimuru/adapter-kit';
 import type { AdapterEvent, JsonValue, ReadPosition } from '@rimuru/core';
 import { conversationIdOf } from './discover.js';
 
@@ -18,7 +25,11 @@ function linesBefore(from: ReadPosition): number | null {
  * only (it has no tokens; those are in the conversation database). A line without
  * `step_index`/`type` is a diagnostic.
  */
-export function readAntigravityTranscript(path: string, from: ReadPosition, limits: ReadLimits = DEFAULT_READ_LIMITS): AsyncGenerator<AdapterEvent> {
+export function readAntigravityTranscript(
+  path: string,
+  from: ReadPosition,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): AsyncGenerator<AdapterEvent> {
   const before = linesBefore(from);
   const start = before === null ? { offset: 0, linesBefore: 0 } : { offset: from.offset, linesBefore: before };
   const id = conversationIdOf(path);
@@ -26,7 +37,10 @@ export function readAntigravityTranscript(path: string, from: ReadPosition, limi
     const span = new InstantSpan();
     return {
       record: (value, line) => {
-        const r = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+        const r =
+          value !== null && typeof value === 'object' && !Array.isArray(value)
+            ? (value as Record<string, unknown>)
+            : null;
         if (r === null || typeof r['type'] !== 'string' || typeof r['step_index'] !== 'number') {
           emit(lineWarning(line, 'invalid-record', 'not a transcript step (no step_index/type)'));
           return;

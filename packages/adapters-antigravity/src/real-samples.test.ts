@@ -15,8 +15,15 @@ describeRealSamples('real Antigravity samples', ['antigravity', 'place-more-agen
       const view = eventView(events);
       expect(view.diagnostics).toEqual([]);
       expect(Object.keys(view.activity).sort()).toEqual(['cli_schema_drift', 'cli_small', 'fixture-current-cli']);
-      expect(view.activity['fixture-current-cli']).toMatchObject({ firstAt: '2026-06-21T13:32:13.000Z', lastAt: '2026-06-21T13:32:14.000Z', tokensKnown: false });
-      expect(view.activity['cli_schema_drift']).toMatchObject({ firstAt: '2026-06-26T21:16:16.000Z', lastAt: '2026-06-26T21:16:18.000Z' });
+      expect(view.activity['fixture-current-cli']).toMatchObject({
+        firstAt: '2026-06-21T13:32:13.000Z',
+        lastAt: '2026-06-21T13:32:14.000Z',
+        tokensKnown: false,
+      });
+      expect(view.activity['cli_schema_drift']).toMatchObject({
+        firstAt: '2026-06-26T21:16:16.000Z',
+        lastAt: '2026-06-26T21:16:18.000Z',
+      });
     });
   });
 });

@@ -13,9 +13,14 @@ export const DATA_DIR_VAR = 'ANTIGRAVITY_DATA_DIR';
 export async function antigravityDataDirs(ctx: AdapterContext): Promise<string[]> {
   const configured = await rootsFromEnv(ctx.env, DATA_DIR_VAR, ctx.homeDir);
   if (configured !== null) {
-    if (configured.roots.length === 0) ctx.logger.warn(`${DATA_DIR_VAR}="${configured.value}" names no existing directory`);
+    if (configured.roots.length === 0)
+      ctx.logger.warn(`${DATA_DIR_VAR}="${configured.value}" names no existing directory`);
     return configured.roots;
   }
   const gemini = join(ctx.homeDir, '.gemini');
-  return existingDirectories([join(gemini, 'antigravity-cli'), join(gemini, 'antigravity'), join(gemini, 'antigravity-ide')]);
+  return existingDirectories([
+    join(gemini, 'antigravity-cli'),
+    join(gemini, 'antigravity'),
+    join(gemini, 'antigravity-ide'),
+  ]);
 }

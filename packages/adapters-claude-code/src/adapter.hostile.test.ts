@@ -22,7 +22,11 @@ describe('claude-code adapter on hostile bytes', () => {
     return path;
   };
   const read = async (content: string | Uint8Array) =>
-    readWhole(claudeCodeAdapter, { path: await file(content), mode: 'append' }, testAdapterContext({ homeDir: home.dir }));
+    readWhole(
+      claudeCodeAdapter,
+      { path: await file(content), mode: 'append' },
+      testAdapterContext({ homeDir: home.dir }),
+    );
 
   const template = JSON.parse(
     claudeAssistantLine({
@@ -49,11 +53,14 @@ describe('claude-code adapter on hostile bytes', () => {
 
   it('arbitrary bytes and invalid UTF-8: no throw, sane events', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(fc.uint8Array({ maxLength: 200 }), invalidUtf8()), { maxLength: 8 }), async (chunks) => {
-        const bytes = Buffer.concat(chunks.flatMap((c) => [Buffer.from(c), Buffer.from('\n')]));
-        const out = await read(bytes);
-        expect(insaneEvents(out.events)).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.uint8Array({ maxLength: 200 }), invalidUtf8()), { maxLength: 8 }),
+        async (chunks) => {
+          const bytes = Buffer.concat(chunks.flatMap((c) => [Buffer.from(c), Buffer.from('\n')]));
+          const out = await read(bytes);
+          expect(insaneEvents(out.events)).toEqual([]);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -72,18 +79,24 @@ describe('claude-code adapter on hostile bytes', () => {
 
   it('every line that is not JSON is one diagnostic', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ minLength: 1, maxLength: 50 }).map((s) => `{${s.replace(/[\r\n]/g, '')}`), { minLength: 1, maxLength: 10 }), async (lines) => {
-        const bad = lines.filter((l) => {
-          try {
-            JSON.parse(l);
-            return false;
-          } catch {
-            return true;
-          }
-        });
-        const out = await read(`${lines.join('\n')}\n`);
-        expect(out.diagnostics).toBe(bad.length);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.string({ minLength: 1, maxLength: 50 }).map((s) => `{${s.replace(/[\r\n]/g, '')}`),
+          { minLength: 1, maxLength: 10 },
+        ),
+        async (lines) => {
+          const bad = lines.filter((l) => {
+            try {
+              JSON.parse(l);
+              return false;
+            } catch {
+              return true;
+            }
+          });
+          const out = await read(`${lines.join('\n')}\n`);
+          expect(out.diagnostics).toBe(bad.length);
+        },
+      ),
       { numRuns: 50 },
     );
   });

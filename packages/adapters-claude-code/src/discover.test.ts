@@ -53,13 +53,18 @@ describe('roots', () => {
     await home.mkdir('two/projects');
     await home.mkdir('no-projects');
     const env = { CLAUDE_CONFIG_DIR: ` ~/one , ${join(home.dir, 'two/projects')},~/no-projects,,~/missing, ~/one/` };
-    expect(await claudeCodeAdapter.roots(ctx(env))).toEqual([join(home.dir, 'one/projects'), join(home.dir, 'two/projects')]);
+    expect(await claudeCodeAdapter.roots(ctx(env))).toEqual([
+      join(home.dir, 'one/projects'),
+      join(home.dir, 'two/projects'),
+    ]);
   });
 
   it('rejects a CLAUDE_CONFIG_DIR that names no projects dir, naming the variable on one line', async () => {
     await home.mkdir('.claude/projects');
     await home.write('.claude/projects/p/s.jsonl', transcript);
-    const error = await claudeCodeAdapter.roots(ctx({ CLAUDE_CONFIG_DIR: '~/nope,~/also-nope' })).catch((e: unknown) => e);
+    const error = await claudeCodeAdapter
+      .roots(ctx({ CLAUDE_CONFIG_DIR: '~/nope,~/also-nope' }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RimuruError);
     expect((error as RimuruError).code).toBe('SOURCE_ERROR');
     expect((error as RimuruError).message).toContain('CLAUDE_CONFIG_DIR');
@@ -105,7 +110,8 @@ describe('discover and detect', () => {
   it('reads through the adapter contract', async () => {
     const path = await home.write('.claude/projects/-x/s.jsonl', transcript);
     const events = [];
-    for await (const e of claudeCodeAdapter.read({ path, mode: 'append' }, { offset: 0, state: null }, ctx())) events.push(e);
+    for await (const e of claudeCodeAdapter.read({ path, mode: 'append' }, { offset: 0, state: null }, ctx()))
+      events.push(e);
     expect(events.map((e) => e.type)).toEqual(['activity', 'checkpoint']);
     expect(claudeCodeAdapter.id).toBe('claude-code');
     expect(claudeCodeAdapter.label).toBe('Claude Code');

@@ -8,11 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { claudeCodeAdapter } from './adapter.js';
 
 /** The engine's activity merge: earliest start, latest end, first non-null project. */
-function mergeActivity(events: AdapterEvent[]): Map<string, { startedAt: string; endedAt: string; projectPath: string | null }> {
+function mergeActivity(
+  events: AdapterEvent[],
+): Map<string, { startedAt: string; endedAt: string; projectPath: string | null }> {
   const out = new Map<string, { startedAt: string; endedAt: string; projectPath: string | null }>();
   for (const a of events.filter((e): e is SessionActivity => e.type === 'activity')) {
     const cur = out.get(a.sessionExternalId);
-    if (cur === undefined) out.set(a.sessionExternalId, { startedAt: a.firstAt, endedAt: a.lastAt, projectPath: a.projectPath });
+    if (cur === undefined)
+      out.set(a.sessionExternalId, { startedAt: a.firstAt, endedAt: a.lastAt, projectPath: a.projectPath });
     else {
       if (a.firstAt < cur.startedAt) cur.startedAt = a.firstAt;
       if (a.lastAt > cur.endedAt) cur.endedAt = a.lastAt;
@@ -24,7 +27,18 @@ function mergeActivity(events: AdapterEvent[]): Map<string, { startedAt: string;
 
 const cases: [string, ClaudeHomeOptions][] = [
   ['2.1.x layout', { sessions: 12, requestsPerSession: 25, seed: 42 }],
-  ['flat 2.0.x subagents under the XDG root', { sessions: 7, requestsPerSession: 9, seed: 7, root: 'xdg', flatSubagents: true, subagentEvery: 2, compactionEvery: 3 }],
+  [
+    'flat 2.0.x subagents under the XDG root',
+    {
+      sessions: 7,
+      requestsPerSession: 9,
+      seed: 7,
+      root: 'xdg',
+      flatSubagents: true,
+      subagentEvery: 2,
+      compactionEvery: 3,
+    },
+  ],
 ];
 
 describe('synthetic Claude homes', () => {
@@ -84,7 +98,9 @@ describe('synthetic Claude homes', () => {
       expect(truth.files.some((f) => /subagents\/agent-acompact-/.test(f))).toBe(true);
       const ctx = testAdapterContext({ homeDir: home.dir });
       const usage = usageEvents(await readDiscovered(claudeCodeAdapter, ctx));
-      expect(usage.some((u) => u.isReplayCopy && usage.some((o) => !o.isReplayCopy && o.replayKey === u.replayKey))).toBe(true);
+      expect(
+        usage.some((u) => u.isReplayCopy && usage.some((o) => !o.isReplayCopy && o.replayKey === u.replayKey)),
+      ).toBe(true);
       expect(new Set(usage.map((u) => u.dedupeKey)).size).toBeLessThan(usage.length);
       expect(truth.bytes).toBe(
         (await Promise.all(truth.files.map((f) => readFile(f)))).reduce((sum, buf) => sum + buf.length, 0),

@@ -54,7 +54,13 @@ const activities = (events: AdapterEvent[]) => events.filter((e) => e.type === '
 
 describe('usage events', () => {
   it('maps a 2.x assistant line exactly', async () => {
-    const [u] = usages(await readLines([line({ usage: { input: 3, output: 13, cacheRead: 11515, cacheWrite5m: 7, cacheWrite1h: 13835, speed: 'fast' } })]));
+    const [u] = usages(
+      await readLines([
+        line({
+          usage: { input: 3, output: 13, cacheRead: 11515, cacheWrite5m: 7, cacheWrite1h: 13835, speed: 'fast' },
+        }),
+      ]),
+    );
     expect(u).toEqual({
       type: 'usage',
       sessionExternalId: SID,
@@ -88,14 +94,20 @@ describe('usage events', () => {
   });
 
   it('ranks by total first (ccusage keeps the larger total), output second', async () => {
-    const events = await readLines([line({ usage: { input: 3, output: 100 } }), line({ usage: { input: 1000, output: 5 } })]);
+    const events = await readLines([
+      line({ usage: { input: 3, output: 100 } }),
+      line({ usage: { input: 1000, output: 5 } }),
+    ]);
     expect(dedupeUsage(usages(events)).map((u) => [u.tokens.input, u.tokens.output])).toEqual([[1000, 5]]);
     const tie = await readLines([line({ usage: { input: 10, output: 5 } }), line({ usage: { input: 5, output: 10 } })]);
     expect(dedupeUsage(usages(tie)).map((u) => u.tokens.output)).toEqual([10]);
   });
 
   it('dedupes on message.id alone without requestId (Bedrock / proxies)', async () => {
-    const events = await readLines([line({ messageId: 'msg_bdrk_1', requestId: null }), line({ messageId: 'msg_bdrk_1', requestId: null })]);
+    const events = await readLines([
+      line({ messageId: 'msg_bdrk_1', requestId: null }),
+      line({ messageId: 'msg_bdrk_1', requestId: null }),
+    ]);
     expect(usages(events).map((u) => u.dedupeKey)).toEqual(['msg_bdrk_1', 'msg_bdrk_1']);
   });
 
@@ -103,7 +115,13 @@ describe('usage events', () => {
     const events = await readLines([
       line(),
       line({ isSidechain: true, agentId: 'a1', requestId: 'req_B', usage: { input: 3, output: 13, cacheRead: 99999 } }),
-      line({ isSidechain: true, agentId: 'a1', messageId: 'msg_S', requestId: 'req_S', usage: { input: 1, output: 1 } }),
+      line({
+        isSidechain: true,
+        agentId: 'a1',
+        messageId: 'msg_S',
+        requestId: 'req_S',
+        usage: { input: 1, output: 1 },
+      }),
     ]);
     const all = usages(events);
     expect(all.map((u) => [u.dedupeKey, u.replayKey, u.isReplayCopy])).toEqual([
@@ -125,12 +143,25 @@ describe('usage events', () => {
 
   it('gives no usage for <synthetic> messages or zero-usage API errors, but activity', async () => {
     const events = await readLines([
-      line({ model: '<synthetic>', messageId: 'b3f0e1c2-uuid', requestId: null, usage: { input: 0, output: 0 }, timestamp: '2026-02-10T21:00:00.000Z' }),
-      line({ isApiErrorMessage: true, usage: { input: 0, output: 0 }, model: 'claude-opus-4-6', timestamp: '2026-02-10T21:00:05.000Z' }),
+      line({
+        model: '<synthetic>',
+        messageId: 'b3f0e1c2-uuid',
+        requestId: null,
+        usage: { input: 0, output: 0 },
+        timestamp: '2026-02-10T21:00:00.000Z',
+      }),
+      line({
+        isApiErrorMessage: true,
+        usage: { input: 0, output: 0 },
+        model: 'claude-opus-4-6',
+        timestamp: '2026-02-10T21:00:05.000Z',
+      }),
     ]);
     expect(usages(events)).toEqual([]);
     expect(diagnostics(events)).toEqual([]);
-    expect(activities(events)).toMatchObject([{ firstAt: '2026-02-10T21:00:00.000Z', lastAt: '2026-02-10T21:00:05.000Z' }]);
+    expect(activities(events)).toMatchObject([
+      { firstAt: '2026-02-10T21:00:00.000Z', lastAt: '2026-02-10T21:00:05.000Z' },
+    ]);
   });
 
   it('never reads usage out of progress lines (agent_progress nests subagent messages)', async () => {
@@ -138,7 +169,15 @@ describe('usage events', () => {
       sessionId: SID,
       cwd: CWD,
       timestamp: '2026-02-12T14:12:35.862Z',
-      nested: { sessionId: SID, cwd: CWD, timestamp: '2026-02-12T14:12:35.862Z', model: 'claude-sonnet-4-5-20250929', messageId: 'msg_P', requestId: 'req_P', usage: { input: 3, output: 3, cacheWrite5m: 13838 } },
+      nested: {
+        sessionId: SID,
+        cwd: CWD,
+        timestamp: '2026-02-12T14:12:35.862Z',
+        model: 'claude-sonnet-4-5-20250929',
+        messageId: 'msg_P',
+        requestId: 'req_P',
+        usage: { input: 3, output: 3, cacheWrite5m: 13838 },
+      },
     });
     const events = await readLines([progress]);
     expect(usages(events)).toEqual([]);
@@ -166,9 +205,9 @@ describe('usage events', () => {
     ];
     const events = await readLines(bad.map((rawUsage, i) => line({ messageId: `m${i}`, rawUsage })));
     expect(usages(events)).toEqual([]);
-    expect(diagnostics(events).map((d) => [d.type === 'diagnostic' && d.code, d.type === 'diagnostic' && d.line])).toEqual(
-      bad.map((_, i) => ['invalid-record', i + 1]),
-    );
+    expect(
+      diagnostics(events).map((d) => [d.type === 'diagnostic' && d.code, d.type === 'diagnostic' && d.line]),
+    ).toEqual(bad.map((_, i) => ['invalid-record', i + 1]));
   });
 
   it('falls back to uuid when message.id is missing, else to a key from the line itself', async () => {
@@ -204,8 +243,26 @@ describe('activity', () => {
       line({ sessionId: SID, cwd: '/p/one', timestamp: '2025-08-01T10:30:00.000Z' }),
     ]);
     expect(activities(events)).toEqual([
-      { type: 'activity', sessionExternalId: SID, firstAt: '2025-08-01T10:00:00.000Z', lastAt: '2025-08-01T10:30:00.000Z', projectPath: '/p/one', parentExternalId: null, tokensKnown: true, title: null },
-      { type: 'activity', sessionExternalId: SID2, firstAt: '2025-08-01T11:00:00.000Z', lastAt: '2025-08-01T11:00:00.000Z', projectPath: '/p/two', parentExternalId: null, tokensKnown: true, title: null },
+      {
+        type: 'activity',
+        sessionExternalId: SID,
+        firstAt: '2025-08-01T10:00:00.000Z',
+        lastAt: '2025-08-01T10:30:00.000Z',
+        projectPath: '/p/one',
+        parentExternalId: null,
+        tokensKnown: true,
+        title: null,
+      },
+      {
+        type: 'activity',
+        sessionExternalId: SID2,
+        firstAt: '2025-08-01T11:00:00.000Z',
+        lastAt: '2025-08-01T11:00:00.000Z',
+        projectPath: '/p/two',
+        parentExternalId: null,
+        tokensKnown: true,
+        title: null,
+      },
     ]);
   });
 
@@ -213,12 +270,23 @@ describe('activity', () => {
     const events = await readLines([
       claudeSummaryLine('A summary'),
       claudeQueueOperationLine({ sessionId: SID, timestamp: '2025-08-01T09:00:00.000Z' }),
-      claudeSystemLine({ sessionId: SID, cwd: CWD, timestamp: '2025-08-01T12:00:00.000Z', subtype: 'compact_boundary' }),
-      JSON.stringify({ sessionId: SID, timestamp: '2025-08-01T13:00:00.000Z', data: { message: { usage: { input_tokens: 5 } } } }),
+      claudeSystemLine({
+        sessionId: SID,
+        cwd: CWD,
+        timestamp: '2025-08-01T12:00:00.000Z',
+        subtype: 'compact_boundary',
+      }),
+      JSON.stringify({
+        sessionId: SID,
+        timestamp: '2025-08-01T13:00:00.000Z',
+        data: { message: { usage: { input_tokens: 5 } } },
+      }),
     ]);
     expect(usages(events)).toEqual([]);
     expect(diagnostics(events)).toEqual([]);
-    expect(activities(events)).toMatchObject([{ firstAt: '2025-08-01T09:00:00.000Z', lastAt: '2025-08-01T13:00:00.000Z', projectPath: CWD }]);
+    expect(activities(events)).toMatchObject([
+      { firstAt: '2025-08-01T09:00:00.000Z', lastAt: '2025-08-01T13:00:00.000Z', projectPath: CWD },
+    ]);
   });
 
   it('gives nothing at all for a summary-only file', async () => {
@@ -250,7 +318,10 @@ describe('activity', () => {
   it('gives lines without a sessionId to the session the file is named after', async () => {
     const noSession = JSON.parse(line()) as Record<string, unknown>;
     delete noSession['sessionId'];
-    const events = await readLines([JSON.stringify(noSession), JSON.stringify({ type: 'file-history-snapshot', snapshot: { timestamp: 'x' } })]);
+    const events = await readLines([
+      JSON.stringify(noSession),
+      JSON.stringify({ type: 'file-history-snapshot', snapshot: { timestamp: 'x' } }),
+    ]);
     expect(diagnostics(events)).toEqual([]);
     // readLines writes `p<n>/s.jsonl`: the file stem names the session.
     expect([...totalsBySession(usages(events)).keys()]).toEqual(['s']);

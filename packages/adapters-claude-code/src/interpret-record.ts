@@ -12,7 +12,6 @@ export interface RecordSink {
 /** Output tokens of one request stay far below this, so `total * RANK_SCALE + output` orders by total, then output. */
 export const RANK_SCALE = 4_000_000;
 
-
 type Fields = Record<string, unknown>;
 
 function isObject(value: unknown): value is Fields {

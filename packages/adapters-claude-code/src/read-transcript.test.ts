@@ -38,14 +38,20 @@ function assistant(i: number, extra: { text?: string; sessionId?: string } = {})
 }
 
 function user(i: number): string {
-  return claudeUserLine({ sessionId: SID, cwd: CWD, timestamp: new Date(Date.UTC(2026, 0, 5, 9, 0, i)).toISOString(), text: `q${i}` });
+  return claudeUserLine({
+    sessionId: SID,
+    cwd: CWD,
+    timestamp: new Date(Date.UTC(2026, 0, 5, 9, 0, i)).toISOString(),
+    text: `q${i}`,
+  });
 }
 
 function ofType<T extends AdapterEvent['type']>(events: AdapterEvent[], type: T): Extract<AdapterEvent, { type: T }>[] {
   return events.filter((e): e is Extract<AdapterEvent, { type: T }> => e.type === type);
 }
 
-const read = (path: string, from: ReadPosition = START, limits?: ReadLimits) => collectEvents(readTranscript(path, from, limits));
+const read = (path: string, from: ReadPosition = START, limits?: ReadLimits) =>
+  collectEvents(readTranscript(path, from, limits));
 
 describe('readTranscript: lines', () => {
   it('skips blank lines silently and keeps line numbers', async () => {
@@ -61,7 +67,11 @@ describe('readTranscript: lines', () => {
     const events = await read(path);
     expect(ofType(events, 'diagnostic')).toEqual([]);
     expect(ofType(events, 'usage').map((u) => u.dedupeKey)).toEqual(['msg_1:req_1', 'msg_3:req_3']);
-    expect(ofType(events, 'checkpoint').at(-1)).toEqual({ type: 'checkpoint', offset: Buffer.byteLength(content), state: { line: 3 } });
+    expect(ofType(events, 'checkpoint').at(-1)).toEqual({
+      type: 'checkpoint',
+      offset: Buffer.byteLength(content),
+      state: { line: 3 },
+    });
   });
 
   it('reports garbage, binary and invalid UTF-8 lines and reads on', async () => {
@@ -94,7 +104,10 @@ describe('readTranscript: lines', () => {
 
   it('reads a 5 MB line spanning several chunks', async () => {
     const big = assistant(1, { text: 'x'.repeat(5 * 1024 * 1024) });
-    const events = await read(await file(`${user(0)}\n${big}\n${assistant(2)}\n`), START, { ...DEFAULT_READ_LIMITS, chunkSize: 1024 * 1024 });
+    const events = await read(await file(`${user(0)}\n${big}\n${assistant(2)}\n`), START, {
+      ...DEFAULT_READ_LIMITS,
+      chunkSize: 1024 * 1024,
+    });
     expect(ofType(events, 'diagnostic')).toEqual([]);
     expect(ofType(events, 'usage').map((u) => u.line)).toEqual([2, 3]);
   });
@@ -183,7 +196,12 @@ describe('readTranscript: checkpoints and resuming', () => {
     expect([...pick(part1), ...pick(part2)]).toEqual(pick(whole));
     const acts = [...ofType(part1, 'activity'), ...ofType(part2, 'activity')];
     expect(acts.map((a) => a.firstAt).sort()[0]).toBe(ofType(whole, 'activity')[0]?.firstAt);
-    expect(acts.map((a) => a.lastAt).sort().at(-1)).toBe(ofType(whole, 'activity')[0]?.lastAt);
+    expect(
+      acts
+        .map((a) => a.lastAt)
+        .sort()
+        .at(-1),
+    ).toBe(ofType(whole, 'activity')[0]?.lastAt);
     expect(ofType(part2, 'checkpoint').at(-1)).toEqual(ofType(whole, 'checkpoint').at(-1));
   });
 

@@ -2,7 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AdapterEvent, CheckpointEvent } from '@rimuru/core';
 import { collectEvents, totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
-import { ccusageClasses, describeRealSamples, oracleClasses, oracleUnits, samplePath, sumClasses, type TokenClasses } from '@rimuru/test-utils/real-samples';
+import {
+  ccusageClasses,
+  describeRealSamples,
+  oracleClasses,
+  oracleUnits,
+  samplePath,
+  sumClasses,
+  type TokenClasses,
+} from '@rimuru/test-utils/real-samples';
 import { glob } from 'tinyglobby';
 import { expect, it } from 'vitest';
 import { DEFAULT_READ_LIMITS, readTranscript, type ReadLimits } from './read-transcript.js';
@@ -58,21 +66,24 @@ describeRealSamples('real Claude Code samples', ['claude-code'], () => {
 
   const units = oracleUnits('claude-code');
 
-  it.each(units.map((u) => [u.unit, u] as const))('deduplicated totals of %s match ccusage (or the documented difference)', async (id, unit) => {
-    const usage = [];
-    for (const file of unit.files) usage.push(...usageEvents(await read(samplePath(file.sample))));
-    const ours = sumClasses([...totalsBySession(usage).values()].map((totals) => ccusageClasses(totals.tokens)));
-    // ccusage splits flat agent-*.jsonl files and two-sessionId files differently, so
-    // compare unit sums, which do not depend on how a unit is cut into sessions.
-    const theirs = sumClasses(unit.sessions.map(oracleClasses));
-    const known = KNOWN_DIFFERENCES[id];
-    if (known !== undefined) {
-      expect(ours).toEqual(known);
-      expect(ours).not.toEqual(theirs);
-    } else {
-      expect(ours).toEqual(theirs);
-    }
-  });
+  it.each(units.map((u) => [u.unit, u] as const))(
+    'deduplicated totals of %s match ccusage (or the documented difference)',
+    async (id, unit) => {
+      const usage = [];
+      for (const file of unit.files) usage.push(...usageEvents(await read(samplePath(file.sample))));
+      const ours = sumClasses([...totalsBySession(usage).values()].map((totals) => ccusageClasses(totals.tokens)));
+      // ccusage splits flat agent-*.jsonl files and two-sessionId files differently, so
+      // compare unit sums, which do not depend on how a unit is cut into sessions.
+      const theirs = sumClasses(unit.sessions.map(oracleClasses));
+      const known = KNOWN_DIFFERENCES[id];
+      if (known !== undefined) {
+        expect(ours).toEqual(known);
+        expect(ours).not.toEqual(theirs);
+      } else {
+        expect(ours).toEqual(theirs);
+      }
+    },
+  );
 
   it('splits the VibeCodingTracker file into its two sessions and folds subagents into the parent', async () => {
     const two = await read(join(claudeDir, 'Mai0313__VibeCodingTracker/examples/test_conversation_claude_code.jsonl'));

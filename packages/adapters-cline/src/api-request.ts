@@ -41,7 +41,12 @@ export function parseApiRequestText(text: unknown): ApiRequestParse {
   if (value === undefined) return { kind: 'invalid', reason: 'request text is not valid JSON' };
   if (!isRecord(value)) return { kind: 'invalid', reason: 'request text is not a JSON object' };
 
-  const counts: Record<(typeof COUNTERS)[number], number> = { tokensIn: 0, tokensOut: 0, cacheWrites: 0, cacheReads: 0 };
+  const counts: Record<(typeof COUNTERS)[number], number> = {
+    tokensIn: 0,
+    tokensOut: 0,
+    cacheWrites: 0,
+    cacheReads: 0,
+  };
   let present = false;
   for (const name of COUNTERS) {
     const parsed = counter(value[name]);

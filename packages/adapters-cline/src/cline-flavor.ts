@@ -11,7 +11,10 @@ export function clineDataDir(ctx: AdapterContext): string {
   const data = ctx.env['CLINE_DATA_DIR']?.trim();
   if (data !== undefined && data !== '') return resolveUserPath(data, ctx.homeDir);
   const root = ctx.env['CLINE_DIR']?.trim();
-  return join(root !== undefined && root !== '' ? resolveUserPath(root, ctx.homeDir) : join(ctx.homeDir, '.cline'), 'data');
+  return join(
+    root !== undefined && root !== '' ? resolveUserPath(root, ctx.homeDir) : join(ctx.homeDir, '.cline'),
+    'data',
+  );
 }
 
 export const CLINE_FLAVOR: ClineFamilyFlavor = {

@@ -33,6 +33,12 @@ describe('non-cached input of a Cline-family request', () => {
   });
 
   it('leaves uncached requests alone', () => {
-    expect(nonCachedInput(ROO, { tokensIn: 900, cacheReads: 0, cacheWrites: 0 }, { ts: AFTER, providerId: null, apiProtocol: 'openai' })).toBe(900);
+    expect(
+      nonCachedInput(
+        ROO,
+        { tokensIn: 900, cacheReads: 0, cacheWrites: 0 },
+        { ts: AFTER, providerId: null, apiProtocol: 'openai' },
+      ),
+    ).toBe(900);
   });
 });

@@ -42,7 +42,8 @@ export function tokensInIncludesCache(rule: InputRule, raw: RawRequestTokens, co
   if (cached === 0) return false; // both readings agree: nothing to split out
   // A prompt can never be smaller than its cached part: then it is surely the remainder.
   if (raw.tokensIn < cached) return false;
-  if (rule.kind === 'cline') return context.providerId !== null && CLINE_PROMPT_INCLUSIVE_PROVIDERS.has(context.providerId);
+  if (rule.kind === 'cline')
+    return context.providerId !== null && CLINE_PROMPT_INCLUSIVE_PROVIDERS.has(context.providerId);
   if (context.ts >= rule.inclusiveSinceMs) return true;
   // Before the change only OpenAI-protocol requests carried the provider's whole prompt.
   return context.apiProtocol === 'openai';

@@ -4,13 +4,24 @@ import { CLINE_FLAVOR } from './cline-flavor.js';
 import type { ClineFamilyFlavor } from './flavor.js';
 import { interpretUiMessages, NO_TASK_FACTS, type TaskFacts } from './interpret-ui-messages.js';
 
-const ROO: ClineFamilyFlavor = { ...CLINE_FLAVOR, id: 'roo-code', inputRule: { kind: 'roo', inclusiveSinceMs: 0 }, modelSource: 'environment-details' };
+const ROO: ClineFamilyFlavor = {
+  ...CLINE_FLAVOR,
+  id: 'roo-code',
+  inputRule: { kind: 'roo', inclusiveSinceMs: 0 },
+  modelSource: 'environment-details',
+};
 const T0 = Date.UTC(2025, 6, 1, 12);
 
 function req(ts: number, body: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   return { ts, type: 'say', say: 'api_req_started', text: JSON.stringify(body), ...extra };
 }
-const counts = (tokensIn: number, tokensOut = 10, cacheReads = 0, cacheWrites = 0) => ({ tokensIn, tokensOut, cacheReads, cacheWrites, cost: 0.01 });
+const counts = (tokensIn: number, tokensOut = 10, cacheReads = 0, cacheWrites = 0) => ({
+  tokensIn,
+  tokensOut,
+  cacheReads,
+  cacheWrites,
+  cost: 0.01,
+});
 
 function usageOf(messages: unknown[], flavor = CLINE_FLAVOR, facts: TaskFacts = NO_TASK_FACTS): UsageEvent[] {
   return interpretUiMessages(messages, '1751371200000', flavor, facts).usage;
@@ -18,7 +29,11 @@ function usageOf(messages: unknown[], flavor = CLINE_FLAVOR, facts: TaskFacts = 
 
 describe('interpreting ui_messages.json', () => {
   it('emits one event per request with counts, keyed by task and message time', () => {
-    const usage = usageOf([{ ts: T0, type: 'say', say: 'task', text: 'hi' }, req(T0 + 1, counts(100, 20, 300, 40)), req(T0 + 2, { request: 'pending' })]);
+    const usage = usageOf([
+      { ts: T0, type: 'say', say: 'task', text: 'hi' },
+      req(T0 + 1, counts(100, 20, 300, 40)),
+      req(T0 + 2, { request: 'pending' }),
+    ]);
     expect(usage).toHaveLength(1);
     expect(usage[0]).toMatchObject({
       dedupeKey: '1751371200000:' + (T0 + 1),
@@ -33,13 +48,24 @@ describe('interpreting ui_messages.json', () => {
   it('counts cancelled requests that used tokens and deleted or subagent aggregates, skips empty failures and partial rows', () => {
     const usage = usageOf([
       req(T0, { ...counts(50), cancelReason: 'user_cancelled' }),
-      req(T0 + 1, { tokensIn: 0, tokensOut: 0, cacheReads: 0, cacheWrites: 0, cost: 0, cancelReason: 'streaming_failed' }),
+      req(T0 + 1, {
+        tokensIn: 0,
+        tokensOut: 0,
+        cacheReads: 0,
+        cacheWrites: 0,
+        cost: 0,
+        cancelReason: 'streaming_failed',
+      }),
       { ts: T0 + 2, type: 'say', say: 'deleted_api_reqs', text: JSON.stringify(counts(70)) },
       { ts: T0 + 3, type: 'say', say: 'subagent_usage', text: JSON.stringify({ source: 'subagents', ...counts(90) }) },
       req(T0 + 4, counts(999), { partial: true }),
     ]);
     expect(usage.map((u) => u.tokens.input)).toEqual([50, 70, 90]);
-    expect(usage.map((u) => u.dedupeKey)).toEqual([`1751371200000:${T0}`, `1751371200000:deleted_api_reqs:${T0 + 2}`, `1751371200000:subagent_usage:${T0 + 3}`]);
+    expect(usage.map((u) => u.dedupeKey)).toEqual([
+      `1751371200000:${T0}`,
+      `1751371200000:deleted_api_reqs:${T0 + 2}`,
+      `1751371200000:subagent_usage:${T0 + 3}`,
+    ]);
     // One request, then two sums of several: those are never priced at a per-request tier.
     expect(usage.map((u) => u.requestCount)).toEqual([undefined, null, null]);
   });
@@ -58,7 +84,9 @@ describe('interpreting ui_messages.json', () => {
         req(T0 - 50, counts(1)),
         req(T0 + 50, counts(1000, 1, 800)),
         req(T0 + 150, counts(1000, 1, 800)),
-        req(T0 + 200, counts(1000, 1, 800), { modelInfo: { modelId: 'own-model', providerId: 'anthropic', mode: 'act' } }),
+        req(T0 + 200, counts(1000, 1, 800), {
+          modelInfo: { modelId: 'own-model', providerId: 'anthropic', mode: 'act' },
+        }),
       ],
       CLINE_FLAVOR,
       facts,
@@ -76,13 +104,23 @@ describe('interpreting ui_messages.json', () => {
         { ts: T0 + 105, model: 'gpt-5' },
       ],
     };
-    const usage = usageOf([req(T0, counts(1)), req(T0 + 100, counts(1)), req(T0 + 200, { apiProtocol: 'openai' })], ROO, facts);
+    const usage = usageOf(
+      [req(T0, counts(1)), req(T0 + 100, counts(1)), req(T0 + 200, { apiProtocol: 'openai' })],
+      ROO,
+      facts,
+    );
     expect(usage.map((u) => u.model)).toEqual(['claude-sonnet-4', 'gpt-5']);
   });
 
   it('reports records of unknown shape and keeps going', () => {
     const result = interpretUiMessages(
-      [42, { ts: T0, type: 'shout' }, { type: 'say', say: 'text' }, req(T0 + 1, counts(5)), { ts: T0 + 2, type: 'say', say: 'api_req_started', text: '{oops' }],
+      [
+        42,
+        { ts: T0, type: 'shout' },
+        { type: 'say', say: 'text' },
+        req(T0 + 1, counts(5)),
+        { ts: T0 + 2, type: 'say', say: 'api_req_started', text: '{oops' },
+      ],
       'task',
       CLINE_FLAVOR,
       NO_TASK_FACTS,

@@ -71,7 +71,8 @@ function resolveModel(
   candidate: UsageCandidate,
   nextRequestMs: number,
 ): { model: string | null; providerId: string | null } {
-  if (flavor.modelSource === 'environment-details') return { model: mentionedModel(facts.mentions, nextRequestMs), providerId: null };
+  if (flavor.modelSource === 'environment-details')
+    return { model: mentionedModel(facts.mentions, nextRequestMs), providerId: null };
   const usage = modelUsageAt(facts.modelUsage, candidate.ts.ms);
   return {
     model: candidate.modelInfo?.modelId ?? usage?.modelId ?? facts.historyItem?.modelId ?? null,
@@ -84,7 +85,12 @@ function resolveModel(
  * that carries counts, first/last activity from every stamped message, and a diagnostic per
  * record of unknown shape. Pure: the caller gathers `facts` from the folder's other files.
  */
-export function interpretUiMessages(messages: readonly unknown[], taskId: string, flavor: ClineFamilyFlavor, facts: TaskFacts): TaskInterpretation {
+export function interpretUiMessages(
+  messages: readonly unknown[],
+  taskId: string,
+  flavor: ClineFamilyFlavor,
+  facts: TaskFacts,
+): TaskInterpretation {
   const diagnostics: AdapterDiagnostic[] = [];
   const candidates: UsageCandidate[] = [];
   /** Times of every request record, placeholders included: they bound the prompts of the one before. */
@@ -101,7 +107,9 @@ export function interpretUiMessages(messages: readonly unknown[], taskId: string
     }
     const type = message['type'];
     if (type !== 'say' && type !== 'ask') {
-      diagnostics.push(lineWarning(line, 'invalid-record', `message type ${JSON.stringify(type)} is neither "say" nor "ask"`));
+      diagnostics.push(
+        lineWarning(line, 'invalid-record', `message type ${JSON.stringify(type)} is neither "say" nor "ask"`),
+      );
       continue;
     }
     const ts = parseEpochMs(message['ts']);
@@ -120,7 +128,13 @@ export function interpretUiMessages(messages: readonly unknown[], taskId: string
     if (message['partial'] === true) continue;
     const parsed = parseApiRequestText(message['text']);
     if (parsed.kind === 'invalid') {
-      diagnostics.push(lineWarning(line, parsed.reason.includes('JSON') ? 'invalid-json' : 'invalid-record', `${say}: ${parsed.reason}`));
+      diagnostics.push(
+        lineWarning(
+          line,
+          parsed.reason.includes('JSON') ? 'invalid-json' : 'invalid-record',
+          `${say}: ${parsed.reason}`,
+        ),
+      );
       continue;
     }
     if (parsed.kind === 'placeholder') continue;
@@ -151,7 +165,14 @@ export function interpretUiMessages(messages: readonly unknown[], taskId: string
       isReplayCopy: false,
       occurredAt: ts.iso,
       model,
-      tokens: { input, output: info.tokensOut, cacheRead: info.cacheReads, cacheWrite5m: info.cacheWrites, cacheWrite1h: 0, reasoning: 0 },
+      tokens: {
+        input,
+        output: info.tokensOut,
+        cacheRead: info.cacheReads,
+        cacheWrite5m: info.cacheWrites,
+        cacheWrite1h: 0,
+        reasoning: 0,
+      },
       recordedCostUsd: info.cost,
       speed: null,
       line: candidate.index + 1,

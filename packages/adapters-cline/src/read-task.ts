@@ -28,7 +28,12 @@ function title(text: string | null): string | null {
  * and `api_conversation_history.json` when the model or the working directory must come from
  * the prompts. Missing files are normal (older versions, tasks still starting).
  */
-async function gatherFacts(taskDir: string, taskId: string, flavor: ClineFamilyFlavor, problems: AdapterDiagnostic[]): Promise<TaskFacts> {
+async function gatherFacts(
+  taskDir: string,
+  taskId: string,
+  flavor: ClineFamilyFlavor,
+  problems: AdapterDiagnostic[],
+): Promise<TaskFacts> {
   let modelUsage: TaskFacts['modelUsage'] = [];
   if (flavor.modelSource === 'cline-metadata') {
     const metadata = await readJsonFile(join(taskDir, 'task_metadata.json'));

@@ -21,9 +21,16 @@ export async function taskRoots(ctx: AdapterContext, flavor: ClineFamilyFlavor):
   const fromEnv = await rootsFromEnv(ctx.env, flavor.overrideEnvVar, ctx.homeDir, tasksDirOf);
   if (fromEnv !== null) {
     if (fromEnv.roots.length === 0) {
-      throw new RimuruError('SOURCE_ERROR', `${flavor.overrideEnvVar}="${fromEnv.value}" names no folder with a tasks/ directory`, 1, {
-        suggestions: [`Point ${flavor.overrideEnvVar} at ${flavor.label}'s storage folder (the one holding tasks/), or unset it`],
-      });
+      throw new RimuruError(
+        'SOURCE_ERROR',
+        `${flavor.overrideEnvVar}="${fromEnv.value}" names no folder with a tasks/ directory`,
+        1,
+        {
+          suggestions: [
+            `Point ${flavor.overrideEnvVar} at ${flavor.label}'s storage folder (the one holding tasks/), or unset it`,
+          ],
+        },
+      );
     }
     return fromEnv.roots;
   }

@@ -8,7 +8,16 @@ export { electronAppDataDir as appDataDir, VSCODE_SERVER_DIRS } from '@rimuru/ad
  * VS Code and the forks these extensions install into (the list public readers such as
  * splitrail scan), each keeping its `User` folder under the platform's application-data dir.
  */
-export const VSCODE_PRODUCTS = ['Code', 'Code - Insiders', 'VSCodium', 'Cursor', 'Windsurf', 'Positron', 'Trae', 'Antigravity'] as const;
+export const VSCODE_PRODUCTS = [
+  'Code',
+  'Code - Insiders',
+  'VSCodium',
+  'Cursor',
+  'Windsurf',
+  'Positron',
+  'Trae',
+  'Antigravity',
+] as const;
 
 /** Candidate VS Code `User` folders (existing or not): every product, then VS Code Server's. */
 export function vscodeUserDirCandidates(ctx: AdapterContext): string[] {

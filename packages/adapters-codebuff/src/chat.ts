@@ -59,7 +59,9 @@ function messageUsage(metadata: Record<string, unknown>): { usage: UsageParse; m
   return { usage: { kind: 'none' }, model };
 }
 
-export type ChatParse = { kind: 'invalid'; reason: string } | { kind: 'chat'; usages: UsageEvent[]; activity: SessionActivity | null; problems: string[] };
+export type ChatParse =
+  | { kind: 'invalid'; reason: string }
+  | { kind: 'chat'; usages: UsageEvent[]; activity: SessionActivity | null; problems: string[] };
 
 /**
  * One `chat-messages.json` (an array of `{id?, variant:"user"|"ai"|"agent"|"error", content,
@@ -118,7 +120,11 @@ export function interpretChat(value: unknown, chat: ChatContext): ChatParse {
       line: index + 1,
     });
   });
-  const all = [...times, ...(chat.chatStart === null ? [] : [chat.chatStart]), ...(chat.fileWrite === null ? [] : [chat.fileWrite])];
+  const all = [
+    ...times,
+    ...(chat.chatStart === null ? [] : [chat.chatStart]),
+    ...(chat.fileWrite === null ? [] : [chat.fileWrite]),
+  ];
   let activity: SessionActivity | null = null;
   if (all.length > 0) {
     const first = all.reduce((a, b) => (b.ms < a.ms ? b : a));

@@ -28,7 +28,9 @@ describe('Codebuff adapter on a generated home', () => {
       const truth = await writeCodebuffHome(join(home.dir, 'backup'), 2);
       const env = { CODEBUFF_DATA_DIR: join(home.dir, 'backup', '.config', 'manicode', 'projects') };
       expect(tokensBySession(await readHome(home.dir, env))).toEqual(truth.tokens);
-      await expect(codebuffAdapter.roots(testAdapterContext({ homeDir: home.dir, env: { CODEBUFF_DATA_DIR: '/nope' } }))).rejects.toThrow(/CODEBUFF_DATA_DIR/);
+      await expect(
+        codebuffAdapter.roots(testAdapterContext({ homeDir: home.dir, env: { CODEBUFF_DATA_DIR: '/nope' } })),
+      ).rejects.toThrow(/CODEBUFF_DATA_DIR/);
     });
   });
 });

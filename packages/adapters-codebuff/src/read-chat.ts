@@ -46,20 +46,35 @@ export async function* readChat(path: string): AsyncGenerator<AdapterEvent> {
     const info = await stat(path);
     mtimeMs = info.mtimeMs;
     if (info.size > MAX_CHAT_BYTES) {
-      yield { type: 'diagnostic', severity: 'error', code: 'source-too-large', message: `chat of ${info.size} bytes skipped`, line: null };
+      yield {
+        type: 'diagnostic',
+        severity: 'error',
+        code: 'source-too-large',
+        message: `chat of ${info.size} bytes skipped`,
+        line: null,
+      };
       yield { type: 'checkpoint', offset: info.size, state: null };
       return;
     }
     bytes = await readFile(path);
   } catch (error) {
-    yield { type: 'diagnostic', severity: 'error', code: 'unreadable-source', message: error instanceof Error ? error.message : String(error), line: null };
+    yield {
+      type: 'diagnostic',
+      severity: 'error',
+      code: 'unreadable-source',
+      message: error instanceof Error ? error.message : String(error),
+      line: null,
+    };
     return;
   }
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
-    yield warning(error instanceof SyntaxError ? 'invalid-json' : 'invalid-utf8', 'chat-messages.json is not valid UTF-8 JSON');
+    yield warning(
+      error instanceof SyntaxError ? 'invalid-json' : 'invalid-utf8',
+      'chat-messages.json is not valid UTF-8 JSON',
+    );
     yield { type: 'checkpoint', offset: bytes.length, state: null };
     return;
   }

@@ -24,9 +24,14 @@ export async function codebuffProjectRoots(ctx: AdapterContext): Promise<string[
   const configured = await rootsFromEnv(ctx.env, DATA_DIR_VAR, ctx.homeDir, projectsDirOf);
   if (configured !== null) {
     if (configured.roots.length === 0) {
-      throw new RimuruError('SOURCE_ERROR', `${DATA_DIR_VAR}="${configured.value}" names no Codebuff channel directory with a projects/ folder`, 1, {
-        suggestions: [`Point ${DATA_DIR_VAR} at e.g. ~/.config/manicode, or unset it`],
-      });
+      throw new RimuruError(
+        'SOURCE_ERROR',
+        `${DATA_DIR_VAR}="${configured.value}" names no Codebuff channel directory with a projects/ folder`,
+        1,
+        {
+          suggestions: [`Point ${DATA_DIR_VAR} at e.g. ~/.config/manicode, or unset it`],
+        },
+      );
     }
     return configured.roots;
   }

@@ -11,7 +11,8 @@ function pick(record: Record<string, unknown>, keys: readonly string[]): number 
   return undefined;
 }
 
-export type UsageParse = { kind: 'none' } | { kind: 'invalid'; reason: string } | { kind: 'tokens'; tokens: TokenCounts };
+export type UsageParse =
+  { kind: 'none' } | { kind: 'invalid'; reason: string } | { kind: 'tokens'; tokens: TokenCounts };
 
 /**
  * A usage object as Codebuff stores it (AI SDK / provider shapes). Anthropic-style fields
@@ -24,7 +25,12 @@ export function parseUsage(value: unknown): UsageParse {
   const input = pick(value, ['inputTokens', 'input_tokens', 'promptTokens', 'prompt_tokens']);
   const output = pick(value, ['outputTokens', 'output_tokens', 'completionTokens', 'completion_tokens']);
   const cacheRead = pick(value, ['cacheReadInputTokens', 'cache_read_input_tokens']);
-  const cacheWrite = pick(value, ['cacheCreationInputTokens', 'cache_creation_input_tokens', 'cacheCreationTokens', 'cache_creation_tokens']);
+  const cacheWrite = pick(value, [
+    'cacheCreationInputTokens',
+    'cache_creation_input_tokens',
+    'cacheCreationTokens',
+    'cache_creation_tokens',
+  ]);
   const total = pick(value, ['totalTokens', 'total_tokens', 'total']);
   const details = value['promptTokensDetails'] ?? value['prompt_tokens_details'];
   const cachedInPrompt = isRecord(details) ? pick(details, ['cachedTokens', 'cached_tokens']) : undefined;
@@ -32,7 +38,13 @@ export function parseUsage(value: unknown): UsageParse {
   if (all.includes(null)) return { kind: 'invalid', reason: 'token count is not a non-negative integer' };
   if (all.every((v) => v === undefined)) return { kind: 'none' };
   const n = (v: number | null | undefined): number => v ?? 0;
-  const tokens: TokenCounts = { ...ZERO_TOKENS, input: n(input), output: n(output), cacheRead: n(cacheRead), cacheWrite5m: n(cacheWrite) };
+  const tokens: TokenCounts = {
+    ...ZERO_TOKENS,
+    input: n(input),
+    output: n(output),
+    cacheRead: n(cacheRead),
+    cacheWrite5m: n(cacheWrite),
+  };
   if (cacheRead === undefined && cachedInPrompt !== undefined && n(cachedInPrompt) > 0) {
     const cached = Math.min(n(cachedInPrompt), tokens.input);
     tokens.input -= cached;

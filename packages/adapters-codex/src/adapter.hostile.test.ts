@@ -23,7 +23,12 @@ describe('codex adapter on hostile bytes', () => {
   };
   const meta = codexSessionMetaLine({ timestamp: START, id: '0199a000-0000-7000-8000-aaaaaaaaaaaa', cwd: '/w' });
   const tokenCount = JSON.parse(
-    codexTokenCountLine({ timestamp: '2026-01-01T00:00:05.000Z', total: { input: 100, cached: 40, output: 30, reasoning: 10 }, last: { input: 100, cached: 40, output: 30, reasoning: 10 }, model: 'gpt-5' }),
+    codexTokenCountLine({
+      timestamp: '2026-01-01T00:00:05.000Z',
+      total: { input: 100, cached: 40, output: 30, reasoning: 10 },
+      last: { input: 100, cached: 40, output: 30, reasoning: 10 },
+      model: 'gpt-5',
+    }),
   ) as unknown;
 
   beforeAll(async () => {
@@ -39,11 +44,15 @@ describe('codex adapter on hostile bytes', () => {
 
   it('arbitrary bytes and invalid UTF-8 (after a valid header or instead of it): no throw, sane events', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.boolean(), fc.array(fc.oneof(fc.uint8Array({ maxLength: 200 }), invalidUtf8()), { maxLength: 8 }), async (withMeta, chunks) => {
-        const parts = chunks.flatMap((c) => [Buffer.from(c), Buffer.from('\n')]);
-        const out = await read(Buffer.concat(withMeta ? [Buffer.from(`${meta}\n`), ...parts] : parts));
-        expect(insaneEvents(out.events)).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.boolean(),
+        fc.array(fc.oneof(fc.uint8Array({ maxLength: 200 }), invalidUtf8()), { maxLength: 8 }),
+        async (withMeta, chunks) => {
+          const parts = chunks.flatMap((c) => [Buffer.from(c), Buffer.from('\n')]);
+          const out = await read(Buffer.concat(withMeta ? [Buffer.from(`${meta}\n`), ...parts] : parts));
+          expect(insaneEvents(out.events)).toEqual([]);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -62,7 +71,9 @@ describe('codex adapter on hostile bytes', () => {
     // One valid 50 MB record (read, ignored as unknown) and one cut short (a diagnostic).
     const huge = `{"type":"event_msg","pad":"${'x'.repeat(50 * 1024 * 1024)}"}`;
     const cut = huge.slice(0, -2);
-    const out = await read(`${meta}\n${huge}\n${cut}\n${deeplyNested(100_000, 'object')}\n${JSON.stringify(tokenCount)}\n`);
+    const out = await read(
+      `${meta}\n${huge}\n${cut}\n${deeplyNested(100_000, 'object')}\n${JSON.stringify(tokenCount)}\n`,
+    );
     expect(insaneEvents(out.events)).toEqual([]);
     expect(out.diagnostics).toBeGreaterThanOrEqual(1);
     expect(out.usage).toBe(1);

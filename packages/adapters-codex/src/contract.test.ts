@@ -6,6 +6,13 @@ runAdapterContract({
   adapter: codexAdapter,
   // Archived, legacy (no usage) and thread_spawn children replaying their parent's counts.
   makeHome: async (dir) => {
-    await generateCodexHome(dir, { sessions: 5, requestsPerSession: 6, seed: 5, archiveEvery: 3, legacyEvery: 4, spawnEvery: 2 });
+    await generateCodexHome(dir, {
+      sessions: 5,
+      requestsPerSession: 6,
+      seed: 5,
+      archiveEvery: 3,
+      legacyEvery: 4,
+      spawnEvery: 2,
+    });
   },
 });

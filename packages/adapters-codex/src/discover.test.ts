@@ -1,7 +1,14 @@
 import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isRimuruError } from '@rimuru/core';
-import { CodexUsageTape, codexJsonl, codexSessionMetaLine, codexSessionPath, drainEvents, eventsOfType } from '@rimuru/test-utils/codex';
+import {
+  CodexUsageTape,
+  codexJsonl,
+  codexSessionMetaLine,
+  codexSessionPath,
+  drainEvents,
+  eventsOfType,
+} from '@rimuru/test-utils/codex';
 import { createTempHome, testAdapterContext, type TempHome } from '@rimuru/test-utils/fs-home';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { codexAdapter } from './adapter.js';
@@ -21,7 +28,10 @@ const ID_C = '019c8a4c-0000-7000-8000-00000000000c';
 
 function rollout(id: string): string {
   const tape = new CodexUsageTape();
-  return codexJsonl([codexSessionMetaLine({ timestamp: T, id }), tape.request('2026-02-23T11:40:05.000Z', { input: 10, output: 1 })]);
+  return codexJsonl([
+    codexSessionMetaLine({ timestamp: T, id }),
+    tape.request('2026-02-23T11:40:05.000Z', { input: 10, output: 1 }),
+  ]);
 }
 
 const ctxFor = (env: Record<string, string> = {}) => testAdapterContext({ homeDir: home.dir, env });
@@ -58,7 +68,10 @@ describe('codexAdapter discovery', () => {
       `.codex/archived_sessions/rollout-2026-01-01T00-00-00-${ID_C}.jsonl`,
     ]);
     expect(sources.every((s) => s.mode === 'append')).toBe(true);
-    expect(await codexAdapter.roots(ctx)).toEqual([join(home.dir, '.codex/sessions'), join(home.dir, '.codex/archived_sessions')]);
+    expect(await codexAdapter.roots(ctx)).toEqual([
+      join(home.dir, '.codex/sessions'),
+      join(home.dir, '.codex/archived_sessions'),
+    ]);
   });
 
   it('prefers the sessions/ copy when an archived file has the same name', async () => {
@@ -79,12 +92,18 @@ describe('codexAdapter discovery', () => {
     await home.write(`personal/${codexSessionPath(T, ID_C)}`, rollout(ID_C));
     await symlink(join(home.dir, 'work'), join(home.dir, 'work-link'));
     const ctx = ctxFor({ CODEX_HOME: ` ~/work, ${join(home.dir, 'personal')},,work-link, ~/missing` });
-    expect(rel(await codexAdapter.discover(ctx))).toEqual([`work/${codexSessionPath(T, ID_B)}`, `personal/${codexSessionPath(T, ID_C)}`]);
+    expect(rel(await codexAdapter.discover(ctx))).toEqual([
+      `work/${codexSessionPath(T, ID_B)}`,
+      `personal/${codexSessionPath(T, ID_C)}`,
+    ]);
   });
 
   it('throws one RimuruError when CODEX_HOME names no existing directory', async () => {
     const ctx = ctxFor({ CODEX_HOME: '/nonexistent/codex-a,/nonexistent/codex-b' });
-    const error = await codexAdapter.discover(ctx).then(() => null, (e: unknown) => e);
+    const error = await codexAdapter.discover(ctx).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isRimuruError(error)).toBe(true);
     expect(error).toMatchObject({ code: 'SOURCE_ERROR' });
     expect(String((error as Error).message)).not.toContain('\n');

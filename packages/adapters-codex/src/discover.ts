@@ -14,7 +14,9 @@ const ARCHIVED_PATTERN = '*.jsonl';
 async function rolloutsOf(home: string): Promise<string[]> {
   const live = await listFiles(join(home, SESSIONS_DIR), LIVE_PATTERN);
   const liveNames = new Set(live.map((p) => basename(p)));
-  const archived = (await listFiles(join(home, ARCHIVED_DIR), ARCHIVED_PATTERN)).filter((p) => !liveNames.has(basename(p)));
+  const archived = (await listFiles(join(home, ARCHIVED_DIR), ARCHIVED_PATTERN)).filter(
+    (p) => !liveNames.has(basename(p)),
+  );
   return [...live, ...archived];
 }
 

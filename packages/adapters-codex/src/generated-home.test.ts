@@ -1,5 +1,11 @@
 import type { AdapterEvent, ReadPosition, SessionActivity } from '@rimuru/core';
-import { codexTotalsBySession, drainEvents, eventsOfType, generateCodexHome, type CodexHomeTruth } from '@rimuru/test-utils/codex';
+import {
+  codexTotalsBySession,
+  drainEvents,
+  eventsOfType,
+  generateCodexHome,
+  type CodexHomeTruth,
+} from '@rimuru/test-utils/codex';
 import { readSources } from '@rimuru/test-utils/contract';
 import { createTempHome, testAdapterContext, type TempHome } from '@rimuru/test-utils/fs-home';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +16,14 @@ let home: TempHome;
 let truth: CodexHomeTruth;
 beforeAll(async () => {
   home = await createTempHome('rimuru-codex-generated-');
-  truth = await generateCodexHome(home.dir, { sessions: 24, requestsPerSession: 30, seed: 7, archiveEvery: 5, legacyEvery: 7, spawnEvery: 4 });
+  truth = await generateCodexHome(home.dir, {
+    sessions: 24,
+    requestsPerSession: 30,
+    seed: 7,
+    archiveEvery: 5,
+    legacyEvery: 7,
+    spawnEvery: 4,
+  });
 });
 afterAll(async () => {
   await home.cleanup();
@@ -48,7 +61,11 @@ describe('a generated Codex home', () => {
     for (const s of truth.sessions) {
       const a = activity.get(s.id);
       expect(a, s.id).toBeDefined();
-      expect([a?.tokensKnown, a?.parentExternalId, a?.projectPath], s.id).toEqual([s.tokensKnown, s.parentId, s.projectPath]);
+      expect([a?.tokensKnown, a?.parentExternalId, a?.projectPath], s.id).toEqual([
+        s.tokensKnown,
+        s.parentId,
+        s.projectPath,
+      ]);
       const got = totals.get(s.id);
       if (s.requests === 0) {
         expect(got, s.id).toBeUndefined();

@@ -28,7 +28,13 @@ function utcSecond(at: Instant): string {
  * The first record decides the session; every valid `timestamp` is activity; `turn_context`
  * sets the model; `event_msg`/`token_count` is the only source of usage.
  */
-export function interpretRecord(record: unknown, line: number | null, path: string, state: RolloutState, sink: RecordSink): void {
+export function interpretRecord(
+  record: unknown,
+  line: number | null,
+  path: string,
+  state: RolloutState,
+  sink: RecordSink,
+): void {
   if (!isRecord(record)) {
     sink.diagnostic(warn(line, 'invalid-record', 'line is JSON but not an object'));
     return;
@@ -38,7 +44,8 @@ export function interpretRecord(record: unknown, line: number | null, path: stri
   let at: Instant | null = null;
   if (record['timestamp'] !== undefined) {
     at = parseIsoTimestamp(record['timestamp']);
-    if (at === null) sink.diagnostic(warn(line, 'invalid-record', `invalid timestamp ${JSON.stringify(record['timestamp'])}`));
+    if (at === null)
+      sink.diagnostic(warn(line, 'invalid-record', `invalid timestamp ${JSON.stringify(record['timestamp'])}`));
     else sink.activity(at);
   }
 
@@ -104,7 +111,9 @@ function interpretTokenCount(
   const last = usageField(info, 'last_token_usage', line, sink);
   if (total === 'invalid' || last === 'invalid') return;
   if (total === null && last === null) {
-    sink.diagnostic(warn(line, 'invalid-record', 'token_count info has neither total_token_usage nor last_token_usage'));
+    sink.diagnostic(
+      warn(line, 'invalid-record', 'token_count info has neither total_token_usage nor last_token_usage'),
+    );
     return;
   }
   state.tokensKnown = true;
@@ -116,7 +125,8 @@ function interpretTokenCount(
   if (at === null) {
     // Keep the running total so later events are not double counted; this one is lost.
     state.total = result.total;
-    if (result.kind === 'count') sink.diagnostic(warn(line, 'invalid-record', 'token_count without a valid timestamp; usage skipped'));
+    if (result.kind === 'count')
+      sink.diagnostic(warn(line, 'invalid-record', 'token_count without a valid timestamp; usage skipped'));
     return;
   }
   // A thread_spawn child first replays its parent's token counts in one burst sharing a
@@ -138,7 +148,14 @@ function interpretTokenCount(
   emitUsage(result.delta, result.total, at, line, state, sink);
 }
 
-function emitUsage(delta: RawUsage, total: RawUsage, at: Instant, line: number | null, state: RolloutState, sink: RecordSink): void {
+function emitUsage(
+  delta: RawUsage,
+  total: RawUsage,
+  at: Instant,
+  line: number | null,
+  state: RolloutState,
+  sink: RecordSink,
+): void {
   const sessionId = state.sessionId;
   if (sessionId === null) return;
   // input_tokens includes the cached part and output includes reasoning; a writer that
@@ -147,7 +164,11 @@ function emitUsage(delta: RawUsage, total: RawUsage, at: Instant, line: number |
   const reasoning = Math.min(delta.reasoning, delta.output);
   if (cacheRead !== delta.cached || reasoning !== delta.reasoning) {
     sink.diagnostic(
-      warn(line, 'invalid-record', `token_count with cached > input or reasoning > output (${encodeUsage(delta).join('/')}); clamped`),
+      warn(
+        line,
+        'invalid-record',
+        `token_count with cached > input or reasoning > output (${encodeUsage(delta).join('/')}); clamped`,
+      ),
     );
   }
   const tokens: TokenCounts = {

@@ -39,12 +39,16 @@ function ts(s: number, ms = 0): string {
   return new Date(Date.UTC(2026, 1, 23, 11, 40, 0, 0) + s * 1000 + ms).toISOString();
 }
 
-async function file(content: string | Uint8Array, id = `0000000${counter}-0000-7000-8000-000000000000`): Promise<string> {
+async function file(
+  content: string | Uint8Array,
+  id = `0000000${counter}-0000-7000-8000-000000000000`,
+): Promise<string> {
   counter += 1;
   return home.write(`h${counter}/.codex/${codexSessionPath(ts(0), id)}`, content);
 }
 
-const read = (path: string, from: ReadPosition = START, limits?: ReadLimits) => drainEvents(readRollout(path, from, limits));
+const read = (path: string, from: ReadPosition = START, limits?: ReadLimits) =>
+  drainEvents(readRollout(path, from, limits));
 
 function meta(extra: Partial<Parameters<typeof codexSessionMetaLine>[0]> = {}): string {
   return codexSessionMetaLine({ timestamp: ts(1), startedAt: ts(0), id: SID, cwd: CWD, ...extra });
@@ -132,7 +136,14 @@ describe('readRollout: usage accounting', () => {
     ];
     const events = await read(await file(codexJsonl(lines)));
     // No model before the first turn_context: null (unpriced), never an invented gpt-5.
-    expect(eventsOfType(events, 'usage').map((u) => u.model)).toEqual([null, 'gpt-5.2-codex', 'o4-mini', 'gpt-5.3-codex', 'gpt-5.3-codex', 'gpt-5.3-codex']);
+    expect(eventsOfType(events, 'usage').map((u) => u.model)).toEqual([
+      null,
+      'gpt-5.2-codex',
+      'o4-mini',
+      'gpt-5.3-codex',
+      'gpt-5.3-codex',
+      'gpt-5.3-codex',
+    ]);
   });
 
   it('skips a thread_spawn child’s replay of its parent’s token counts and keeps their total as baseline', async () => {
@@ -149,26 +160,50 @@ describe('readRollout: usage accounting', () => {
       replay.reemit(ts(50, 5)),
       codexTurnContextLine({ timestamp: ts(55), model: 'gpt-5.4-mini' }),
       // The child's own counter restarts: the total drops, so `last` counts.
-      codexTokenCountLine({ timestamp: ts(58), total: { input: 700, cached: 0, output: 40 }, last: { input: 700, cached: 0, output: 40 } }),
-      codexTokenCountLine({ timestamp: ts(59), total: { input: 700, cached: 0, output: 40 }, last: { input: 700, cached: 0, output: 40 } }),
-      codexTokenCountLine({ timestamp: ts(61), total: { input: 1500, cached: 600, output: 70 }, last: { input: 800, cached: 600, output: 30 } }),
+      codexTokenCountLine({
+        timestamp: ts(58),
+        total: { input: 700, cached: 0, output: 40 },
+        last: { input: 700, cached: 0, output: 40 },
+      }),
+      codexTokenCountLine({
+        timestamp: ts(59),
+        total: { input: 700, cached: 0, output: 40 },
+        last: { input: 700, cached: 0, output: 40 },
+      }),
+      codexTokenCountLine({
+        timestamp: ts(61),
+        total: { input: 1500, cached: 600, output: 70 },
+        last: { input: 800, cached: 600, output: 30 },
+      }),
     ];
     const events = await read(await file(codexJsonl(lines), child));
     const usage = eventsOfType(events, 'usage');
-    expect(usage.map((u) => [u.sessionExternalId, u.model, u.tokens.input, u.tokens.cacheRead, u.tokens.output])).toEqual([
+    expect(
+      usage.map((u) => [u.sessionExternalId, u.model, u.tokens.input, u.tokens.cacheRead, u.tokens.output]),
+    ).toEqual([
       [child, 'gpt-5.4-mini', 700, 0, 40],
       [child, 'gpt-5.4-mini', 200, 600, 30],
     ]);
     const activity = eventsOfType(events, 'activity');
-    expect(activity.map((a) => [a.sessionExternalId, a.parentExternalId, a.projectPath])).toEqual([[child, parent, CWD]]);
+    expect(activity.map((a) => [a.sessionExternalId, a.parentExternalId, a.projectPath])).toEqual([
+      [child, parent, CWD],
+    ]);
   });
 
   it('measures a child’s own events from the replay baseline when its counter continues', async () => {
     const child = '019c0000-0000-7000-8000-0000000000cc';
     const lines = [
       codexSessionMetaLine({ timestamp: ts(50), id: child, source: codexThreadSpawnSource('p') }),
-      codexTokenCountLine({ timestamp: ts(50, 10), total: { input: 5000, cached: 0, output: 100 }, last: { input: 5000, cached: 0, output: 100 } }),
-      codexTokenCountLine({ timestamp: ts(51, 500), total: { input: 5600, cached: 4000, output: 150 }, last: { input: 600, cached: 4000, output: 50 } }),
+      codexTokenCountLine({
+        timestamp: ts(50, 10),
+        total: { input: 5000, cached: 0, output: 100 },
+        last: { input: 5000, cached: 0, output: 100 },
+      }),
+      codexTokenCountLine({
+        timestamp: ts(51, 500),
+        total: { input: 5600, cached: 4000, output: 150 },
+        last: { input: 600, cached: 4000, output: 50 },
+      }),
     ];
     const events = await read(await file(codexJsonl(lines), child));
     // The total moved by 600 in / 4000 cached; the writer's last disagrees: the movement counts.
@@ -180,13 +215,22 @@ describe('readRollout: usage accounting', () => {
 
   it('does not treat ordinary sessions’ first events as a replay', async () => {
     const tape = new CodexUsageTape();
-    const lines = [meta(), tape.request(ts(2), { input: 10, output: 1 }), tape.request(ts(2, 300), { input: 20, output: 2 })];
+    const lines = [
+      meta(),
+      tape.request(ts(2), { input: 10, output: 1 }),
+      tape.request(ts(2, 300), { input: 20, output: 2 }),
+    ];
     expect(eventsOfType(await read(await file(codexJsonl(lines))), 'usage')).toHaveLength(2);
   });
 
   it('gives keys that repeat on a re-read and differ between counted events', async () => {
     const tape = new CodexUsageTape();
-    const lines = [meta(), tape.request(ts(2), { input: 10, output: 1 }), tape.reset(ts(2), { input: 5, output: 1 }), tape.request(ts(2), { input: 10, output: 1 })];
+    const lines = [
+      meta(),
+      tape.request(ts(2), { input: 10, output: 1 }),
+      tape.reset(ts(2), { input: 5, output: 1 }),
+      tape.request(ts(2), { input: 10, output: 1 }),
+    ];
     const path = await file(codexJsonl(lines));
     const first = eventsOfType(await read(path), 'usage').map((u) => u.dedupeKey);
     const second = eventsOfType(await read(path), 'usage').map((u) => u.dedupeKey);
@@ -198,7 +242,10 @@ describe('readRollout: usage accounting', () => {
 
   it('keeps copies of one rollout under two session ids as two sessions', async () => {
     const tape = new CodexUsageTape();
-    const body = [codexTurnContextLine({ timestamp: ts(2), model: 'gpt-5.2' }), tape.request(ts(3), { input: 100, output: 10 })];
+    const body = [
+      codexTurnContextLine({ timestamp: ts(2), model: 'gpt-5.2' }),
+      tape.request(ts(3), { input: 100, output: 10 }),
+    ];
     const a = await read(await file(codexJsonl([meta({ id: 'aaaa' }), ...body])));
     const b = await read(await file(codexJsonl([meta({ id: 'bbbb' }), ...body])));
     const totals = codexTotalsBySession([...a, ...b]);
@@ -213,7 +260,16 @@ describe('readRollout: sessions without usage', () => {
     expect(eventsOfType(events, 'usage')).toEqual([]);
     expect(eventsOfType(events, 'diagnostic')).toEqual([]);
     expect(eventsOfType(events, 'activity')).toEqual([
-      { type: 'activity', sessionExternalId: SID, firstAt: ts(0), lastAt: ts(30), projectPath: CWD, parentExternalId: null, tokensKnown: false, title: null },
+      {
+        type: 'activity',
+        sessionExternalId: SID,
+        firstAt: ts(0),
+        lastAt: ts(30),
+        projectPath: CWD,
+        parentExternalId: null,
+        tokensKnown: false,
+        title: null,
+      },
     ]);
   });
 
@@ -236,18 +292,27 @@ describe('readRollout: sessions without usage', () => {
     expect(eventsOfType(events, 'usage')).toEqual([]);
     expect(eventsOfType(events, 'activity')).toEqual([
       {
-        type: 'activity', sessionExternalId: 'legacy-session', firstAt: '2025-08-20T09:00:00.000Z', lastAt: '2025-08-20T09:00:00.000Z',
-        projectPath: null, parentExternalId: null, tokensKnown: false, title: null,
+        type: 'activity',
+        sessionExternalId: 'legacy-session',
+        firstAt: '2025-08-20T09:00:00.000Z',
+        lastAt: '2025-08-20T09:00:00.000Z',
+        projectPath: null,
+        parentExternalId: null,
+        tokensKnown: false,
+        title: null,
       },
     ]);
   });
 
   it('names a session without session_meta after its file and takes the project from turn_context', async () => {
     const tape = new CodexUsageTape();
-    const path = await home.write('h-named/.codex/sessions/project-alpha/session-alpha.jsonl', codexJsonl([
-      codexTurnContextLine({ timestamp: ts(1), model: 'gpt-5.2-codex', cwd: '/w/alpha' }),
-      tape.request(ts(2), { input: 10, output: 1 }),
-    ]));
+    const path = await home.write(
+      'h-named/.codex/sessions/project-alpha/session-alpha.jsonl',
+      codexJsonl([
+        codexTurnContextLine({ timestamp: ts(1), model: 'gpt-5.2-codex', cwd: '/w/alpha' }),
+        tape.request(ts(2), { input: 10, output: 1 }),
+      ]),
+    );
     const events = await read(path);
     expect(eventsOfType(events, 'usage').map((u) => u.sessionExternalId)).toEqual(['project-alpha/session-alpha']);
     expect(eventsOfType(events, 'activity').map((a) => [a.sessionExternalId, a.projectPath, a.tokensKnown])).toEqual([
@@ -283,8 +348,16 @@ describe('readRollout: malformed input', () => {
   it('reports negative or non-numeric token counts and emits no usage for them', async () => {
     const lines = [
       meta(),
-      codexTokenCountLine({ timestamp: ts(2), total: null, rawInfo: { total_token_usage: { input_tokens: -5, output_tokens: 3 } } }),
-      codexTokenCountLine({ timestamp: ts(3), total: null, rawInfo: { last_token_usage: { input_tokens: 'NaN', output_tokens: 3 } } }),
+      codexTokenCountLine({
+        timestamp: ts(2),
+        total: null,
+        rawInfo: { total_token_usage: { input_tokens: -5, output_tokens: 3 } },
+      }),
+      codexTokenCountLine({
+        timestamp: ts(3),
+        total: null,
+        rawInfo: { last_token_usage: { input_tokens: 'NaN', output_tokens: 3 } },
+      }),
       codexTokenCountLine({ timestamp: ts(4), total: null, rawInfo: { prompt: 1420, completion: 910 } }),
       codexTokenCountLine({ timestamp: ts(5), total: null, rawInfo: 'broken' }),
     ];
@@ -295,7 +368,10 @@ describe('readRollout: malformed input', () => {
   });
 
   it('clamps cached > input with a diagnostic instead of negative tokens', async () => {
-    const lines = [meta(), codexTokenCountLine({ timestamp: ts(2), total: { input: 100, cached: 150, output: 10, reasoning: 20 } })];
+    const lines = [
+      meta(),
+      codexTokenCountLine({ timestamp: ts(2), total: { input: 100, cached: 150, output: 10, reasoning: 20 } }),
+    ];
     const events = await read(await file(codexJsonl(lines)));
     expect(eventsOfType(events, 'usage').map((u) => u.tokens)).toEqual([
       { input: 0, cacheRead: 100, output: 10, reasoning: 10, cacheWrite5m: 0, cacheWrite1h: 0 },
@@ -305,7 +381,12 @@ describe('readRollout: malformed input', () => {
 
   it('keeps the running total across a token_count with a bad timestamp', async () => {
     const tape = new CodexUsageTape();
-    const lines = [meta(), tape.request(ts(2), { input: 100, output: 10 }), tape.request('[trimmed]', { input: 50, output: 5 }), tape.request(ts(4), { input: 20, output: 2 })];
+    const lines = [
+      meta(),
+      tape.request(ts(2), { input: 100, output: 10 }),
+      tape.request('[trimmed]', { input: 50, output: 5 }),
+      tape.request(ts(4), { input: 20, output: 2 }),
+    ];
     const events = await read(await file(codexJsonl(lines)));
     expect(eventsOfType(events, 'usage').map((u) => u.tokens.input)).toEqual([100, 20]);
     expect(eventsOfType(events, 'diagnostic').map((d) => d.line)).toEqual([3, 3]);
@@ -329,8 +410,15 @@ describe('readRollout: malformed input', () => {
     const tape = new CodexUsageTape();
     const long = codexResponseMessageLine(ts(2), 'assistant', 'y'.repeat(3000));
     const limits = { ...DEFAULT_READ_LIMITS, chunkSize: 256, maxLineBytes: 1000 };
-    const events = await read(await file(codexJsonl([meta(), long, tape.request(ts(3), { input: 5, output: 1 }), long])), START, limits);
-    expect(eventsOfType(events, 'diagnostic').map((d) => [d.code, d.line])).toEqual([['line-too-long', 2], ['line-too-long', 4]]);
+    const events = await read(
+      await file(codexJsonl([meta(), long, tape.request(ts(3), { input: 5, output: 1 }), long])),
+      START,
+      limits,
+    );
+    expect(eventsOfType(events, 'diagnostic').map((d) => [d.code, d.line])).toEqual([
+      ['line-too-long', 2],
+      ['line-too-long', 4],
+    ]);
     expect(eventsOfType(events, 'usage').map((u) => u.line)).toEqual([3]);
   });
 
@@ -344,7 +432,11 @@ describe('readRollout: malformed input', () => {
 describe('readRollout: resumable reads', () => {
   async function session(): Promise<string> {
     const tape = new CodexUsageTape();
-    const lines = [meta(), codexTurnContextLine({ timestamp: ts(2), model: 'gpt-5.5' }), codexTokenCountLine({ timestamp: ts(3), total: null })];
+    const lines = [
+      meta(),
+      codexTurnContextLine({ timestamp: ts(2), model: 'gpt-5.5' }),
+      codexTokenCountLine({ timestamp: ts(3), total: null }),
+    ];
     for (let i = 0; i < 12; i += 1) {
       if (i === 4) lines.push(codexTurnContextLine({ timestamp: ts(10 + i), model: 'gpt-5.4' }));
       if (i === 8) lines.push(tape.reset(ts(10 + i, 1), { input: 300, cached: 100, output: 9 }));
@@ -379,7 +471,9 @@ describe('readRollout: resumable reads', () => {
 
   it('ends on exactly one checkpoint at EOF, also for an empty file', async () => {
     const empty = await read(await file(''));
-    expect(empty).toEqual([{ type: 'checkpoint', offset: 0, state: expect.objectContaining({ line: 0, sessionId: null }) }]);
+    expect(empty).toEqual([
+      { type: 'checkpoint', offset: 0, state: expect.objectContaining({ line: 0, sessionId: null }) },
+    ]);
     const path = await session();
     const full = await read(path);
     const atEnd = eventsOfType(full, 'checkpoint').at(-1)!;

@@ -2,7 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { AdapterEvent, CheckpointEvent, ReadPosition } from '@rimuru/core';
 import { codexTotalsBySession, drainEvents, eventsOfType } from '@rimuru/test-utils/codex';
-import { ccusageClasses, describeRealSamples, oracleClasses, oracleUnits, samplePath, type TokenClasses } from '@rimuru/test-utils/real-samples';
+import {
+  ccusageClasses,
+  describeRealSamples,
+  oracleClasses,
+  oracleUnits,
+  samplePath,
+  type TokenClasses,
+} from '@rimuru/test-utils/real-samples';
 import { glob } from 'tinyglobby';
 import { expect, it } from 'vitest';
 import { DEFAULT_READ_LIMITS, readRollout, type ReadLimits } from './read-rollout.js';
@@ -24,7 +31,8 @@ const MODEL_DIFFERENCES: Record<string, string[]> = {
 };
 
 const START: ReadPosition = { offset: 0, state: null };
-const read = (path: string, from: ReadPosition = START, limits?: ReadLimits) => drainEvents(readRollout(path, from, limits));
+const read = (path: string, from: ReadPosition = START, limits?: ReadLimits) =>
+  drainEvents(readRollout(path, from, limits));
 
 function stem(path: string): string {
   return basename(path).replace(/\.jsonl$/, '');
@@ -68,7 +76,8 @@ describeRealSamples('real Codex samples', ['codex'], () => {
         expect(gotTotals, label).toEqual(want);
         if (KNOWN_DIFFERENCES[stem(path)] === undefined) {
           expect(got.models, label).toEqual(MODEL_DIFFERENCES[stem(path)] ?? [...expected.models].sort());
-          if (expected.reasoningOutputTokens !== undefined) expect(got.tokens.reasoning, label).toBe(expected.reasoningOutputTokens);
+          if (expected.reasoningOutputTokens !== undefined)
+            expect(got.tokens.reasoning, label).toBe(expected.reasoningOutputTokens);
         }
         compared += 1;
       }
@@ -77,24 +86,34 @@ describeRealSamples('real Codex samples', ['codex'], () => {
   });
 
   it('counts a Codex Desktop 0.104 session once although half its token_count events are re-emits', async () => {
-    const path = join(codexDir, 'madshn__localpush/src-tauri/tests/fixtures/codex/2026-02-23/raw/sessions/rollout-2026-02-23T12-54-34-019c8a59-e9dd-71f0-9ae3-4079fe9726a9.jsonl');
+    const path = join(
+      codexDir,
+      'madshn__localpush/src-tauri/tests/fixtures/codex/2026-02-23/raw/sessions/rollout-2026-02-23T12-54-34-019c8a59-e9dd-71f0-9ae3-4079fe9726a9.jsonl',
+    );
     const events = await read(path);
     const usage = eventsOfType(events, 'usage');
     expect(usage.length).toBe(286);
     expect(new Set(usage.map((u) => u.dedupeKey)).size).toBe(usage.length);
-    expect(usage.every((u) => u.sessionExternalId === '019c8a59-e9dd-71f0-9ae3-4079fe9726a9' && u.model === 'gpt-5.3-codex')).toBe(true);
+    expect(
+      usage.every((u) => u.sessionExternalId === '019c8a59-e9dd-71f0-9ae3-4079fe9726a9' && u.model === 'gpt-5.3-codex'),
+    ).toBe(true);
     const activity = eventsOfType(events, 'activity');
     expect(activity.every((a) => a.projectPath === '/redacted/path/59b923df4d' && a.tokensKnown)).toBe(true);
   });
 
   it('reports the 0.128 Desktop file without token_count as a session with unknown tokens', async () => {
-    const path = join(codexDir, 'codemie-ai__codemie-code/src/agents/plugins/codex/__tests__/fixtures/rollout-2026-05-11T13-28-45-019e1695-0522-7c83-8b39-0dd379793f80.jsonl');
+    const path = join(
+      codexDir,
+      'codemie-ai__codemie-code/src/agents/plugins/codex/__tests__/fixtures/rollout-2026-05-11T13-28-45-019e1695-0522-7c83-8b39-0dd379793f80.jsonl',
+    );
     const events = await read(path);
     expect(eventsOfType(events, 'usage')).toEqual([]);
     expect(eventsOfType(events, 'diagnostic')).toEqual([]);
     const activity = eventsOfType(events, 'activity');
     expect(activity.length).toBeGreaterThan(0);
-    expect(activity.every((a) => !a.tokensKnown && a.sessionExternalId === '019e1695-0522-7c83-8b39-0dd379793f80')).toBe(true);
+    expect(
+      activity.every((a) => !a.tokensKnown && a.sessionExternalId === '019e1695-0522-7c83-8b39-0dd379793f80'),
+    ).toBe(true);
     // The session was created (payload.timestamp) a minute before its first line was written.
     expect(activity[0]?.firstAt).toBe('2026-05-11T10:28:45.482Z');
     expect(activity[0]?.projectPath).toBe('/Users/Sample_User/naya');
@@ -114,8 +133,12 @@ describeRealSamples('real Codex samples', ['codex'], () => {
       for (const cut of [checkpoints[1]!, checkpoints[Math.floor(checkpoints.length / 2)]!]) {
         const index = full.indexOf(cut);
         const resumed = await read(file, { offset: cut.offset, state: cut.state }, limits);
-        expect(codexTotalsBySession([...full.slice(0, index + 1), ...resumed]), file).toEqual(codexTotalsBySession(full));
-        expect(eventsOfType([...full.slice(0, index + 1), ...resumed], 'usage'), file).toEqual(eventsOfType(full, 'usage'));
+        expect(codexTotalsBySession([...full.slice(0, index + 1), ...resumed]), file).toEqual(
+          codexTotalsBySession(full),
+        );
+        expect(eventsOfType([...full.slice(0, index + 1), ...resumed], 'usage'), file).toEqual(
+          eventsOfType(full, 'usage'),
+        );
         expect(lastCheckpoint(resumed), file).toEqual(lastCheckpoint(full));
       }
     }

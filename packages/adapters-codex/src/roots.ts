@@ -17,9 +17,14 @@ export async function codexHomes(ctx: AdapterContext): Promise<string[]> {
   const configured = await rootsFromEnv(ctx.env, HOME_VAR, ctx.homeDir);
   if (configured !== null) {
     if (configured.roots.length === 0) {
-      throw new RimuruError('SOURCE_ERROR', `${HOME_VAR}="${configured.value}" names no existing Codex home directory`, 1, {
-        suggestions: [`Point ${HOME_VAR} at your Codex home (the folder holding sessions/), or unset it`],
-      });
+      throw new RimuruError(
+        'SOURCE_ERROR',
+        `${HOME_VAR}="${configured.value}" names no existing Codex home directory`,
+        1,
+        {
+          suggestions: [`Point ${HOME_VAR} at your Codex home (the folder holding sessions/), or unset it`],
+        },
+      );
     }
     return configured.roots;
   }

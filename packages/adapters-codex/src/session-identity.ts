@@ -36,7 +36,10 @@ export function fallbackSessionId(path: string): string {
       break;
     }
   }
-  const relative = parts.slice(start).join('/').replace(/\.jsonl$/i, '');
+  const relative = parts
+    .slice(start)
+    .join('/')
+    .replace(/\.jsonl$/i, '');
   return relative.length > 0 ? relative : path.split(sep).join('/');
 }
 

@@ -3,10 +3,22 @@ import { decodeUsage, encodeUsage, parseRawUsage } from './token-usage.js';
 
 describe('parseRawUsage', () => {
   it('reads Codex TokenUsage and synthesises a missing total as input + output', () => {
-    expect(parseRawUsage({ input_tokens: 44345, cached_input_tokens: 24704, output_tokens: 1107, reasoning_output_tokens: 537, total_tokens: 45452 })).toEqual({
-      ok: true, usage: { input: 44345, cached: 24704, output: 1107, reasoning: 537, total: 45452 },
+    expect(
+      parseRawUsage({
+        input_tokens: 44345,
+        cached_input_tokens: 24704,
+        output_tokens: 1107,
+        reasoning_output_tokens: 537,
+        total_tokens: 45452,
+      }),
+    ).toEqual({
+      ok: true,
+      usage: { input: 44345, cached: 24704, output: 1107, reasoning: 537, total: 45452 },
     });
-    expect(parseRawUsage({ input_tokens: 10, output_tokens: 4 })).toEqual({ ok: true, usage: { input: 10, cached: 0, output: 4, reasoning: 0, total: 14 } });
+    expect(parseRawUsage({ input_tokens: 10, output_tokens: 4 })).toEqual({
+      ok: true,
+      usage: { input: 10, cached: 0, output: 4, reasoning: 0, total: 14 },
+    });
   });
 
   it('rejects negative, fractional, NaN-like and non-numeric counters', () => {

@@ -60,12 +60,23 @@ function counter(value: unknown, name: string): number | string {
 }
 
 export function sameUsage(a: RawUsage, b: RawUsage): boolean {
-  return a.input === b.input && a.cached === b.cached && a.output === b.output && a.reasoning === b.reasoning && a.total === b.total;
+  return (
+    a.input === b.input &&
+    a.cached === b.cached &&
+    a.output === b.output &&
+    a.reasoning === b.reasoning &&
+    a.total === b.total
+  );
 }
 
 /** True when no counter of `next` is below `prev`: the cumulative total only grew. */
 export function grewFrom(next: RawUsage, prev: RawUsage): boolean {
-  return next.input >= prev.input && next.cached >= prev.cached && next.output >= prev.output && next.reasoning >= prev.reasoning;
+  return (
+    next.input >= prev.input &&
+    next.cached >= prev.cached &&
+    next.output >= prev.output &&
+    next.reasoning >= prev.reasoning
+  );
 }
 
 export function subtractUsage(next: RawUsage, prev: RawUsage): RawUsage {

@@ -19,11 +19,17 @@ export type Accounting =
  * Events with only `last_token_usage` cannot be checked for re-emits: they count as written
  * and extend a synthetic running total so that keys stay distinct.
  */
-export function accountTokenCount(prev: RawUsage | null, total: RawUsage | null, last: RawUsage | null): Accounting | null {
+export function accountTokenCount(
+  prev: RawUsage | null,
+  total: RawUsage | null,
+  last: RawUsage | null,
+): Accounting | null {
   if (total === null) {
     if (last === null) return null;
     const running = prev === null ? last : addUsage(prev, last);
-    return isZeroUsage(last) ? { kind: 'zero', total: running } : { kind: 'count', delta: last, total: running, reason: 'last-only' };
+    return isZeroUsage(last)
+      ? { kind: 'zero', total: running }
+      : { kind: 'count', delta: last, total: running, reason: 'last-only' };
   }
   let delta: RawUsage;
   let reason: 'first' | 'advanced' | 'reset';

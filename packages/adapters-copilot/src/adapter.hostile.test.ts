@@ -2,7 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatRequest, chatSession, copilotEventsPath, copilotSessionStart, copilotShutdown } from '@rimuru/test-utils/copilot';
+import {
+  chatRequest,
+  chatSession,
+  copilotEventsPath,
+  copilotSessionStart,
+  copilotShutdown,
+} from '@rimuru/test-utils/copilot';
 import { createTempHome, testAdapterContext, type TempHome } from '@rimuru/test-utils/fs-home';
 import { deeplyNested, insaneEvents, invalidUtf8, mutatedRecord, readWhole } from '@rimuru/test-utils/hostile';
 import { copilotAdapter } from './adapter.js';
@@ -25,12 +31,19 @@ describe('copilot adapter on hostile bytes', () => {
   };
   const readChat = async (content: string | Uint8Array) => {
     n += 1;
-    const path = await write(join('.config', 'Code', 'User', 'workspaceStorage', 'w1', 'chatSessions', `s${n}.json`), content);
+    const path = await write(
+      join('.config', 'Code', 'User', 'workspaceStorage', 'w1', 'chatSessions', `s${n}.json`),
+      content,
+    );
     return readWhole(copilotAdapter, { path, mode: 'snapshot' }, ctx());
   };
   const start = copilotSessionStart({ id: 'e1', timestamp: '2026-01-01T00:00:00.000Z', sessionId: 'x', cwd: '/w' });
   const shutdown = JSON.parse(
-    copilotShutdown({ id: 'e9', timestamp: '2026-01-01T00:10:00.000Z', modelMetrics: { 'gpt-5': { inputTokens: 100, outputTokens: 20, requests: 2 } } }),
+    copilotShutdown({
+      id: 'e9',
+      timestamp: '2026-01-01T00:10:00.000Z',
+      modelMetrics: { 'gpt-5': { inputTokens: 100, outputTokens: 20, requests: 2 } },
+    }),
   ) as unknown;
   const session = chatSession({
     sessionId: 'chat-1',
@@ -54,11 +67,14 @@ describe('copilot adapter on hostile bytes', () => {
 
   it('arbitrary bytes and invalid UTF-8 in either format: no throw, sane events', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(fc.uint8Array({ maxLength: 200 }), invalidUtf8()), { maxLength: 8 }), async (chunks) => {
-        const bytes = Buffer.concat(chunks.flatMap((c) => [Buffer.from(c), Buffer.from('\n')]));
-        expect(insaneEvents((await readCli(bytes)).events)).toEqual([]);
-        expect(insaneEvents((await readChat(bytes)).events)).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.uint8Array({ maxLength: 200 }), invalidUtf8()), { maxLength: 8 }),
+        async (chunks) => {
+          const bytes = Buffer.concat(chunks.flatMap((c) => [Buffer.from(c), Buffer.from('\n')]));
+          expect(insaneEvents((await readCli(bytes)).events)).toEqual([]);
+          expect(insaneEvents((await readChat(bytes)).events)).toEqual([]);
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -1,7 +1,14 @@
 import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RimuruError } from '@rimuru/core';
-import { chatRequest, chatSession, copilotEventsPath, copilotSessionStart, jsonl, vscodeUserDir } from '@rimuru/test-utils/copilot';
+import {
+  chatRequest,
+  chatSession,
+  copilotEventsPath,
+  copilotSessionStart,
+  jsonl,
+  vscodeUserDir,
+} from '@rimuru/test-utils/copilot';
 import { createTempHome, testAdapterContext, type TempHome } from '@rimuru/test-utils/fs-home';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copilotAdapter } from './adapter.js';
@@ -16,8 +23,11 @@ afterEach(async () => {
 });
 
 const events = jsonl([copilotSessionStart({ id: 'e1', timestamp: '2026-01-01T00:00:00.000Z', sessionId: 's' })]);
-const chat = JSON.stringify(chatSession({ sessionId: 'c', creationDate: 1, requests: [chatRequest({ timestamp: 2 })] }));
-const ctx = (env: Record<string, string> = {}, platform = 'linux') => testAdapterContext({ homeDir: home.dir, env, platform });
+const chat = JSON.stringify(
+  chatSession({ sessionId: 'c', creationDate: 1, requests: [chatRequest({ timestamp: 2 })] }),
+);
+const ctx = (env: Record<string, string> = {}, platform = 'linux') =>
+  testAdapterContext({ homeDir: home.dir, env, platform });
 const rel = (paths: { path: string; mode: string }[]) => paths.map((s) => [s.path.slice(home.dir.length + 1), s.mode]);
 
 describe('detect / roots / discover', () => {
@@ -54,7 +64,10 @@ describe('detect / roots / discover', () => {
       ['.config/Code - Insiders/User/workspaceStorage/h3/chatSessions/i.jsonl', 'snapshot'],
     ]);
     expect(await copilotAdapter.discover(ctx())).toEqual(sources);
-    expect(sources.map((s) => sourceKindOf(s.path))).toEqual([...Array(4).fill('cli-events'), ...Array(4).fill('vscode-chat')]);
+    expect(sources.map((s) => sourceKindOf(s.path))).toEqual([
+      ...Array(4).fill('cli-events'),
+      ...Array(4).fill('vscode-chat'),
+    ]);
     expect((await copilotAdapter.roots(ctx())).map((r) => r.slice(home.dir.length + 1))).toEqual([
       '.copilot/session-state',
       '.copilot/history-session-state',
@@ -69,7 +82,8 @@ describe('detect / roots / discover', () => {
     await home.write('roaming/Code/User/globalStorage/emptyWindowChatSessions/w.json', chat);
     await home.write('xdg/Code/User/globalStorage/emptyWindowChatSessions/x.json', chat);
     await home.write('.vscode-server/data/User/globalStorage/emptyWindowChatSessions/r.json', chat);
-    const names = async (c: ReturnType<typeof ctx>) => (await copilotAdapter.discover(c)).map((s) => s.path.split('/').at(-1));
+    const names = async (c: ReturnType<typeof ctx>) =>
+      (await copilotAdapter.discover(c)).map((s) => s.path.split('/').at(-1));
     expect(await names(ctx({}, 'darwin'))).toEqual(['m.json', 'r.json']);
     expect(await names(ctx({ APPDATA: join(home.dir, 'roaming') }, 'win32'))).toEqual(['w.json', 'r.json']);
     expect(await names(ctx({ XDG_CONFIG_HOME: join(home.dir, 'xdg') }))).toEqual(['x.json', 'r.json']);

@@ -1,5 +1,12 @@
 export { copilotAdapter } from './adapter.js';
-export { copilotRoots, copilotCliRoots, copilotConfigDir, vscodeChatRoots, vscodeTraceStores, vscodeUserDirs } from './roots.js';
+export {
+  copilotRoots,
+  copilotCliRoots,
+  copilotConfigDir,
+  vscodeChatRoots,
+  vscodeTraceStores,
+  vscodeUserDirs,
+} from './roots.js';
 export { discoverCopilotSources } from './discover.js';
 export { sourceKindOf, type CopilotSourceKind } from './source-kind.js';
 export { readCliEvents, DEFAULT_CLI_READ_LIMITS, type CliReadLimits } from './cli/read-events.js';

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { ReadPosition } from '@rimuru/core';
 import { collectEvents, mergeActivity, ofType, tokensBySession } from '@rimuru/test-utils/copilot';
-import { ccusageClasses, describeRealSamples, oracleClasses, oracleUnits, samplePath as sample } from '@rimuru/test-utils/real-samples';
+import {
+  ccusageClasses,
+  describeRealSamples,
+  oracleClasses,
+  oracleUnits,
+  samplePath as sample,
+} from '@rimuru/test-utils/real-samples';
 import { expect, it } from 'vitest';
 import { readCliEvents } from './cli/read-events.js';
 import { parseChatSession } from './vscode/chat-session.js';
@@ -30,7 +36,9 @@ describeRealSamples('real Copilot samples', ['copilot'], () => {
   it('reads the cocopilot CLI session: shutdown usage, cwd project, no diagnostics', async () => {
     const events = await readSample('copilot/kryvoff__cocopilot/test/fixtures/events/synthetic-session.jsonl');
     expect(ofType(events, 'diagnostic')).toEqual([]);
-    expect(ofType(events, 'usage').map((u) => [u.dedupeKey, u.model, u.occurredAt, u.recordedCostUsd, u.requestCount])).toEqual([
+    expect(
+      ofType(events, 'usage').map((u) => [u.dedupeKey, u.model, u.occurredAt, u.recordedCostUsd, u.requestCount]),
+    ).toEqual([
       // A run of three requests (`requests.count`): an aggregate, priced without the per-request tier.
       ['syn-test-001:evt-027:claude-sonnet-4', 'claude-sonnet-4', '2026-01-15T10:01:00.000Z', null, 3],
     ]);
@@ -48,17 +56,25 @@ describeRealSamples('real Copilot samples', ['copilot'], () => {
       ['invalid-json', 1],
       ['invalid-record', 3],
     ]);
-    expect(mergeActivity(malformed).get('test-session-3')).toMatchObject({ firstAt: '2026-02-15T10:00:00.000Z', lastAt: '2026-02-15T10:00:02.000Z' });
+    expect(mergeActivity(malformed).get('test-session-3')).toMatchObject({
+      firstAt: '2026-02-15T10:00:00.000Z',
+      lastAt: '2026-02-15T10:00:02.000Z',
+    });
 
     const v1 = await readSample(
       'copilot/jazzyalex__agent-sessions/Resources/Fixtures/stage0/agents/copilot/subdir_v1/aaaabbbb-1111-2222-3333-ccccddddeeee/events.jsonl',
     );
     expect(ofType(v1, 'diagnostic')).toEqual([]);
     expect(ofType(v1, 'usage')).toEqual([]);
-    expect(mergeActivity(v1).get('aaaabbbb-1111-2222-3333-ccccddddeeee')).toMatchObject({ projectPath: '/tmp/project', tokensKnown: false });
+    expect(mergeActivity(v1).get('aaaabbbb-1111-2222-3333-ccccddddeeee')).toMatchObject({
+      projectPath: '/tmp/project',
+      tokensKnown: false,
+    });
 
     // Kitchen sink: 16 placeholder timestamps, and a shutdown whose only model row has no usage.
-    const small = await readSample('copilot/jazzyalex__agent-sessions/Resources/Fixtures/stage0/agents/copilot/small.jsonl');
+    const small = await readSample(
+      'copilot/jazzyalex__agent-sessions/Resources/Fixtures/stage0/agents/copilot/small.jsonl',
+    );
     const codes = ofType(small, 'diagnostic').map((d) => d.code);
     expect(codes.filter((c) => c === 'invalid-record')).toHaveLength(16);
     expect(codes.filter((c) => c === 'missing-usage')).toHaveLength(1);
@@ -102,7 +118,10 @@ describeRealSamples('real Copilot samples', ['copilot'], () => {
       const events = await readSample(
         `copilot/rajbos__github-copilot-token-usage/vscode-extension/test/fixtures/sample-session-data/chatSessions/${name}`,
       );
-      expect(ofType(events, 'diagnostic').map((d) => d.code), name).toEqual(['invalid-record']);
+      expect(
+        ofType(events, 'diagnostic').map((d) => d.code),
+        name,
+      ).toEqual(['invalid-record']);
       expect(ofType(events, 'activity'), name).toEqual([]);
       // Their invented result.promptTokens/outputTokens are never read as usage.
       expect(ofType(events, 'usage'), name).toEqual([]);

@@ -1,4 +1,10 @@
-import { existingDirectories, isDirectory, isFile, resolveUserPath, vscodeUserDirCandidates } from '@rimuru/adapter-kit';
+import {
+  existingDirectories,
+  isDirectory,
+  isFile,
+  resolveUserPath,
+  vscodeUserDirCandidates,
+} from '@rimuru/adapter-kit';
 import { dirname, join } from 'node:path';
 import { RimuruError, type AdapterContext } from '@rimuru/core';
 

@@ -28,7 +28,13 @@ describe('readCrushDb', () => {
     db.close();
     const events = await read(path);
     const activity = events.find((e): e is SessionActivity => e.type === 'activity');
-    expect(activity).toMatchObject({ sessionExternalId: 's1', title: null, models: [], projectPath: join(home.dir, 'proj'), tokensKnown: false });
+    expect(activity).toMatchObject({
+      sessionExternalId: 's1',
+      title: null,
+      models: [],
+      projectPath: join(home.dir, 'proj'),
+      tokensKnown: false,
+    });
     expect(activity?.firstAt).toBe(new Date(1767600000000).toISOString());
     expect(usageEvents(events)).toEqual([]);
     expect(events.at(-1)).toEqual({ type: 'checkpoint', offset: 0, state: null });

@@ -13,7 +13,8 @@ interface StoreRows {
 }
 
 /** A column when the table has it, else NULL: older and newer schemas differ by a few columns. */
-const pick = (columns: Set<string>, names: readonly string[]): string[] => names.map((name) => (columns.has(name) ? quoteIdentifier(name) : 'NULL'));
+const pick = (columns: Set<string>, names: readonly string[]): string[] =>
+  names.map((name) => (columns.has(name) ? quoteIdentifier(name) : 'NULL'));
 
 /** A text cell: null for NULL, numbers and text that is not UTF-8 (`select` reads it as null). */
 const text = (cell: SafeCell | undefined): string | null => (typeof cell === 'string' ? cell : null);
@@ -22,13 +23,26 @@ function storeRows(view: SqliteView): StoreRows {
   const sc = view.columns('sessions');
   if (!sc.has('id')) return { isCrushStore: false, sessions: [], messages: [] };
   const sessions = view
-    .select(pick(sc, ['id', 'parent_session_id', 'title', 'cost', 'created_at', 'updated_at']), 'FROM sessions ORDER BY rowid')
-    .map(([id, parent, title, cost, createdAt, updatedAt]) => ({ id: text(id), parentId: text(parent), title: text(title), cost, createdAt, updatedAt }));
+    .select(
+      pick(sc, ['id', 'parent_session_id', 'title', 'cost', 'created_at', 'updated_at']),
+      'FROM sessions ORDER BY rowid',
+    )
+    .map(([id, parent, title, cost, createdAt, updatedAt]) => ({
+      id: text(id),
+      parentId: text(parent),
+      title: text(title),
+      cost,
+      createdAt,
+      updatedAt,
+    }));
   const mc = view.columns('messages');
   const messages: MessageRow[] = !mc.has('session_id')
     ? []
     : view
-        .select(pick(mc, ['session_id', 'role', 'model', 'created_at', 'updated_at', 'finished_at']), 'FROM messages ORDER BY rowid')
+        .select(
+          pick(mc, ['session_id', 'role', 'model', 'created_at', 'updated_at', 'finished_at']),
+          'FROM messages ORDER BY rowid',
+        )
         .map(([sessionId, role, model, createdAt, updatedAt, finishedAt]) => ({
           sessionId: text(sessionId),
           role: text(role),

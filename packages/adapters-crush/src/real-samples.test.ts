@@ -17,14 +17,25 @@ describeRealSamples('real Crush samples', ['crush'], () => {
     expect(files.length).toBeGreaterThan(0);
     const ctx = testAdapterContext({ homeDir: crushDir });
     for (const path of files) {
-      const events: AdapterEvent[] = await collectEvents(crushAdapter.read({ path, mode: 'snapshot' }, { offset: 0, state: null }, ctx));
-      expect(events.filter((e) => e.type === 'diagnostic' && e.severity === 'error'), path).toEqual([]);
+      const events: AdapterEvent[] = await collectEvents(
+        crushAdapter.read({ path, mode: 'snapshot' }, { offset: 0, state: null }, ctx),
+      );
+      expect(
+        events.filter((e) => e.type === 'diagnostic' && e.severity === 'error'),
+        path,
+      ).toEqual([]);
       expect(events.at(-1)?.type, path).toBe('checkpoint');
       const activities = events.filter((e) => e.type === 'activity');
-      expect(activities.every((a) => !a.tokensKnown), path).toBe(true);
+      expect(
+        activities.every((a) => !a.tokensKnown),
+        path,
+      ).toBe(true);
       const topLevel = new Set(activities.filter((a) => a.parentExternalId === null).map((a) => a.sessionExternalId));
       for (const u of usageEvents(events)) {
-        expect(Object.values(u.tokens).every((n) => n === 0), path).toBe(true);
+        expect(
+          Object.values(u.tokens).every((n) => n === 0),
+          path,
+        ).toBe(true);
         expect(topLevel.has(u.sessionExternalId), path).toBe(true);
       }
     }

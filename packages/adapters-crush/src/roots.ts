@@ -15,13 +15,21 @@ export const ENV_VAR = 'CRUSH_GLOBAL_DATA';
  */
 export async function globalDataDirs(ctx: AdapterContext): Promise<string[]> {
   // A directory holding Crush data: a registry, or directly a project's `crush.db`.
-  const usable = async (path: string) => (existsSync(join(path, REGISTRY_FILE)) || existsSync(join(path, DB_FILE)) ? path : null);
+  const usable = async (path: string) =>
+    existsSync(join(path, REGISTRY_FILE)) || existsSync(join(path, DB_FILE)) ? path : null;
   const configured = await rootsFromEnv(ctx.env, ENV_VAR, ctx.homeDir, usable);
   if (configured !== null) {
     if (configured.roots.length === 0) {
-      throw new RimuruError('SOURCE_ERROR', `${ENV_VAR}="${configured.value}" names no directory with Crush's ${REGISTRY_FILE} or ${DB_FILE}`, 1, {
-        suggestions: [`Point ${ENV_VAR} at the directory holding ${REGISTRY_FILE} (Crush's global data directory), or unset it`],
-      });
+      throw new RimuruError(
+        'SOURCE_ERROR',
+        `${ENV_VAR}="${configured.value}" names no directory with Crush's ${REGISTRY_FILE} or ${DB_FILE}`,
+        1,
+        {
+          suggestions: [
+            `Point ${ENV_VAR} at the directory holding ${REGISTRY_FILE} (Crush's global data directory), or unset it`,
+          ],
+        },
+      );
     }
     return configured.roots;
   }

@@ -3,24 +3,56 @@ import { crushInstant } from './crush-time.js';
 import { crushEvents, type MessageRow, type SessionRow } from './session-events.js';
 
 const T0 = 1_767_600_000; // epoch seconds
-const session = (over: Partial<SessionRow> = {}): SessionRow => ({ id: 's1', parentId: null, title: 'Fix the build', cost: 0.25, createdAt: T0, updatedAt: T0 + 60, ...over });
-const message = (over: Partial<MessageRow> = {}): MessageRow => ({ sessionId: 's1', role: 'assistant', model: 'gpt-5.1', createdAt: T0 + 5, updatedAt: T0 + 9, finishedAt: T0 + 9, ...over });
+const session = (over: Partial<SessionRow> = {}): SessionRow => ({
+  id: 's1',
+  parentId: null,
+  title: 'Fix the build',
+  cost: 0.25,
+  createdAt: T0,
+  updatedAt: T0 + 60,
+  ...over,
+});
+const message = (over: Partial<MessageRow> = {}): MessageRow => ({
+  sessionId: 's1',
+  role: 'assistant',
+  model: 'gpt-5.1',
+  createdAt: T0 + 5,
+  updatedAt: T0 + 9,
+  finishedAt: T0 + 9,
+  ...over,
+});
 
 describe('crushInstant', () => {
   it('reads epoch seconds, and milliseconds when too large for seconds', () => {
     expect(crushInstant(T0)?.iso).toBe(new Date(T0 * 1000).toISOString());
     expect(crushInstant(T0 * 1000)?.iso).toBe(new Date(T0 * 1000).toISOString());
     expect(crushInstant(String(T0))?.ms).toBe(T0 * 1000);
-    expect([crushInstant(0), crushInstant(null), crushInstant('soon'), crushInstant(-5)]).toEqual([null, null, null, null]);
+    expect([crushInstant(0), crushInstant(null), crushInstant('soon'), crushInstant(-5)]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });
 
 describe('crushEvents', () => {
   it('gives a top-level session one recorded-cost event ranked by its cumulative cost, and unknown tokens', () => {
-    const { usages, activities, problems } = crushEvents([session()], [message(), message({ role: 'user', model: null })], '/p');
+    const { usages, activities, problems } = crushEvents(
+      [session()],
+      [message(), message({ role: 'user', model: null })],
+      '/p',
+    );
     expect(problems).toEqual([]);
     expect(usages).toHaveLength(1);
-    expect(usages[0]).toMatchObject({ sessionExternalId: 's1', dedupeKey: 's1:cost', rank: 250_000_000, recordedCostUsd: 0.25, model: 'gpt-5.1', occurredAt: new Date((T0 + 60) * 1000).toISOString() });
+    expect(usages[0]).toMatchObject({
+      sessionExternalId: 's1',
+      dedupeKey: 's1:cost',
+      rank: 250_000_000,
+      recordedCostUsd: 0.25,
+      model: 'gpt-5.1',
+      occurredAt: new Date((T0 + 60) * 1000).toISOString(),
+    });
     expect(Object.values(usages[0]?.tokens ?? {}).every((n) => n === 0)).toBe(true);
     expect(activities).toEqual([
       {
@@ -45,7 +77,11 @@ describe('crushEvents', () => {
   });
 
   it('gives a sub-agent session no cost event (its cost is in its parent) but its activity and parent', () => {
-    const { usages, activities } = crushEvents([session(), session({ id: 'c1', parentId: 's1', cost: 0.05 })], [message({ sessionId: 'c1' })], null);
+    const { usages, activities } = crushEvents(
+      [session(), session({ id: 'c1', parentId: 's1', cost: 0.05 })],
+      [message({ sessionId: 'c1' })],
+      null,
+    );
     expect(usages.map((u) => u.sessionExternalId)).toEqual(['s1']);
     expect(activities.find((a) => a.sessionExternalId === 'c1')?.parentExternalId).toBe('s1');
   });
@@ -73,6 +109,11 @@ describe('crushEvents', () => {
   it('keeps the activity of messages whose session row is missing, without a cost', () => {
     const { usages, activities } = crushEvents([], [message({ sessionId: 'gone' })], '/p');
     expect(usages).toEqual([]);
-    expect(activities[0]).toMatchObject({ sessionExternalId: 'gone', title: null, tokensKnown: false, projectPath: '/p' });
+    expect(activities[0]).toMatchObject({
+      sessionExternalId: 'gone',
+      title: null,
+      tokensKnown: false,
+      projectPath: '/p',
+    });
   });
 });

@@ -69,7 +69,11 @@ function addTime(g: Gathered, value: unknown): void {
  *   from the start without state; nothing is counted twice). Sub-agent sessions carry no cost
  *   event: theirs is in the parent's.
  */
-export function crushEvents(sessions: readonly SessionRow[], messages: readonly MessageRow[], projectPath: string | null): CrushEvents {
+export function crushEvents(
+  sessions: readonly SessionRow[],
+  messages: readonly MessageRow[],
+  projectPath: string | null,
+): CrushEvents {
   const problems: string[] = [];
   const usages: UsageEvent[] = [];
   const activities: SessionActivity[] = [];

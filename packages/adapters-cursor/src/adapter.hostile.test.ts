@@ -2,7 +2,13 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cursorBubble, cursorComposerV10, cursorLinuxUserDir, rawValue, writeCursorGlobalDb } from '@rimuru/test-utils/cursor';
+import {
+  cursorBubble,
+  cursorComposerV10,
+  cursorLinuxUserDir,
+  rawValue,
+  writeCursorGlobalDb,
+} from '@rimuru/test-utils/cursor';
 import { createTempHome, testAdapterContext, type TempHome } from '@rimuru/test-utils/fs-home';
 import { deeplyNested, insaneEvents, invalidUtf8, mutatedRecord, readWhole } from '@rimuru/test-utils/hostile';
 import { cursorAdapter } from './adapter.js';
@@ -12,7 +18,8 @@ describe('cursor adapter on hostile input', () => {
   let home: TempHome;
   const user = () => cursorLinuxUserDir(home.dir);
   const dbPath = () => join(user(), 'globalStorage', 'state.vscdb');
-  const read = () => readWhole(cursorAdapter, { path: dbPath(), mode: 'snapshot' }, testAdapterContext({ homeDir: home.dir }));
+  const read = () =>
+    readWhole(cursorAdapter, { path: dbPath(), mode: 'snapshot' }, testAdapterContext({ homeDir: home.dir }));
   const reset = async () => {
     await rm(join(user(), 'globalStorage'), { recursive: true, force: true });
     await mkdir(join(user(), 'globalStorage'), { recursive: true });
@@ -24,9 +31,17 @@ describe('cursor adapter on hostile input', () => {
     createdAt: 1_767_225_600_000,
     lastUpdatedAt: 1_767_225_660_000,
     modelName: 'default',
-    headers: [{ bubbleId: 'b1', type: 1 }, { bubbleId: 'b2', type: 2 }],
+    headers: [
+      { bubbleId: 'b1', type: 1 },
+      { bubbleId: 'b2', type: 2 },
+    ],
   });
-  const bubble = cursorBubble({ bubbleId: 'b2', createdAt: '2026-01-01T00:00:30.000Z', tokenCount: { inputTokens: 100, outputTokens: 20 }, modelName: 'gpt-5' });
+  const bubble = cursorBubble({
+    bubbleId: 'b2',
+    createdAt: '2026-01-01T00:00:30.000Z',
+    tokenCount: { inputTokens: 100, outputTokens: 20 },
+    modelName: 'gpt-5',
+  });
 
   beforeAll(async () => {
     home = await createTempHome('rimuru-cursor-hostile-');

@@ -24,12 +24,25 @@ async function collect(iterable: AsyncIterable<AdapterEvent>): Promise<AdapterEv
 describe('cursorPaths', () => {
   it('follows each platform’s application data directory', () => {
     const home = '/h';
-    expect(cursorPaths(testAdapterContext({ homeDir: home, platform: 'linux' })).globalDb).toBe('/h/.config/Cursor/User/globalStorage/state.vscdb');
-    expect(cursorPaths(testAdapterContext({ homeDir: home, platform: 'linux', env: { XDG_CONFIG_HOME: '/x' } })).userDir).toBe('/x/Cursor/User');
-    expect(cursorPaths(testAdapterContext({ homeDir: home, platform: 'linux', env: { XDG_CONFIG_HOME: 'rel' } })).userDir).toBe('/h/.config/Cursor/User');
-    expect(cursorPaths(testAdapterContext({ homeDir: home, platform: 'darwin' })).userDir).toBe('/h/Library/Application Support/Cursor/User');
-    expect(cursorPaths(testAdapterContext({ homeDir: home, platform: 'win32', env: { APPDATA: '/appdata' } })).workspaceStorage).toBe('/appdata/Cursor/User/workspaceStorage');
-    expect(cursorPaths(testAdapterContext({ homeDir: home, platform: 'win32' })).userDir).toBe(join('/h', 'AppData', 'Roaming', 'Cursor', 'User'));
+    expect(cursorPaths(testAdapterContext({ homeDir: home, platform: 'linux' })).globalDb).toBe(
+      '/h/.config/Cursor/User/globalStorage/state.vscdb',
+    );
+    expect(
+      cursorPaths(testAdapterContext({ homeDir: home, platform: 'linux', env: { XDG_CONFIG_HOME: '/x' } })).userDir,
+    ).toBe('/x/Cursor/User');
+    expect(
+      cursorPaths(testAdapterContext({ homeDir: home, platform: 'linux', env: { XDG_CONFIG_HOME: 'rel' } })).userDir,
+    ).toBe('/h/.config/Cursor/User');
+    expect(cursorPaths(testAdapterContext({ homeDir: home, platform: 'darwin' })).userDir).toBe(
+      '/h/Library/Application Support/Cursor/User',
+    );
+    expect(
+      cursorPaths(testAdapterContext({ homeDir: home, platform: 'win32', env: { APPDATA: '/appdata' } }))
+        .workspaceStorage,
+    ).toBe('/appdata/Cursor/User/workspaceStorage');
+    expect(cursorPaths(testAdapterContext({ homeDir: home, platform: 'win32' })).userDir).toBe(
+      join('/h', 'AppData', 'Roaming', 'Cursor', 'User'),
+    );
     expect(cursorPaths(testAdapterContext({ homeDir: home })).cliChats).toBe('/h/.cursor/chats');
   });
 });
@@ -75,11 +88,20 @@ describe('cursorAdapter', () => {
       const ctx = testAdapterContext({ homeDir: home.dir });
       const user = cursorLinuxUserDir(home.dir);
       writeCursorGlobalDb(user, [
-        { key: 'composerData:c', value: cursorComposerV10({ composerId: 'c', createdAt: 1.76e12, modelName: 'default' }) },
-        { key: 'bubbleId:c:b', value: cursorBubble({ bubbleId: 'b', tokenCount: { inputTokens: 10, outputTokens: 5 } }) },
+        {
+          key: 'composerData:c',
+          value: cursorComposerV10({ composerId: 'c', createdAt: 1.76e12, modelName: 'default' }),
+        },
+        {
+          key: 'bubbleId:c:b',
+          value: cursorBubble({ bubbleId: 'b', tokenCount: { inputTokens: 10, outputTokens: 5 } }),
+        },
       ]);
       writeCursorWorkspace(user, 'w', { workspaceJson: { folder: fileUri('/srv/app') }, composerIds: ['c'] });
-      writeCursorCliStore(home.dir, createHash('md5').update('/srv/app').digest('hex'), { agentId: 'cli', createdAt: 1.76e12 });
+      writeCursorCliStore(home.dir, createHash('md5').update('/srv/app').digest('hex'), {
+        agentId: 'cli',
+        createdAt: 1.76e12,
+      });
       const [global, store] = await cursorAdapter.discover(ctx);
       const globalEvents = await collect(cursorAdapter.read(global!, { offset: 0, state: null }, ctx));
       expect(globalEvents.map((e) => e.type)).toEqual(['usage', 'activity', 'checkpoint']);
@@ -89,7 +111,12 @@ describe('cursorAdapter', () => {
       const checkpoint = globalEvents.at(-1) as { offset: number; state: null };
       expect(await collect(cursorAdapter.read(global!, checkpoint, ctx))).toEqual(globalEvents);
       const storeEvents = await collect(cursorAdapter.read(store!, { offset: 0, state: null }, ctx));
-      expect(storeEvents[0]).toMatchObject({ type: 'activity', sessionExternalId: 'cli', projectPath: '/srv/app', tokensKnown: false });
+      expect(storeEvents[0]).toMatchObject({
+        type: 'activity',
+        sessionExternalId: 'cli',
+        projectPath: '/srv/app',
+        tokensKnown: false,
+      });
     });
   });
 });

@@ -18,7 +18,12 @@ async function collect(iterable: AsyncIterable<AdapterEvent>): Promise<AdapterEv
 describe('readCliStore', () => {
   it('lists a cursor-agent chat as one tokenless session, ending at the store’s last write', async () => {
     await withTempHome(async (home) => {
-      const path = writeCursorCliStore(home.dir, md5('/home/ada/app'), { agentId: 'agent-1', name: 'Refactor', createdAt: CREATED, lastUsedModel: 'gpt-5' });
+      const path = writeCursorCliStore(home.dir, md5('/home/ada/app'), {
+        agentId: 'agent-1',
+        name: 'Refactor',
+        createdAt: CREATED,
+        lastUsedModel: 'gpt-5',
+      });
       const written = new Date(CREATED + 3_600_000);
       utimesSync(path, written, written);
       const events = await collect(readCliStore(path, ['/elsewhere', '/home/ada/app']));
@@ -58,7 +63,10 @@ describe('readCliStore', () => {
         ]);
       }
       const timeless = writeCursorCliStore(home.dir, 'h', { agentId: 'b' });
-      expect((await collect(readCliStore(timeless, [])))[0]).toMatchObject({ code: 'invalid-record', message: expect.stringContaining('createdAt') });
+      expect((await collect(readCliStore(timeless, [])))[0]).toMatchObject({
+        code: 'invalid-record',
+        message: expect.stringContaining('createdAt'),
+      });
     });
   });
 
@@ -67,7 +75,9 @@ describe('readCliStore', () => {
     const meta = { agentId: 'x', name: 'n', createdAtMs: CREATED, lastUsedModel: 'claude-4.5-sonnet' };
     expect(decodeCliMeta(Buffer.from(json).toString('hex'))).toEqual(meta);
     expect(decodeCliMeta(json)).toEqual(meta);
-    expect(decodeCliMeta(JSON.stringify({ createdAt: CREATED, lastUsedModel: '?' }))).toMatchObject({ lastUsedModel: null });
+    expect(decodeCliMeta(JSON.stringify({ createdAt: CREATED, lastUsedModel: '?' }))).toMatchObject({
+      lastUsedModel: null,
+    });
     expect(decodeCliMeta(42)).toBe('meta value is not text');
   });
 });

@@ -82,7 +82,10 @@ export function composerSessionEvents(input: ComposerSessionInput): ComposerSess
   return events;
 }
 
-function tokenlessFacts(bubbles: readonly ParsedBubble[], composer: ParsedComposer | null): { models: string[]; requestCount: number } {
+function tokenlessFacts(
+  bubbles: readonly ParsedBubble[],
+  composer: ParsedComposer | null,
+): { models: string[]; requestCount: number } {
   const models: string[] = [];
   let requestCount = 0;
   for (const bubble of bubbles) {

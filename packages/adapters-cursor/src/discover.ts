@@ -11,7 +11,10 @@ function byCodeUnit(a: string, b: string): number {
 async function subdirectories(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(byCodeUnit);
+    return entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort(byCodeUnit);
   } catch {
     return [];
   }

@@ -43,7 +43,11 @@ export interface KeyValueRow {
  * Rows of a `(key TEXT, value BLOB)` table whose key starts with `prefix`, in key order. The
  * range condition uses the table's unique key index, so other keys are never touched.
  */
-export function* keyValueRows(db: SqliteView, table: 'cursorDiskKV' | 'ItemTable', prefix: string): Generator<KeyValueRow> {
+export function* keyValueRows(
+  db: SqliteView,
+  table: 'cursorDiskKV' | 'ItemTable',
+  prefix: string,
+): Generator<KeyValueRow> {
   const sql = `SELECT ${safeColumn('key')}, CAST(value AS BLOB) FROM ${table} WHERE key >= ? AND key < ? ORDER BY key`;
   for (const row of db.iterate(sql, prefix, prefixEnd(prefix))) {
     // A key that is not UTF-8 names nothing this adapter looks for.

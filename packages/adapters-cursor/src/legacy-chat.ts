@@ -49,7 +49,13 @@ export function parseLegacyChats(value: unknown): { chats: LegacyChat[]; skipped
       skipped += 1;
       continue;
     }
-    chats.push({ tabId, title: nonEmptyString(tab['chatTitle']), atMs, models: answerModels(answers), requestCount: answers.length });
+    chats.push({
+      tabId,
+      title: nonEmptyString(tab['chatTitle']),
+      atMs,
+      models: answerModels(answers),
+      requestCount: answers.length,
+    });
   }
   return { chats, skipped };
 }

@@ -26,7 +26,9 @@ describe('readGlobalDb while Cursor writes', () => {
 
   it('reads a key that is not UTF-8 as no key instead of aborting the process', async () => {
     await withTempHome(async (home) => {
-      const path = writeKvDb(join(home.dir, 'state.vscdb'), { cursorDiskKV: [{ key: 'composerData:ok', value: { _v: 10, composerId: 'ok', createdAt: 1759312800000 } }] });
+      const path = writeKvDb(join(home.dir, 'state.vscdb'), {
+        cursorDiskKV: [{ key: 'composerData:ok', value: { _v: 10, composerId: 'ok', createdAt: 1759312800000 } }],
+      });
       const db = new Database(path);
       // `composerData:` then the byte 0xFF, stored as TEXT.
       db.exec("INSERT INTO cursorDiskKV (key, value) VALUES (CAST(X'636F6D706F736572446174613AFF' AS TEXT), '{}')");

@@ -56,9 +56,30 @@ function v10Rows(): KvRow[] {
         ],
       }),
     ),
-    bubbleRow('c10', cursorBubble({ bubbleId: 'u1', type: 1, createdAt: iso(1000), tokenCount: { inputTokens: 7, outputTokens: 0 } }), 'blob'),
-    bubbleRow('c10', cursorBubble({ bubbleId: 'a1', createdAt: iso(5000), tokenCount: { inputTokens: 1200, outputTokens: 300 }, modelName: 'claude-4.5-sonnet-thinking' }), 'blob'),
-    bubbleRow('c10', cursorBubble({ bubbleId: 'a2', createdAt: iso(90_000), tokenCount: { inputTokens: 50, outputTokens: 25 }, modelName: '?' })),
+    bubbleRow(
+      'c10',
+      cursorBubble({ bubbleId: 'u1', type: 1, createdAt: iso(1000), tokenCount: { inputTokens: 7, outputTokens: 0 } }),
+      'blob',
+    ),
+    bubbleRow(
+      'c10',
+      cursorBubble({
+        bubbleId: 'a1',
+        createdAt: iso(5000),
+        tokenCount: { inputTokens: 1200, outputTokens: 300 },
+        modelName: 'claude-4.5-sonnet-thinking',
+      }),
+      'blob',
+    ),
+    bubbleRow(
+      'c10',
+      cursorBubble({
+        bubbleId: 'a2',
+        createdAt: iso(90_000),
+        tokenCount: { inputTokens: 50, outputTokens: 25 },
+        modelName: '?',
+      }),
+    ),
   ];
 }
 
@@ -121,7 +142,12 @@ describe('readGlobalDb: composers and usage', () => {
       expect(usage(events)).toEqual([
         expect.objectContaining({ dedupeKey: 'c3:b2', rank: 30, model: 'gpt-5', occurredAt: iso(10_000) }),
       ]);
-      expect(activityOf(events, 'c3')).toMatchObject({ firstAt: iso(0), lastAt: iso(10_000), tokensKnown: true, title: null });
+      expect(activityOf(events, 'c3')).toMatchObject({
+        firstAt: iso(0),
+        lastAt: iso(10_000),
+        tokensKnown: true,
+        title: null,
+      });
     });
   });
 
@@ -129,7 +155,14 @@ describe('readGlobalDb: composers and usage', () => {
     await withTempHome(async (home) => {
       const user = cursorLinuxUserDir(home.dir);
       const db = writeCursorGlobalDb(user, [
-        composerRow(cursorComposerV10({ composerId: 'zero', createdAt: T0, lastUpdatedAt: T0 + 1000, headers: [{ bubbleId: 'a', type: 2 }] })),
+        composerRow(
+          cursorComposerV10({
+            composerId: 'zero',
+            createdAt: T0,
+            lastUpdatedAt: T0 + 1000,
+            headers: [{ bubbleId: 'a', type: 2 }],
+          }),
+        ),
         bubbleRow('zero', cursorBubble({ bubbleId: 'a', tokenCount: { inputTokens: 0, outputTokens: 0 } })),
         bubbleRow('zero', cursorBubble({ bubbleId: 'b', tokenCount: null })),
         // A user bubble's tokens are not an assistant request's usage.
@@ -161,11 +194,19 @@ describe('readGlobalDb: composers and usage', () => {
       const user = cursorLinuxUserDir(home.dir);
       const db = writeCursorGlobalDb(user, [
         composerRow(cursorComposerV10({ composerId: 'empty', createdAt: T0, lastUpdatedAt: T0 })),
-        bubbleRow('gone', cursorBubble({ bubbleId: 'x', createdAt: iso(7), tokenCount: { inputTokens: 1, outputTokens: 1 } })),
+        bubbleRow(
+          'gone',
+          cursorBubble({ bubbleId: 'x', createdAt: iso(7), tokenCount: { inputTokens: 1, outputTokens: 1 } }),
+        ),
       ]);
       const events = await collect(readGlobalDb(db));
       expect(activityOf(events, 'empty')).toBeUndefined();
-      expect(activityOf(events, 'gone')).toMatchObject({ firstAt: iso(7), lastAt: iso(7), tokensKnown: true, title: null });
+      expect(activityOf(events, 'gone')).toMatchObject({
+        firstAt: iso(7),
+        lastAt: iso(7),
+        tokensKnown: true,
+        title: null,
+      });
     });
   });
 
@@ -195,8 +236,14 @@ describe('readGlobalDb: projects from workspace databases', () => {
         bubbleRow(id, cursorBubble({ bubbleId: 'b', createdAt: iso(i) })),
       ]);
       const db = writeCursorGlobalDb(user, rows);
-      writeCursorWorkspace(user, 'aaa', { workspaceJson: { folder: fileUri('/home/ada/my project#1') }, composerIds: ['in-folder'] });
-      writeCursorWorkspace(user, 'bbb', { workspaceJson: { workspace: fileUri('/home/ada/multi/team.code-workspace') }, composerIds: ['in-multi'] });
+      writeCursorWorkspace(user, 'aaa', {
+        workspaceJson: { folder: fileUri('/home/ada/my project#1') },
+        composerIds: ['in-folder'],
+      });
+      writeCursorWorkspace(user, 'bbb', {
+        workspaceJson: { workspace: fileUri('/home/ada/multi/team.code-workspace') },
+        composerIds: ['in-multi'],
+      });
       writeCursorWorkspace(user, 'ccc', { composerIds: ['in-empty'] });
       const events = await collect(readGlobalDb(db));
       expect(diagnostics(events)).toEqual([]);
@@ -215,7 +262,10 @@ describe('readGlobalDb: projects from workspace databases', () => {
         bubbleRow('c', cursorBubble({ bubbleId: 'b', createdAt: iso(0) })),
       ]);
       writeCursorWorkspace(user, '111', { composerIds: ['c'] });
-      writeCursorWorkspace(user, '222', { workspaceJson: { folder: 'file:///c%3A/Users/ada/proj' }, composerIds: ['c'] });
+      writeCursorWorkspace(user, '222', {
+        workspaceJson: { folder: 'file:///c%3A/Users/ada/proj' },
+        composerIds: ['c'],
+      });
       const events = await collect(readGlobalDb(db));
       expect(activityOf(events, 'c')?.projectPath).toBe('c:\\Users\\ada\\proj');
     });
@@ -227,7 +277,15 @@ describe('readGlobalDb: projects from workspace databases', () => {
       const db = writeCursorGlobalDb(user, []);
       const chat = {
         tabs: [
-          { tabId: 't1', chatTitle: 'Hotkeys', lastSendTime: T0, bubbles: [{ type: 'user', text: 'q' }, { type: 'ai', text: 'a', modelType: 'claude-3.5-sonnet' }] },
+          {
+            tabId: 't1',
+            chatTitle: 'Hotkeys',
+            lastSendTime: T0,
+            bubbles: [
+              { type: 'user', text: 'q' },
+              { type: 'ai', text: 'a', modelType: 'claude-3.5-sonnet' },
+            ],
+          },
           { tabId: 't2', chatTitle: 'New chat', lastSendTime: T0, bubbles: [{ type: 'user' }] },
           { tabId: 't3', bubbles: 'nope' },
         ],
@@ -251,7 +309,9 @@ describe('readGlobalDb: projects from workspace databases', () => {
           requestCount: 1,
         },
       ]);
-      expect(diagnostics(events)).toEqual([expect.objectContaining({ code: 'invalid-record', message: expect.stringContaining('1 malformed tab') })]);
+      expect(diagnostics(events)).toEqual([
+        expect.objectContaining({ code: 'invalid-record', message: expect.stringContaining('1 malformed tab') }),
+      ]);
     });
   });
 
@@ -260,9 +320,16 @@ describe('readGlobalDb: projects from workspace databases', () => {
       const user = cursorLinuxUserDir(home.dir);
       const db = writeCursorGlobalDb(user, v10Rows());
       writeCursorWorkspace(user, 'bad-json', { workspaceJson: '{"folder":', composerIds: ['c10'] });
-      await home.write('.config/Cursor/User/workspaceStorage/bad-db/state.vscdb', 'this is not sqlite at all, not even close......................................................');
+      await home.write(
+        '.config/Cursor/User/workspaceStorage/bad-db/state.vscdb',
+        'this is not sqlite at all, not even close......................................................',
+      );
       const events = await collect(readGlobalDb(db));
-      expect(diagnostics(events).map((d) => (d as { code: string }).code).sort()).toEqual(['invalid-json', 'unreadable-source']);
+      expect(
+        diagnostics(events)
+          .map((d) => (d as { code: string }).code)
+          .sort(),
+      ).toEqual(['invalid-json', 'unreadable-source']);
       expect(activityOf(events, 'c10')?.projectPath).toBeNull();
       expect(usage(events)).toHaveLength(2);
     });
@@ -281,13 +348,31 @@ describe('readGlobalDb: malformed rows and re-reads', () => {
         { key: 'composerData:null', value: null },
         { key: 'bubbleId:c10:garbage', value: rawValue(new Uint8Array([0xff, 0xfe, 0x00, 0x41])) },
         { key: 'bubbleId:nocolon', value: {} },
-        { key: 'bubbleId:c10:badtokens', value: cursorBubble({ bubbleId: 'badtokens', createdAt: iso(2), tokenCount: { inputTokens: -5, outputTokens: '7' } }) },
+        {
+          key: 'bubbleId:c10:badtokens',
+          value: cursorBubble({
+            bubbleId: 'badtokens',
+            createdAt: iso(2),
+            tokenCount: { inputTokens: -5, outputTokens: '7' },
+          }),
+        },
         { key: 'bubbleId:c10:str', value: 'just a string' },
         { key: 'messageRequestContext:c10:a1', value: rawValue('not json and not read') },
       ]);
       const events = await collect(readGlobalDb(db));
-      const codes = diagnostics(events).map((d) => (d as { code: string }).code).sort();
-      expect(codes).toEqual(['invalid-json', 'invalid-record', 'invalid-record', 'invalid-record', 'invalid-record', 'invalid-record', 'invalid-record', 'invalid-utf8']);
+      const codes = diagnostics(events)
+        .map((d) => (d as { code: string }).code)
+        .sort();
+      expect(codes).toEqual([
+        'invalid-json',
+        'invalid-record',
+        'invalid-record',
+        'invalid-record',
+        'invalid-record',
+        'invalid-record',
+        'invalid-record',
+        'invalid-utf8',
+      ]);
       expect(usage(events).map((u) => u.dedupeKey)).toEqual(['c10:a1', 'c10:a2']);
       expect(activityOf(events, 'c10')?.tokensKnown).toBe(true);
     });
@@ -303,7 +388,9 @@ describe('readGlobalDb: malformed rows and re-reads', () => {
       const events = await collect(readGlobalDb(db));
       expect(usage(events)).toEqual([]);
       expect(activity(events)).toEqual([]);
-      expect(diagnostics(events)).toEqual([expect.objectContaining({ code: 'invalid-record', message: expect.stringContaining('timeless') })]);
+      expect(diagnostics(events)).toEqual([
+        expect.objectContaining({ code: 'invalid-record', message: expect.stringContaining('timeless') }),
+      ]);
     });
   });
 
@@ -320,11 +407,19 @@ describe('readGlobalDb: malformed rows and re-reads', () => {
     await withTempHome(async (home) => {
       const user = cursorLinuxUserDir(home.dir);
       const composer = composerRow(cursorComposerV10({ composerId: 'late', createdAt: T0 }));
-      const pending = writeCursorGlobalDb(user, [composer, bubbleRow('late', cursorBubble({ bubbleId: 'a', createdAt: iso(1) }))]);
+      const pending = writeCursorGlobalDb(user, [
+        composer,
+        bubbleRow('late', cursorBubble({ bubbleId: 'a', createdAt: iso(1) })),
+      ]);
       const before = await collect(readGlobalDb(pending));
       expect(usage(before)).toEqual([]);
       expect(activityOf(before, 'late')?.tokensKnown).toBe(false);
-      writeCursorGlobalDb(user, [bubbleRow('late', cursorBubble({ bubbleId: 'a', createdAt: iso(1), tokenCount: { inputTokens: 4, outputTokens: 2 } }))]);
+      writeCursorGlobalDb(user, [
+        bubbleRow(
+          'late',
+          cursorBubble({ bubbleId: 'a', createdAt: iso(1), tokenCount: { inputTokens: 4, outputTokens: 2 } }),
+        ),
+      ]);
       const after = await collect(readGlobalDb(pending));
       expect(usage(after)).toEqual([expect.objectContaining({ dedupeKey: 'late:a', rank: 6 })]);
       expect(activityOf(after, 'late')?.tokensKnown).toBe(true);
@@ -334,7 +429,9 @@ describe('readGlobalDb: malformed rows and re-reads', () => {
   it('gives one unreadable-source error and no checkpoint for a missing or non-SQLite file', async () => {
     await withTempHome(async (home) => {
       const missing = await collect(readGlobalDb(join(home.dir, 'nope', 'state.vscdb')));
-      expect(missing).toEqual([expect.objectContaining({ type: 'diagnostic', severity: 'error', code: 'unreadable-source' })]);
+      expect(missing).toEqual([
+        expect.objectContaining({ type: 'diagnostic', severity: 'error', code: 'unreadable-source' }),
+      ]);
       const junk = await home.write('junk/globalStorage/state.vscdb', 'x'.repeat(5000));
       const junkEvents = await collect(readGlobalDb(junk));
       expect(junkEvents).toEqual([expect.objectContaining({ code: 'unreadable-source' })]);

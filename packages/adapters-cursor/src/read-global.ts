@@ -23,7 +23,8 @@ interface GlobalContent {
 }
 
 function addBubble(content: GlobalContent, composerId: string, bubble: ParsedBubble, label: string): void {
-  if (bubble.tokenProblem !== null) content.diagnostics.push(warn('invalid-record', `${label}: ${bubble.tokenProblem}; no usage taken`));
+  if (bubble.tokenProblem !== null)
+    content.diagnostics.push(warn('invalid-record', `${label}: ${bubble.tokenProblem}; no usage taken`));
   let group = content.bubbles.get(composerId);
   if (group === undefined) {
     group = new Map();
@@ -73,7 +74,8 @@ function readGlobalContent(db: SqliteView): GlobalContent {
       const label = `${row.key} conversation[${i}]`;
       const bubble = parseBubble(item, null);
       if (!bubble.ok) content.diagnostics.push(warn('invalid-record', `${label}: ${bubble.message}`));
-      else if (!content.bubbles.get(composerId)?.has(bubble.bubble.bubbleId)) addBubble(content, composerId, bubble.bubble, label);
+      else if (!content.bubbles.get(composerId)?.has(bubble.bubble.bubbleId))
+        addBubble(content, composerId, bubble.bubble, label);
     });
   }
   return content;
@@ -86,7 +88,8 @@ function byCodeUnit(a: string, b: string): number {
 function sessionEvents(content: GlobalContent, index: WorkspaceIndex): AdapterEvent[] {
   const parents = new Map<string, string>();
   for (const composer of content.composers.values()) {
-    for (const child of composer.subComposerIds) if (child !== composer.composerId) parents.set(child, composer.composerId);
+    for (const child of composer.subComposerIds)
+      if (child !== composer.composerId) parents.set(child, composer.composerId);
   }
   const ids = [...new Set([...content.composers.keys(), ...content.bubbles.keys()])].sort(byCodeUnit);
   const events: AdapterEvent[] = [];
@@ -130,7 +133,10 @@ export function workspaceStorageOf(globalDbPath: string): string {
  * Yields diagnostics, usage, activity, and one final checkpoint at offset 0 with no state:
  * there is nothing to resume, and every event is keyed so that a re-read is idempotent.
  */
-export async function* readGlobalDb(path: string, workspaceStorage = workspaceStorageOf(path)): AsyncGenerator<AdapterEvent> {
+export async function* readGlobalDb(
+  path: string,
+  workspaceStorage = workspaceStorageOf(path),
+): AsyncGenerator<AdapterEvent> {
   let content: GlobalContent;
   try {
     content = (await readSqliteSnapshot(path, readGlobalContent)).value;

@@ -44,10 +44,34 @@ describeRealSamples('real Cursor samples', ['cursor'], () => {
       const sessions = events.filter((e): e is SessionActivity => e.type === 'activity');
       // The empty "New chat" tab (one blank user bubble, no answer) is no session.
       expect(sessions.map((s) => [s.sessionExternalId, s.firstAt, s.projectPath, s.tokensKnown, s.title])).toEqual([
-        ['137c476e-d1aa-424e-9722-11c2428bf3ca', new Date(1726112930442).toISOString(), 'c:\\Users\\hood1\\.cursor-tutor', false, 'Hotkey for Focusing Editor Pane'],
-        ['2e1eb3dd-a39f-4999-a4e8-8b51bdfd3f4a', new Date(1726111462148).toISOString(), 'c:\\Users\\hood1\\.cursor-tutor', false, 'Getting Started with WSL in Cursor'],
-        ['bc8d2a24-8b68-4a7f-bad9-e7dfcdee35ca', new Date(1727236515929).toISOString(), '/home/ada/notes', false, 'Using Ctrl + K in Cursor IDE for Contextual Help'],
-        ['d9ee9afe-975c-488d-b710-4e2e309d87ff', new Date(1727234748193).toISOString(), '/home/ada/notes', false, 'Understanding LLM Tokenization and Its Challenges'],
+        [
+          '137c476e-d1aa-424e-9722-11c2428bf3ca',
+          new Date(1726112930442).toISOString(),
+          'c:\\Users\\hood1\\.cursor-tutor',
+          false,
+          'Hotkey for Focusing Editor Pane',
+        ],
+        [
+          '2e1eb3dd-a39f-4999-a4e8-8b51bdfd3f4a',
+          new Date(1726111462148).toISOString(),
+          'c:\\Users\\hood1\\.cursor-tutor',
+          false,
+          'Getting Started with WSL in Cursor',
+        ],
+        [
+          'bc8d2a24-8b68-4a7f-bad9-e7dfcdee35ca',
+          new Date(1727236515929).toISOString(),
+          '/home/ada/notes',
+          false,
+          'Using Ctrl + K in Cursor IDE for Contextual Help',
+        ],
+        [
+          'd9ee9afe-975c-488d-b710-4e2e309d87ff',
+          new Date(1727234748193).toISOString(),
+          '/home/ada/notes',
+          false,
+          'Understanding LLM Tokenization and Its Challenges',
+        ],
       ]);
       expect(events.at(-1)).toEqual({ type: 'checkpoint', offset: 0, state: null });
     });

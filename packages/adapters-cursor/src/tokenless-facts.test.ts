@@ -1,5 +1,11 @@
 import type { AdapterEvent, SessionActivity } from '@rimuru/core';
-import { cursorBubble, cursorComposerV10, cursorLinuxUserDir, writeCursorGlobalDb, type KvRow } from '@rimuru/test-utils/cursor';
+import {
+  cursorBubble,
+  cursorComposerV10,
+  cursorLinuxUserDir,
+  writeCursorGlobalDb,
+  type KvRow,
+} from '@rimuru/test-utils/cursor';
 import { withTempHome } from '@rimuru/test-utils/fs-home';
 import { describe, expect, it } from 'vitest';
 import { readGlobalDb } from './read-global.js';
@@ -20,13 +26,22 @@ describe('tokenless composers', () => {
   it('name the models and count the assistant answers that carry no tokens; composers with usage leave that to usage records', async () => {
     await withTempHome(async (home) => {
       const db = writeCursorGlobalDb(cursorLinuxUserDir(home.dir), [
-        row('composerData:free', cursorComposerV10({ composerId: 'free', createdAt: T0, lastUpdatedAt: T0 + 1000, modelName: 'default' })),
+        row(
+          'composerData:free',
+          cursorComposerV10({ composerId: 'free', createdAt: T0, lastUpdatedAt: T0 + 1000, modelName: 'default' }),
+        ),
         row('bubbleId:free:u', cursorBubble({ bubbleId: 'u', type: 1, tokenCount: null })),
-        row('bubbleId:free:a', cursorBubble({ bubbleId: 'a', modelName: 'gpt-5', tokenCount: { inputTokens: 0, outputTokens: 0 } })),
+        row(
+          'bubbleId:free:a',
+          cursorBubble({ bubbleId: 'a', modelName: 'gpt-5', tokenCount: { inputTokens: 0, outputTokens: 0 } }),
+        ),
         row('bubbleId:free:b', cursorBubble({ bubbleId: 'b', tokenCount: null })),
         row('bubbleId:free:c', cursorBubble({ bubbleId: 'c', modelName: 'gpt-5', tokenCount: null })),
         row('composerData:paid', cursorComposerV10({ composerId: 'paid', createdAt: T0, lastUpdatedAt: T0 + 1000 })),
-        row('bubbleId:paid:a', cursorBubble({ bubbleId: 'a', modelName: 'gpt-5', tokenCount: { inputTokens: 10, outputTokens: 2 } })),
+        row(
+          'bubbleId:paid:a',
+          cursorBubble({ bubbleId: 'a', modelName: 'gpt-5', tokenCount: { inputTokens: 10, outputTokens: 2 } }),
+        ),
       ]);
       const byId = await activities(db);
       // `default` is Cursor's literal auto-model name: kept as written (design §3).

@@ -37,8 +37,10 @@ function readWorkspaceDb(db: SqliteView, label: string): WorkspaceDbContent {
   if (composersRaw !== undefined) {
     const decoded = decodeJsonValue(composersRaw);
     const all = decoded.ok ? asObject(decoded.value)?.['allComposers'] : undefined;
-    if (!decoded.ok) content.problems.push(warn(decoded.code, `${label} ${WORKSPACE_COMPOSERS_KEY}: ${decoded.message}`));
-    else if (!Array.isArray(all)) content.problems.push(warn('invalid-record', `${label} ${WORKSPACE_COMPOSERS_KEY}: no allComposers array`));
+    if (!decoded.ok)
+      content.problems.push(warn(decoded.code, `${label} ${WORKSPACE_COMPOSERS_KEY}: ${decoded.message}`));
+    else if (!Array.isArray(all))
+      content.problems.push(warn('invalid-record', `${label} ${WORKSPACE_COMPOSERS_KEY}: no allComposers array`));
     else {
       for (const entry of all) {
         const id = nonEmptyString(asObject(entry)?.['composerId']);
@@ -51,13 +53,18 @@ function readWorkspaceDb(db: SqliteView, label: string): WorkspaceDbContent {
     const decoded = decodeJsonValue(legacyRaw);
     content.legacy = decoded.ok ? parseLegacyChats(decoded.value) : null;
     if (!decoded.ok) content.problems.push(warn(decoded.code, `${label} ${LEGACY_CHAT_KEY}: ${decoded.message}`));
-    else if (content.legacy === null) content.problems.push(warn('invalid-record', `${label} ${LEGACY_CHAT_KEY}: no tabs array`));
+    else if (content.legacy === null)
+      content.problems.push(warn('invalid-record', `${label} ${LEGACY_CHAT_KEY}: no tabs array`));
   }
   return content;
 }
 
 /** The project folder of one `workspaceStorage/<hash>` folder, from its `workspace.json`. */
-export async function readWorkspaceJson(dir: string, label: string, diagnostics: AdapterDiagnostic[]): Promise<string | null> {
+export async function readWorkspaceJson(
+  dir: string,
+  label: string,
+  diagnostics: AdapterDiagnostic[],
+): Promise<string | null> {
   let text: string;
   try {
     text = await readFile(join(dir, 'workspace.json'), 'utf8');
@@ -76,7 +83,10 @@ export async function readWorkspaceJson(dir: string, label: string, diagnostics:
 export async function workspaceNames(workspaceStorage: string): Promise<string[]> {
   try {
     const entries = await readdir(workspaceStorage, { withFileTypes: true });
-    return entries.filter((d) => d.isDirectory()).map((d) => d.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return entries
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   } catch {
     return [];
   }
@@ -121,7 +131,9 @@ export async function readWorkspaceIndex(workspaceStorage: string): Promise<Work
     if (content.legacy !== null) {
       for (const chat of content.legacy.chats) index.legacyChats.push({ ...chat, projectPath });
       if (content.legacy.skipped > 0) {
-        index.diagnostics.push(warn('invalid-record', `${label} ${LEGACY_CHAT_KEY}: ${content.legacy.skipped} malformed tab(s) skipped`));
+        index.diagnostics.push(
+          warn('invalid-record', `${label} ${LEGACY_CHAT_KEY}: ${content.legacy.skipped} malformed tab(s) skipped`),
+        );
       }
     }
   }

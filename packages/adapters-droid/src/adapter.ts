@@ -14,7 +14,8 @@ export const droidAdapter: AgentAdapter = {
   detect: (ctx) => hasDroidData(ctx),
   roots: (ctx) => droidSessionRoots(ctx),
   discover: (ctx) => discoverDroidSources(ctx),
-  read: (source, from) => (isSettingsFile(source.path) ? readDroidSettings(source.path, from) : readDroidTranscript(source.path, from)),
+  read: (source, from) =>
+    isSettingsFile(source.path) ? readDroidSettings(source.path, from) : readDroidTranscript(source.path, from),
   // Its read uses only the context's data and logger: the engine may run it in a worker thread.
   readsOffThread: true,
 };

@@ -9,11 +9,18 @@ describe('a generated Droid home', () => {
   it('reads back every session with the generator’s totals, times, project and title', async () => {
     const home = await createTempHome('rimuru-droid-gen-');
     try {
-      const truth = await generateDroidHome(home.dir, { sessions: 7, requestsPerSession: 6, seed: 42, tokenlessEvery: 3 });
+      const truth = await generateDroidHome(home.dir, {
+        sessions: 7,
+        requestsPerSession: 6,
+        seed: 42,
+        tokenlessEvery: 3,
+      });
       const ctx = testAdapterContext({ homeDir: home.dir });
       const sources = await droidAdapter.discover(ctx);
       expect(sources.filter((s) => s.mode === 'append')).toHaveLength(7);
-      expect(sources.filter((s) => s.mode === 'snapshot')).toHaveLength(truth.sessions.filter((s) => s.tokensKnown).length);
+      expect(sources.filter((s) => s.mode === 'snapshot')).toHaveLength(
+        truth.sessions.filter((s) => s.tokensKnown).length,
+      );
       const events = await readSources(droidAdapter, sources, ctx);
       const totals = totalsBySession(usageEvents(events));
       const view = eventView(events);

@@ -22,7 +22,12 @@ const nonEmpty = (value: unknown): string | null => (typeof value === 'string' &
  * `.settings.json`): it gives the session's project (`session_start.cwd`), title and
  * activity times. A record of a type not listed above is a counted diagnostic.
  */
-export function interpretTranscriptRecord(value: unknown, line: number | null, state: TranscriptState, sink: TranscriptSink): void {
+export function interpretTranscriptRecord(
+  value: unknown,
+  line: number | null,
+  state: TranscriptState,
+  sink: TranscriptSink,
+): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     sink.diagnostic(lineWarning(line, 'invalid-record', 'not a JSON object'));
     return;
@@ -39,7 +44,8 @@ export function interpretTranscriptRecord(value: unknown, line: number | null, s
   if (typeof type === 'string' && TIMESTAMPED_NON_USAGE.has(type)) {
     const at = parseIsoTimestamp(record['timestamp']);
     if (at !== null) sink.at(at);
-    else if (record['timestamp'] !== undefined) sink.diagnostic(lineWarning(line, 'invalid-record', `${type} with an unreadable timestamp`));
+    else if (record['timestamp'] !== undefined)
+      sink.diagnostic(lineWarning(line, 'invalid-record', `${type} with an unreadable timestamp`));
     return;
   }
   sink.diagnostic(lineWarning(line, 'invalid-record', `unknown record type ${JSON.stringify(type ?? null)}`));

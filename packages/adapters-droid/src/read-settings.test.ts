@@ -16,12 +16,25 @@ beforeEach(async () => {
 });
 afterEach(async () => home.cleanup());
 
-async function write(usage: [number, number, number, number, number] | null, atIso: string, model = 'claude-sonnet-4-5'): Promise<void> {
+async function write(
+  usage: [number, number, number, number, number] | null,
+  atIso: string,
+  model = 'claude-sonnet-4-5',
+): Promise<void> {
   const tokenUsage =
     usage === null
       ? undefined
-      : { inputTokens: usage[0], outputTokens: usage[1], cacheCreationTokens: usage[2], cacheReadTokens: usage[3], thinkingTokens: usage[4] };
-  path = await home.write(`.factory/sessions/-p/${ID}.settings.json`, droidSettingsJson({ model, providerLock: 'anthropic', ...(tokenUsage ? { tokenUsage } : {}) }));
+      : {
+          inputTokens: usage[0],
+          outputTokens: usage[1],
+          cacheCreationTokens: usage[2],
+          cacheReadTokens: usage[3],
+          thinkingTokens: usage[4],
+        };
+  path = await home.write(
+    `.factory/sessions/-p/${ID}.settings.json`,
+    droidSettingsJson({ model, providerLock: 'anthropic', ...(tokenUsage ? { tokenUsage } : {}) }),
+  );
   await utimes(path, new Date(atIso), new Date(atIso));
 }
 
@@ -46,7 +59,10 @@ describe('readDroidSettings', () => {
       model: 'claude-sonnet-4-5',
       tokens: { input: 100, output: 55, cacheRead: 10, cacheWrite5m: 20, cacheWrite1h: 0, reasoning: 5 },
     });
-    expect(events.find((e) => e.type === 'activity')).toMatchObject({ tokensKnown: true, models: ['claude-sonnet-4-5'] });
+    expect(events.find((e) => e.type === 'activity')).toMatchObject({
+      tokensKnown: true,
+      models: ['claude-sonnet-4-5'],
+    });
   });
 
   it('with the checkpoint history, a grown snapshot adds only the difference at its own time', async () => {
@@ -61,7 +77,13 @@ describe('readDroidSettings', () => {
       [`${ID}:0:185`, '2026-04-01T11:00:00.000Z', 'gpt-5', null],
     ]);
     expect(usage[1]?.tokens).toMatchObject({ input: 200, output: 34, cacheRead: 890, cacheWrite5m: 0, reasoning: 4 });
-    expect(totals([...first, ...second])).toMatchObject({ input: 300, output: 89, cacheRead: 900, cacheWrite5m: 20, reasoning: 9 });
+    expect(totals([...first, ...second])).toMatchObject({
+      input: 300,
+      output: 89,
+      cacheRead: 900,
+      cacheWrite5m: 20,
+      reasoning: 9,
+    });
   });
 
   it('without a history (snapshot re-read from scratch) never counts a token twice', async () => {
@@ -103,6 +125,9 @@ describe('readDroidSettings', () => {
     await write(null, '2026-04-01T10:00:00.000Z');
     const events = await read(START);
     expect(usageEvents(events)).toEqual([]);
-    expect(events.find((e) => e.type === 'activity')).toMatchObject({ tokensKnown: false, firstAt: '2026-04-01T10:00:00.000Z' });
+    expect(events.find((e) => e.type === 'activity')).toMatchObject({
+      tokensKnown: false,
+      firstAt: '2026-04-01T10:00:00.000Z',
+    });
   });
 });

@@ -38,7 +38,13 @@ export async function* readDroidSettings(path: string, from: ReadPosition): Asyn
   try {
     json = JSON.parse(text);
   } catch {
-    yield { type: 'diagnostic', severity: 'warning', code: 'invalid-json', message: 'settings file is not JSON', line: null };
+    yield {
+      type: 'diagnostic',
+      severity: 'warning',
+      code: 'invalid-json',
+      message: 'settings file is not JSON',
+      line: null,
+    };
     yield* replay(sessionId, history);
     return;
   }

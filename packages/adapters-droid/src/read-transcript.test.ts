@@ -17,7 +17,10 @@ describe('readDroidTranscript', () => {
   it('gives a tokenless activity with project, title and the span of every timestamped record', async () => {
     const home = await createTempHome('rimuru-droid-transcript-');
     try {
-      const path = await home.write('.factory/sessions/-home-dev-app/abc.jsonl', `${lines.map((l) => JSON.stringify(l)).join('\n')}\n{"partial":`);
+      const path = await home.write(
+        '.factory/sessions/-home-dev-app/abc.jsonl',
+        `${lines.map((l) => JSON.stringify(l)).join('\n')}\n{"partial":`,
+      );
       const events: AdapterEvent[] = await collectEvents(readDroidTranscript(path, { offset: 0, state: null }));
       expect(events.filter((e) => e.type === 'activity')).toEqual([
         {
@@ -37,7 +40,9 @@ describe('readDroidTranscript', () => {
         ['invalid-record', 6],
       ]);
       const last = events.at(-1);
-      expect(last?.type === 'checkpoint' && last.offset).toBe(Buffer.byteLength(`${lines.map((l) => JSON.stringify(l)).join('\n')}\n`));
+      expect(last?.type === 'checkpoint' && last.offset).toBe(
+        Buffer.byteLength(`${lines.map((l) => JSON.stringify(l)).join('\n')}\n`),
+      );
     } finally {
       await home.cleanup();
     }

@@ -10,7 +10,11 @@ import { decodeTranscriptState, encodeTranscriptState, initialTranscriptState } 
  * tokens known), diagnostics, and a checkpoint after every stretch. The session is named by
  * the file (as the settings file is), so both halves meet in one session.
  */
-export function readDroidTranscript(path: string, from: ReadPosition, limits: ReadLimits = DEFAULT_READ_LIMITS): AsyncGenerator<AdapterEvent> {
+export function readDroidTranscript(
+  path: string,
+  from: ReadPosition,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): AsyncGenerator<AdapterEvent> {
   const resumed = decodeTranscriptState(from);
   const state = resumed ?? initialTranscriptState();
   const start = resumed === null ? { offset: 0, linesBefore: 0 } : { offset: from.offset, linesBefore: resumed.line };
@@ -18,7 +22,8 @@ export function readDroidTranscript(path: string, from: ReadPosition, limits: Re
   return readJsonLines(path, start, limits, (emit) => {
     const span = new InstantSpan();
     return {
-      record: (value, line) => interpretTranscriptRecord(value, line, state, { at: (i) => span.add(i), diagnostic: emit }),
+      record: (value, line) =>
+        interpretTranscriptRecord(value, line, state, { at: (i) => span.add(i), diagnostic: emit }),
       checkpoint: (lines) => {
         const taken = span.take();
         if (taken !== null) {

@@ -14,7 +14,8 @@ export const SESSIONS_DIR_VAR = 'DROID_SESSIONS_DIR';
 export async function droidSessionRoots(ctx: AdapterContext): Promise<string[]> {
   const configured = await rootsFromEnv(ctx.env, SESSIONS_DIR_VAR, ctx.homeDir);
   if (configured !== null) {
-    if (configured.roots.length === 0) ctx.logger.warn(`${SESSIONS_DIR_VAR}="${configured.value}" names no existing directory`);
+    if (configured.roots.length === 0)
+      ctx.logger.warn(`${SESSIONS_DIR_VAR}="${configured.value}" names no existing directory`);
     return configured.roots;
   }
   return existingDirectories([join(ctx.homeDir, '.factory', 'sessions')]);

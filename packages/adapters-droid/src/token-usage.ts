@@ -9,7 +9,13 @@ export interface DroidUsage {
   thinkingTokens: number;
 }
 
-export const USAGE_FIELDS = ['inputTokens', 'outputTokens', 'cacheCreationTokens', 'cacheReadTokens', 'thinkingTokens'] as const;
+export const USAGE_FIELDS = [
+  'inputTokens',
+  'outputTokens',
+  'cacheCreationTokens',
+  'cacheReadTokens',
+  'thinkingTokens',
+] as const;
 
 export const ZERO_USAGE: Readonly<DroidUsage> = Object.freeze({
   inputTokens: 0,
@@ -19,7 +25,8 @@ export const ZERO_USAGE: Readonly<DroidUsage> = Object.freeze({
   thinkingTokens: 0,
 });
 
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /**
  * A `tokenUsage` object, or why it is not one. Missing classes are 0 (older Droid versions

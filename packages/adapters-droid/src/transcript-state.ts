@@ -35,6 +35,7 @@ export function decodeTranscriptState(from: ReadPosition): TranscriptState | nul
   const line = s['line'];
   const cwd = stringOrNull(s['cwd']);
   const title = stringOrNull(s['title']);
-  if (typeof line !== 'number' || !Number.isSafeInteger(line) || line < 0 || cwd === undefined || title === undefined) return null;
+  if (typeof line !== 'number' || !Number.isSafeInteger(line) || line < 0 || cwd === undefined || title === undefined)
+    return null;
   return { line, cwd, title };
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseDroidUsage, toTokenCounts, type DroidUsage } from './token-usage.js';
 import { advanceSteps, decodeSteps, encodeSteps, stepDeltas } from './usage-steps.js';
 
-const u = (inputTokens: number, outputTokens: number, cacheCreationTokens = 0, cacheReadTokens = 0, thinkingTokens = 0): DroidUsage => ({
+const u = (
+  inputTokens: number,
+  outputTokens: number,
+  cacheCreationTokens = 0,
+  cacheReadTokens = 0,
+  thinkingTokens = 0,
+): DroidUsage => ({
   inputTokens,
   outputTokens,
   cacheCreationTokens,

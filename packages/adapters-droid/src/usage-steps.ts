@@ -1,5 +1,13 @@
 import type { JsonValue } from '@rimuru/core';
-import { grewFrom, sameUsage, subtractUsage, usageSum, USAGE_FIELDS, ZERO_USAGE, type DroidUsage } from './token-usage.js';
+import {
+  grewFrom,
+  sameUsage,
+  subtractUsage,
+  usageSum,
+  USAGE_FIELDS,
+  ZERO_USAGE,
+  type DroidUsage,
+} from './token-usage.js';
 
 /**
  * One growth of a session's cumulative `tokenUsage` as Rimuru saw it: the total it reached,
@@ -26,7 +34,12 @@ export interface StepDelta {
  * all zero with no history), a step in the same epoch when no class went down, and a step in
  * a new epoch (counted from zero) when any class went down. Never a negative delta.
  */
-export function advanceSteps(history: readonly UsageStep[], current: DroidUsage, atMs: number, model: string | null): UsageStep[] {
+export function advanceSteps(
+  history: readonly UsageStep[],
+  current: DroidUsage,
+  atMs: number,
+  model: string | null,
+): UsageStep[] {
   const last = history.at(-1);
   if (last === undefined) return usageSum(current) === 0 ? [...history] : [{ epoch: 0, total: current, atMs, model }];
   if (sameUsage(current, last.total)) return [...history];
@@ -56,7 +69,8 @@ export function encodeSteps(history: readonly UsageStep[]): JsonValue {
   };
 }
 
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /** The history a checkpoint carries, or an empty one when the state is absent or foreign. */
 export function decodeSteps(state: JsonValue | null): UsageStep[] {

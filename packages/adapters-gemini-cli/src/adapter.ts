@@ -15,7 +15,10 @@ export const geminiCliAdapter: AgentAdapter = {
   detect: (ctx) => hasGeminiChats(ctx),
   roots: (ctx) => geminiRoots(ctx),
   discover: (ctx) => discoverGeminiChats(ctx),
-  read: (source, from, ctx) => (source.path.endsWith('.jsonl') ? readChatLog(source.path, from, DEFAULT_READ_LIMITS, ctx.logger) : readChatJson(source.path)),
+  read: (source, from, ctx) =>
+    source.path.endsWith('.jsonl')
+      ? readChatLog(source.path, from, DEFAULT_READ_LIMITS, ctx.logger)
+      : readChatJson(source.path),
   // Its read uses only the context's data and logger: the engine may run it in a worker thread.
   readsOffThread: true,
 };

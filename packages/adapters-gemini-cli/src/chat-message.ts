@@ -35,7 +35,8 @@ function nonEmptyString(value: unknown): string | null {
  * still sent and billed: they count too.
  */
 export function interpretMessage(m: Record<string, unknown>, scope: MessageScope, sink: MessageSink): void {
-  const warn = (message: string, code = 'invalid-record') => sink.diagnostic(lineWarning(scope.line, code, `${scope.where}${message}`));
+  const warn = (message: string, code = 'invalid-record') =>
+    sink.diagnostic(lineWarning(scope.line, code, `${scope.where}${message}`));
   const at = parseIsoTimestamp(m['timestamp']);
   if (at !== null) sink.instant(at);
   const type = m['type'];

@@ -14,12 +14,14 @@ const PATTERNS = ['*/chats/*.json', '*/chats/*.jsonl', '*/chats/*/*.jsonl'];
 export async function discoverGeminiChats(ctx: AdapterContext): Promise<SourceRef[]> {
   const list = new SourceList();
   for (const root of await geminiRoots(ctx)) {
-    for (const path of await listFiles(root, PATTERNS)) await list.add(path, path.endsWith('.jsonl') ? 'append' : 'snapshot');
+    for (const path of await listFiles(root, PATTERNS))
+      await list.add(path, path.endsWith('.jsonl') ? 'append' : 'snapshot');
   }
   return list.sources;
 }
 
 export async function hasGeminiChats(ctx: AdapterContext): Promise<boolean> {
-  for (const root of await geminiRoots(ctx)) if ((await listFiles(root, PATTERNS, { limit: 1 })).length > 0) return true;
+  for (const root of await geminiRoots(ctx))
+    if ((await listFiles(root, PATTERNS, { limit: 1 })).length > 0) return true;
   return false;
 }

@@ -40,7 +40,11 @@ describe('a generated Gemini CLI home', () => {
     expect(activity.size).toBe(truth.sessions.length);
     for (const s of truth.sessions) {
       const a = activity.get(s.id);
-      expect([a?.tokensKnown, a?.parentExternalId, a?.projectPath], s.id).toEqual([s.tokensKnown, s.parentId, s.projectPath]);
+      expect([a?.tokensKnown, a?.parentExternalId, a?.projectPath], s.id).toEqual([
+        s.tokensKnown,
+        s.parentId,
+        s.projectPath,
+      ]);
       const got = totals.get(s.id);
       if (s.requests === 0) {
         expect(got, s.id).toBeUndefined();

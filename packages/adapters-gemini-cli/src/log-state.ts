@@ -27,7 +27,17 @@ export interface LogState {
 const VERSION = 1;
 
 export function initialLogState(): LogState {
-  return { line: 0, sessionId: null, startAt: null, lastAt: null, tokensKnown: false, title: null, projectHint: null, pendingModels: [], dirty: false };
+  return {
+    line: 0,
+    sessionId: null,
+    startAt: null,
+    lastAt: null,
+    tokensKnown: false,
+    title: null,
+    projectHint: null,
+    pendingModels: [],
+    dirty: false,
+  };
 }
 
 export function encodeLogState(s: LogState): JsonValue {

@@ -26,7 +26,8 @@ type Field = keyof typeof ALIASES;
  * - all zero (an interrupted turn): no request, null.
  */
 export function parseMessageTokens(value: unknown): TokensParse {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'tokens is not an object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, reason: 'tokens is not an object' };
   const raw = value as Record<string, unknown>;
   const n: Record<Field, number> = { input: 0, output: 0, cached: 0, thoughts: 0, tool: 0, total: 0 };
   let hasTotal = false;
@@ -34,14 +35,18 @@ export function parseMessageTokens(value: unknown): TokensParse {
     const key = ALIASES[field].find((k) => raw[k] !== undefined && raw[k] !== null);
     if (key === undefined) continue;
     const v = raw[key];
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) return { ok: false, reason: `tokens.${key} is not a non-negative integer` };
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+      return { ok: false, reason: `tokens.${key} is not a non-negative integer` };
     n[field] = v;
     if (field === 'total') hasTotal = true;
   }
   const parts = n.input + n.output + n.cached + n.thoughts + n.tool;
   if (parts === 0) {
     if (n.total === 0) return { ok: true, tokens: null };
-    return { ok: true, tokens: { input: 0, output: n.total, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 0 } };
+    return {
+      ok: true,
+      tokens: { input: 0, output: n.total, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 0 },
+    };
   }
   const inclusive = n.input + n.output + n.thoughts + n.tool;
   const cachedApart = hasTotal && n.cached > 0 && n.total === inclusive + n.cached && n.total !== inclusive;

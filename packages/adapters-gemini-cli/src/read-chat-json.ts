@@ -28,7 +28,8 @@ async function documentEvents(doc: Record<string, unknown>, path: string, out: A
   for (const field of ['startTime', 'lastUpdated']) {
     const at = parseIsoTimestamp(doc[field]);
     if (at !== null) span.add(at);
-    else if (doc[field] !== undefined) out.push(lineWarning(null, 'invalid-record', `${field} is not an ISO-8601 instant`));
+    else if (doc[field] !== undefined)
+      out.push(lineWarning(null, 'invalid-record', `${field} is not an ISO-8601 instant`));
   }
   const models = new Set<string>();
   let tokensKnown = false;
@@ -48,7 +49,8 @@ async function documentEvents(doc: Record<string, unknown>, path: string, out: A
   });
   const taken = span.take();
   if (taken === null) {
-    if (messages.length > 0) out.push(lineWarning(null, 'invalid-record', 'chat has no valid startTime, lastUpdated or message timestamp'));
+    if (messages.length > 0)
+      out.push(lineWarning(null, 'invalid-record', 'chat has no valid startTime, lastUpdated or message timestamp'));
     return;
   }
   out.push({
@@ -74,7 +76,13 @@ export async function* readChatJson(path: string): AsyncGenerator<AdapterEvent> 
   try {
     const info = await stat(path);
     if (info.size > MAX_CHAT_BYTES) {
-      yield { type: 'diagnostic', severity: 'error', code: 'source-too-large', message: `chat file of ${info.size} bytes; skipped`, line: null };
+      yield {
+        type: 'diagnostic',
+        severity: 'error',
+        code: 'source-too-large',
+        message: `chat file of ${info.size} bytes; skipped`,
+        line: null,
+      };
       yield { type: 'checkpoint', offset: info.size, state: null };
       return;
     }

@@ -1,4 +1,13 @@
-import { DEFAULT_READ_LIMITS, InstantSpan, lineWarning, parseIsoTimestamp, readJsonLines, type EmitEvent, type Instant, type ReadLimits } from '@rimuru/adapter-kit';
+import {
+  DEFAULT_READ_LIMITS,
+  InstantSpan,
+  lineWarning,
+  parseIsoTimestamp,
+  readJsonLines,
+  type EmitEvent,
+  type Instant,
+  type ReadLimits,
+} from '@rimuru/adapter-kit';
 import { isAbsolute } from 'node:path';
 import type { AdapterEvent, Logger, ReadPosition } from '@rimuru/core';
 import { chatLocation, projectPathOf, type ChatLocation } from './chat-location.js';
@@ -79,7 +88,12 @@ class LogReader {
       this.emit(lineWarning(line, 'invalid-record', `${where}message is not an object`));
       return;
     }
-    const scope = { sessionId: this.state.sessionId ?? this.location.stem, fallbackAt: parseIsoTimestamp(this.state.startAt), line, where };
+    const scope = {
+      sessionId: this.state.sessionId ?? this.location.stem,
+      fallbackAt: parseIsoTimestamp(this.state.startAt),
+      line,
+      where,
+    };
     interpretMessage(m, scope, this.sink);
   }
 
@@ -104,7 +118,9 @@ class LogReader {
       this.fields(value, line);
       return;
     }
-    this.emit(lineWarning(line, 'unknown-record', 'record is neither a header, a message, $set nor $rewindTo; ignored'));
+    this.emit(
+      lineWarning(line, 'unknown-record', 'record is neither a header, a message, $set nor $rewindTo; ignored'),
+    );
   }
 
   /** Closes a stretch: its activity, when it saw an instant or learned something worth reporting. */
@@ -142,7 +158,12 @@ class LogReader {
  * stretch. A position whose state cannot be continued is read again from the start: every
  * event is keyed, so that only repeats what the store already has.
  */
-export async function* readChatLog(path: string, from: ReadPosition, limits: ReadLimits = DEFAULT_READ_LIMITS, logger?: Logger): AsyncGenerator<AdapterEvent> {
+export async function* readChatLog(
+  path: string,
+  from: ReadPosition,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+  logger?: Logger,
+): AsyncGenerator<AdapterEvent> {
   let position = from;
   let decoded = decodeLogState(from);
   if (decoded === null) {

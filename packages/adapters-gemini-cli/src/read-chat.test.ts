@@ -7,7 +7,14 @@ import { readChatJson } from './read-chat-json.js';
 import { DEFAULT_READ_LIMITS, readChatLog } from './read-chat-log.js';
 
 const START: ReadPosition = { offset: 0, state: null };
-const header = (id: string, extra: Record<string, unknown> = {}) => ({ sessionId: id, projectHash: 'h', startTime: '2026-05-01T10:00:00.000Z', lastUpdated: '2026-05-01T10:00:00.000Z', kind: 'main', ...extra });
+const header = (id: string, extra: Record<string, unknown> = {}) => ({
+  sessionId: id,
+  projectHash: 'h',
+  startTime: '2026-05-01T10:00:00.000Z',
+  lastUpdated: '2026-05-01T10:00:00.000Z',
+  kind: 'main',
+  ...extra,
+});
 const t1 = geminiTokens({ prompt: 1_000, cached: 400, output: 50, thoughts: 20, tool: 3 });
 const t2 = geminiTokens({ prompt: 2_000, output: 70 });
 
@@ -33,7 +40,8 @@ function keptUsage(events: AdapterEvent[]) {
   const kept = new Map<string, { rank: number; input: number; output: number }>();
   for (const u of eventsOfType(events, 'usage')) {
     const k = kept.get(u.dedupeKey);
-    if (k === undefined || u.rank > k.rank) kept.set(u.dedupeKey, { rank: u.rank, input: u.tokens.input, output: u.tokens.output });
+    if (k === undefined || u.rank > k.rank)
+      kept.set(u.dedupeKey, { rank: u.rank, input: u.tokens.input, output: u.tokens.output });
   }
   return kept;
 }
@@ -49,11 +57,21 @@ describe('readChatLog', () => {
           geminiUserMessage('u1', '2026-05-01T10:00:01.000Z'),
           { ...answer, tokens: null },
           answer,
-          { ...answer, toolCalls: [{ id: 'c', name: 'ls', args: {}, status: 'success', timestamp: '2026-05-01T10:00:06.000Z' }] },
+          {
+            ...answer,
+            toolCalls: [{ id: 'c', name: 'ls', args: {}, status: 'success', timestamp: '2026-05-01T10:00:06.000Z' }],
+          },
           { $rewindTo: 'u1' },
           geminiUserMessage('u2', '2026-05-01T10:01:00.000Z'),
           geminiModelMessage('g2', '2026-05-01T10:01:05.000Z', t2, 'gemini-2.5-flash'),
-          { $set: { messages: [geminiUserMessage('u2', '2026-05-01T10:01:00.000Z'), geminiModelMessage('g2', '2026-05-01T10:01:05.000Z', t2, 'gemini-2.5-flash')] } },
+          {
+            $set: {
+              messages: [
+                geminiUserMessage('u2', '2026-05-01T10:01:00.000Z'),
+                geminiModelMessage('g2', '2026-05-01T10:01:05.000Z', t2, 'gemini-2.5-flash'),
+              ],
+            },
+          },
           { $set: { lastUpdated: '2026-05-01T10:30:00.000Z', summary: 'Listing files' } },
         ]),
       );
@@ -64,7 +82,13 @@ describe('readChatLog', () => {
       expect(kept.get('s-a:g1')).toMatchObject({ input: 600 + 3, output: 70 });
       expect(eventsOfType(events, 'diagnostic')).toEqual([]);
       expect(eventsOfType(events, 'activity')).toEqual([
-        expect.objectContaining({ sessionExternalId: 's-a', firstAt: '2026-05-01T10:00:00.000Z', lastAt: '2026-05-01T10:30:00.000Z', title: 'Listing files', tokensKnown: true }),
+        expect.objectContaining({
+          sessionExternalId: 's-a',
+          firstAt: '2026-05-01T10:00:00.000Z',
+          lastAt: '2026-05-01T10:30:00.000Z',
+          title: 'Listing files',
+          tokensKnown: true,
+        }),
       ]);
     });
   });
@@ -91,7 +115,10 @@ describe('readChatLog', () => {
 
   it('dates a message without timestamp at the header startTime, even in a later read', async () => {
     await withTempHome(async (home) => {
-      const path = await home.write('.gemini/tmp/p/chats/session-c.jsonl', geminiJsonl([header('s-c'), { id: 'g', type: 'gemini', tokens: t2, model: 'm' }]));
+      const path = await home.write(
+        '.gemini/tmp/p/chats/session-c.jsonl',
+        geminiJsonl([header('s-c'), { id: 'g', type: 'gemini', tokens: t2, model: 'm' }]),
+      );
       const stepped = await readInSteps(path, 1);
       expect(eventsOfType(stepped, 'usage').map((u) => u.occurredAt)).toEqual(['2026-05-01T10:00:00.000Z']);
     });
@@ -101,10 +128,17 @@ describe('readChatLog', () => {
     await withTempHome(async (home) => {
       const path = await home.write(
         '.gemini/tmp/legacyhash/chats/parent-1/sub-1.jsonl',
-        geminiJsonl([header('sub-1', { kind: 'subagent', directories: ['/src/app'] }), geminiModelMessage('g', '2026-05-01T10:00:01.000Z', t2)]),
+        geminiJsonl([
+          header('sub-1', { kind: 'subagent', directories: ['/src/app'] }),
+          geminiModelMessage('g', '2026-05-01T10:00:01.000Z', t2),
+        ]),
       );
       const activity = eventsOfType(await drainEvents(readChatLog(path, START)), 'activity');
-      expect(activity[0]).toMatchObject({ sessionExternalId: 'sub-1', parentExternalId: 'parent-1', projectPath: '/src/app' });
+      expect(activity[0]).toMatchObject({
+        sessionExternalId: 'sub-1',
+        parentExternalId: 'parent-1',
+        projectPath: '/src/app',
+      });
     });
   });
 
@@ -112,9 +146,18 @@ describe('readChatLog', () => {
     await withTempHome(async (home) => {
       const path = await home.write(
         '.gemini/tmp/p/chats/session-d.jsonl',
-        geminiJsonl([header('s-d'), { hello: 1 }, { id: 'x', type: 'model', timestamp: '2026-05-01T10:00:01.000Z' }, { $set: 3 }, { id: 'g', type: 'gemini', timestamp: '2026-05-01T10:00:02.000Z', tokens: { input: -1 } }]),
+        geminiJsonl([
+          header('s-d'),
+          { hello: 1 },
+          { id: 'x', type: 'model', timestamp: '2026-05-01T10:00:01.000Z' },
+          { $set: 3 },
+          { id: 'g', type: 'gemini', timestamp: '2026-05-01T10:00:02.000Z', tokens: { input: -1 } },
+        ]),
       );
-      const codes = eventsOfType(await drainEvents(readChatLog(path, START)), 'diagnostic').map((d) => [d.code, d.line]);
+      const codes = eventsOfType(await drainEvents(readChatLog(path, START)), 'diagnostic').map((d) => [
+        d.code,
+        d.line,
+      ]);
       expect(codes).toEqual([
         ['unknown-record', 2],
         ['unknown-record', 3],
@@ -134,20 +177,35 @@ describe('readChatJson', () => {
         startTime: '2026-05-01T10:00:00.000Z',
         lastUpdated: '2026-05-01T10:09:00.000Z',
         summary: 'Fix it',
-        messages: [geminiUserMessage('u', '2026-05-01T10:00:01.000Z'), geminiModelMessage('g', '2026-05-01T10:00:02.000Z', t1), geminiModelMessage('z', '2026-05-01T10:00:03.000Z', geminiTokens({ prompt: 0, output: 0 }))],
+        messages: [
+          geminiUserMessage('u', '2026-05-01T10:00:01.000Z'),
+          geminiModelMessage('g', '2026-05-01T10:00:02.000Z', t1),
+          geminiModelMessage('z', '2026-05-01T10:00:03.000Z', geminiTokens({ prompt: 0, output: 0 })),
+        ],
       };
       const path = await home.write('.gemini/tmp/my-app/chats/session-j.json', JSON.stringify(doc));
       const events = await drainEvents(readChatJson(path));
       expect(eventsOfType(events, 'usage').map((u) => [u.dedupeKey, u.tokens.cacheRead])).toEqual([['s-j:g', 400]]);
-      expect(eventsOfType(events, 'activity')[0]).toMatchObject({ projectPath: '/home/u/my-app', title: 'Fix it', firstAt: '2026-05-01T10:00:00.000Z', lastAt: '2026-05-01T10:09:00.000Z' });
+      expect(eventsOfType(events, 'activity')[0]).toMatchObject({
+        projectPath: '/home/u/my-app',
+        title: 'Fix it',
+        firstAt: '2026-05-01T10:00:00.000Z',
+        lastAt: '2026-05-01T10:09:00.000Z',
+      });
       expect(events.at(-1)).toEqual({ type: 'checkpoint', offset: JSON.stringify(doc).length, state: null });
     });
   });
 
   it('finds the project in ~/.gemini/projects.json when the marker is missing', async () => {
     await withTempHome(async (home) => {
-      await home.write('.gemini/projects.json', JSON.stringify({ projects: { '/home/u/other': 'other', '/home/u/slugged': 'slugged' } }));
-      const path = await home.write('.gemini/tmp/slugged/chats/session-k.json', JSON.stringify({ sessionId: 'k', startTime: '2026-05-01T10:00:00.000Z', messages: [] }));
+      await home.write(
+        '.gemini/projects.json',
+        JSON.stringify({ projects: { '/home/u/other': 'other', '/home/u/slugged': 'slugged' } }),
+      );
+      const path = await home.write(
+        '.gemini/tmp/slugged/chats/session-k.json',
+        JSON.stringify({ sessionId: 'k', startTime: '2026-05-01T10:00:00.000Z', messages: [] }),
+      );
       expect(eventsOfType(await drainEvents(readChatJson(path)), 'activity')[0]?.projectPath).toBe('/home/u/slugged');
     });
   });
@@ -162,7 +220,10 @@ describe('readChatJson', () => {
       ];
       for (const [name, content, codes] of cases) {
         const events = await drainEvents(readChatJson(await home.write(`.gemini/tmp/p/chats/${name}`, content)));
-        expect(eventsOfType(events, 'diagnostic').map((d) => d.code), name).toEqual(codes);
+        expect(
+          eventsOfType(events, 'diagnostic').map((d) => d.code),
+          name,
+        ).toEqual(codes);
         expect(events.at(-1)?.type, name).toBe('checkpoint');
       }
     });

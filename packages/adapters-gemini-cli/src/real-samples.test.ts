@@ -45,8 +45,17 @@ function oracle(): [string, Expected[]][] {
  * Rimuru counts it as unpriced (model null). Its totals use `total` = input + output + cached
  * + thoughts, i.e. cached apart from input, so input is kept whole.
  */
-const KNOWN_DIFFERENCES: Record<string, { input: number; output: number; cacheRead: number; reasoning: number; requests: number }> = {
-  'gemini/kenn-io__agentsview/internal/parser/testdata/gemini/standard_session.json': { input: 3_500, output: 650, cacheRead: 150, reasoning: 150, requests: 2 },
+const KNOWN_DIFFERENCES: Record<
+  string,
+  { input: number; output: number; cacheRead: number; reasoning: number; requests: number }
+> = {
+  'gemini/kenn-io__agentsview/internal/parser/testdata/gemini/standard_session.json': {
+    input: 3_500,
+    output: 650,
+    cacheRead: 150,
+    reasoning: 150,
+    requests: 2,
+  },
 };
 
 describeRealSamples('real Gemini CLI samples', ['gemini'], () => {
@@ -69,7 +78,10 @@ describeRealSamples('real Gemini CLI samples', ['gemini'], () => {
       for (const want of sessions) {
         const got = totals.get(want.id)!;
         // ccusage keeps thoughts out of output (but in its total); Rimuru's output includes them.
-        expect([got.tokens.input, got.tokens.output - got.tokens.reasoning, got.tokens.cacheRead, got.tokens.cacheWrite5m], sample).toEqual([want.input, want.output, want.cacheRead, 0]);
+        expect(
+          [got.tokens.input, got.tokens.output - got.tokens.reasoning, got.tokens.cacheRead, got.tokens.cacheWrite5m],
+          sample,
+        ).toEqual([want.input, want.output, want.cacheRead, 0]);
         expect(got.tokens.input + got.tokens.output + got.tokens.cacheRead, sample).toBe(want.totalTokens);
         expect(got.models, sample).toEqual([...want.models].sort());
         compared += 1;
@@ -92,14 +104,19 @@ describeRealSamples('real Gemini CLI samples', ['gemini'], () => {
 
   it('reports shapes that are not Gemini CLI chats as diagnostics, never as usage', async () => {
     // schema_drift.json has `history` instead of `messages`; large.json has a `type: "model"` message.
-    const drift = await read('gemini/jazzyalex__agent-sessions/Resources/Fixtures/stage0/agents/gemini/schema_drift.json');
+    const drift = await read(
+      'gemini/jazzyalex__agent-sessions/Resources/Fixtures/stage0/agents/gemini/schema_drift.json',
+    );
     expect(eventsOfType(drift, 'diagnostic').map((d) => d.code)).toEqual(['unknown-record']);
     const large = await read('gemini/jazzyalex__agent-sessions/Resources/Fixtures/stage0/agents/gemini/large.json');
     expect(eventsOfType(large, 'diagnostic').map((d) => d.code)).toContain('unknown-record');
     for (const sample of ['thinking_only.json', 'system_messages.json', 'tool_calls_with_results.json']) {
       const events = await read(`gemini/kenn-io__agentsview/internal/parser/testdata/gemini/${sample}`);
       expect(eventsOfType(events, 'usage'), sample).toEqual([]);
-      expect(eventsOfType(events, 'activity').every((a) => !a.tokensKnown), sample).toBe(true);
+      expect(
+        eventsOfType(events, 'activity').every((a) => !a.tokensKnown),
+        sample,
+      ).toBe(true);
     }
   });
 });

@@ -17,9 +17,16 @@ export async function geminiRoots(ctx: AdapterContext): Promise<string[]> {
   const configured = await rootsFromEnv(ctx.env, DATA_DIR_VAR, ctx.homeDir);
   if (configured !== null) {
     if (configured.roots.length === 0) {
-      throw new RimuruError('SOURCE_ERROR', `${DATA_DIR_VAR}="${configured.value}" names no existing Gemini CLI data directory`, 1, {
-        suggestions: [`Point ${DATA_DIR_VAR} at Gemini CLI's tmp folder (the one holding <project>/chats/), or unset it`],
-      });
+      throw new RimuruError(
+        'SOURCE_ERROR',
+        `${DATA_DIR_VAR}="${configured.value}" names no existing Gemini CLI data directory`,
+        1,
+        {
+          suggestions: [
+            `Point ${DATA_DIR_VAR} at Gemini CLI's tmp folder (the one holding <project>/chats/), or unset it`,
+          ],
+        },
+      );
     }
     return configured.roots;
   }

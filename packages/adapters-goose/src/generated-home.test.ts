@@ -33,12 +33,17 @@ describe('Goose adapter on a generated home', () => {
       const truth = await writeGooseHome(home.dir, 3);
       const before = await readHome(home.dir);
       const db = new Database(join(home.dir, truth.dbPath));
-      db.exec("UPDATE sessions SET accumulated_input_tokens = accumulated_input_tokens + 1000, accumulated_output_tokens = accumulated_output_tokens + 10 WHERE id = '20251101_3'");
+      db.exec(
+        "UPDATE sessions SET accumulated_input_tokens = accumulated_input_tokens + 1000, accumulated_output_tokens = accumulated_output_tokens + 10 WHERE id = '20251101_3'",
+      );
       db.close();
       const after = await readHome(home.dir);
       const expected = truth.tokens.get('20251101_3')!;
       // Stored copies from the first read plus the second read, deduplicated as the engine does.
-      expect(tokensBySession([...before, ...after]).get('20251101_3')).toMatchObject({ input: expected.input + 1000, output: expected.output + 10 });
+      expect(tokensBySession([...before, ...after]).get('20251101_3')).toMatchObject({
+        input: expected.input + 1000,
+        output: expected.output + 10,
+      });
     });
   });
 
@@ -50,7 +55,9 @@ describe('Goose adapter on a generated home', () => {
       const { rename } = await import('node:fs/promises');
       await rename(join(home.dir, 'tmp', '.local', 'share', 'goose', 'sessions'), join(root, 'data', 'sessions'));
       expect(tokensBySession(await readHome(home.dir, { GOOSE_PATH_ROOT: root }))).toEqual(truth.tokens);
-      await expect(gooseAdapter.roots(testAdapterContext({ homeDir: home.dir, env: { GOOSE_PATH_ROOT: '/nope' } }))).rejects.toThrow(/GOOSE_PATH_ROOT/);
+      await expect(
+        gooseAdapter.roots(testAdapterContext({ homeDir: home.dir, env: { GOOSE_PATH_ROOT: '/nope' } })),
+      ).rejects.toThrow(/GOOSE_PATH_ROOT/);
       const appData = join(home.dir, 'Roaming');
       await mkdir(join(appData, 'Block', 'goose', 'data'), { recursive: true });
       await rename(join(root, 'data', 'sessions'), join(appData, 'Block', 'goose', 'data', 'sessions'));

@@ -3,7 +3,8 @@ import { isRecord, trimmedString } from '@rimuru/adapter-kit';
 /** A counter as SQLite or JSON hands it over: null when absent; NaN-like or negative values are not counts. */
 export function counter(value: unknown): number | null | 'invalid' {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'bigint') return value >= 0n && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : 'invalid';
+  if (typeof value === 'bigint')
+    return value >= 0n && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : 'invalid';
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 'invalid';
 }
 

@@ -32,7 +32,10 @@ function metadataTokens(meta: Record<string, unknown>): TokenCounts | null | 'in
  * each save, so it is a snapshot source. A first line with a `role` is a message (Goose reads it
  * so too): such a file has no counters.
  */
-export function parseLegacySession(text: string, id: string): { session: GooseSession; diagnostics: AdapterDiagnostic[] } {
+export function parseLegacySession(
+  text: string,
+  id: string,
+): { session: GooseSession; diagnostics: AdapterDiagnostic[] } {
   const diagnostics: AdapterDiagnostic[] = [];
   const times: (Instant | null)[] = [];
   let meta: Record<string, unknown> | null = null;
@@ -69,7 +72,10 @@ export function parseLegacySession(text: string, id: string): { session: GooseSe
     diagnostics.push(warning(1, 'invalid-record', 'metadata token counter is not a non-negative integer'));
     cumulative = null;
   }
-  const last = times.reduce<Instant | null>((acc, at) => (at !== null && (acc === null || at.ms > acc.ms) ? at : acc), null);
+  const last = times.reduce<Instant | null>(
+    (acc, at) => (at !== null && (acc === null || at.ms > acc.ms) ? at : acc),
+    null,
+  );
   return {
     session: {
       id,
@@ -95,7 +101,13 @@ export async function* readLegacySource(path: string): AsyncGenerator<AdapterEve
   try {
     bytes = await readFile(path);
   } catch (error) {
-    yield { type: 'diagnostic', severity: 'error', code: 'unreadable-source', message: error instanceof Error ? error.message : String(error), line: null };
+    yield {
+      type: 'diagnostic',
+      severity: 'error',
+      code: 'unreadable-source',
+      message: error instanceof Error ? error.message : String(error),
+      line: null,
+    };
     return;
   }
   let text: string;

@@ -25,7 +25,12 @@ function countersToTokens(raw: Counters): TokenCounts | null | string {
   const values = [counter(raw.input), counter(raw.output), counter(raw.cacheRead), counter(raw.cacheWrite)];
   if (values.includes('invalid')) return 'token counter is not a non-negative integer';
   if (values.every((v) => v === null)) return null;
-  const [input, output, cacheRead, cacheWrite] = values.map((v) => (typeof v === 'number' ? v : 0)) as [number, number, number, number];
+  const [input, output, cacheRead, cacheWrite] = values.map((v) => (typeof v === 'number' ? v : 0)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   return gooseTokens({ input, output, cacheRead, cacheWrite });
 }
 
@@ -51,13 +56,26 @@ export function readGooseDb(db: SqliteView): DbRead {
   if (!s.has('id')) return { sessions: [], problems: ['sessions table has no id column'] };
   const sessionColumns = [
     ...['working_dir', 'name', 'description', 'created_at', 'updated_at', 'model_config_json', 'parent_session_id'],
-    ...['accumulated_input_tokens', 'accumulated_output_tokens', 'accumulated_cache_read_tokens', 'accumulated_cache_write_tokens', 'accumulated_cost'],
+    ...[
+      'accumulated_input_tokens',
+      'accumulated_output_tokens',
+      'accumulated_cache_read_tokens',
+      'accumulated_cache_write_tokens',
+      'accumulated_cost',
+    ],
     ...['input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens'],
   ];
   const rows = db.select(['id', ...sessionColumns.map((name) => col(s, name))], 'FROM sessions ORDER BY id');
   const messageSpans = new Map<string, unknown[]>();
-  if (db.hasTable('messages') && db.columns('messages').has('session_id') && db.columns('messages').has('created_timestamp')) {
-    for (const [sid, min, max] of db.select(['session_id', 'MIN(created_timestamp)', 'MAX(created_timestamp)'], 'FROM messages GROUP BY session_id')) {
+  if (
+    db.hasTable('messages') &&
+    db.columns('messages').has('session_id') &&
+    db.columns('messages').has('created_timestamp')
+  ) {
+    for (const [sid, min, max] of db.select(
+      ['session_id', 'MIN(created_timestamp)', 'MAX(created_timestamp)'],
+      'FROM messages GROUP BY session_id',
+    )) {
       messageSpans.set(String(sid), [min, max]);
     }
   }
@@ -65,7 +83,17 @@ export function readGooseDb(db: SqliteView): DbRead {
   const problems: string[] = [];
   if (db.hasTable('usage_ledger')) {
     const u = db.columns('usage_ledger');
-    const ledgerColumns = ['id', 'session_id', 'created_timestamp', 'model', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', 'cost'];
+    const ledgerColumns = [
+      'id',
+      'session_id',
+      'created_timestamp',
+      'model',
+      'input_tokens',
+      'output_tokens',
+      'cache_read_tokens',
+      'cache_write_tokens',
+      'cost',
+    ];
     const ledgerRows = db.select(
       ledgerColumns.map((name) => col(u, name)),
       'FROM usage_ledger ORDER BY rowid',
@@ -73,24 +101,55 @@ export function readGooseDb(db: SqliteView): DbRead {
     for (const [id, sid, created, model, input, output, cacheRead, cacheWrite, cost] of ledgerRows) {
       const tokens = countersToTokens({ input, output, cacheRead, cacheWrite });
       if (typeof tokens === 'string' || sid === null || id === null) {
-        problems.push(`usage_ledger row ${String(id)}: ${typeof tokens === 'string' ? tokens : 'no id or session'}; skipped`);
+        problems.push(
+          `usage_ledger row ${String(id)}: ${typeof tokens === 'string' ? tokens : 'no id or session'}; skipped`,
+        );
         continue;
       }
       const list = ledgers.get(String(sid)) ?? [];
-      list.push({ rowId: String(id), at: gooseInstant(created), model: trimmedString(model), tokens: tokens ?? gooseTokens({ input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }), costUsd: costOf(cost) });
+      list.push({
+        rowId: String(id),
+        at: gooseInstant(created),
+        model: trimmedString(model),
+        tokens: tokens ?? gooseTokens({ input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }),
+        costUsd: costOf(cost),
+      });
       ledgers.set(String(sid), list);
     }
   }
   const sessions: GooseSession[] = [];
   for (const row of rows) {
-    const [id, workingDir, name, description, createdAt, updatedAt, modelConfig, parentId, accIn, accOut, accRead, accWrite, accCost, inTok, outTok, readTok, writeTok] = row;
+    const [
+      id,
+      workingDir,
+      name,
+      description,
+      createdAt,
+      updatedAt,
+      modelConfig,
+      parentId,
+      accIn,
+      accOut,
+      accRead,
+      accWrite,
+      accCost,
+      inTok,
+      outTok,
+      readTok,
+      writeTok,
+    ] = row;
     const sid = trimmedString(typeof id === 'string' ? id : id === null ? null : String(id));
     if (sid === null) {
       problems.push('session row without id; skipped');
       continue;
     }
     // Older schemas kept only the last request's counters beside the accumulated ones; ccusage falls back to them too.
-    let cumulative = countersToTokens({ input: accIn ?? inTok, output: accOut ?? outTok, cacheRead: accRead ?? readTok, cacheWrite: accWrite ?? writeTok });
+    let cumulative = countersToTokens({
+      input: accIn ?? inTok,
+      output: accOut ?? outTok,
+      cacheRead: accRead ?? readTok,
+      cacheWrite: accWrite ?? writeTok,
+    });
     if (typeof cumulative === 'string') {
       problems.push(`session ${sid}: ${cumulative}; its counters are skipped`);
       cumulative = null;

@@ -1,5 +1,12 @@
 import type { Instant } from '@rimuru/adapter-kit';
-import { addTokens, totalTokens, ZERO_TOKENS, type SessionActivity, type TokenCounts, type UsageEvent } from '@rimuru/core';
+import {
+  addTokens,
+  totalTokens,
+  ZERO_TOKENS,
+  type SessionActivity,
+  type TokenCounts,
+  type UsageEvent,
+} from '@rimuru/core';
 import { spanOf } from './goose-time.js';
 import { remainder } from './goose-tokens.js';
 
@@ -36,7 +43,15 @@ export interface GooseSession {
   fromDatabase: boolean;
 }
 
-function usage(session: GooseSession, key: string, rank: number, at: Instant, model: string | null, tokens: TokenCounts, cost: number | null): UsageEvent {
+function usage(
+  session: GooseSession,
+  key: string,
+  rank: number,
+  at: Instant,
+  model: string | null,
+  tokens: TokenCounts,
+  cost: number | null,
+): UsageEvent {
   return {
     type: 'usage',
     sessionExternalId: session.id,
@@ -65,7 +80,11 @@ function usage(session: GooseSession, key: string, rank: number, at: Instant, mo
  *   between reads; instead the grown counters replace the stored copy (larger rank wins), which
  *   counts every token exactly once however often the database is re-read.
  */
-export function sessionEvents(session: GooseSession): { usages: UsageEvent[]; activity: SessionActivity | null; problems: string[] } {
+export function sessionEvents(session: GooseSession): {
+  usages: UsageEvent[];
+  activity: SessionActivity | null;
+  problems: string[];
+} {
   const problems: string[] = [];
   const usages: UsageEvent[] = [];
   const span = spanOf([...session.times, session.updatedAt, ...session.ledger.map((r) => r.at)]);

@@ -11,7 +11,8 @@ export const grokAdapter: AgentAdapter = {
   detect: (ctx) => hasGrokData(ctx),
   roots: (ctx) => grokSessionRoots(ctx),
   discover: (ctx) => discoverGrokSources(ctx),
-  read: (source, from) => (isSummaryFile(source.path) ? readGrokSummary(source.path) : readGrokUpdates(source.path, from)),
+  read: (source, from) =>
+    isSummaryFile(source.path) ? readGrokSummary(source.path) : readGrokUpdates(source.path, from),
   // Its read uses only the context's data and logger: the engine may run it in a worker thread.
   readsOffThread: true,
 };

@@ -15,12 +15,14 @@ export const isSummaryFile = (path: string): boolean => /[\\/]summary\.json$/.te
 export async function discoverGrokSources(ctx: AdapterContext): Promise<SourceRef[]> {
   const list = new SourceList();
   for (const root of await grokSessionRoots(ctx)) {
-    for (const path of await listFiles(root, PATTERNS)) await list.add(path, isSummaryFile(path) ? 'snapshot' : 'append');
+    for (const path of await listFiles(root, PATTERNS))
+      await list.add(path, isSummaryFile(path) ? 'snapshot' : 'append');
   }
   return list.sources;
 }
 
 export async function hasGrokData(ctx: AdapterContext): Promise<boolean> {
-  for (const root of await grokSessionRoots(ctx)) if ((await listFiles(root, PATTERNS, { limit: 1 })).length > 0) return true;
+  for (const root of await grokSessionRoots(ctx))
+    if ((await listFiles(root, PATTERNS, { limit: 1 })).length > 0) return true;
   return false;
 }

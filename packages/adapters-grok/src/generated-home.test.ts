@@ -19,15 +19,30 @@ describe('a generated Grok home', () => {
       for (const s of truth.sessions) {
         const got = totals.get(s.id);
         if (s.tokensKnown) {
-          expect(got?.tokens).toEqual({ input: s.tokens.input, output: s.tokens.output, cacheRead: s.tokens.cacheRead, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: s.tokens.reasoning });
+          expect(got?.tokens).toEqual({
+            input: s.tokens.input,
+            output: s.tokens.output,
+            cacheRead: s.tokens.cacheRead,
+            cacheWrite5m: 0,
+            cacheWrite1h: 0,
+            reasoning: s.tokens.reasoning,
+          });
           expect(got?.requestCount).toBe(s.turns);
           expect(got?.models).toEqual(s.models);
-          const cost = kept.filter((e) => e.sessionExternalId === s.id).reduce((a, e) => a + (e.recordedCostUsd ?? 0), 0);
+          const cost = kept
+            .filter((e) => e.sessionExternalId === s.id)
+            .reduce((a, e) => a + (e.recordedCostUsd ?? 0), 0);
           expect(cost).toBeCloseTo(s.costUsd, 9);
         } else {
           expect(got).toBeUndefined();
         }
-        expect(view.activity[s.id]).toMatchObject({ firstAt: s.startedAt, lastAt: s.endedAt, projectPath: s.projectPath, title: s.title, tokensKnown: s.tokensKnown });
+        expect(view.activity[s.id]).toMatchObject({
+          firstAt: s.startedAt,
+          lastAt: s.endedAt,
+          projectPath: s.projectPath,
+          title: s.title,
+          tokensKnown: s.tokensKnown,
+        });
         expect(view.activity[s.id]?.models).toEqual(expect.arrayContaining(s.tokensKnown ? [] : s.models));
       }
     } finally {

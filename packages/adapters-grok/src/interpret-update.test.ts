@@ -6,7 +6,12 @@ function run(value: unknown, line = 7, fallbackModel: string | null = 'grok-4.5'
   const usage: UsageEvent[] = [];
   const diagnostics: AdapterDiagnostic[] = [];
   const times: string[] = [];
-  interpretUpdate(value, line, { sessionId: 'S', fallbackModel }, { at: (i) => times.push(i.iso), usage: (e) => usage.push(e), diagnostic: (d) => diagnostics.push(d) });
+  interpretUpdate(
+    value,
+    line,
+    { sessionId: 'S', fallbackModel },
+    { at: (i) => times.push(i.iso), usage: (e) => usage.push(e), diagnostic: (d) => diagnostics.push(d) },
+  );
   return { usage, diagnostics, times };
 }
 
@@ -30,7 +35,14 @@ const realTurn = {
         reasoningTokens: 29077,
         costUsdTicks: 125117780000,
         modelUsage: {
-          'grok-4.6-build': { inputTokens: 12851663, outputTokens: 36633, cachedReadTokens: 12092032, cacheCreationTokens: 0, reasoningTokens: 29077, costUsdTicks: 125117780000 },
+          'grok-4.6-build': {
+            inputTokens: 12851663,
+            outputTokens: 36633,
+            cachedReadTokens: 12092032,
+            cacheCreationTokens: 0,
+            reasoningTokens: 29077,
+            costUsdTicks: 125117780000,
+          },
         },
       },
     },
@@ -55,7 +67,7 @@ describe('interpretUpdate', () => {
     expect(usage[0]?.requestCount).toBeNull();
   });
 
-  it('marks a turn as the sum of its model calls: per model, else the turn\'s count when it used one model', () => {
+  it("marks a turn as the sum of its model calls: per model, else the turn's count when it used one model", () => {
     const counted = structuredClone(realTurn) as { params: { update: { usage: Record<string, unknown> } } };
     counted.params.update.usage['modelCalls'] = 41;
     expect(run(counted).usage.map((e) => e.requestCount)).toEqual([41]);
@@ -64,40 +76,82 @@ describe('interpretUpdate', () => {
       'grok-a': { inputTokens: 20, outputTokens: 3, modelCalls: 1 },
       'grok-b': { inputTokens: 10, outputTokens: 2 },
     };
-    expect(run(two).usage.map((e) => [e.model, e.requestCount])).toEqual([['grok-a', 1], ['grok-b', null]]);
-    const bare = { timestamp: 1700000000, params: { update: { sessionUpdate: 'turn_completed', usage: { inputTokens: 8, outputTokens: 3, modelCalls: 2 } } } };
+    expect(run(two).usage.map((e) => [e.model, e.requestCount])).toEqual([
+      ['grok-a', 1],
+      ['grok-b', null],
+    ]);
+    const bare = {
+      timestamp: 1700000000,
+      params: {
+        update: { sessionUpdate: 'turn_completed', usage: { inputTokens: 8, outputTokens: 3, modelCalls: 2 } },
+      },
+    };
     expect(run(bare).usage[0]?.requestCount).toBe(2);
   });
 
   it('gives one event per model, and uses the summary model for a usage without modelUsage', () => {
     const two = structuredClone(realTurn) as { params: { update: { usage: { modelUsage: Record<string, unknown> } } } };
     two.params.update.usage.modelUsage = {
-      'grok-b': { inputTokens: 10, outputTokens: 2, cachedReadTokens: 0, cacheCreationTokens: 0, reasoningTokens: 0, costUsdTicks: 0 },
-      'grok-a': { inputTokens: 20, outputTokens: 3, cachedReadTokens: 5, cacheCreationTokens: 0, reasoningTokens: 9, costUsdTicks: 0 },
+      'grok-b': {
+        inputTokens: 10,
+        outputTokens: 2,
+        cachedReadTokens: 0,
+        cacheCreationTokens: 0,
+        reasoningTokens: 0,
+        costUsdTicks: 0,
+      },
+      'grok-a': {
+        inputTokens: 20,
+        outputTokens: 3,
+        cachedReadTokens: 5,
+        cacheCreationTokens: 0,
+        reasoningTokens: 9,
+        costUsdTicks: 0,
+      },
     };
     expect(run(two).usage.map((e) => [e.model, e.tokens.input, e.tokens.reasoning])).toEqual([
       ['grok-a', 15, 3],
       ['grok-b', 10, 0],
     ]);
-    const bare = { timestamp: 1700000000, params: { update: { sessionUpdate: 'turn_completed', usage: { inputTokens: 8, outputTokens: 3, cachedReadTokens: 13 } } } };
+    const bare = {
+      timestamp: 1700000000,
+      params: {
+        update: { sessionUpdate: 'turn_completed', usage: { inputTokens: 8, outputTokens: 3, cachedReadTokens: 13 } },
+      },
+    };
     const got = run(bare, 3).usage[0];
-    expect(got).toMatchObject({ model: 'grok-4.5', dedupeKey: 'S:line-3:grok-4.5', occurredAt: '2023-11-14T22:13:20.000Z', tokens: { input: 0, cacheRead: 13, output: 3 } });
+    expect(got).toMatchObject({
+      model: 'grok-4.5',
+      dedupeKey: 'S:line-3:grok-4.5',
+      occurredAt: '2023-11-14T22:13:20.000Z',
+      tokens: { input: 0, cacheRead: 13, output: 3 },
+    });
     expect(got?.recordedCostUsd).toBeNull();
   });
 
   it('keys a turn by prompt_id so a replayed copy is the same request (the later line wins by rank)', () => {
     const a = run(realTurn, 10).usage[0];
-    const b = run({ ...realTurn, params: { ...realTurn.params, _meta: { eventId: 'ev-2', agentTimestampMs: 1786724780000 } } }, 12).usage[0];
+    const b = run(
+      { ...realTurn, params: { ...realTurn.params, _meta: { eventId: 'ev-2', agentTimestampMs: 1786724780000 } } },
+      12,
+    ).usage[0];
     expect(a?.dedupeKey).toBe(b?.dedupeKey);
     expect((b?.rank ?? 0) > (a?.rank ?? 0)).toBe(true);
   });
 
   it('treats other update kinds as activity only and reports lines of another shape', () => {
-    const chunk = run({ timestamp: 1700000010, params: { update: { sessionUpdate: 'agent_message_chunk', content: {} } } });
+    const chunk = run({
+      timestamp: 1700000010,
+      params: { update: { sessionUpdate: 'agent_message_chunk', content: {} } },
+    });
     expect(chunk.usage).toEqual([]);
     expect(chunk.times).toEqual(['2023-11-14T22:13:30.000Z']);
     expect(run({ jsonrpc: '2.0', id: 1, result: {} }).diagnostics).toHaveLength(1);
-    expect(run({ params: { update: { sessionUpdate: 'turn_completed', usage: { inputTokens: -3 } } } }).diagnostics).toHaveLength(1);
-    expect(run({ params: { update: { sessionUpdate: 'turn_completed', usage: { inputTokens: 0, outputTokens: 0 } } } })).toMatchObject({ usage: [], diagnostics: [] });
+    expect(
+      run({ params: { update: { sessionUpdate: 'turn_completed', usage: { inputTokens: -3 } } } }).diagnostics,
+    ).toHaveLength(1);
+    expect(
+      run({ params: { update: { sessionUpdate: 'turn_completed', usage: { inputTokens: 0, outputTokens: 0 } } } }),
+    ).toMatchObject({ usage: [], diagnostics: [] });
   });
 });

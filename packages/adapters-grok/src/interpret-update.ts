@@ -54,7 +54,10 @@ export function interpretUpdate(value: unknown, line: number, ctx: UpdateContext
     return;
   }
   const meta = isObject(params) ? params['_meta'] : undefined;
-  const turn = nonEmpty(update['prompt_id']) ?? (isObject(meta) ? nonEmpty(meta['eventId']) : null) ?? `${ctx.sessionId}:line-${line}`;
+  const turn =
+    nonEmpty(update['prompt_id']) ??
+    (isObject(meta) ? nonEmpty(meta['eventId']) : null) ??
+    `${ctx.sessionId}:line-${line}`;
   for (const row of rows) {
     const model = row.model ?? ctx.fallbackModel;
     sink.usage({

@@ -57,7 +57,8 @@ export async function* readGrokSummary(path: string): AsyncGenerator<AdapterEven
         sessionExternalId: facts.sessionId,
         firstAt: first.iso,
         lastAt: last.iso,
-        projectPath: nonEmpty(info['cwd']) ?? (gitRoot === null ? null : gitRoot.replace(/(.)[\\/]+$/, '$1')) ?? facts.projectPath,
+        projectPath:
+          nonEmpty(info['cwd']) ?? (gitRoot === null ? null : gitRoot.replace(/(.)[\\/]+$/, '$1')) ?? facts.projectPath,
         parentExternalId: nonEmpty(json['parent_session_id']) ?? facts.parentId,
         tokensKnown: false,
         title: nonEmpty(json['generated_title']) ?? nonEmpty(json['session_summary']),

@@ -41,7 +41,11 @@ async function summaryModel(path: string): Promise<string | null> {
  * per stretch, diagnostics, and a checkpoint after each stretch (partial last line never
  * consumed). A resumed read with unusable state starts again from 0 (keys are stable).
  */
-export async function* readGrokUpdates(path: string, from: ReadPosition, limits: ReadLimits = DEFAULT_READ_LIMITS): AsyncGenerator<AdapterEvent> {
+export async function* readGrokUpdates(
+  path: string,
+  from: ReadPosition,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): AsyncGenerator<AdapterEvent> {
   const resumed = decodeState(from);
   const state = resumed ?? { line: 0, usage: false };
   const start = resumed === null ? { offset: 0, linesBefore: 0 } : { offset: from.offset, linesBefore: resumed.line };

@@ -30,8 +30,16 @@ describe('Grok roots, discovery and session paths', () => {
   });
 
   it('reads the session, parent and decoded cwd from the path', () => {
-    expect(sessionPathFacts('/h/.grok/sessions/%2Fhome%2Fa%20b/019x/updates.jsonl')).toEqual({ sessionId: '019x', parentId: null, projectPath: '/home/a b' });
-    expect(sessionPathFacts('/h/.grok/sessions/%2Fw/019p/subagents/019s/summary.json')).toEqual({ sessionId: '019s', parentId: '019p', projectPath: '/w' });
+    expect(sessionPathFacts('/h/.grok/sessions/%2Fhome%2Fa%20b/019x/updates.jsonl')).toEqual({
+      sessionId: '019x',
+      parentId: null,
+      projectPath: '/home/a b',
+    });
+    expect(sessionPathFacts('/h/.grok/sessions/%2Fw/019p/subagents/019s/summary.json')).toEqual({
+      sessionId: '019s',
+      parentId: '019p',
+      projectPath: '/w',
+    });
     expect(sessionPathFacts('/h/.grok/sessions/plain/019x/updates.jsonl').projectPath).toBeNull();
   });
 });

@@ -19,7 +19,8 @@ async function sessionsDirOf(entry: string): Promise<string | null> {
 export async function grokSessionRoots(ctx: AdapterContext): Promise<string[]> {
   const configured = await rootsFromEnv(ctx.env, GROK_HOME_VAR, ctx.homeDir, sessionsDirOf);
   if (configured !== null) {
-    if (configured.roots.length === 0) ctx.logger.warn(`${GROK_HOME_VAR}="${configured.value}" names no existing directory`);
+    if (configured.roots.length === 0)
+      ctx.logger.warn(`${GROK_HOME_VAR}="${configured.value}" names no existing directory`);
     return configured.roots;
   }
   return existingDirectories([join(ctx.homeDir, '.grok', 'sessions')]);

@@ -18,7 +18,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /**
  * Grok's per-turn classes in Rimuru's (design §3). `inputTokens` includes the cached reads
@@ -27,7 +28,13 @@ const isCount = (value: unknown): value is number => typeof value === 'number' &
  * field exists; always 0 in captures). `reasoningTokens` is inside `outputTokens`.
  */
 function rowOf(model: string | null, raw: Record<string, unknown>): TurnUsageRow | string {
-  const v: Record<(typeof FIELDS)[number], number> = { inputTokens: 0, outputTokens: 0, cachedReadTokens: 0, cacheCreationTokens: 0, reasoningTokens: 0 };
+  const v: Record<(typeof FIELDS)[number], number> = {
+    inputTokens: 0,
+    outputTokens: 0,
+    cachedReadTokens: 0,
+    cacheCreationTokens: 0,
+    reasoningTokens: 0,
+  };
   for (const field of FIELDS) {
     const value = raw[field];
     if (value === undefined || value === null) continue;

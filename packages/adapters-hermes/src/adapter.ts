@@ -11,7 +11,8 @@ export const hermesAdapter: AgentAdapter = {
   detect: async (ctx) => (await discoverHermesSources(ctx, 1)).length > 0,
   roots: (ctx) => hermesHomes(ctx),
   discover: (ctx) => discoverHermesSources(ctx),
-  read: (source, _from, ctx) => (isStateDb(source.path) ? readStateDb(source.path) : readSessionJson(source.path, ctx.homeDir)),
+  read: (source, _from, ctx) =>
+    isStateDb(source.path) ? readStateDb(source.path) : readSessionJson(source.path, ctx.homeDir),
   // Its read uses only the context's data and logger: the engine may run it in a worker thread.
   readsOffThread: true,
 };

@@ -28,7 +28,14 @@ describe('a generated Hermes home', () => {
           reasoning: s.tokens.reasoning,
         });
         expect(kept.find((e) => e.sessionExternalId === s.id)?.recordedCostUsd).toBe(s.actualCostUsd);
-        expect(view.activity[s.id]).toMatchObject({ firstAt: s.startedAt, lastAt: s.endedAt, title: s.title, parentExternalId: s.parentId, tokensKnown: true, models: [s.model] });
+        expect(view.activity[s.id]).toMatchObject({
+          firstAt: s.startedAt,
+          lastAt: s.endedAt,
+          title: s.title,
+          parentExternalId: s.parentId,
+          tokensKnown: true,
+          models: [s.model],
+        });
       }
       // A session's JSON document adds its project; tokens stay those of state.db.
       const withJson = truth.sessions[2];

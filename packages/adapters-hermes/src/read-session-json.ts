@@ -34,13 +34,16 @@ export async function* readSessionJson(path: string, homeDir: string): AsyncGene
   if (!isObject(json)) {
     yield warn('invalid-record', 'session document is not a JSON object');
   } else {
-    const times = [json['session_start'], json['last_updated']].map(parseIsoTimestamp).filter((i): i is Instant => i !== null);
+    const times = [json['session_start'], json['last_updated']]
+      .map(parseIsoTimestamp)
+      .filter((i): i is Instant => i !== null);
     // Message timestamps, where a version writes them, are activity too.
     if (Array.isArray(json['messages'])) {
-      for (const m of json['messages']) if (isObject(m)) {
-        const at = parseIsoTimestamp(m['timestamp']);
-        if (at !== null) times.push(at);
-      }
+      for (const m of json['messages'])
+        if (isObject(m)) {
+          const at = parseIsoTimestamp(m['timestamp']);
+          if (at !== null) times.push(at);
+        }
     }
     times.sort((a, b) => a.ms - b.ms);
     const first = times[0];

@@ -23,7 +23,12 @@ const row = {
 describe('Hermes state.db', () => {
   it('turns a session row into one usage event whose rank grows with the running total', () => {
     const [activity, usage] = sessionEvents(row);
-    expect(activity).toMatchObject({ firstAt: '2025-06-15T15:06:40.250Z', lastAt: '2025-06-15T15:07:40.000Z', tokensKnown: true, requestCount: 3 });
+    expect(activity).toMatchObject({
+      firstAt: '2025-06-15T15:06:40.250Z',
+      lastAt: '2025-06-15T15:07:40.000Z',
+      tokensKnown: true,
+      requestCount: 3,
+    });
     expect(usage).toMatchObject({
       dedupeKey: 'state:s1',
       rank: 1570,
@@ -41,7 +46,9 @@ describe('Hermes state.db', () => {
   });
 
   it('gives no usage for an all-zero session and unknown tokens for a schema without counters', () => {
-    expect(sessionEvents({ ...row, tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 } })).toHaveLength(1);
+    expect(
+      sessionEvents({ ...row, tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 } }),
+    ).toHaveLength(1);
     expect(sessionEvents({ ...row, tokens: null })).toMatchObject([{ type: 'activity', tokensKnown: false }]);
     expect(sessionEvents({ ...row, startedAt: null, lastMessageAt: null })).toMatchObject([{ type: 'diagnostic' }]);
   });
@@ -51,11 +58,16 @@ describe('Hermes state.db', () => {
     try {
       const path = join(home.dir, 'state.db');
       const db = new Database(path);
-      db.exec("CREATE TABLE sessions (id TEXT PRIMARY KEY, source TEXT, model TEXT, started_at REAL); INSERT INTO sessions VALUES ('old', 'cli', 'm', 1700000000)");
+      db.exec(
+        "CREATE TABLE sessions (id TEXT PRIMARY KEY, source TEXT, model TEXT, started_at REAL); INSERT INTO sessions VALUES ('old', 'cli', 'm', 1700000000)",
+      );
       db.close();
       const events = await collectEvents(readStateDb(path));
       expect(usageEvents(events)).toEqual([]);
-      expect(events).toMatchObject([{ type: 'activity', sessionExternalId: 'old', tokensKnown: false, models: ['m'] }, { type: 'checkpoint' }]);
+      expect(events).toMatchObject([
+        { type: 'activity', sessionExternalId: 'old', tokensKnown: false, models: ['m'] },
+        { type: 'checkpoint' },
+      ]);
     } finally {
       await home.cleanup();
     }

@@ -31,9 +31,19 @@ const sumOf = (t: TokenCounts): number => t.input + t.output + t.cacheRead + t.c
 
 /** The activity and (cumulative) usage of one session row. */
 export function sessionEvents(row: HermesSessionRow): AdapterEvent[] {
-  const times = [row.startedAt, row.endedAt, row.firstMessageAt, row.lastMessageAt].map(msOf).filter((t): t is number => t !== null);
+  const times = [row.startedAt, row.endedAt, row.firstMessageAt, row.lastMessageAt]
+    .map(msOf)
+    .filter((t): t is number => t !== null);
   if (times.length === 0) {
-    return [{ type: 'diagnostic', severity: 'warning', code: 'invalid-record', message: `session ${row.id}: no readable started_at`, line: null }];
+    return [
+      {
+        type: 'diagnostic',
+        severity: 'warning',
+        code: 'invalid-record',
+        message: `session ${row.id}: no readable started_at`,
+        line: null,
+      },
+    ];
   }
   const first = Math.min(...times);
   const last = Math.max(...times);
@@ -87,7 +97,13 @@ export async function* readStateDb(path: string): AsyncGenerator<AdapterEvent> {
     return;
   }
   if (rows === null) {
-    yield { type: 'diagnostic', severity: 'warning', code: 'invalid-record', message: 'state.db has no sessions table', line: null };
+    yield {
+      type: 'diagnostic',
+      severity: 'warning',
+      code: 'invalid-record',
+      message: 'state.db has no sessions table',
+      line: null,
+    };
   } else {
     for (const row of rows) yield* sessionEvents(row);
   }

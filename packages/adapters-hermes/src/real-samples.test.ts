@@ -16,11 +16,25 @@ describeRealSamples('real Hermes samples', ['hermes', 'place-more-agents.sh'], (
       const view = eventView(events);
       expect(view.diagnostics).toEqual([]);
       expect(view.activity).toEqual({
-        '20260429_hermes_small': expect.objectContaining({ firstAt: '2026-04-29T20:00:00.000Z', lastAt: '2026-04-29T20:00:04.000Z', projectPath: '/tmp/hermes-small', models: ['claude-sonnet-4-6'], tokensKnown: false }),
+        '20260429_hermes_small': expect.objectContaining({
+          firstAt: '2026-04-29T20:00:00.000Z',
+          lastAt: '2026-04-29T20:00:04.000Z',
+          projectPath: '/tmp/hermes-small',
+          models: ['claude-sonnet-4-6'],
+          tokensKnown: false,
+        }),
         // model_config.cwd with `~` is the user's home.
-        '20260429_hermes_large': expect.objectContaining({ projectPath: join(home.dir, 'Repository/Codex-History'), models: ['gpt-5.2'], tokensKnown: false }),
+        '20260429_hermes_large': expect.objectContaining({
+          projectPath: join(home.dir, 'Repository/Codex-History'),
+          models: ['gpt-5.2'],
+          tokensKnown: false,
+        }),
         // Times without a zone are read as UTC.
-        '20260429_hermes_schema_drift': expect.objectContaining({ firstAt: '2026-04-29T20:10:00.000Z', lastAt: '2026-04-29T20:10:08.000Z', projectPath: '/tmp/hermes-drift' }),
+        '20260429_hermes_schema_drift': expect.objectContaining({
+          firstAt: '2026-04-29T20:10:00.000Z',
+          lastAt: '2026-04-29T20:10:08.000Z',
+          projectPath: '/tmp/hermes-drift',
+        }),
       });
     });
   });

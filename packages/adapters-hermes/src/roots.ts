@@ -9,7 +9,8 @@ export const HERMES_HOME_VAR = 'HERMES_HOME';
 export async function hermesHomes(ctx: AdapterContext): Promise<string[]> {
   const configured = await rootsFromEnv(ctx.env, HERMES_HOME_VAR, ctx.homeDir);
   if (configured !== null) {
-    if (configured.roots.length === 0) ctx.logger.warn(`${HERMES_HOME_VAR}="${configured.value}" names no existing directory`);
+    if (configured.roots.length === 0)
+      ctx.logger.warn(`${HERMES_HOME_VAR}="${configured.value}" names no existing directory`);
     return configured.roots;
   }
   return existingDirectories([join(ctx.homeDir, '.hermes')]);

@@ -19,7 +19,13 @@ describe('Hermes state.db with text that is not UTF-8', () => {
       db.close();
       const events = await collectEvents(readStateDb(path));
       expect(events).toMatchObject([
-        { type: 'activity', sessionExternalId: 's1', title: null, firstAt: '2023-11-14T22:13:20.000Z', lastAt: '2023-11-14T22:14:20.000Z' },
+        {
+          type: 'activity',
+          sessionExternalId: 's1',
+          title: null,
+          firstAt: '2023-11-14T22:13:20.000Z',
+          lastAt: '2023-11-14T22:14:20.000Z',
+        },
         { type: 'checkpoint' },
       ]);
       expect(events[0]).not.toHaveProperty('models');

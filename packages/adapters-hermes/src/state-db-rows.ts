@@ -18,11 +18,27 @@ export interface HermesSessionRow {
   apiCalls: number | null;
 }
 
-const TOKEN_COLUMNS = ['input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', 'reasoning_tokens'] as const;
-const OPTIONAL = ['source', 'model', 'parent_session_id', 'title', 'started_at', 'ended_at', 'actual_cost_usd', 'api_call_count'] as const;
+const TOKEN_COLUMNS = [
+  'input_tokens',
+  'output_tokens',
+  'cache_read_tokens',
+  'cache_write_tokens',
+  'reasoning_tokens',
+] as const;
+const OPTIONAL = [
+  'source',
+  'model',
+  'parent_session_id',
+  'title',
+  'started_at',
+  'ended_at',
+  'actual_cost_usd',
+  'api_call_count',
+] as const;
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'bigint' ? Number(v) : null);
+const num = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'bigint' ? Number(v) : null;
 const count = (v: unknown): number => {
   const n = num(v);
   return n !== null && n > 0 ? Math.trunc(n) : 0;
@@ -39,11 +55,18 @@ export function readSessionRows(db: SqliteView): HermesSessionRow[] | null {
   if (!have.has('id')) return null;
   const col = (name: string): string => (have.has(name) ? `s.${quoteIdentifier(name)}` : 'NULL');
   const tokensKnown = TOKEN_COLUMNS.every((c) => have.has(c));
-  const span = db.hasTable('messages') && db.columns('messages').has('timestamp') && db.columns('messages').has('session_id');
+  const span =
+    db.hasTable('messages') && db.columns('messages').has('timestamp') && db.columns('messages').has('session_id');
   const messageSpan = span
-    ? ['(SELECT MIN(m.timestamp) FROM messages m WHERE m.session_id = s.id)', '(SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = s.id)']
+    ? [
+        '(SELECT MIN(m.timestamp) FROM messages m WHERE m.session_id = s.id)',
+        '(SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = s.id)',
+      ]
     : ['NULL', 'NULL'];
-  const rows = db.select(['s.id', ...OPTIONAL.map(col), ...TOKEN_COLUMNS.map(col), ...messageSpan], 'FROM sessions s ORDER BY s.id');
+  const rows = db.select(
+    ['s.id', ...OPTIONAL.map(col), ...TOKEN_COLUMNS.map(col), ...messageSpan],
+    'FROM sessions s ORDER BY s.id',
+  );
   return rows.map((r) => ({
     id: String(r[0]),
     source: text(r[1]),
@@ -54,7 +77,15 @@ export function readSessionRows(db: SqliteView): HermesSessionRow[] | null {
     endedAt: num(r[6]),
     actualCostUsd: num(r[7]),
     apiCalls: num(r[8]),
-    tokens: tokensKnown ? { input: count(r[9]), output: count(r[10]), cacheRead: count(r[11]), cacheWrite: count(r[12]), reasoning: count(r[13]) } : null,
+    tokens: tokensKnown
+      ? {
+          input: count(r[9]),
+          output: count(r[10]),
+          cacheRead: count(r[11]),
+          cacheWrite: count(r[12]),
+          reasoning: count(r[13]),
+        }
+      : null,
     firstMessageAt: num(r[14]),
     lastMessageAt: num(r[15]),
   }));

@@ -13,7 +13,10 @@ async function readHome(seed: number, env: Record<string, string> = {}, alsoOpen
   try {
     const generated = await generateKiloHome(home.dir, { seed, sessions: 4 });
     if (alsoOpenCode) await generateOpenCodeHome(home.dir, { seed: seed + 100 });
-    const ctx = testAdapterContext({ homeDir: home.dir, env: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replace('$HOME', home.dir)])) });
+    const ctx = testAdapterContext({
+      homeDir: home.dir,
+      env: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replace('$HOME', home.dir)])),
+    });
     const sources = await kiloAdapter.discover(ctx);
     const events = await readSources(kiloAdapter, sources, ctx);
     return { ...generated, sources, events, home: home.dir };
@@ -34,11 +37,22 @@ describe('a generated Kilo CLI home', () => {
           expect(got, id).toBeUndefined();
           continue;
         }
-        expect(got?.tokens, id).toEqual({ input: t.input, output: t.output, reasoning: t.reasoning, cacheRead: t.cacheRead, cacheWrite5m: t.cacheWrite, cacheWrite1h: 0 });
+        expect(got?.tokens, id).toEqual({
+          input: t.input,
+          output: t.output,
+          reasoning: t.reasoning,
+          cacheRead: t.cacheRead,
+          cacheWrite5m: t.cacheWrite,
+          cacheWrite1h: 0,
+        });
         expect(got?.requestCount, id).toBe(t.requests);
       }
       const activities = events.filter((e): e is SessionActivity => e.type === 'activity');
-      for (const [id, t] of truth) expect(activities.some((a) => a.sessionExternalId === id && a.tokensKnown), id).toBe(t.tokensKnown);
+      for (const [id, t] of truth)
+        expect(
+          activities.some((a) => a.sessionExternalId === id && a.tokensKnown),
+          id,
+        ).toBe(t.tokensKnown);
     });
   }
 

@@ -15,7 +15,15 @@ async function readOneMessage(adapter: AgentAdapter, dbName: string): Promise<Us
     const path = join(home.dir, dbName);
     const db = new Database(path);
     db.exec('CREATE TABLE message (id TEXT PRIMARY KEY, session_id TEXT, data TEXT NOT NULL)');
-    const data = { id: 'msg-1', session_id: 'sess-a', role: 'assistant', modelID: 'gpt-5', time: { created: 1767312000000 }, tokens: { input: 1, output: 2, reasoning: 5 }, cost: 0 };
+    const data = {
+      id: 'msg-1',
+      session_id: 'sess-a',
+      role: 'assistant',
+      modelID: 'gpt-5',
+      time: { created: 1767312000000 },
+      tokens: { input: 1, output: 2, reasoning: 5 },
+      cost: 0,
+    };
     // The session column is empty so that only `data.session_id` can name the session.
     db.prepare('INSERT INTO message VALUES (?, ?, ?)').run('row-1', null, JSON.stringify(data));
     db.close();

@@ -14,8 +14,13 @@ describeRealSamples('real Kilo CLI samples', ['kilo'], () => {
     const files = await glob(['**/*.db', '**/storage/message/**/*.json'], { cwd: kiloDir, absolute: true });
     expect(files.length).toBeGreaterThan(0);
     for (const path of files) {
-      const events: AdapterEvent[] = await collectEvents(kiloAdapter.read({ path, mode: 'snapshot' }, { offset: 0, state: null }, undefined as never));
-      expect(events.filter((e) => e.type === 'diagnostic' && e.severity === 'error'), path).toEqual([]);
+      const events: AdapterEvent[] = await collectEvents(
+        kiloAdapter.read({ path, mode: 'snapshot' }, { offset: 0, state: null }, undefined as never),
+      );
+      expect(
+        events.filter((e) => e.type === 'diagnostic' && e.severity === 'error'),
+        path,
+      ).toEqual([]);
       expect(events.at(-1)?.type).toBe('checkpoint');
     }
   });

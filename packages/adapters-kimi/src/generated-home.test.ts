@@ -18,12 +18,26 @@ describe('synthetic Kimi homes', () => {
       expect(totals.size).toBe(truth.sessions.length);
       for (const s of truth.sessions) {
         const got = totals.get(s.sessionId);
-        expect(got?.tokens, s.sessionId).toEqual({ input: s.tokens.input, output: s.tokens.output, cacheRead: s.tokens.cacheRead, cacheWrite5m: s.tokens.cacheWrite, cacheWrite1h: 0, reasoning: 0 });
+        expect(got?.tokens, s.sessionId).toEqual({
+          input: s.tokens.input,
+          output: s.tokens.output,
+          cacheRead: s.tokens.cacheRead,
+          cacheWrite5m: s.tokens.cacheWrite,
+          cacheWrite1h: 0,
+          reasoning: 0,
+        });
         expect(got?.requestCount).toBe(s.requestCount);
         expect(got?.models).toEqual(s.models);
-        const mine = events.filter((e): e is SessionActivity => e.type === 'activity' && e.sessionExternalId === s.sessionId);
+        const mine = events.filter(
+          (e): e is SessionActivity => e.type === 'activity' && e.sessionExternalId === s.sessionId,
+        );
         expect(mine.map((a) => a.firstAt).sort()[0]).toBe(s.startedAt);
-        expect(mine.map((a) => a.lastAt).sort().at(-1)).toBe(s.endedAt);
+        expect(
+          mine
+            .map((a) => a.lastAt)
+            .sort()
+            .at(-1),
+        ).toBe(s.endedAt);
         expect(mine.every((a) => a.projectPath === s.projectPath && a.title === s.title)).toBe(true);
       }
       expect(truth.sessions.some((s) => s.layout === 'kimi-cli')).toBe(true);

@@ -25,7 +25,15 @@ describe('Kimi Code wire records', () => {
         ),
       );
       const events = await read(path);
-      expect(usage(events).map((e) => [e.model, e.tokens.input, e.tokens.cacheRead, e.tokens.cacheWrite5m, e.sessionExternalId])).toEqual([
+      expect(
+        usage(events).map((e) => [
+          e.model,
+          e.tokens.input,
+          e.tokens.cacheRead,
+          e.tokens.cacheWrite5m,
+          e.sessionExternalId,
+        ]),
+      ).toEqual([
         ['kimi-code/k3', 100, 1000, 5, 'session_x'],
         ['other', 100, 1000, 5, 'session_x'],
       ]);
@@ -48,7 +56,11 @@ describe('Kimi Code wire records', () => {
         '.kimi-code/sessions/wd/session_s/agents/main/wire.jsonl',
         jsonl({ type: 'usage.record', usage: { inputOther: -3 }, time: 1 }, { hello: 1 }, 'text'),
       );
-      expect((await read(path)).flatMap((e) => (e.type === 'diagnostic' ? [e.code] : []))).toEqual(['invalid-record', 'unknown-record', 'invalid-record']);
+      expect((await read(path)).flatMap((e) => (e.type === 'diagnostic' ? [e.code] : []))).toEqual([
+        'invalid-record',
+        'unknown-record',
+        'invalid-record',
+      ]);
     });
   });
 });
@@ -58,23 +70,44 @@ describe('kimi-cli wire records', () => {
     await withTempHome(async (home) => {
       const cwd = '/home/me/proj';
       const md5 = createHash('md5').update(cwd).digest('hex');
-      await home.write('.kimi/kimi.json', JSON.stringify({ work_dirs: [{ path: '/elsewhere' }, { path: cwd, kaos: 'local' }] }));
+      await home.write(
+        '.kimi/kimi.json',
+        JSON.stringify({ work_dirs: [{ path: '/elsewhere' }, { path: cwd, kaos: 'local' }] }),
+      );
       await home.write('.kimi/config.toml', '[models]\ndefault_model = "kimi-k2"\n');
       const path = await home.write(
         `.kimi/sessions/${md5}/abc/wire.jsonl`,
         jsonl(
           { type: 'metadata', protocol_version: '1.1' },
           { timestamp: 1760000000.5, message: { type: 'TurnBegin', payload: {} } },
-          { timestamp: 1760000001.123456, message: { type: 'StatusUpdate', payload: { token_usage: { input_other: 7, output: 3, input_cache_read: 40, input_cache_creation: 2 }, message_id: 'm1' } } },
+          {
+            timestamp: 1760000001.123456,
+            message: {
+              type: 'StatusUpdate',
+              payload: {
+                token_usage: { input_other: 7, output: 3, input_cache_read: 40, input_cache_creation: 2 },
+                message_id: 'm1',
+              },
+            },
+          },
           { timestamp: 1760000002, message: { type: 'StatusUpdate', payload: { context_usage: 0.2 } } },
         ),
       );
       const events = await read(path);
       expect(usage(events)).toEqual([
-        expect.objectContaining({ sessionExternalId: 'abc', occurredAt: '2025-10-09T08:53:21.123Z', model: 'kimi-k2', dedupeKey: 'cli:abc:msg:m1' }),
+        expect.objectContaining({
+          sessionExternalId: 'abc',
+          occurredAt: '2025-10-09T08:53:21.123Z',
+          model: 'kimi-k2',
+          dedupeKey: 'cli:abc:msg:m1',
+        }),
       ]);
       expect(usage(events)[0]?.tokens).toMatchObject({ input: 7, output: 3, cacheRead: 40, cacheWrite5m: 2 });
-      expect(events.find((e) => e.type === 'activity')).toMatchObject({ projectPath: cwd, firstAt: '2025-10-09T08:53:20.500Z', lastAt: '2025-10-09T08:53:22.000Z' });
+      expect(events.find((e) => e.type === 'activity')).toMatchObject({
+        projectPath: cwd,
+        firstAt: '2025-10-09T08:53:20.500Z',
+        lastAt: '2025-10-09T08:53:22.000Z',
+      });
     });
   });
 });

@@ -48,7 +48,8 @@ export class WireInterpreter {
       return;
     }
     if (typeof value['type'] === 'string') this.codeRecord(value, value['type'], line);
-    else if (isObject(value['message']) && typeof value['message']['type'] === 'string') this.cliRecord(value, value['message'], line);
+    else if (isObject(value['message']) && typeof value['message']['type'] === 'string')
+      this.cliRecord(value, value['message'], line);
     else this.emit(lineWarning(line, 'unknown-record', 'line has neither a type nor a message type'));
   }
 
@@ -76,7 +77,13 @@ export class WireInterpreter {
     }
     const t = parsed.tokens;
     // No id on the record: the agent file, its time and counts name one model step.
-    this.usage(`code:${this.location.sessionId}:${this.location.agentId ?? ''}:${at.ms}:${t.input}:${t.output}:${t.cacheRead}:${t.cacheWrite5m}`, at, text(value['model']) ?? this.state.model, t, line);
+    this.usage(
+      `code:${this.location.sessionId}:${this.location.agentId ?? ''}:${at.ms}:${t.input}:${t.output}:${t.cacheRead}:${t.cacheWrite5m}`,
+      at,
+      text(value['model']) ?? this.state.model,
+      t,
+      line,
+    );
   }
 
   private cliRecord(value: Fields, message: Fields, line: number | null): void {
@@ -97,7 +104,10 @@ export class WireInterpreter {
     }
     const t = parsed.tokens;
     const messageId = text(payload['message_id']);
-    const key = messageId !== null ? `cli:${this.location.sessionId}:msg:${messageId}` : `cli:${this.location.sessionId}:${at.ms}:${t.input}:${t.output}:${t.cacheRead}:${t.cacheWrite5m}`;
+    const key =
+      messageId !== null
+        ? `cli:${this.location.sessionId}:msg:${messageId}`
+        : `cli:${this.location.sessionId}:${at.ms}:${t.input}:${t.output}:${t.cacheRead}:${t.cacheWrite5m}`;
     this.usage(key, at, this.context.defaultModel, t, line);
   }
 

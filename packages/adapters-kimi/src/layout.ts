@@ -31,7 +31,14 @@ export function locateWire(path: string): WireLocation | null {
     return { layout: 'kimi-cli', root, sessionDir: join(groupDir, sessionId), sessionId, groupDir, agentId: null };
   }
   if (below.length >= 5 && below[2] === 'agents') {
-    return { layout: 'kimi-code', root, sessionDir: join(groupDir, sessionId), sessionId, groupDir, agentId: below[3] ?? null };
+    return {
+      layout: 'kimi-code',
+      root,
+      sessionDir: join(groupDir, sessionId),
+      sessionId,
+      groupDir,
+      agentId: below[3] ?? null,
+    };
   }
   return null;
 }

@@ -12,7 +12,11 @@ export { DEFAULT_READ_LIMITS, type ReadLimits };
  * per stretch (project and title from the files beside the log), diagnostics, and a checkpoint
  * after every stretch. A partial last line is never consumed.
  */
-export async function* readWire(path: string, from: ReadPosition, limits: ReadLimits = DEFAULT_READ_LIMITS): AsyncGenerator<AdapterEvent> {
+export async function* readWire(
+  path: string,
+  from: ReadPosition,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): AsyncGenerator<AdapterEvent> {
   const location = locateWire(path);
   if (location === null) {
     yield lineWarning(null, 'unreadable-source', `not a Kimi session file: ${path}`);

@@ -31,13 +31,17 @@ describeRealSamples('real Kimi samples', ['kimi'], () => {
       expect(totals.size).toBe(expected.length);
       for (const s of expected) {
         const got = totals.get(s.sessionId);
-        expect([got?.tokens.input, got?.tokens.output, got?.tokens.cacheRead, got?.tokens.cacheWrite5m]).toEqual(oracleClasses(s));
+        expect([got?.tokens.input, got?.tokens.output, got?.tokens.cacheRead, got?.tokens.cacheWrite5m]).toEqual(
+          oracleClasses(s),
+        );
         expect(got?.models).toEqual(s.modelsUsed);
       }
       // step.end loop events repeat every usage.record: counting them would double the totals.
       expect(usageEvents(events)).toHaveLength(3);
       const activity = events.filter((e): e is SessionActivity => e.type === 'activity');
-      expect(activity.every((a) => a.projectPath === '/private/tmp/as-agent-lab/kimi/project' && a.title === 'hi')).toBe(true);
+      expect(
+        activity.every((a) => a.projectPath === '/private/tmp/as-agent-lab/kimi/project' && a.title === 'hi'),
+      ).toBe(true);
     });
   });
 
@@ -45,12 +49,17 @@ describeRealSamples('real Kimi samples', ['kimi'], () => {
     const sample = 'kimi/kenn-io__agentsview/internal/parser/testdata/kimi-config-update-cwd.jsonl';
     expect(oracle[sample]?.sessions).toEqual([]);
     await withTempHome(async (home) => {
-      const events = await readPlaced(home.dir, [[sample, '.kimi-code/sessions/wd_kenn-io__agentsview/session_kimi-config-update-cwd/agents/main/wire.jsonl']]);
+      const events = await readPlaced(home.dir, [
+        [sample, '.kimi-code/sessions/wd_kenn-io__agentsview/session_kimi-config-update-cwd/agents/main/wire.jsonl'],
+      ]);
       expect(usageEvents(events)).toEqual([]);
       expect(events.filter((e) => e.type === 'diagnostic')).toEqual([]);
       // The line has no time: no activity to report, but the checkpoint state keeps its cwd.
       const checkpoint = events.at(-1);
-      expect(checkpoint?.type === 'checkpoint' && checkpoint.state).toMatchObject({ cwd: '/Users/helix/Code/mcp-hub', model: 'kimi-code/kimi-for-coding' });
+      expect(checkpoint?.type === 'checkpoint' && checkpoint.state).toMatchObject({
+        cwd: '/Users/helix/Code/mcp-hub',
+        model: 'kimi-code/kimi-for-coding',
+      });
     });
   });
 });

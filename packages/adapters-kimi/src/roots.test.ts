@@ -12,7 +12,11 @@ describe('kimiRoots', () => {
       const code = await home.mkdir('.kimi-code');
       expect(await kimiRoots(testAdapterContext({ homeDir: home.dir }))).toEqual([old, code]);
       const share = await home.mkdir('share');
-      expect(await kimiRoots(testAdapterContext({ homeDir: home.dir, env: { KIMI_SHARE_DIR: '~/share', KIMI_CODE_HOME: '/missing' } }))).toEqual([share]);
+      expect(
+        await kimiRoots(
+          testAdapterContext({ homeDir: home.dir, env: { KIMI_SHARE_DIR: '~/share', KIMI_CODE_HOME: '/missing' } }),
+        ),
+      ).toEqual([share]);
     });
   });
 
@@ -21,16 +25,30 @@ describe('kimiRoots', () => {
       await home.mkdir('.kimi');
       const a = await home.mkdir('a');
       const b = await home.mkdir('b');
-      expect(await kimiRoots(testAdapterContext({ homeDir: home.dir, env: { KIMI_DATA_DIR: '~/a, ~/b' } }))).toEqual([a, b]);
-      await expect(kimiRoots(testAdapterContext({ homeDir: home.dir, env: { KIMI_DATA_DIR: '/nope' } }))).rejects.toThrow(/KIMI_DATA_DIR/);
+      expect(await kimiRoots(testAdapterContext({ homeDir: home.dir, env: { KIMI_DATA_DIR: '~/a, ~/b' } }))).toEqual([
+        a,
+        b,
+      ]);
+      await expect(
+        kimiRoots(testAdapterContext({ homeDir: home.dir, env: { KIMI_DATA_DIR: '/nope' } })),
+      ).rejects.toThrow(/KIMI_DATA_DIR/);
     });
   });
 });
 
 describe('layout and session context', () => {
   it('tells the two layouts apart and names the session folder', () => {
-    expect(locateWire('/h/.kimi/sessions/abc/s1/wire.jsonl')).toMatchObject({ layout: 'kimi-cli', sessionId: 's1', root: '/h/.kimi', agentId: null });
-    expect(locateWire('/h/.kimi-code/sessions/wd_p_1/session_9/agents/agent-0/wire.jsonl')).toMatchObject({ layout: 'kimi-code', sessionId: 'session_9', agentId: 'agent-0' });
+    expect(locateWire('/h/.kimi/sessions/abc/s1/wire.jsonl')).toMatchObject({
+      layout: 'kimi-cli',
+      sessionId: 's1',
+      root: '/h/.kimi',
+      agentId: null,
+    });
+    expect(locateWire('/h/.kimi-code/sessions/wd_p_1/session_9/agents/agent-0/wire.jsonl')).toMatchObject({
+      layout: 'kimi-code',
+      sessionId: 'session_9',
+      agentId: 'agent-0',
+    });
     expect(locateWire('/h/.kimi/other/x.jsonl')).toBeNull();
   });
 

@@ -73,6 +73,7 @@ export async function loadSessionContext(location: WireLocation): Promise<Sessio
   return {
     projectPath: projectFromWorkDirs(kimiJson, basename(location.groupDir)),
     title: null,
-    defaultModel: (isObject(configJson) ? text(configJson['model']) : null) ?? (toml === null ? null : defaultModelFromToml(toml)),
+    defaultModel:
+      (isObject(configJson) ? text(configJson['model']) : null) ?? (toml === null ? null : defaultModelFromToml(toml)),
   };
 }

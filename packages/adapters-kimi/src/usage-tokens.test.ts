@@ -3,7 +3,9 @@ import { KIMI_CLI_KEYS, KIMI_CODE_KEYS, parseKimiUsage } from './usage-tokens.js
 
 describe('parseKimiUsage', () => {
   it('maps input_other/inputOther to non-cached input and the cache classes apart', () => {
-    expect(parseKimiUsage({ inputOther: 10, output: 2, inputCacheRead: 4, inputCacheCreation: 1 }, KIMI_CODE_KEYS)).toEqual({
+    expect(
+      parseKimiUsage({ inputOther: 10, output: 2, inputCacheRead: 4, inputCacheCreation: 1 }, KIMI_CODE_KEYS),
+    ).toEqual({
       ok: true,
       tokens: { input: 10, output: 2, cacheRead: 4, cacheWrite5m: 1, cacheWrite1h: 0, reasoning: 0 },
     });

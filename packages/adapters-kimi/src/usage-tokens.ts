@@ -10,16 +10,30 @@ export interface UsageKeys {
   cacheWrite: string;
 }
 
-export const KIMI_CODE_KEYS: UsageKeys = { input: 'inputOther', output: 'output', cacheRead: 'inputCacheRead', cacheWrite: 'inputCacheCreation' };
-export const KIMI_CLI_KEYS: UsageKeys = { input: 'input_other', output: 'output', cacheRead: 'input_cache_read', cacheWrite: 'input_cache_creation' };
+export const KIMI_CODE_KEYS: UsageKeys = {
+  input: 'inputOther',
+  output: 'output',
+  cacheRead: 'inputCacheRead',
+  cacheWrite: 'inputCacheCreation',
+};
+export const KIMI_CLI_KEYS: UsageKeys = {
+  input: 'input_other',
+  output: 'output',
+  cacheRead: 'input_cache_read',
+  cacheWrite: 'input_cache_creation',
+};
 
 /**
  * Kimi splits a call's input into `input_other` (not cached), `input_cache_read` and
  * `input_cache_creation`, so they map straight onto Rimuru's classes; `output` includes the
  * thinking tokens (Kimi reports no separate reasoning count). Missing classes are 0.
  */
-export function parseKimiUsage(usage: unknown, keys: UsageKeys): { ok: true; tokens: TokenCounts } | { ok: false; reason: string } {
-  if (typeof usage !== 'object' || usage === null || Array.isArray(usage)) return { ok: false, reason: 'usage is not an object' };
+export function parseKimiUsage(
+  usage: unknown,
+  keys: UsageKeys,
+): { ok: true; tokens: TokenCounts } | { ok: false; reason: string } {
+  if (typeof usage !== 'object' || usage === null || Array.isArray(usage))
+    return { ok: false, reason: 'usage is not an object' };
   const fields = usage as Fields;
   const values: number[] = [];
   for (const key of [keys.input, keys.output, keys.cacheRead, keys.cacheWrite]) {

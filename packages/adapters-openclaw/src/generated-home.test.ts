@@ -19,7 +19,12 @@ describe('synthetic OpenClaw homes', () => {
       for (const s of truth.sessions) {
         const mine = activity.filter((a) => a.sessionExternalId === s.sessionId);
         expect(mine.map((a) => a.firstAt).sort()[0]).toBe(s.startedAt);
-        expect(mine.map((a) => a.lastAt).sort().at(-1)).toBe(s.endedAt);
+        expect(
+          mine
+            .map((a) => a.lastAt)
+            .sort()
+            .at(-1),
+        ).toBe(s.endedAt);
         expect(mine.every((a) => a.projectPath === s.projectPath)).toBe(true);
         if (s.tokens === null) {
           expect(totals.has(s.sessionId)).toBe(false);
@@ -29,7 +34,14 @@ describe('synthetic OpenClaw homes', () => {
           continue;
         }
         const got = totals.get(s.sessionId);
-        expect(got?.tokens).toEqual({ input: s.tokens.input, output: s.tokens.output, cacheRead: s.tokens.cacheRead, cacheWrite5m: s.tokens.cacheWrite, cacheWrite1h: 0, reasoning: 0 });
+        expect(got?.tokens).toEqual({
+          input: s.tokens.input,
+          output: s.tokens.output,
+          cacheRead: s.tokens.cacheRead,
+          cacheWrite5m: s.tokens.cacheWrite,
+          cacheWrite1h: 0,
+          reasoning: 0,
+        });
         expect(got?.requestCount).toBe(s.requestCount);
         expect(got?.models).toEqual(s.models);
       }

@@ -9,7 +9,10 @@ describe('openclawRoots and discovery', () => {
     await withTempHome(async (home) => {
       const moltbot = await home.mkdir('.moltbot');
       const openclaw = await home.mkdir('.openclaw');
-      expect(await openclawRoots(testAdapterContext({ homeDir: home.dir, platform: 'darwin' }))).toEqual([openclaw, moltbot]);
+      expect(await openclawRoots(testAdapterContext({ homeDir: home.dir, platform: 'darwin' }))).toEqual([
+        openclaw,
+        moltbot,
+      ]);
     });
   });
 
@@ -17,8 +20,12 @@ describe('openclawRoots and discovery', () => {
     await withTempHome(async (home) => {
       await home.mkdir('.openclaw');
       const custom = await home.mkdir('state');
-      expect(await openclawRoots(testAdapterContext({ homeDir: home.dir, env: { OPENCLAW_DIR: '~/state' } }))).toEqual([custom]);
-      await expect(openclawRoots(testAdapterContext({ homeDir: home.dir, env: { OPENCLAW_DIR: '/missing' } }))).rejects.toThrow(/OPENCLAW_DIR/);
+      expect(await openclawRoots(testAdapterContext({ homeDir: home.dir, env: { OPENCLAW_DIR: '~/state' } }))).toEqual([
+        custom,
+      ]);
+      await expect(
+        openclawRoots(testAdapterContext({ homeDir: home.dir, env: { OPENCLAW_DIR: '/missing' } })),
+      ).rejects.toThrow(/OPENCLAW_DIR/);
     });
   });
 

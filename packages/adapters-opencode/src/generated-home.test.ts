@@ -42,7 +42,12 @@ describe('a generated OpenCode home', () => {
         });
         expect(got?.requestCount, id).toBe(t.requests);
       }
-      expect([...totals.keys()].sort()).toEqual([...truth].filter(([, t]) => t.tokensKnown).map(([id]) => id).sort());
+      expect([...totals.keys()].sort()).toEqual(
+        [...truth]
+          .filter(([, t]) => t.tokensKnown)
+          .map(([id]) => id)
+          .sort(),
+      );
     });
   }
 
@@ -52,8 +57,14 @@ describe('a generated OpenCode home', () => {
     for (const [id, t] of truth) {
       const mine = activities.filter((a) => a.sessionExternalId === id);
       expect(mine.length, id).toBeGreaterThan(0);
-      expect(mine.some((a) => a.tokensKnown), id).toBe(t.tokensKnown);
-      expect(mine.map((a) => a.projectPath), id).toContain(t.projectPath);
+      expect(
+        mine.some((a) => a.tokensKnown),
+        id,
+      ).toBe(t.tokensKnown);
+      expect(
+        mine.map((a) => a.projectPath),
+        id,
+      ).toContain(t.projectPath);
     }
   });
 

@@ -29,12 +29,19 @@ describe('interpretMessage', () => {
 
   it('does not take a cost of 0 as recorded for OpenCode, but does when the rule says so (Kilo)', () => {
     expect(interpretMessage(assistant({ cost: 0 }), origin, [], rule).usage?.recordedCostUsd).toBeNull();
-    expect(interpretMessage(assistant({ cost: 0 }), origin, [], { zeroCostIsRecorded: true }).usage?.recordedCostUsd).toBe(0);
+    expect(
+      interpretMessage(assistant({ cost: 0 }), origin, [], { zeroCostIsRecorded: true }).usage?.recordedCostUsd,
+    ).toBe(0);
     expect(interpretMessage(assistant({ cost: { input: 1 } }), origin, [], rule).usage?.recordedCostUsd).toBeNull();
   });
 
   it('ranks a completed copy above a streaming one, and a larger copy above a smaller', () => {
-    const streaming = interpretMessage(assistant({ time: { created: 1767312000000 }, tokens: { input: 900, output: 900 } }), origin, [], rule);
+    const streaming = interpretMessage(
+      assistant({ time: { created: 1767312000000 }, tokens: { input: 900, output: 900 } }),
+      origin,
+      [],
+      rule,
+    );
     const done = interpretMessage(assistant({}), origin, [], rule);
     expect(done.usage!.rank).toBeGreaterThan(streaming.usage!.rank);
     const bigger = interpretMessage(assistant({ tokens: { input: 101, output: 50 } }), origin, [], rule);
@@ -60,7 +67,12 @@ describe('interpretMessage', () => {
   });
 
   it('emits no usage for zero tokens, reports a total without breakdown, and takes the folder as session', () => {
-    const zero = interpretMessage(assistant({ sessionID: undefined, tokens: { input: 0, output: 0 } }), origin, [], rule);
+    const zero = interpretMessage(
+      assistant({ sessionID: undefined, tokens: { input: 0, output: 0 } }),
+      origin,
+      [],
+      rule,
+    );
     expect(zero.usage).toBeNull();
     expect(zero.hasTokens).toBe(true);
     expect(zero.sessionId).toBe('folder-session');
@@ -70,7 +82,12 @@ describe('interpretMessage', () => {
   });
 
   it('reads epoch seconds, project from path.cwd or a plain path string, and the nested model', () => {
-    const facts = interpretMessage(assistant({ time: { created: 1767312000 }, path: '/tmp/p', modelID: undefined, model: { modelID: 'gpt-5' } }), origin, [], rule);
+    const facts = interpretMessage(
+      assistant({ time: { created: 1767312000 }, path: '/tmp/p', modelID: undefined, model: { modelID: 'gpt-5' } }),
+      origin,
+      [],
+      rule,
+    );
     expect(facts.usage?.occurredAt).toBe('2026-01-02T00:00:00.000Z');
     expect(facts.projectPath).toBe('/tmp/p');
     expect(facts.model).toBe('gpt-5');

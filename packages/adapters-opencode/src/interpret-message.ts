@@ -109,7 +109,8 @@ export function interpretMessage(
   const raw = billedTokens(own, steps);
   if (rawSum(raw) === 0) {
     // A total with no breakdown cannot be split into classes: reported, never guessed.
-    if (raw.total !== null) return { ...facts, problem: `message ${messageId ?? '?'} has a token total without a breakdown` };
+    if (raw.total !== null)
+      return { ...facts, problem: `message ${messageId ?? '?'} has a token total without a breakdown` };
     return facts; // An assistant message not yet answered (or aborted before usage): nothing billed.
   }
   if (messageId === null) return { ...facts, problem: 'message with tokens but without an id' };

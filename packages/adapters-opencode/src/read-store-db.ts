@@ -59,7 +59,10 @@ function stepRows(view: SqliteView): { steps: Map<string, RawTokens[]>; bad: num
   const columns = view.columns('part');
   if (!columns.has('message_id') || !columns.has('data')) return { steps, bad };
   // Only step-finish parts carry tokens; the LIKE keeps text and tool output out of memory.
-  for (const [messageId, raw] of view.select(['message_id', 'data'], "FROM part WHERE data LIKE '%step-finish%' ORDER BY id")) {
+  for (const [messageId, raw] of view.select(
+    ['message_id', 'data'],
+    "FROM part WHERE data LIKE '%step-finish%' ORDER BY id",
+  )) {
     const part = asObject(parse(raw));
     const id = text(messageId);
     if (part === null || id === null) {
@@ -106,7 +109,8 @@ export async function* readStoreDb(path: string, rule: CostRule): AsyncGenerator
   if (!rows.hasMessages) {
     yield lineWarning(null, 'invalid-record', 'no message table with a data column: not an OpenCode store');
   }
-  if (rows.badParts > 0) yield lineWarning(null, 'invalid-record', `${rows.badParts} step-finish part rows are not JSON objects`);
+  if (rows.badParts > 0)
+    yield lineWarning(null, 'invalid-record', `${rows.badParts} step-finish part rows are not JSON objects`);
   const activities = new SessionActivities();
   for (const session of rows.sessions) {
     const info = interpretSession(session, null);

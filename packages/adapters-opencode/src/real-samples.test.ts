@@ -1,6 +1,13 @@
 import type { AdapterEvent, SessionActivity } from '@rimuru/core';
 import { totalsBySession, usageEvents } from '@rimuru/test-utils/claude';
-import { ccusageClasses, describeRealSamples, moreAgentsEntries, oracleClasses, withPlacedSamples, type MoreAgentsSession } from '@rimuru/test-utils/real-samples';
+import {
+  ccusageClasses,
+  describeRealSamples,
+  moreAgentsEntries,
+  oracleClasses,
+  withPlacedSamples,
+  type MoreAgentsSession,
+} from '@rimuru/test-utils/real-samples';
 import { expect, it } from 'vitest';
 import { opencodeAdapter } from './adapter.js';
 
@@ -46,7 +53,10 @@ describeRealSamples('real OpenCode samples vs ccusage', ['ccusage-oracle-more-ag
         expect(activities.length, label).toBeGreaterThan(0);
         for (const a of activities) expect(a.tokensKnown, `${label} ${a.sessionExternalId}`).toBe(false);
       }
-      expect(events.filter((e) => e.type === 'diagnostic'), label).toEqual([]);
+      expect(
+        events.filter((e) => e.type === 'diagnostic'),
+        label,
+      ).toEqual([]);
     }
   });
 
@@ -54,7 +64,9 @@ describeRealSamples('real OpenCode samples vs ccusage', ['ccusage-oracle-more-ag
     const v2 = units().find((u) => u.files.some((f) => f.includes('storage_v2')));
     expect(v2).toBeDefined();
     const events = await readUnit(v2?.files ?? []);
-    const small = events.filter((e): e is SessionActivity => e.type === 'activity' && e.sessionExternalId === 's_stage0_small');
+    const small = events.filter(
+      (e): e is SessionActivity => e.type === 'activity' && e.sessionExternalId === 's_stage0_small',
+    );
     expect(small.length).toBeGreaterThan(0);
     expect(small.map((a) => a.projectPath)).toContain('/tmp/repo');
     expect(small.map((a) => a.title)).toContain('OpenCode Small');

@@ -14,9 +14,14 @@ export async function storeRoots(config: StoreConfig, ctx: AdapterContext): Prom
   const configured = await rootsFromEnv(ctx.env, config.envVar, ctx.homeDir);
   if (configured !== null) {
     if (configured.roots.length === 0) {
-      throw new RimuruError('SOURCE_ERROR', `${config.envVar}="${configured.value}" names no existing ${config.label} data directory`, 1, {
-        suggestions: [`Point ${config.envVar} at the directory holding ${config.dbName} or storage/, or unset it`],
-      });
+      throw new RimuruError(
+        'SOURCE_ERROR',
+        `${config.envVar}="${configured.value}" names no existing ${config.label} data directory`,
+        1,
+        {
+          suggestions: [`Point ${config.envVar} at the directory holding ${config.dbName} or storage/, or unset it`],
+        },
+      );
     }
     return configured.roots;
   }

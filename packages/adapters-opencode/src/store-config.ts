@@ -35,5 +35,7 @@ export function isStoreDb(config: StoreConfig, name: string): boolean {
   if (name === config.dbName) return true;
   if (!name.endsWith('.db')) return false;
   // The agent makes the channel name filename-safe (`[a-zA-Z0-9._-]`).
-  return config.channelPrefixes.some((prefix) => name.startsWith(prefix) && /^[A-Za-z0-9._-]+$/.test(name.slice(prefix.length, -'.db'.length)));
+  return config.channelPrefixes.some(
+    (prefix) => name.startsWith(prefix) && /^[A-Za-z0-9._-]+$/.test(name.slice(prefix.length, -'.db'.length)),
+  );
 }

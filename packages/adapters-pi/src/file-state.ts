@@ -23,7 +23,16 @@ export interface PiFileState {
 }
 
 export function freshState(): PiFileState {
-  return { line: 0, cwd: null, headerMs: null, parentPath: null, model: null, usageSeen: false, tokenless: 0, title: null };
+  return {
+    line: 0,
+    cwd: null,
+    headerMs: null,
+    parentPath: null,
+    model: null,
+    usageSeen: false,
+    tokenless: 0,
+    title: null,
+  };
 }
 
 const str = (v: JsonValue | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);

@@ -7,11 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { piAdapter } from './adapter.js';
 
 function merged(events: AdapterEvent[]) {
-  const out = new Map<string, { startedAt: string; endedAt: string; projectPath: string | null; parent: string | null; title: string | null }>();
+  const out = new Map<
+    string,
+    { startedAt: string; endedAt: string; projectPath: string | null; parent: string | null; title: string | null }
+  >();
   for (const a of events.filter((e): e is SessionActivity => e.type === 'activity')) {
     const cur = out.get(a.sessionExternalId);
     if (cur === undefined) {
-      out.set(a.sessionExternalId, { startedAt: a.firstAt, endedAt: a.lastAt, projectPath: a.projectPath, parent: a.parentExternalId, title: a.title });
+      out.set(a.sessionExternalId, {
+        startedAt: a.firstAt,
+        endedAt: a.lastAt,
+        projectPath: a.projectPath,
+        parent: a.parentExternalId,
+        title: a.title,
+      });
     } else {
       if (a.firstAt < cur.startedAt) cur.startedAt = a.firstAt;
       if (a.lastAt > cur.endedAt) cur.endedAt = a.lastAt;
@@ -48,12 +57,21 @@ describe('synthetic pi homes', () => {
         });
         expect(got?.requestCount).toBe(s.requestCount);
         expect(got?.models).toEqual(s.models);
-        const cost = kept.filter((u: UsageEvent) => u.sessionExternalId === s.sessionId).reduce((sum, u) => sum + (u.recordedCostUsd ?? 0), 0);
+        const cost = kept
+          .filter((u: UsageEvent) => u.sessionExternalId === s.sessionId)
+          .reduce((sum, u) => sum + (u.recordedCostUsd ?? 0), 0);
         expect(cost).toBeCloseTo(s.recordedCostUsd, 9);
-        expect(activity.get(s.sessionId)).toEqual({ startedAt: s.startedAt, endedAt: s.endedAt, projectPath: s.projectPath, parent: s.parentId, title: s.title });
+        expect(activity.get(s.sessionId)).toEqual({
+          startedAt: s.startedAt,
+          endedAt: s.endedAt,
+          projectPath: s.projectPath,
+          parent: s.parentId,
+          title: s.title,
+        });
       }
       // Forks repeat their parent's calls: without the dedupe they would count twice.
-      if (truth.sessions.some((s) => s.parentId !== null)) expect(usageEvents(events).length).toBeGreaterThan(kept.length);
+      if (truth.sessions.some((s) => s.parentId !== null))
+        expect(usageEvents(events).length).toBeGreaterThan(kept.length);
     });
   });
 });

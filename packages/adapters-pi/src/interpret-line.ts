@@ -1,4 +1,11 @@
-import { InstantSpan, lineWarning, parseEpochMs, parseIsoTimestamp, type EmitEvent, type Instant } from '@rimuru/adapter-kit';
+import {
+  InstantSpan,
+  lineWarning,
+  parseEpochMs,
+  parseIsoTimestamp,
+  type EmitEvent,
+  type Instant,
+} from '@rimuru/adapter-kit';
 import { totalTokens, type SessionActivity } from '@rimuru/core';
 import type { PiFileState } from './file-state.js';
 import { parsePiUsage } from './usage-tokens.js';
@@ -143,7 +150,17 @@ export class PiLineInterpreter {
     const responseId = text(message['responseId']) ?? '';
     const when = messageAt?.ms ?? at.iso;
     const raw = message['usage'] as Fields;
-    const dedupeKey = [when, provider, model ?? '', raw['input'] ?? 0, raw['output'] ?? 0, raw['cacheRead'] ?? 0, raw['cacheWrite'] ?? 0, raw['totalTokens'] ?? 0, responseId].join('|');
+    const dedupeKey = [
+      when,
+      provider,
+      model ?? '',
+      raw['input'] ?? 0,
+      raw['output'] ?? 0,
+      raw['cacheRead'] ?? 0,
+      raw['cacheWrite'] ?? 0,
+      raw['totalTokens'] ?? 0,
+      responseId,
+    ].join('|');
     this.emit({
       type: 'usage',
       sessionExternalId: this.naming.sessionExternalId,

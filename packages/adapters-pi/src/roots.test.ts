@@ -20,14 +20,18 @@ describe('piSessionRoots', () => {
       const b = await home.mkdir('b');
       const ctx = testAdapterContext({ homeDir: home.dir, env: { PI_AGENT_DIR: `${join(home.dir, 'a')}, ~/b` } });
       expect(await piSessionRoots(ctx)).toEqual([a, b]);
-      await expect(piSessionRoots(testAdapterContext({ homeDir: home.dir, env: { PI_AGENT_DIR: '/nope' } }))).rejects.toThrow(/PI_AGENT_DIR/);
+      await expect(
+        piSessionRoots(testAdapterContext({ homeDir: home.dir, env: { PI_AGENT_DIR: '/nope' } })),
+      ).rejects.toThrow(/PI_AGENT_DIR/);
     });
   });
 
   it("honours pi's own PI_CODING_AGENT_DIR", async () => {
     await withTempHome(async (home) => {
       const dir = await home.mkdir('agent/sessions');
-      expect(await piSessionRoots(testAdapterContext({ homeDir: home.dir, env: { PI_CODING_AGENT_DIR: '~/agent' } }))).toEqual([dir]);
+      expect(
+        await piSessionRoots(testAdapterContext({ homeDir: home.dir, env: { PI_CODING_AGENT_DIR: '~/agent' } })),
+      ).toEqual([dir]);
     });
   });
 });

@@ -12,7 +12,9 @@ const tokens = (input: number, output: number, cacheRead: number, cacheWrite5m: 
 
 describe('parsePiUsage', () => {
   it('takes Anthropic-style usage as written, with the recorded dollar cost', () => {
-    expect(parsePiUsage({ input: 10, output: 20, cacheRead: 300, cacheWrite: 40, totalTokens: 370, cost: { total: 0.25 } })).toEqual({
+    expect(
+      parsePiUsage({ input: 10, output: 20, cacheRead: 300, cacheWrite: 40, totalTokens: 370, cost: { total: 0.25 } }),
+    ).toEqual({
       ok: true,
       tokens: tokens(10, 20, 300, 40),
       recordedCostUsd: 0.25,
@@ -31,7 +33,11 @@ describe('parsePiUsage', () => {
   });
 
   it('counts a bare totalTokens as output, as ccusage does', () => {
-    expect(parsePiUsage({ totalTokens: 333 })).toEqual({ ok: true, tokens: tokens(0, 333, 0, 0), recordedCostUsd: null });
+    expect(parsePiUsage({ totalTokens: 333 })).toEqual({
+      ok: true,
+      tokens: tokens(0, 333, 0, 0),
+      recordedCostUsd: null,
+    });
   });
 
   it('treats missing classes as zero (older records omit cacheRead/cacheWrite)', () => {

@@ -2,8 +2,7 @@ import { ZERO_TOKENS, type TokenCounts } from '@rimuru/core';
 
 /** What an assistant message's `usage` object says, in Rimuru's token classes. */
 export type PiUsageParse =
-  | { ok: true; tokens: TokenCounts; recordedCostUsd: number | null }
-  | { ok: false; reason: string };
+  { ok: true; tokens: TokenCounts; recordedCostUsd: number | null } | { ok: false; reason: string };
 
 type Fields = Record<string, unknown>;
 
@@ -43,7 +42,13 @@ export function parsePiUsage(usage: unknown): PiUsageParse {
   for (const value of [input, output, cacheRead, cacheWrite, total]) {
     if (typeof value === 'string') return { ok: false, reason: value };
   }
-  const [i, o, r, w, t] = [input, output, cacheRead, cacheWrite, total] as number[] as [number, number, number, number, number];
+  const [i, o, r, w, t] = [input, output, cacheRead, cacheWrite, total] as number[] as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const tokens: TokenCounts = { ...ZERO_TOKENS, input: i, output: o, cacheRead: r, cacheWrite5m: w };
   if (i + o + r + w === 0 && t > 0) {
     tokens.output = t;

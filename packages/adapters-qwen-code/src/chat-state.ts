@@ -29,6 +29,14 @@ export function decodeChatState(from: ReadPosition): ChatState | null {
   if (s === null || typeof s !== 'object' || Array.isArray(s) || s['v'] !== VERSION) return null;
   const { line, sessionId, projectPath, tokensKnown } = s;
   const okString = (v: JsonValue | undefined) => v === null || typeof v === 'string';
-  if (typeof line !== 'number' || !Number.isSafeInteger(line) || line < 0 || typeof tokensKnown !== 'boolean' || !okString(sessionId) || !okString(projectPath)) return null;
+  if (
+    typeof line !== 'number' ||
+    !Number.isSafeInteger(line) ||
+    line < 0 ||
+    typeof tokensKnown !== 'boolean' ||
+    !okString(sessionId) ||
+    !okString(projectPath)
+  )
+    return null;
   return { line, sessionId: sessionId as string | null, projectPath: projectPath as string | null, tokensKnown };
 }

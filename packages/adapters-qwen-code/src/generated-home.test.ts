@@ -24,7 +24,10 @@ describe('a generated Qwen Code home', () => {
     for (const s of truth.sessions) {
       const activity = eventsOfType(events, 'activity').filter((a) => a.sessionExternalId === s.id);
       expect(activity.length, s.id).toBeGreaterThan(0);
-      expect([activity.some((a) => a.tokensKnown), activity[0]?.projectPath], s.id).toEqual([s.tokensKnown, s.projectPath]);
+      expect([activity.some((a) => a.tokensKnown), activity[0]?.projectPath], s.id).toEqual([
+        s.tokensKnown,
+        s.projectPath,
+      ]);
       const got = totals.get(s.id);
       if (s.requests === 0) expect(got, s.id).toBeUndefined();
       else expect([got?.requests, got?.models, got?.tokens], s.id).toEqual([s.requests, s.models, s.tokens]);

@@ -23,21 +23,31 @@ export interface RecordSink {
  * call was made. `system` records are events; a `ui_telemetry` one repeats the call's usage
  * and is ignored, as ccusage does.
  */
-export function interpretRecord(value: unknown, line: number | null, stem: string, state: ChatState, sink: RecordSink): void {
+export function interpretRecord(
+  value: unknown,
+  line: number | null,
+  stem: string,
+  state: ChatState,
+  sink: RecordSink,
+): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     sink.emit(lineWarning(line, 'invalid-record', 'line is not a JSON object'));
     return;
   }
   const r = value as Record<string, unknown>;
   state.sessionId ??= nonEmptyString(r['sessionId']) ?? stem;
-  if (state.projectPath === null && typeof r['cwd'] === 'string' && r['cwd'].startsWith('/')) state.projectPath = r['cwd'];
-  else if (state.projectPath === null && typeof r['cwd'] === 'string' && /^[A-Za-z]:[\\/]/.test(r['cwd'])) state.projectPath = r['cwd'];
+  if (state.projectPath === null && typeof r['cwd'] === 'string' && r['cwd'].startsWith('/'))
+    state.projectPath = r['cwd'];
+  else if (state.projectPath === null && typeof r['cwd'] === 'string' && /^[A-Za-z]:[\\/]/.test(r['cwd']))
+    state.projectPath = r['cwd'];
   const at = parseIsoTimestamp(r['timestamp']);
   if (at !== null) sink.instant(at);
   const type = r['type'];
   if (typeof type === 'string' && NON_USAGE_TYPES.has(type)) return;
   if (type !== 'assistant') {
-    sink.emit(lineWarning(line, 'unknown-record', `record of unknown type ${JSON.stringify(type) ?? 'undefined'}; ignored`));
+    sink.emit(
+      lineWarning(line, 'unknown-record', `record of unknown type ${JSON.stringify(type) ?? 'undefined'}; ignored`),
+    );
     return;
   }
   const model = nonEmptyString(r['model']);

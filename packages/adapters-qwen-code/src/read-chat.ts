@@ -12,7 +12,12 @@ export { DEFAULT_READ_LIMITS, type ReadLimits };
  * position whose state cannot be continued is read again from the start (keyed events make
  * that harmless).
  */
-export async function* readQwenChat(path: string, from: ReadPosition, limits: ReadLimits = DEFAULT_READ_LIMITS, logger?: Logger): AsyncGenerator<AdapterEvent> {
+export async function* readQwenChat(
+  path: string,
+  from: ReadPosition,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+  logger?: Logger,
+): AsyncGenerator<AdapterEvent> {
   let position = from;
   let decoded = decodeChatState(from);
   if (decoded === null) {

@@ -1,7 +1,12 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { codexTotalsBySession, drainEvents, eventsOfType } from '@rimuru/test-utils/codex';
-import { describeRealSamples, moreAgentsEntries, samplePath, type MoreAgentsSession } from '@rimuru/test-utils/real-samples';
+import {
+  describeRealSamples,
+  moreAgentsEntries,
+  samplePath,
+  type MoreAgentsSession,
+} from '@rimuru/test-utils/real-samples';
 import { expect, it } from 'vitest';
 import { readQwenChat } from './read-chat.js';
 
@@ -33,7 +38,9 @@ describeRealSamples('real Qwen Code samples', ['qwen'], () => {
           want.cacheReadTokens,
           want.cacheCreationTokens,
         ]);
-        expect(got.tokens.input + got.tokens.output + got.tokens.cacheRead, sample).toBe(want.totalTokens - want.cacheReadTokens);
+        expect(got.tokens.input + got.tokens.output + got.tokens.cacheRead, sample).toBe(
+          want.totalTokens - want.cacheReadTokens,
+        );
         expect(got.models, sample).toEqual([...want.modelsUsed].sort());
         compared += 1;
       }
@@ -62,13 +69,22 @@ describeRealSamples('real Qwen Code samples', ['qwen'], () => {
     for (const name of (await readdir(dir)).filter((n) => n !== '019f0000-0000-7000-8000-000000000004.jsonl')) {
       const events = await read(join('qwen/jazzyalex__agent-sessions/Resources/Fixtures/stage0/agents/qwen', name));
       expect(eventsOfType(events, 'usage'), name).toEqual([]);
-      expect(eventsOfType(events, 'activity').every((a) => !a.tokensKnown), name).toBe(true);
+      expect(
+        eventsOfType(events, 'activity').every((a) => !a.tokensKnown),
+        name,
+      ).toBe(true);
     }
     // Two records glued on one line (no newline between them) are not JSON: one diagnostic.
-    const glued = await read('qwen/jazzyalex__agent-sessions/Resources/Fixtures/stage0/agents/qwen/019f0000-0000-7000-8000-000000000005.jsonl');
+    const glued = await read(
+      'qwen/jazzyalex__agent-sessions/Resources/Fixtures/stage0/agents/qwen/019f0000-0000-7000-8000-000000000005.jsonl',
+    );
     expect(eventsOfType(glued, 'diagnostic').map((d) => d.code)).toEqual(['invalid-json']);
     // The rewound branch's answer had no usage; the active branch's call is the one counted.
-    const rewound = await read('qwen/jazzyalex__agent-sessions/Resources/Fixtures/stage0/agents/qwen/019f0000-0000-7000-8000-000000000004.jsonl');
-    expect(eventsOfType(rewound, 'usage').map((u) => [u.model, u.tokens.input, u.tokens.output])).toEqual([['synthetic-active-model', 12, 4]]);
+    const rewound = await read(
+      'qwen/jazzyalex__agent-sessions/Resources/Fixtures/stage0/agents/qwen/019f0000-0000-7000-8000-000000000004.jsonl',
+    );
+    expect(eventsOfType(rewound, 'usage').map((u) => [u.model, u.tokens.input, u.tokens.output])).toEqual([
+      ['synthetic-active-model', 12, 4],
+    ]);
   });
 });

@@ -15,9 +15,14 @@ export async function qwenHomes(ctx: AdapterContext): Promise<string[]> {
   const configured = await rootsFromEnv(ctx.env, DATA_DIR_VAR, ctx.homeDir);
   if (configured !== null) {
     if (configured.roots.length === 0) {
-      throw new RimuruError('SOURCE_ERROR', `${DATA_DIR_VAR}="${configured.value}" names no existing Qwen Code data directory`, 1, {
-        suggestions: [`Point ${DATA_DIR_VAR} at the Qwen home (the folder holding projects/), or unset it`],
-      });
+      throw new RimuruError(
+        'SOURCE_ERROR',
+        `${DATA_DIR_VAR}="${configured.value}" names no existing Qwen Code data directory`,
+        1,
+        {
+          suggestions: [`Point ${DATA_DIR_VAR} at the Qwen home (the folder holding projects/), or unset it`],
+        },
+      );
     }
     return configured.roots;
   }
@@ -25,7 +30,9 @@ export async function qwenHomes(ctx: AdapterContext): Promise<string[]> {
     const value = ctx.env[name]?.trim();
     return value === undefined || value === '' ? null : resolveUserPath(value, ctx.homeDir);
   };
-  const candidates = [fromEnv('QWEN_RUNTIME_DIR'), fromEnv('QWEN_HOME') ?? join(ctx.homeDir, '.qwen')].filter((p): p is string => p !== null);
+  const candidates = [fromEnv('QWEN_RUNTIME_DIR'), fromEnv('QWEN_HOME') ?? join(ctx.homeDir, '.qwen')].filter(
+    (p): p is string => p !== null,
+  );
   const existing: string[] = [];
   for (const path of candidates) if (await isDirectory(path)) existing.push(path);
   return dedupeByRealpath(existing);
@@ -34,6 +41,7 @@ export async function qwenHomes(ctx: AdapterContext): Promise<string[]> {
 /** The existing `projects/` folders of every home (what `rimuru agents` shows). */
 export async function qwenRoots(ctx: AdapterContext): Promise<string[]> {
   const roots: string[] = [];
-  for (const home of await qwenHomes(ctx)) if (await isDirectory(join(home, 'projects'))) roots.push(join(home, 'projects'));
+  for (const home of await qwenHomes(ctx))
+    if (await isDirectory(join(home, 'projects'))) roots.push(join(home, 'projects'));
   return roots;
 }

@@ -28,7 +28,8 @@ type Field = keyof typeof ALIASES;
  * `known` is false for an empty object (the provider reported no usage).
  */
 export function parseUsageMetadata(value: unknown): UsageParse {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'usageMetadata is not an object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, reason: 'usageMetadata is not an object' };
   const raw = value as Record<string, unknown>;
   const n: Record<Field, number> = { prompt: 0, candidates: 0, cached: 0, thoughts: 0, tool: 0, total: 0 };
   let fields = 0;
@@ -37,7 +38,8 @@ export function parseUsageMetadata(value: unknown): UsageParse {
     const key = ALIASES[field].find((k) => raw[k] !== undefined && raw[k] !== null);
     if (key === undefined) continue;
     const v = raw[key];
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) return { ok: false, reason: `usageMetadata.${key} is not a non-negative integer` };
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+      return { ok: false, reason: `usageMetadata.${key} is not a non-negative integer` };
     n[field] = v;
     fields += 1;
     if (field === 'total') hasTotal = true;
@@ -46,7 +48,11 @@ export function parseUsageMetadata(value: unknown): UsageParse {
   const parts = n.prompt + n.candidates + n.cached + n.thoughts + n.tool;
   if (parts === 0) {
     if (n.total === 0) return { ok: true, tokens: null, known: true };
-    return { ok: true, tokens: { input: 0, output: n.total, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 0 }, known: true };
+    return {
+      ok: true,
+      tokens: { input: 0, output: n.total, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 0 },
+      known: true,
+    };
   }
   const inclusive = n.prompt + n.candidates + n.thoughts + n.tool;
   const cachedApart = hasTotal && n.cached > 0 && n.total === inclusive + n.cached && n.total !== inclusive;
@@ -54,6 +60,13 @@ export function parseUsageMetadata(value: unknown): UsageParse {
   return {
     ok: true,
     known: true,
-    tokens: { input: nonCached + n.tool, output: n.candidates + n.thoughts, cacheRead: n.cached, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: n.thoughts },
+    tokens: {
+      input: nonCached + n.tool,
+      output: n.candidates + n.thoughts,
+      cacheRead: n.cached,
+      cacheWrite5m: 0,
+      cacheWrite1h: 0,
+      reasoning: n.thoughts,
+    },
   };
 }

@@ -14,7 +14,10 @@ describe('Roo Code specifics', () => {
   afterEach(() => home.cleanup());
 
   it('finds the extension storage and the CLI shim’s global storage; the override replaces both', async () => {
-    await home.write(join('.config', 'Code', 'User', 'globalStorage', 'rooveterinaryinc.roo-cline', 'tasks', TASK, 'ui_messages.json'), '[]');
+    await home.write(
+      join('.config', 'Code', 'User', 'globalStorage', 'rooveterinaryinc.roo-cline', 'tasks', TASK, 'ui_messages.json'),
+      '[]',
+    );
     await home.write(join('.vscode-mock', 'global-storage', 'tasks', TASK, 'ui_messages.json'), '[]');
     await home.write(join('custom', 'tasks', TASK, 'ui_messages.json'), '[]');
     const ctx = testAdapterContext({ homeDir: home.dir });
@@ -33,11 +36,28 @@ describe('Roo Code specifics', () => {
       ts,
       type: 'say',
       say: 'api_req_started',
-      text: JSON.stringify({ apiProtocol: 'anthropic', tokensIn: 40_000, tokensOut: 10, cacheWrites: 1_000, cacheReads: 30_000, cost: 0.1 }),
+      text: JSON.stringify({
+        apiProtocol: 'anthropic',
+        tokensIn: 40_000,
+        tokensOut: 10,
+        cacheWrites: 1_000,
+        cacheReads: 30_000,
+        cost: 0.1,
+      }),
     });
-    const path = await home.write(join('.config', 'Code', 'User', 'globalStorage', 'rooveterinaryinc.roo-cline', 'tasks', TASK, 'ui_messages.json'), JSON.stringify([body(before), body(after)]));
+    const path = await home.write(
+      join('.config', 'Code', 'User', 'globalStorage', 'rooveterinaryinc.roo-cline', 'tasks', TASK, 'ui_messages.json'),
+      JSON.stringify([body(before), body(after)]),
+    );
     const events: AdapterEvent[] = [];
-    for await (const e of rooCodeAdapter.read({ path, mode: 'snapshot' }, { offset: 0, state: null }, testAdapterContext({ homeDir: home.dir }))) events.push(e);
-    expect(events.filter((e): e is UsageEvent => e.type === 'usage').map((u) => u.tokens.input)).toEqual([40_000, 9_000]);
+    for await (const e of rooCodeAdapter.read(
+      { path, mode: 'snapshot' },
+      { offset: 0, state: null },
+      testAdapterContext({ homeDir: home.dir }),
+    ))
+      events.push(e);
+    expect(events.filter((e): e is UsageEvent => e.type === 'usage').map((u) => u.tokens.input)).toEqual([
+      40_000, 9_000,
+    ]);
   });
 });

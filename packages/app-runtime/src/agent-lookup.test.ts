@@ -35,7 +35,10 @@ describe('lookupAgents: where an adapter looked, and what moves it', () => {
     mkdirSync(join(h, '.claude', 'projects'), { recursive: true });
     const [found] = await lookupAgents([claudeCodeAdapter], createAdapterContext({ env: { HOME: h }, homeDir: h }));
     expect(found!.roots).toEqual([join(h, '.claude', 'projects')]);
-    const [bad] = await lookupAgents([claudeCodeAdapter], createAdapterContext({ env: { HOME: h, CLAUDE_CONFIG_DIR: join(h, 'nope') }, homeDir: h }));
+    const [bad] = await lookupAgents(
+      [claudeCodeAdapter],
+      createAdapterContext({ env: { HOME: h, CLAUDE_CONFIG_DIR: join(h, 'nope') }, homeDir: h }),
+    );
     expect(bad!.roots).toEqual([]);
     expect(bad!.error).toMatch(/CLAUDE_CONFIG_DIR=".*nope" names no Claude config directory/);
     expect(bad!.lookedIn).toContain(join(h, 'nope', 'projects'));

@@ -14,7 +14,8 @@ export interface AgentLookup {
 }
 
 /** Variables every adapter consults for the home and app folders: they move nothing of one agent's own. */
-const GENERIC_VARIABLES = /^(HOME|USERPROFILE|HOMEDRIVE|HOMEPATH|APPDATA|LOCALAPPDATA|XDG_[A-Z_]+|PATH|TMPDIR|TEMP|TMP|USER|SHELL|WSL_DISTRO_NAME)$/;
+const GENERIC_VARIABLES =
+  /^(HOME|USERPROFILE|HOMEDRIVE|HOMEPATH|APPDATA|LOCALAPPDATA|XDG_[A-Z_]+|PATH|TMPDIR|TEMP|TMP|USER|SHELL|WSL_DISTRO_NAME)$/;
 
 /**
  * Asks each adapter for its data roots while noting every path it checks and every variable it
@@ -37,7 +38,10 @@ export async function lookupAgents(adapters: readonly AgentAdapter[], ctx: Adapt
       roots: result.value ?? [],
       lookedIn: result.paths,
       variables: [...read].filter((v) => !GENERIC_VARIABLES.test(v)),
-      error: result.error === undefined ? null : (result.error instanceof Error ? result.error.message : String(result.error)).split('\n')[0]!,
+      error:
+        result.error === undefined
+          ? null
+          : (result.error instanceof Error ? result.error.message : String(result.error)).split('\n')[0]!,
     });
   }
   return out;

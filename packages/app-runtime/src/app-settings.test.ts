@@ -21,7 +21,12 @@ describe('resolveAppSettings', () => {
       }),
     );
     expect(s).toEqual({
-      store: { flag: '/flag.db', env: { DATABASE_URL: 'postgres://env/db' }, configDb: '/config.db', homeDir: '/home/u' },
+      store: {
+        flag: '/flag.db',
+        env: { DATABASE_URL: 'postgres://env/db' },
+        configDb: '/config.db',
+        homeDir: '/home/u',
+      },
       zone: 'Asia/Kathmandu',
       costMode: 'recorded',
       activeWindowMs: 2 * 60_000,
@@ -31,7 +36,11 @@ describe('resolveAppSettings', () => {
 
   it('falls back to the config, then the defaults: system zone, auto, 5 minutes', () => {
     const configured = resolveAppSettings(base({ config: { timezone: 'Europe/Paris', activeWindowMinutes: 30 } }));
-    expect([configured.zone, configured.costMode, configured.activeWindowMs]).toEqual(['Europe/Paris', 'auto', 30 * 60_000]);
+    expect([configured.zone, configured.costMode, configured.activeWindowMs]).toEqual([
+      'Europe/Paris',
+      'auto',
+      30 * 60_000,
+    ]);
     const bare = resolveAppSettings(base());
     // vitest runs with TZ=UTC: the system zone is the environment's.
     expect([bare.zone, bare.costMode, bare.activeWindowMs]).toEqual(['UTC', 'auto', 5 * 60_000]);
@@ -43,7 +52,9 @@ describe('resolveAppSettings', () => {
       seen.push(`${zone} in ${where}`);
       return zone;
     };
-    resolveAppSettings(base({ flags: { timezone: 'Asia/Tokyo' }, config: { timezone: 'Europe/Paris' }, checkTimeZone }));
+    resolveAppSettings(
+      base({ flags: { timezone: 'Asia/Tokyo' }, config: { timezone: 'Europe/Paris' }, checkTimeZone }),
+    );
     resolveAppSettings(base({ config: { timezone: 'Europe/Paris' }, checkTimeZone }));
     expect(seen).toEqual(['Asia/Tokyo in --timezone', "Europe/Paris in the config's timezone"]);
   });
@@ -58,13 +69,20 @@ describe('resolveAppSettings', () => {
       }
     })();
     expect(bad).toBeInstanceOf(UsageError);
-    expect((bad as UsageError).message).toBe('Unknown cost mode "cheapest" in --cost-mode: expected auto, calculate, recorded');
+    expect((bad as UsageError).message).toBe(
+      'Unknown cost mode "cheapest" in --cost-mode: expected auto, calculate, recorded',
+    );
     expect((bad as UsageError).exitCode).toBe(2);
   });
 });
 
 describe('storeSelectionInput', () => {
   it('hands the flag, environment, config and home to the store resolution', () => {
-    expect(storeSelectionInput({ flags: {}, config: { db: '/c.db' }, env: {}, homeDir: '/h' })).toEqual({ flag: undefined, env: {}, configDb: '/c.db', homeDir: '/h' });
+    expect(storeSelectionInput({ flags: {}, config: { db: '/c.db' }, env: {}, homeDir: '/h' })).toEqual({
+      flag: undefined,
+      env: {},
+      configDb: '/c.db',
+      homeDir: '/h',
+    });
   });
 });

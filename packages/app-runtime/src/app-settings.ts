@@ -52,7 +52,9 @@ export interface AppSettingsInput {
 }
 
 /** The store selection alone, for commands that open a store but show no dates or costs. */
-export function storeSelectionInput(input: Pick<AppSettingsInput, 'flags' | 'config' | 'env' | 'homeDir'>): StoreSelectionInput {
+export function storeSelectionInput(
+  input: Pick<AppSettingsInput, 'flags' | 'config' | 'env' | 'homeDir'>,
+): StoreSelectionInput {
   return { flag: input.flags.db, env: input.env, configDb: input.config.db, homeDir: input.homeDir };
 }
 

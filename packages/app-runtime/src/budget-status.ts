@@ -16,7 +16,13 @@ import {
 export interface BudgetStatusStore {
   readonly budgets: { list(): Promise<Budget[]> };
   readonly usage: {
-    totals(query: { from?: Date; to?: Date; agentTypes?: string[]; project?: string; model?: string }): Promise<CostTotals>;
+    totals(query: {
+      from?: Date;
+      to?: Date;
+      agentTypes?: string[];
+      project?: string;
+      model?: string;
+    }): Promise<CostTotals>;
   };
 }
 
@@ -29,7 +35,12 @@ export interface BudgetStatusOptions {
 }
 
 /** What one budget has spent in its current period: one SQL aggregate over the usage records. */
-export async function budgetSpentNanos(store: BudgetStatusStore, budget: Budget, window: { start: Date; end: Date }, costMode: CostMode): Promise<bigint> {
+export async function budgetSpentNanos(
+  store: BudgetStatusStore,
+  budget: Budget,
+  window: { start: Date; end: Date },
+  costMode: CostMode,
+): Promise<bigint> {
   const totals = await store.usage.totals({
     from: window.start,
     to: window.end,

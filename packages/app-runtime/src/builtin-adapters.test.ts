@@ -4,7 +4,11 @@ import { BUILTIN_ADAPTERS, builtinAdapter, builtinAdapters } from './builtin-ada
 
 describe('built-in adapters', () => {
   it('registers one adapter per built-in agent type, under its own id', () => {
-    expect(builtinAdapters().map((a) => a.id).sort()).toEqual([...BUILTIN_AGENT_TYPES].sort());
+    expect(
+      builtinAdapters()
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual([...BUILTIN_AGENT_TYPES].sort());
     for (const [type, adapter] of Object.entries(BUILTIN_ADAPTERS)) expect(adapter.id).toBe(type);
   });
 

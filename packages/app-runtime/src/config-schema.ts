@@ -55,7 +55,15 @@ export const configSchema = z
      */
     plans: z.record(z.string().min(1), z.union([planSettingSchema, z.array(planSettingSchema).min(1)])).optional(),
     /** Team mode: the shared PostgreSQL server `rimuru push` replicates to. */
-    team: z.object({ url: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional() }).strict().optional(),
+    team: z
+      .object({
+        url: z
+          .string()
+          .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   .passthrough();
 

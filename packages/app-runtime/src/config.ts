@@ -33,7 +33,10 @@ export async function loadConfig(
   const result = configSchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new RimuruError('CONFIG_ERROR', `Config ${path}: ${issue?.path.join('.') || 'root'} ${issue?.message ?? 'is invalid'}`);
+    throw new RimuruError(
+      'CONFIG_ERROR',
+      `Config ${path}: ${issue?.path.join('.') || 'root'} ${issue?.message ?? 'is invalid'}`,
+    );
   }
   return result.data;
 }

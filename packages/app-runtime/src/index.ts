@@ -15,4 +15,12 @@ export {
   type StoreSelectionInput,
 } from './app-settings.js';
 export { budgetSpentNanos, budgetStatuses, type BudgetStatusOptions, type BudgetStatusStore } from './budget-status.js';
-export { hasPlans, planReturnLines, planReturnsAnswer, type PlanReturnJson, type PlanReturnsJson, type PlanReturnsQuestion, type PlanReturnsStore } from './plan-returns.js';
+export {
+  hasPlans,
+  planReturnLines,
+  planReturnsAnswer,
+  type PlanReturnJson,
+  type PlanReturnsJson,
+  type PlanReturnsQuestion,
+  type PlanReturnsStore,
+} from './plan-returns.js';

@@ -16,7 +16,13 @@ import {
  */
 export interface PlanReturnsStore {
   readonly usage: {
-    breakdown(query: { groupBy: 'agentType'; from?: Date; to?: Date; agentTypes?: AgentType[]; hosts?: string[] }): Promise<(CostTotals & { group: string | null })[]>;
+    breakdown(query: {
+      groupBy: 'agentType';
+      from?: Date;
+      to?: Date;
+      agentTypes?: AgentType[];
+      hosts?: string[];
+    }): Promise<(CostTotals & { group: string | null })[]>;
   };
 }
 
@@ -65,7 +71,9 @@ export function hasPlans(plans: PlansConfig | undefined): plans is PlansConfig {
  * over the range, and totals over those agents. Plans never change any cost.
  */
 export async function planReturnsAnswer(store: PlanReturnsStore, q: PlanReturnsQuestion): Promise<PlanReturnsJson> {
-  const periods = planPeriodsOf(q.plans, q.zone).filter((p) => q.agentTypes === undefined || q.agentTypes.includes(p.agentType));
+  const periods = planPeriodsOf(q.plans, q.zone).filter(
+    (p) => q.agentTypes === undefined || q.agentTypes.includes(p.agentType),
+  );
   if (periods.length === 0) return { rows: [], totals: { apiCostUsd: 0, planFeesUsd: 0, returnedUsdPerUsd: null } };
   const groups = await store.usage.breakdown({
     groupBy: 'agentType',
@@ -90,7 +98,10 @@ export async function planReturnsAnswer(store: PlanReturnsStore, q: PlanReturnsQ
       returnedUsdPerUsd: ratio(r.apiCostNanos, r.feeNanos),
     };
   });
-  return { rows, totals: { apiCostUsd: nanosToUsd(api), planFeesUsd: nanosToUsd(fees), returnedUsdPerUsd: ratio(api, fees) } };
+  return {
+    rows,
+    totals: { apiCostUsd: nanosToUsd(api), planFeesUsd: nanosToUsd(fees), returnedUsdPerUsd: ratio(api, fees) },
+  };
 }
 
 const usdText = (usd: number) => `${formatUsd(usd).replace('$', '')} USD`;

@@ -75,12 +75,7 @@ export interface SessionActivity {
 }
 
 export type DiagnosticCode =
-  | 'invalid-json'
-  | 'invalid-record'
-  | 'invalid-utf8'
-  | 'line-too-long'
-  | 'unreadable-source'
-  | (string & {});
+  'invalid-json' | 'invalid-record' | 'invalid-utf8' | 'line-too-long' | 'unreadable-source' | (string & {});
 
 /** Malformed input is data: counted per source, shown with --verbose and in sync summaries. */
 export interface AdapterDiagnostic {

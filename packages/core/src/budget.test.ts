@@ -20,7 +20,11 @@ const usd = (n: number) => BigInt(Math.round(n * 1e6)) * 1000n;
 
 function windowOf(period: 'day' | 'week' | 'month', at: string, zone: string) {
   const w = budgetWindow(period, new Date(at), zone);
-  return { start: w.start.toISOString(), end: w.end.toISOString(), hours: (w.end.getTime() - w.start.getTime()) / HOUR };
+  return {
+    start: w.start.toISOString(),
+    end: w.end.toISOString(),
+    hours: (w.end.getTime() - w.start.getTime()) / HOUR,
+  };
 }
 
 function budget(partial: Partial<Budget> = {}): Budget {
@@ -51,25 +55,35 @@ function usageError(fn: () => unknown): UsageError {
 describe('budgetWindow', () => {
   it('a day in New York across spring forward lasts 23 hours, across fall back 25', () => {
     expect(windowOf('day', '2026-03-08T12:00:00Z', 'America/New_York')).toEqual({
-      start: '2026-03-08T05:00:00.000Z', end: '2026-03-09T04:00:00.000Z', hours: 23,
+      start: '2026-03-08T05:00:00.000Z',
+      end: '2026-03-09T04:00:00.000Z',
+      hours: 23,
     });
     expect(windowOf('day', '2026-11-01T12:00:00Z', 'America/New_York')).toEqual({
-      start: '2026-11-01T04:00:00.000Z', end: '2026-11-02T05:00:00.000Z', hours: 25,
+      start: '2026-11-01T04:00:00.000Z',
+      end: '2026-11-02T05:00:00.000Z',
+      hours: 25,
     });
   });
 
   it('a week runs Monday 00:00 to Monday 00:00 local, 167 or 169 hours across a DST change', () => {
     // Sunday 8 March 2026 (spring forward) belongs to the week of Monday 2 March.
     expect(windowOf('week', '2026-03-08T20:00:00Z', 'America/New_York')).toEqual({
-      start: '2026-03-02T05:00:00.000Z', end: '2026-03-09T04:00:00.000Z', hours: 167,
+      start: '2026-03-02T05:00:00.000Z',
+      end: '2026-03-09T04:00:00.000Z',
+      hours: 167,
     });
     // Sunday 1 November 2026 (fall back) belongs to the week of Monday 26 October.
     expect(windowOf('week', '2026-11-01T20:00:00Z', 'America/New_York')).toEqual({
-      start: '2026-10-26T04:00:00.000Z', end: '2026-11-02T05:00:00.000Z', hours: 169,
+      start: '2026-10-26T04:00:00.000Z',
+      end: '2026-11-02T05:00:00.000Z',
+      hours: 169,
     });
     // Europe/Berlin springs forward on Sunday 29 March 2026.
     expect(windowOf('week', '2026-03-29T12:00:00Z', 'Europe/Berlin')).toEqual({
-      start: '2026-03-22T23:00:00.000Z', end: '2026-03-29T22:00:00.000Z', hours: 167,
+      start: '2026-03-22T23:00:00.000Z',
+      end: '2026-03-29T22:00:00.000Z',
+      hours: 167,
     });
   });
 
@@ -80,10 +94,14 @@ describe('budgetWindow', () => {
 
   it('a month is its local calendar month, an hour short or long across DST', () => {
     expect(windowOf('month', '2026-03-15T00:00:00Z', 'America/New_York')).toEqual({
-      start: '2026-03-01T05:00:00.000Z', end: '2026-04-01T04:00:00.000Z', hours: 31 * 24 - 1,
+      start: '2026-03-01T05:00:00.000Z',
+      end: '2026-04-01T04:00:00.000Z',
+      hours: 31 * 24 - 1,
     });
     expect(windowOf('month', '2026-10-31T22:59:59.999Z', 'Europe/Berlin')).toEqual({
-      start: '2026-09-30T22:00:00.000Z', end: '2026-10-31T23:00:00.000Z', hours: 31 * 24 + 1,
+      start: '2026-09-30T22:00:00.000Z',
+      end: '2026-10-31T23:00:00.000Z',
+      hours: 31 * 24 + 1,
     });
     // 23:00 UTC on 31 October is already November in Berlin (UTC+1 after fall back).
     expect(windowOf('month', '2026-10-31T23:00:00Z', 'Europe/Berlin').start).toBe('2026-10-31T23:00:00.000Z');
@@ -91,7 +109,9 @@ describe('budgetWindow', () => {
 
   it('follows :45 offsets (Asia/Kathmandu) and rejects unknown zones', () => {
     expect(windowOf('day', '2026-03-10T18:15:00Z', 'Asia/Kathmandu')).toEqual({
-      start: '2026-03-10T18:15:00.000Z', end: '2026-03-11T18:15:00.000Z', hours: 24,
+      start: '2026-03-10T18:15:00.000Z',
+      end: '2026-03-11T18:15:00.000Z',
+      hours: 24,
     });
     expect(usageError(() => budgetWindow('day', new Date(), 'Mars/Olympus')).code).toBe('INVALID_TIMEZONE');
   });
@@ -140,9 +160,21 @@ describe('budgetState and budgetStatus', () => {
     expect(s.projectedNanos).toBe(usd(12));
     expect(s.remainingNanos).toBe(usd(4));
     expect(toBudgetStatusJson(s)).toEqual({
-      name: 'team', period: 'day', amountUsd: 10, spentUsd: 6, remainingUsd: 4, projectedUsd: 12, percentUsed: 60,
-      state: 'ok', projectedState: 'exceeded', hard: false, agentType: null, project: null, model: null,
-      periodStart: '2026-05-04T00:00:00.000Z', periodEnd: '2026-05-05T00:00:00.000Z',
+      name: 'team',
+      period: 'day',
+      amountUsd: 10,
+      spentUsd: 6,
+      remainingUsd: 4,
+      projectedUsd: 12,
+      percentUsed: 60,
+      state: 'ok',
+      projectedState: 'exceeded',
+      hard: false,
+      agentType: null,
+      project: null,
+      model: null,
+      periodStart: '2026-05-04T00:00:00.000Z',
+      periodEnd: '2026-05-05T00:00:00.000Z',
     });
     const over = budgetStatus(budget(), usd(12.5), window, now);
     expect([over.state, over.remainingNanos, toBudgetStatusJson(over).percentUsed]).toEqual(['exceeded', 0n, 125]);
@@ -227,8 +259,12 @@ describe('BudgetAlertTracker', () => {
   });
 
   it('says which budget, how much of what, and in which scope', () => {
-    const [alert] = new BudgetAlertTracker().update([at(12.4, { agentType: 'claude-code', model: 'opus', hard: true })]);
-    expect(budgetAlertLine(alert!)).toBe('budget "team" exceeded: $12.40 of $10.00 today (124%; claude-code, model "opus"; hard)');
+    const [alert] = new BudgetAlertTracker().update([
+      at(12.4, { agentType: 'claude-code', model: 'opus', hard: true }),
+    ]);
+    expect(budgetAlertLine(alert!)).toBe(
+      'budget "team" exceeded: $12.40 of $10.00 today (124%; claude-code, model "opus"; hard)',
+    );
     const [warning] = new BudgetAlertTracker().update([at(8, { period: 'week' })]);
     expect(budgetAlertLine(warning!)).toBe('budget "team" passed 80%: $8.00 of $10.00 this week (80%; all usage)');
   });

@@ -206,7 +206,10 @@ export function toBudgetStatusJson(s: BudgetStatus): BudgetStatusJson {
   };
 }
 
-export function toBudgetStatusReportJson(statuses: readonly BudgetStatus[], o: { timeZone: string; now: Date }): BudgetStatusReportJson {
+export function toBudgetStatusReportJson(
+  statuses: readonly BudgetStatus[],
+  o: { timeZone: string; now: Date },
+): BudgetStatusReportJson {
   return { timeZone: o.timeZone, at: o.now.toISOString(), budgets: statuses.map(toBudgetStatusJson) };
 }
 

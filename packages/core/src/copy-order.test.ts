@@ -2,13 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { beats, type CopyOrder } from './copy-order.js';
 
-const copy = (rank: number, at: number, sessionId: string): CopyOrder => ({ rank, occurredAt: new Date(at), sessionId });
+const copy = (rank: number, at: number, sessionId: string): CopyOrder => ({
+  rank,
+  occurredAt: new Date(at),
+  sessionId,
+});
 const copies = fc.record({
   rank: fc.integer({ min: 0, max: 3 }),
   occurredAt: fc.integer({ min: 0, max: 3 }).map((ms) => new Date(ms)),
   sessionId: fc.constantFrom('a', 'b', 'c'),
 });
-const same = (a: CopyOrder, b: CopyOrder) => a.rank === b.rank && a.occurredAt.getTime() === b.occurredAt.getTime() && a.sessionId === b.sessionId;
+const same = (a: CopyOrder, b: CopyOrder) =>
+  a.rank === b.rank && a.occurredAt.getTime() === b.occurredAt.getTime() && a.sessionId === b.sessionId;
 
 describe('beats (the copy-order rule)', () => {
   it('prefers the larger rank, then the earlier copy, then the smaller session id', () => {

@@ -15,7 +15,14 @@ import { ZERO_TOKENS, type TokenCounts } from './tokens.js';
 /** Claude Sonnet 4.5 as LiteLLM lists it. */
 const SONNET_45 = createModelPrice(SONNET_45_USD);
 /** Claude Opus 4.6: no long-context tier, fast mode 6×. */
-const OPUS_46 = createModelPrice({ input: 5e-6, output: 2.5e-5, cacheWrite5m: 6.25e-6, cacheWrite1h: 1e-5, cacheRead: 5e-7, fastMultiplier: 6 });
+const OPUS_46 = createModelPrice({
+  input: 5e-6,
+  output: 2.5e-5,
+  cacheWrite5m: 6.25e-6,
+  cacheWrite1h: 1e-5,
+  cacheRead: 5e-7,
+  fastMultiplier: 6,
+});
 
 const tokens = (t: Partial<TokenCounts>): TokenCounts => ({ ...ZERO_TOKENS, ...t });
 const standard = { speed: 'standard' } as const;
@@ -30,7 +37,9 @@ describe('computeCostNanos: base prices', () => {
 
   it('never prices reasoning on its own: it is inside output', () => {
     const t = tokens({ input: 1000, output: 500 });
-    expect(computeCostNanos({ ...t, reasoning: 400 }, SONNET_45, standard)).toBe(computeCostNanos(t, SONNET_45, standard));
+    expect(computeCostNanos({ ...t, reasoning: 400 }, SONNET_45, standard)).toBe(
+      computeCostNanos(t, SONNET_45, standard),
+    );
   });
 
   it('is 0 for no tokens', () => {
@@ -88,7 +97,12 @@ describe('computeCostNanos: long context', () => {
       expect(appliesLongContextPrices(t, requestCount)).toBe(false);
     }
     expect(appliesLongContextPrices(t, undefined)).toBe(true);
-    expect([isSingleRequest(undefined), isSingleRequest(1), isSingleRequest(2), isSingleRequest(null)]).toEqual([true, true, false, false]);
+    expect([isSingleRequest(undefined), isSingleRequest(1), isSingleRequest(2), isSingleRequest(null)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('keeps the fast multiplier on aggregates (a per-request rule only for thresholds)', () => {

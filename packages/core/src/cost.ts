@@ -51,10 +51,15 @@ export type CostBreakdownPicos = Record<PricedTokenClass, bigint>;
  * the fast multiplier for fast-mode requests (kept as parts per million, so the result stays
  * exact in picos·ppm until rounding).
  */
-export function computeCostBreakdownPicos(tokens: TokenCounts, price: ModelPrice, opts: CostOptions): CostBreakdownPicos {
+export function computeCostBreakdownPicos(
+  tokens: TokenCounts,
+  price: ModelPrice,
+  opts: CostOptions,
+): CostBreakdownPicos {
   const long = appliesLongContextPrices(tokens, opts.requestCount);
   const pick = (base: bigint, above: bigint | null): bigint => (long && above !== null ? above : base);
-  const ppm = opts.speed === 'fast' && price.fastMultiplier !== null ? BigInt(Math.round(price.fastMultiplier * 1e6)) : PPM;
+  const ppm =
+    opts.speed === 'fast' && price.fastMultiplier !== null ? BigInt(Math.round(price.fastMultiplier * 1e6)) : PPM;
   const scaled = (n: number, perToken: bigint) => divRoundHalfAwayFromZero(BigInt(n) * perToken * ppm, PPM);
   return {
     input: scaled(tokens.input, pick(price.input, price.inputAbove200k)),

@@ -59,11 +59,7 @@ export class AmbiguousIdError extends RimuruError {
 
 /** The store cannot be opened, reached or used. */
 export class StoreError extends RimuruError {
-  constructor(
-    code: Extract<RimuruErrorCode, `DB_${string}`>,
-    message: string,
-    options: RimuruErrorOptions = {},
-  ) {
+  constructor(code: Extract<RimuruErrorCode, `DB_${string}`>, message: string, options: RimuruErrorOptions = {}) {
     super(code, message, 1, options);
   }
 }

@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { formatDriftOf, mergeRecordedFormatDrift, parseRecordedFormatDrift, type AgentReadStats } from './format-drift.js';
+import {
+  formatDriftOf,
+  mergeRecordedFormatDrift,
+  parseRecordedFormatDrift,
+  type AgentReadStats,
+} from './format-drift.js';
 
 const stats = (over: Partial<AgentReadStats>): AgentReadStats => ({
-  agentType: 'gemini-cli', sourcesChanged: 0, bytesRead: 0, usageEvents: 0, tokenlessSessions: 0, diagnostics: 0, ...over,
+  agentType: 'gemini-cli',
+  sourcesChanged: 0,
+  bytesRead: 0,
+  usageEvents: 0,
+  tokenlessSessions: 0,
+  diagnostics: 0,
+  ...over,
 });
 
 describe('formatDriftOf', () => {
   it('flags changed sources that yield no usage once enough changed', () => {
     const drift = formatDriftOf(stats({ sourcesChanged: 12, bytesRead: 4096 }));
     expect(drift?.reason).toBe('no-usage');
-    expect(drift?.message).toBe('gemini-cli: 12 files changed, 0 usage records: its format may have changed; `rimuru sync --verbose` lists them');
+    expect(drift?.message).toBe(
+      'gemini-cli: 12 files changed, 0 usage records: its format may have changed; `rimuru sync --verbose` lists them',
+    );
     expect(formatDriftOf(stats({ sourcesChanged: 1, bytesRead: 300 * 1024 }))?.reason).toBe('no-usage');
   });
 
@@ -36,7 +49,9 @@ describe('kept format-drift verdicts', () => {
     const other = { ...drift, agentType: 'qwen-code' };
     const second = parseRecordedFormatDrift(mergeRecordedFormatDrift(first, ['qwen-code'], [other], at));
     expect(second.map((d) => d.agentType).sort()).toEqual(['gemini-cli', 'qwen-code']);
-    expect(parseRecordedFormatDrift(mergeRecordedFormatDrift(second, ['gemini-cli'], [], at)).map((d) => d.agentType)).toEqual(['qwen-code']);
+    expect(
+      parseRecordedFormatDrift(mergeRecordedFormatDrift(second, ['gemini-cli'], [], at)).map((d) => d.agentType),
+    ).toEqual(['qwen-code']);
   });
 
   it('writes nothing when nothing is or was kept, and reads an unreadable value as none', () => {

@@ -48,13 +48,21 @@ export function formatDriftOf(stats: AgentReadStats): FormatDrift | null {
   if (enoughChanged && usageEvents === 0 && stats.tokenlessSessions === 0) {
     const files = `${sourcesChanged} ${sourcesChanged === 1 ? 'file' : 'files'}`;
     return {
-      agentType, sourcesChanged, usageEvents, diagnostics, reason: 'no-usage',
+      agentType,
+      sourcesChanged,
+      usageEvents,
+      diagnostics,
+      reason: 'no-usage',
       message: `${agentType}: ${files} changed, 0 usage records: its format may have changed; ${hint}`,
     };
   }
   if (diagnostics >= MIN_DIAGNOSTICS && diagnostics >= UNKNOWN_SHARE * (usageEvents + diagnostics)) {
     return {
-      agentType, sourcesChanged, usageEvents, diagnostics, reason: 'unknown-lines',
+      agentType,
+      sourcesChanged,
+      usageEvents,
+      diagnostics,
+      reason: 'unknown-lines',
       message: `${agentType}: ${diagnostics} of ${usageEvents + diagnostics} records read had an unknown shape: its format may have changed; ${hint}`,
     };
   }
@@ -74,7 +82,9 @@ export function parseRecordedFormatDrift(text: string | null): RecordedFormatDri
   if (text === null) return [];
   try {
     const value = JSON.parse(text) as unknown;
-    return typeof value === 'object' && value !== null ? Object.values(value as Record<string, RecordedFormatDrift>) : [];
+    return typeof value === 'object' && value !== null
+      ? Object.values(value as Record<string, RecordedFormatDrift>)
+      : [];
   } catch {
     return []; // the next sync that reads the agent writes it anew
   }

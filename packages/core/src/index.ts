@@ -66,13 +66,7 @@ export {
   type SessionRowView,
 } from './session-presenter.js';
 export { sessionStatsFromCounts, type SessionCounts, type SessionStatsInput } from './stats.js';
-export {
-  SYNTHETIC_MODEL,
-  costSourceOf,
-  rollUpSession,
-  type SessionRollup,
-  type UsageGroup,
-} from './session-rollup.js';
+export { SYNTHETIC_MODEL, costSourceOf, rollUpSession, type SessionRollup, type UsageGroup } from './session-rollup.js';
 export {
   PICO_SCALE,
   createModelPrice,
@@ -109,7 +103,12 @@ export {
   type PriceSource,
 } from './pricing/dated-price-book.js';
 export { planPriceSync, samePrice, type PriceSyncPlan } from './pricing/price-sync-plan.js';
-export { bundledSnapshotDate, planBundledUpgrade, priceOriginLabel, type BundledUpgradePlan } from './pricing/bundled-upgrade.js';
+export {
+  bundledSnapshotDate,
+  planBundledUpgrade,
+  priceOriginLabel,
+  type BundledUpgradePlan,
+} from './pricing/bundled-upgrade.js';
 export { modelPriceFromOverride, priceOverridesFromConfig, type PriceOverrideInput } from './pricing/price-override.js';
 export {
   priceUsageRecord,
@@ -177,7 +176,13 @@ export {
   type UsageReportJson,
   type UsageReportRowJson,
 } from './report/report-json.js';
-export { aggregateCost, costRowJson, sumCostAggregates, type CostAggregate, type CostRowJson } from './pricing/aggregate-cost.js';
+export {
+  aggregateCost,
+  costRowJson,
+  sumCostAggregates,
+  type CostAggregate,
+  type CostRowJson,
+} from './pricing/aggregate-cost.js';
 export {
   FORMAT_DRIFT_META_KEY,
   formatDriftOf,

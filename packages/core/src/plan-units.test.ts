@@ -7,7 +7,8 @@ describe('plan units', () => {
   it('sums premium requests exactly, where floats would drift', () => {
     // Copilot writes a run of three 0.33× requests as 0.9900000000000001.
     const sum: PlanUnitSums = {};
-    for (const v of [0.9900000000000001, 0.33, 0.33, 0.33]) addPlanUnits(sum, { premiumRequestMicros: premiumRequestMicros(v) });
+    for (const v of [0.9900000000000001, 0.33, 0.33, 0.33])
+      addPlanUnits(sum, { premiumRequestMicros: premiumRequestMicros(v) });
     expect(sum.premiumRequestMicros).toBe(1_980_000n);
     expect(planUnitsJson(sum)).toEqual({ premiumRequests: 1.98 });
   });

@@ -40,7 +40,9 @@ export function planUnitsJson(s: PlanUnitSums): PlanUnitsJson {
     ...(s.premiumRequestMicros === null || s.premiumRequestMicros === undefined
       ? {}
       : { premiumRequests: Number(scaledBigIntToDecimalString(s.premiumRequestMicros, 6)) }),
-    ...(s.nanoAiu === null || s.nanoAiu === undefined ? {} : { aiCredits: Number(scaledBigIntToDecimalString(s.nanoAiu, 9)) }),
+    ...(s.nanoAiu === null || s.nanoAiu === undefined
+      ? {}
+      : { aiCredits: Number(scaledBigIntToDecimalString(s.nanoAiu, 9)) }),
   };
 }
 
@@ -49,7 +51,9 @@ const amount = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).re
 /** "14 premium requests · 3.24 AI credits", or null when there is neither. */
 export function formatPlanUnits(u: PlanUnitsJson): string | null {
   const parts = [
-    u.premiumRequests === undefined ? null : `${amount(u.premiumRequests)} premium request${u.premiumRequests === 1 ? '' : 's'}`,
+    u.premiumRequests === undefined
+      ? null
+      : `${amount(u.premiumRequests)} premium request${u.premiumRequests === 1 ? '' : 's'}`,
     u.aiCredits === undefined ? null : `${amount(u.aiCredits)} AI credit${u.aiCredits === 1 ? '' : 's'}`,
   ].filter((p): p is string => p !== null);
   return parts.length === 0 ? null : parts.join(' · ');

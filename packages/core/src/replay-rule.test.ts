@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { isDroppedReplay, noteReplayOriginal, type ReplayFacts, type ReplayOriginals } from './replay-rule.js';
 
-const original = (dedupeKey: string, replayKey: string | null = 'r'): ReplayFacts => ({ dedupeKey, replayKey, isReplayCopy: false });
-const copy = (dedupeKey: string, replayKey: string | null = 'r'): ReplayFacts => ({ dedupeKey, replayKey, isReplayCopy: true });
+const original = (dedupeKey: string, replayKey: string | null = 'r'): ReplayFacts => ({
+  dedupeKey,
+  replayKey,
+  isReplayCopy: false,
+});
+const copy = (dedupeKey: string, replayKey: string | null = 'r'): ReplayFacts => ({
+  dedupeKey,
+  replayKey,
+  isReplayCopy: true,
+});
 
 function originalsOf(...records: ReplayFacts[]): ReplayOriginals {
   const originals: ReplayOriginals = new Map();

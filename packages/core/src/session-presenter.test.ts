@@ -38,7 +38,12 @@ function session(partial: Partial<StoredSession> = {}): StoredSession {
   };
 }
 
-const opts = { now: new Date('2026-11-25T10:17:00.000Z'), activeWindowMs: 5 * 60_000, costMode: 'auto' as const, zone: 'Asia/Kathmandu' };
+const opts = {
+  now: new Date('2026-11-25T10:17:00.000Z'),
+  activeWindowMs: 5 * 60_000,
+  costMode: 'auto' as const,
+  zone: 'Asia/Kathmandu',
+};
 const text = (lines: DetailLine[]) => lines.map((l) => ('text' in l ? l.text : `${l.label}${l.value}`));
 
 describe('session row presenter', () => {
@@ -59,7 +64,10 @@ describe('session row presenter', () => {
   });
 
   it('shows unknown tokens and cost as —, and another year by its date alone', () => {
-    const row = presentStoredSessionRow(session({ tokens: null, startedAt: new Date('2025-12-16T08:00:00.000Z') }), opts);
+    const row = presentStoredSessionRow(
+      session({ tokens: null, startedAt: new Date('2025-12-16T08:00:00.000Z') }),
+      opts,
+    );
     expect(row.tokens).toBe('—');
     expect(row.cost).toBe('—');
     expect(row.startedShort).toBe('2025-12-16');
@@ -100,7 +108,11 @@ describe('session detail presenter', () => {
   ];
 
   it('says status, times, exact tokens, cost with its source, models and the unpriced count', () => {
-    const detail = toSessionDetailJson(session({ unpricedRequestCount: 1, parentExternalId: 'parent-9' }), byModel, opts);
+    const detail = toSessionDetailJson(
+      session({ unpricedRequestCount: 1, parentExternalId: 'parent-9' }),
+      byModel,
+      opts,
+    );
     const lines = text(presentSessionDetail({ ...detail, title: 'Fix the build' }, 'UTC'));
     expect(lines).toContain('Status      active');
     expect(lines).toContain('Parent      parent-9');
@@ -123,15 +135,43 @@ describe('session detail presenter', () => {
 
   it('marks long values for shortening: paths in the middle, texts at the end', () => {
     const lines = presentSessionDetail(toSessionDetailJson(session(), [], opts), 'UTC');
-    const shorten = Object.fromEntries(lines.filter((l) => 'label' in l).map((l) => [('label' in l ? l.label : '').trim(), 'shorten' in l ? l.shorten : null]));
-    expect(shorten).toMatchObject({ Project: 'middle', 'Agent id': 'middle', Agent: 'end', Models: 'end', Status: null });
+    const shorten = Object.fromEntries(
+      lines
+        .filter((l) => 'label' in l)
+        .map((l) => [('label' in l ? l.label : '').trim(), 'shorten' in l ? l.shorten : null]),
+    );
+    expect(shorten).toMatchObject({
+      Project: 'middle',
+      'Agent id': 'middle',
+      Agent: 'end',
+      Models: 'end',
+      Status: null,
+    });
   });
 
   it('formats model rows: an unpriced model says so, a null model is (unknown)', () => {
     const detail = toSessionDetailJson(session(), byModel, { ...opts, costMode: 'calculate' });
     expect(detail.byModel.map(presentModelRow)).toEqual([
-      { model: 'claude-sonnet-4-5', requests: '2', input: '9K', output: '1.5K', cacheRead: '500', cacheWrite: '120', total: '11.1K', cost: '$0.0200' },
-      { model: '(unknown)', requests: '1', input: '1K', output: '500', cacheRead: '0', cacheWrite: '0', total: '1.5K', cost: 'unpriced' },
+      {
+        model: 'claude-sonnet-4-5',
+        requests: '2',
+        input: '9K',
+        output: '1.5K',
+        cacheRead: '500',
+        cacheWrite: '120',
+        total: '11.1K',
+        cost: '$0.0200',
+      },
+      {
+        model: '(unknown)',
+        requests: '1',
+        input: '1K',
+        output: '500',
+        cacheRead: '0',
+        cacheWrite: '0',
+        total: '1.5K',
+        cost: 'unpriced',
+      },
     ]);
   });
 });

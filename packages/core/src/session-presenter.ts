@@ -105,7 +105,10 @@ export interface SessionDetailViewJson extends SessionJson {
   byModel: ModelBreakdownJson[];
 }
 
-export function toModelBreakdownJson(m: ModelUsageFigures, costMode: SessionJsonOptions['costMode']): ModelBreakdownJson {
+export function toModelBreakdownJson(
+  m: ModelUsageFigures,
+  costMode: SessionJsonOptions['costMode'],
+): ModelBreakdownJson {
   const t = m.tokens;
   return {
     model: m.model,
@@ -124,7 +127,11 @@ export function toModelBreakdownJson(m: ModelUsageFigures, costMode: SessionJson
   };
 }
 
-export function toSessionDetailJson(session: StoredSession, byModel: readonly ModelUsageFigures[], opts: SessionJsonOptions): SessionDetailViewJson {
+export function toSessionDetailJson(
+  session: StoredSession,
+  byModel: readonly ModelUsageFigures[],
+  opts: SessionJsonOptions,
+): SessionDetailViewJson {
   return {
     ...toSessionJson(session, opts),
     host: session.host,
@@ -200,7 +207,10 @@ export function presentSessionDetail(
     field('  input', exact(d.inputTokens)),
     field('  output', exact(d.outputTokens)),
     field('  cache read', exact(d.cacheReadTokens)),
-    field('  cache write', `${exact(d.cacheWriteTokens)} (5m ${exact(d.cacheWrite5mTokens)}, 1h ${exact(d.cacheWrite1hTokens)})`),
+    field(
+      '  cache write',
+      `${exact(d.cacheWriteTokens)} (5m ${exact(d.cacheWrite5mTokens)}, 1h ${exact(d.cacheWrite1hTokens)})`,
+    ),
     field('  reasoning', exact(d.reasoningTokens)),
     { text: '' },
     field('Cost', `${d.costSource === 'unknown' ? 'unknown' : formatUsd(d.costUsd)} (${d.costSource})`),

@@ -4,8 +4,20 @@ import { costSourceOf, rollUpSession, type UsageGroup } from './session-rollup.j
 
 function group(partial: Partial<UsageGroup>): UsageGroup {
   return {
-    model: 'm', priced: true, count: 1, input: 0n, output: 0n, cacheRead: 0n, cacheWrite5m: 0n, cacheWrite1h: 0n,
-    reasoning: 0n, calculatedCostNanos: 0n, recordedCostNanos: null, autoCostNanos: 0n, firstAt: null, lastAt: null,
+    model: 'm',
+    priced: true,
+    count: 1,
+    input: 0n,
+    output: 0n,
+    cacheRead: 0n,
+    cacheWrite5m: 0n,
+    cacheWrite1h: 0n,
+    reasoning: 0n,
+    calculatedCostNanos: 0n,
+    recordedCostNanos: null,
+    autoCostNanos: 0n,
+    firstAt: null,
+    lastAt: null,
     ...partial,
   };
 }
@@ -35,7 +47,10 @@ describe('rollUpSession', () => {
   });
 
   it('sums money exactly and keeps recorded null when nothing was recorded', () => {
-    const r = rollUpSession([group({ calculatedCostNanos: 2n ** 60n, autoCostNanos: 1n }), group({ calculatedCostNanos: 1n, autoCostNanos: 2n })]);
+    const r = rollUpSession([
+      group({ calculatedCostNanos: 2n ** 60n, autoCostNanos: 1n }),
+      group({ calculatedCostNanos: 1n, autoCostNanos: 2n }),
+    ]);
     expect(r.calculatedCostNanos).toBe(2n ** 60n + 1n);
     expect(r.recordedCostNanos).toBeNull();
     expect(r.autoCostNanos).toBe(3n);

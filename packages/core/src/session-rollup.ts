@@ -68,10 +68,21 @@ function later(a: Date | null, b: Date | null): Date | null {
 /** A session's figures from its usage records (exact bigint sums). */
 export function rollUpSession(groups: readonly UsageGroup[]): SessionRollup {
   const r: SessionRollup = {
-    input: 0n, output: 0n, cacheRead: 0n, cacheWrite5m: 0n, cacheWrite1h: 0n, reasoning: 0n,
-    requestCount: 0, unpricedRequestCount: 0,
-    calculatedCostNanos: 0n, recordedCostNanos: null, autoCostNanos: 0n,
-    models: [], modelName: null, firstAt: null, lastAt: null,
+    input: 0n,
+    output: 0n,
+    cacheRead: 0n,
+    cacheWrite5m: 0n,
+    cacheWrite1h: 0n,
+    reasoning: 0n,
+    requestCount: 0,
+    unpricedRequestCount: 0,
+    calculatedCostNanos: 0n,
+    recordedCostNanos: null,
+    autoCostNanos: 0n,
+    models: [],
+    modelName: null,
+    firstAt: null,
+    lastAt: null,
   };
   const perModel = new Map<string, bigint>();
   for (const g of groups) {

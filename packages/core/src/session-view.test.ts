@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionJson, StoredSession } from './session.js';
-import { DEFAULT_ACTIVE_WINDOW_MINUTES, selectCostNanos, sessionCost, sessionStatus, toSessionJson } from './session-view.js';
+import {
+  DEFAULT_ACTIVE_WINDOW_MINUTES,
+  selectCostNanos,
+  sessionCost,
+  sessionStatus,
+  toSessionJson,
+} from './session-view.js';
 
 const MIN = 60_000;
 const WINDOW = DEFAULT_ACTIVE_WINDOW_MINUTES * MIN;
@@ -38,7 +44,9 @@ describe('sessionStatus', () => {
   it('is active within the window, inclusive', () => {
     expect(sessionStatus({ endedAt, endedByHook: false }, { now: at(0), activeWindowMs: WINDOW })).toBe('active');
     expect(sessionStatus({ endedAt, endedByHook: false }, { now: at(WINDOW), activeWindowMs: WINDOW })).toBe('active');
-    expect(sessionStatus({ endedAt, endedByHook: false }, { now: at(WINDOW + 1), activeWindowMs: WINDOW })).toBe('completed');
+    expect(sessionStatus({ endedAt, endedByHook: false }, { now: at(WINDOW + 1), activeWindowMs: WINDOW })).toBe(
+      'completed',
+    );
   });
   it('treats activity after now (clock skew) as active', () => {
     expect(sessionStatus({ endedAt, endedByHook: false }, { now: at(-MIN), activeWindowMs: WINDOW })).toBe('active');
@@ -47,7 +55,9 @@ describe('sessionStatus', () => {
     expect(sessionStatus({ endedAt, endedByHook: true }, { now: at(0), activeWindowMs: WINDOW })).toBe('completed');
   });
   it('honours a custom window', () => {
-    expect(sessionStatus({ endedAt, endedByHook: false }, { now: at(30 * MIN), activeWindowMs: 60 * MIN })).toBe('active');
+    expect(sessionStatus({ endedAt, endedByHook: false }, { now: at(30 * MIN), activeWindowMs: 60 * MIN })).toBe(
+      'active',
+    );
   });
 });
 
@@ -98,9 +108,26 @@ describe('toSessionJson', () => {
   it('has exactly the design §4 keys, in order, with ISO UTC times and summed cache writes', () => {
     const json = toSessionJson(session(), { now, activeWindowMs: WINDOW, costMode: 'auto' });
     expect(Object.keys(json)).toEqual([
-      'id', 'externalId', 'agentType', 'agentName', 'status', 'startedAt', 'endedAt', 'durationMs',
-      'inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'reasoningTokens', 'totalTokens',
-      'model', 'models', 'projectPath', 'costUsd', 'costSource', 'requestCount',
+      'id',
+      'externalId',
+      'agentType',
+      'agentName',
+      'status',
+      'startedAt',
+      'endedAt',
+      'durationMs',
+      'inputTokens',
+      'outputTokens',
+      'cacheReadTokens',
+      'cacheWriteTokens',
+      'reasoningTokens',
+      'totalTokens',
+      'model',
+      'models',
+      'projectPath',
+      'costUsd',
+      'costSource',
+      'requestCount',
     ]);
     expect(json).toEqual<SessionJson>({
       id: '0b9f4a8e-1111-5222-8333-444455556666',

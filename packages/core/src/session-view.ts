@@ -19,10 +19,7 @@ export function activeSince(opts: StatusOptions): Date {
 }
 
 /** Active: not ended by an agent hook and last activity at or after activeSince. */
-export function sessionStatus(
-  s: Pick<StoredSession, 'endedAt' | 'endedByHook'>,
-  opts: StatusOptions,
-): SessionStatus {
+export function sessionStatus(s: Pick<StoredSession, 'endedAt' | 'endedByHook'>, opts: StatusOptions): SessionStatus {
   if (s.endedByHook) return 'completed';
   return s.endedAt.getTime() >= activeSince(opts).getTime() ? 'active' : 'completed';
 }

@@ -18,7 +18,8 @@ function sessionCountsOf(
   return { sessions: sessions.length, activeSessions, totalDurationMs };
 }
 
-const computeSessionStats = (input: SessionStatsInput) => sessionStatsFromCounts(sessionCountsOf(input.sessions, input), input.usage);
+const computeSessionStats = (input: SessionStatsInput) =>
+  sessionStatsFromCounts(sessionCountsOf(input.sessions, input), input.usage);
 
 const now = new Date('2026-03-10T12:00:00Z');
 const WINDOW = 5 * 60_000;
@@ -86,7 +87,10 @@ describe('computeSessionStats', () => {
   it('rounds money only at the end', () => {
     // 3 × $0.0000005 = $0.0000015: rounding each would show 3 × 0.000001; the total rounds once.
     const stats = computeSessionStats({
-      sessions: [span('2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z'), span('2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')],
+      sessions: [
+        span('2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z'),
+        span('2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z'),
+      ],
       usage: { tokens: ZERO_TOKENS, costNanos: 1_500n },
       now,
       activeWindowMs: WINDOW,
@@ -120,6 +124,11 @@ describe('sessionCountsOf / sessionStatsFromCounts', () => {
     const counts = sessionCountsOf(sessions, { now, activeWindowMs: WINDOW });
     expect(counts).toEqual({ sessions: 4, activeSessions: 1, totalDurationMs: 3_299_999 + 3_540_000 + 1_800_250 });
     const usage = { tokens: { ...ZERO_TOKENS, input: 7, output: 3 }, costNanos: 1_000_001n };
-    expect(sessionStatsFromCounts(counts, usage)).toMatchObject({ totalSessions: 4, activeSessions: 1, completedSessions: 3, totalTokens: 10 });
+    expect(sessionStatsFromCounts(counts, usage)).toMatchObject({
+      totalSessions: 4,
+      activeSessions: 1,
+      completedSessions: 3,
+      totalTokens: 10,
+    });
   });
 });

@@ -49,4 +49,3 @@ export function sessionStatsFromCounts(counts: SessionCounts, usage: SessionStat
     reasoningTokens: usage.tokens.reasoning,
   };
 }
-

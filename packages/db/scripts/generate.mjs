@@ -12,7 +12,12 @@ const repoRoot = join(packageRoot, '..', '..');
 const require = createRequire(join(packageRoot, 'package.json'));
 const prismaBin = join(dirname(require.resolve('prisma/package.json')), 'build', 'index.js');
 
-const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true', CHECKPOINT_DISABLE: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1' };
+const env = {
+  ...process.env,
+  PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true',
+  CHECKPOINT_DISABLE: '1',
+  PRISMA_HIDE_UPDATE_MESSAGE: '1',
+};
 for (const schema of ['prisma/schema.prisma', 'prisma/sqlite/schema.prisma']) {
   const result = spawnSync(process.execPath, [prismaBin, 'generate', '--schema', join(repoRoot, schema)], {
     cwd: packageRoot,

@@ -8,7 +8,8 @@ const COLUMNS = sql`name, amount_nanos, period, agent_type, project, model, hard
 function budgetOf(r: RawRow): Budget {
   const period = String(r.period);
   // Only `budget set` writes the table, through core's parser: anything else is damage.
-  if (!isBudgetPeriod(period)) throw new StoreError('DB_ERROR', `Budget "${String(r.name)}" has an unknown period "${period}"`);
+  if (!isBudgetPeriod(period))
+    throw new StoreError('DB_ERROR', `Budget "${String(r.name)}" has an unknown period "${period}"`);
   return {
     name: String(r.name),
     amountNanos: rawBigInt(r.amount_nanos),
@@ -37,7 +38,11 @@ export async function getBudget(db: SqlRunner, name: string): Promise<Budget | n
  * Creates or replaces the budget named `spec.name` in one transaction: every field is the
  * spec's (a filter left out of `budget set` is cleared), the creation time stays.
  */
-export function upsertBudget(db: SqlRunner, spec: BudgetSpec, now: Date): Promise<{ budget: Budget; created: boolean }> {
+export function upsertBudget(
+  db: SqlRunner,
+  spec: BudgetSpec,
+  now: Date,
+): Promise<{ budget: Budget; created: boolean }> {
   return db.transaction(async (tx) => {
     const before = await getBudget(tx, spec.name);
     await tx.execute(sql`INSERT INTO budgets (name, amount_nanos, period, agent_type, project, model, hard, created_at, updated_at)

@@ -34,8 +34,14 @@ function toCheckpoint(row: RawRow): SourceCheckpoint {
 const CHECKPOINT_COLUMNS = sql`agent_type, path, device, inode, size, mtime_ms, head_hash, head_length, byte_offset, state,
   diagnostic_count, updated_at`;
 
-export async function getCheckpoint(db: SqlRunner, agentType: AgentType, path: string): Promise<SourceCheckpoint | null> {
-  const [row] = await db.query(sql`SELECT ${CHECKPOINT_COLUMNS} FROM source_files WHERE agent_type = ${agentType} AND path = ${path}`);
+export async function getCheckpoint(
+  db: SqlRunner,
+  agentType: AgentType,
+  path: string,
+): Promise<SourceCheckpoint | null> {
+  const [row] = await db.query(
+    sql`SELECT ${CHECKPOINT_COLUMNS} FROM source_files WHERE agent_type = ${agentType} AND path = ${path}`,
+  );
   return row === undefined ? null : toCheckpoint(row);
 }
 
@@ -43,8 +49,18 @@ export async function getCheckpoint(db: SqlRunner, agentType: AgentType, path: s
 const CHECKPOINT_ARRAY = sql`agent_type, path, device, inode, size, mtime_ms, head_hash, head_length, byte_offset, state,
   diagnostic_count, updated_at`;
 const CHECKPOINT_KEYS = [
-  'agent_type', 'path', 'device', 'inode', 'size', 'mtime_ms', 'head_hash', 'head_length', 'byte_offset', 'state',
-  'diagnostic_count', 'updated_at',
+  'agent_type',
+  'path',
+  'device',
+  'inode',
+  'size',
+  'mtime_ms',
+  'head_hash',
+  'head_length',
+  'byte_offset',
+  'state',
+  'diagnostic_count',
+  'updated_at',
 ] as const;
 
 /**
@@ -63,5 +79,7 @@ export async function listCheckpoints(db: SqlRunner, agentType?: AgentType): Pro
           FROM source_files ${where}`;
   const [row] = await db.query<{ doc: string }>(statement);
   const arrays = JSON.parse(row?.doc ?? '[]') as unknown[][];
-  return arrays.map((values) => toCheckpoint(Object.fromEntries(CHECKPOINT_KEYS.map((key, i) => [key, values[i] ?? null]))));
+  return arrays.map((values) =>
+    toCheckpoint(Object.fromEntries(CHECKPOINT_KEYS.map((key, i) => [key, values[i] ?? null]))),
+  );
 }

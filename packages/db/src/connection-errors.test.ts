@@ -30,8 +30,13 @@ describe('postgresConnectError', () => {
   });
 
   it('recognises the connect timeout and happy-eyeballs aggregate errors', () => {
-    expect(postgresConnectError(new Error('Connection terminated due to connection timeout'), URL_WITH_PW, LOCATION).code).toBe('DB_UNREACHABLE');
-    const aggregate = Object.assign(new AggregateError([driverError('ECONNREFUSED', 'a'), driverError('ECONNREFUSED', 'b')], ''), {});
+    expect(
+      postgresConnectError(new Error('Connection terminated due to connection timeout'), URL_WITH_PW, LOCATION).code,
+    ).toBe('DB_UNREACHABLE');
+    const aggregate = Object.assign(
+      new AggregateError([driverError('ECONNREFUSED', 'a'), driverError('ECONNREFUSED', 'b')], ''),
+      {},
+    );
     expect(postgresConnectError(aggregate, URL_WITH_PW, LOCATION).code).toBe('DB_UNREACHABLE');
   });
 
@@ -45,16 +50,25 @@ describe('postgresConnectError', () => {
     expect(e.message).not.toContain('p@ss-word');
     expect(e.message).not.toContain('\n');
     expect(e.message).toContain(LOCATION);
-    expect(postgresConnectError(driverError('28000', 'no pg_hba.conf entry'), URL_WITH_PW, LOCATION).code).toBe('DB_AUTH');
+    expect(postgresConnectError(driverError('28000', 'no pg_hba.conf entry'), URL_WITH_PW, LOCATION).code).toBe(
+      'DB_AUTH',
+    );
   });
 
   it('names a missing database', () => {
     const e = postgresConnectError(driverError('3D000', 'database "rimuru" does not exist'), URL_WITH_PW, LOCATION);
-    expect([e.code, e.message]).toEqual(['DB_UNREACHABLE', `PostgreSQL at ${LOCATION}: database "rimuru" does not exist`]);
+    expect([e.code, e.message]).toEqual([
+      'DB_UNREACHABLE',
+      `PostgreSQL at ${LOCATION}: database "rimuru" does not exist`,
+    ]);
   });
 
   it('anything else is DB_ERROR, still one line', () => {
-    const e = postgresConnectError(driverError('42P01', 'relation "x" does not exist\nat line 2'), URL_WITH_PW, LOCATION);
+    const e = postgresConnectError(
+      driverError('42P01', 'relation "x" does not exist\nat line 2'),
+      URL_WITH_PW,
+      LOCATION,
+    );
     expect([e.code, e.message]).toEqual(['DB_ERROR', `PostgreSQL at ${LOCATION} failed: relation "x" does not exist`]);
   });
 });
@@ -62,6 +76,8 @@ describe('postgresConnectError', () => {
 describe('sqliteOpenError', () => {
   it('tells a corrupt file from other failures', () => {
     expect(sqliteOpenError(driverError('SQLITE_NOTADB', 'file is not a database'), '/x.db').code).toBe('DB_CORRUPT');
-    expect(sqliteOpenError(driverError('SQLITE_CANTOPEN', 'unable to open database file'), '/x.db').code).toBe('DB_ERROR');
+    expect(sqliteOpenError(driverError('SQLITE_CANTOPEN', 'unable to open database file'), '/x.db').code).toBe(
+      'DB_ERROR',
+    );
   });
 });

@@ -24,7 +24,8 @@ const ADAPTER_KINDS: Record<string, string> = {
 
 /** The driver's error under Prisma's wrapper (`meta.driverAdapterError.cause`), as a pg-style code. */
 function adapterCode(error: object): string | undefined {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } } }).meta?.driverAdapterError?.cause;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } } }).meta
+    ?.driverAdapterError?.cause;
   if (cause === undefined) return undefined;
   if (typeof cause.code === 'string') return cause.code;
   return typeof cause.kind === 'string' ? ADAPTER_KINDS[cause.kind] : undefined;

@@ -12,7 +12,14 @@ export { REPRICE_AGGREGATES_META_KEY } from './legacy-aggregates.js';
 export { maskUrl } from './mask-url.js';
 export { agentRowId, sessionRowId, RIMURU_ID_NAMESPACE } from './ids.js';
 export { backupStore, restoreStore, verifyBackupFile, type BackupResult, type RestoreResult } from './store-backup.js';
-export { exportStore, importStore, parseExport, EXPORT_FORMAT, type ExportHeader, type TableCounts } from './store-export.js';
+export {
+  exportStore,
+  importStore,
+  parseExport,
+  EXPORT_FORMAT,
+  type ExportHeader,
+  type TableCounts,
+} from './store-export.js';
 export { deleteSessions, pruneSessionsBefore, countSessionsBefore, type DeleteResult } from './store-prune.js';
 export { checkSqliteIntegrity } from './store-health.js';
 export { openStoreReadOnly } from './open-read-only.js';

@@ -34,7 +34,14 @@ function randomUsage(prng: Prng, agentType: string): PricedUsage {
       isReplayCopy: replay !== null && prng.int(0, 1) === 0,
       occurredAt: at(prng.int(0, 90), prng.int(0, 999)),
       model: [null, 'm-a', 'm-b', '<synthetic>'][prng.int(0, 3)]!,
-      tokens: tokens({ input: prng.int(0, 900), output: prng.int(0, 900), cacheRead: prng.int(0, 5000), cacheWrite5m: prng.int(0, 70), cacheWrite1h: prng.int(0, 30), reasoning: prng.int(0, 10) }),
+      tokens: tokens({
+        input: prng.int(0, 900),
+        output: prng.int(0, 900),
+        cacheRead: prng.int(0, 5000),
+        cacheWrite5m: prng.int(0, 70),
+        cacheWrite1h: prng.int(0, 30),
+        reasoning: prng.int(0, 10),
+      }),
       line: prng.int(1, 500),
     },
     { calculatedCostNanos: BigInt(prng.int(0, 100_000)), recordedCostNanos: recorded, priced: prng.int(0, 5) !== 0 },
@@ -68,7 +75,10 @@ function randomBatch(prng: Prng, file: number): IngestBatch {
   return { ...b, checkpoint: { ...b.checkpoint, path: `/logs/f${file % 7}.jsonl`, offset: file * 10 } };
 }
 
-type Step = { kind: 'group'; batches: IngestBatch[] } | { kind: 'failing'; batches: IngestBatch[] } | { kind: 'other-connection'; batch: IngestBatch };
+type Step =
+  | { kind: 'group'; batches: IngestBatch[] }
+  | { kind: 'failing'; batches: IngestBatch[] }
+  | { kind: 'other-connection'; batch: IngestBatch };
 
 function randomScript(seed: number): Step[] {
   const prng = new Prng(seed);
@@ -125,7 +135,11 @@ describe('ingest memory', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   /** Runs `script` into a fresh store with or without the memory; returns the store's rows and every result. */
-  async function run(name: string, script: Step[], memory: boolean): Promise<{ rows: Record<string, unknown[]>; results: unknown[] }> {
+  async function run(
+    name: string,
+    script: Step[],
+    memory: boolean,
+  ): Promise<{ rows: Record<string, unknown[]>; results: unknown[] }> {
     const path = join(dir, name, 'rimuru.db');
     let tick = Date.parse('2025-06-01T00:00:00.000Z');
     const now = () => new Date((tick += 1000));
@@ -152,24 +166,36 @@ describe('ingest memory', () => {
     return { rows: await dump(path), results };
   }
 
-  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])('leaves exactly the store that reading everything back leaves (script %i)', async (seed) => {
-    const script = randomScript(seed);
-    const off = await run('off', script, false);
-    const on = await run('on', script, true);
-    expect(on.results).toEqual(off.results);
-    expect(on.rows).toEqual(off.rows);
-    expect((off.rows.usage_records ?? []).length).toBeGreaterThan(0);
-  });
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])(
+    'leaves exactly the store that reading everything back leaves (script %i)',
+    async (seed) => {
+      const script = randomScript(seed);
+      const off = await run('off', script, false);
+      const on = await run('on', script, true);
+      expect(on.results).toEqual(off.results);
+      expect(on.rows).toEqual(off.rows);
+      expect((off.rows.usage_records ?? []).length).toBeGreaterThan(0);
+    },
+  );
 
   it('a first import skips lookups, and still finds a key written by an earlier group', async () => {
     const script: Step[] = [
       { kind: 'group', batches: [batch({ usage: [usage({ dedupeKey: 'k1', rank: 1, sessionExternalId: 'a' })] })] },
-      { kind: 'group', batches: [batch({ usage: [usage({ dedupeKey: 'k1', rank: 2, sessionExternalId: 'b', tokens: tokens({ output: 70 }) })] })] },
+      {
+        kind: 'group',
+        batches: [
+          batch({
+            usage: [usage({ dedupeKey: 'k1', rank: 2, sessionExternalId: 'b', tokens: tokens({ output: 70 }) })],
+          }),
+        ],
+      },
     ];
     const on = await run('on', script, true);
     const off = await run('off', script, false);
     expect(on.rows).toEqual(off.rows);
-    expect(on.results[1]).toEqual([{ usageInserted: 0, usageReplaced: 1, usageIgnored: 0, replaysDropped: 0, sessionsTouched: 2 }]);
+    expect(on.results[1]).toEqual([
+      { usageInserted: 0, usageReplaced: 1, usageIgnored: 0, replaysDropped: 0, sessionsTouched: 2 },
+    ]);
   });
 });
 

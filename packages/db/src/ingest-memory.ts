@@ -98,7 +98,10 @@ export class IngestMemory {
   async keysOf(tx: SqlRunner, agentType: AgentType): Promise<AgentKeys | null> {
     if (!this.keys.has(agentType)) {
       const any = await tx.query(sql`SELECT 1 AS found FROM usage_records WHERE agent_type = ${agentType} LIMIT 1`);
-      this.keys.set(agentType, any.length === 0 ? { dedupe: new KeyFilter(), originals: new KeyFilter(), copies: new KeyFilter() } : null);
+      this.keys.set(
+        agentType,
+        any.length === 0 ? { dedupe: new KeyFilter(), originals: new KeyFilter(), copies: new KeyFilter() } : null,
+      );
     }
     return this.keys.get(agentType) ?? null;
   }

@@ -37,8 +37,14 @@ async function upsertAgent(tx: SqlRunner, batch: IngestBatch, now: Date, memory:
 async function upsertCheckpoint(tx: SqlRunner, batch: IngestBatch, now: Date): Promise<void> {
   const c = batch.checkpoint;
   const fields = {
-    device: c.device, inode: c.inode, size: BigInt(c.size), mtimeMs: c.mtimeMs, headHash: c.headHash,
-    headLength: c.headLength, byteOffset: BigInt(c.offset), state: c.state === null ? null : JSON.stringify(c.state),
+    device: c.device,
+    inode: c.inode,
+    size: BigInt(c.size),
+    mtimeMs: c.mtimeMs,
+    headHash: c.headHash,
+    headLength: c.headLength,
+    byteOffset: BigInt(c.offset),
+    state: c.state === null ? null : JSON.stringify(c.state),
   };
   // Raw SQL: a Prisma upsert costs a query-compiler pass per batch.
   await tx.execute(sql`INSERT INTO source_files (agent_type, path, device, inode, size, mtime_ms, head_hash, head_length,
@@ -91,12 +97,21 @@ export async function ingestBatches(
 }
 
 /** One checkpointed stretch of one source, atomically (see ingestBatches). */
-export async function ingestBatch(db: SqlRunner, batch: IngestBatch, clock: Date | (() => Date)): Promise<IngestResult> {
+export async function ingestBatch(
+  db: SqlRunner,
+  batch: IngestBatch,
+  clock: Date | (() => Date),
+): Promise<IngestResult> {
   const [result] = await ingestBatches(db, [batch], clock);
   return result!;
 }
 
-async function ingestOne(tx: SqlRunner, batch: IngestBatch, now: Date, memory: IngestMemory | null): Promise<IngestResult> {
+async function ingestOne(
+  tx: SqlRunner,
+  batch: IngestBatch,
+  now: Date,
+  memory: IngestMemory | null,
+): Promise<IngestResult> {
   const agentId = await upsertAgent(tx, batch, now, memory);
   const rows: UsageRow[] = batch.usage.map((usage) => ({
     usage,
@@ -109,7 +124,12 @@ async function ingestOne(tx: SqlRunner, batch: IngestBatch, now: Date, memory: I
   const facts = foldActivity(batch.activity);
   for (const row of plan.toWrite) addUsageInstant(facts, row.usage.event.sessionExternalId, row.occurredAt);
   // Sessions exist before their records (foreign key); the roll-up below merges the facts into old ones.
-  const created = await insertNewSessions(tx, { agentType: batch.agentType, host: batch.host, agentId, now }, facts.values(), memory);
+  const created = await insertNewSessions(
+    tx,
+    { agentType: batch.agentType, host: batch.host, agentId, now },
+    facts.values(),
+    memory,
+  );
 
   await writeUsage(tx, batch.agentType, batch.checkpoint.path, plan.toWrite);
   memory?.noteWritten(keys, plan.toWrite, plan.replacing);

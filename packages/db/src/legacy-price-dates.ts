@@ -9,5 +9,7 @@ import type { SqlRunner } from './sql-runner.js';
 export async function dateLegacyPrices(tx: SqlRunner): Promise<void> {
   await tx.execute(sql`UPDATE model_prices SET source_date = ${new Date('2026-07-24T00:00:00.000Z')}
     WHERE source = 'bundled' AND source_date IS NULL`);
-  await tx.execute(sql`UPDATE model_prices SET source_date = created_at WHERE source <> 'bundled' AND source_date IS NULL`);
+  await tx.execute(
+    sql`UPDATE model_prices SET source_date = created_at WHERE source <> 'bundled' AND source_date IS NULL`,
+  );
 }

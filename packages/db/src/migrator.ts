@@ -36,7 +36,9 @@ async function appliedVersions(db: SqlRunner): Promise<Set<number>> {
 async function tableExists(db: SqlRunner): Promise<boolean> {
   const rows =
     db.dialect === 'postgres'
-      ? await db.query(sql`SELECT 1 AS present FROM pg_catalog.pg_tables WHERE tablename = 'rimuru_migrations' AND schemaname = current_schema()`)
+      ? await db.query(
+          sql`SELECT 1 AS present FROM pg_catalog.pg_tables WHERE tablename = 'rimuru_migrations' AND schemaname = current_schema()`,
+        )
       : await db.query(sql`SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = 'rimuru_migrations'`);
   return rows.length > 0;
 }

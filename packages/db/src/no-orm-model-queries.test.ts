@@ -8,8 +8,23 @@ const SCHEMA = readFileSync(join(ROOT, 'prisma/schema.prisma'), 'utf8');
 /** The ORM's model accessors (`db.usageRecord`, …): each model name with a lower-case first letter. */
 const ACCESSORS = [...SCHEMA.matchAll(/^model (\w+) \{/gm)].map(([, name]) => name![0]!.toLowerCase() + name!.slice(1));
 const METHODS = [
-  'findMany', 'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'upsert', 'create', 'createMany',
-  'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'delete', 'deleteMany', 'count', 'groupBy', 'aggregate',
+  'findMany',
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'upsert',
+  'create',
+  'createMany',
+  'createManyAndReturn',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'delete',
+  'deleteMany',
+  'count',
+  'groupBy',
+  'aggregate',
 ];
 const MODEL_CALL = new RegExp(`\\.(?:${ACCESSORS.join('|')})\\s*\\.\\s*(?:${METHODS.join('|')})\\s*\\(`);
 /** The ORM's own transactions and raw calls: no file uses the client (the PostgreSQL runner is node-postgres). */

@@ -24,11 +24,19 @@ export async function openStoreReadOnly(path: string, opts: { now?: () => Date }
     const version = await readSchemaVersion(runner, migrations);
     const latest = Math.max(...migrations.map((m) => m.version));
     if (version < latest) {
-      throw new StoreError('DB_ERROR', `The store at ${path} is read-only and needs an upgrade to schema ${latest} (it has ${version}): make it writable and run any rimuru command`);
+      throw new StoreError(
+        'DB_ERROR',
+        `The store at ${path} is read-only and needs an upgrade to schema ${latest} (it has ${version}): make it writable and run any rimuru command`,
+      );
     }
   } catch (error) {
     runner.close();
     throw sqliteOpenError(error, path);
   }
-  return new DatabaseSessionStore({ dialect: 'sqlite', location: path, sql: runner, close: async () => runner.close() });
+  return new DatabaseSessionStore({
+    dialect: 'sqlite',
+    location: path,
+    sql: runner,
+    close: async () => runner.close(),
+  });
 }

@@ -39,7 +39,9 @@ function asStoreError(error: unknown, target: StoreTarget): StoreError {
 /** The store's one connection (not migrated yet): the runner every query and the migrator use. */
 export async function openConnection(target: StoreTarget, sqliteBusyTimeoutMs?: number): Promise<StoreConnection> {
   try {
-    return target.dialect === 'postgres' ? await postgresConnection(target.url) : await sqliteConnection(target.path, sqliteBusyTimeoutMs);
+    return target.dialect === 'postgres'
+      ? await postgresConnection(target.url)
+      : await sqliteConnection(target.path, sqliteBusyTimeoutMs);
   } catch (error) {
     throw asStoreError(error, target);
   }
@@ -49,7 +51,10 @@ export async function openConnection(target: StoreTarget, sqliteBusyTimeoutMs?: 
  * Opens the store's connection and brings its schema up to date on it (or only checks the
  * version, with `migrate: false`); closes it again when that fails.
  */
-export async function openStoreConnection(target: StoreTarget, opts: { migrate?: boolean; sqliteBusyTimeoutMs?: number } = {}): Promise<StoreConnection> {
+export async function openStoreConnection(
+  target: StoreTarget,
+  opts: { migrate?: boolean; sqliteBusyTimeoutMs?: number } = {},
+): Promise<StoreConnection> {
   const connection = await openConnection(target, opts.sqliteBusyTimeoutMs);
   const migrations = EMBEDDED_MIGRATIONS[target.dialect];
   try {
@@ -68,7 +73,9 @@ export async function openStoreConnection(target: StoreTarget, opts: { migrate?:
  */
 export async function migrateStore(target: StoreTarget, opts: { upTo?: number } = {}): Promise<MigrationReport> {
   const connection = await openConnection(target);
-  const migrations = EMBEDDED_MIGRATIONS[target.dialect].filter((m) => opts.upTo === undefined || m.version <= opts.upTo);
+  const migrations = EMBEDDED_MIGRATIONS[target.dialect].filter(
+    (m) => opts.upTo === undefined || m.version <= opts.upTo,
+  );
   try {
     return await runMigrations(connection.sql, migrations);
   } catch (error) {
@@ -84,7 +91,10 @@ export async function migrateStore(target: StoreTarget, opts: { upTo?: number } 
  * Each call returns an independent store on one connection of its own; close it when done.
  */
 export async function openStore(target: StoreTarget, opts: OpenStoreOptions = {}): Promise<SessionStore> {
-  const connection = await openStoreConnection(target, { migrate: opts.migrate, sqliteBusyTimeoutMs: opts.sqliteBusyTimeoutMs });
+  const connection = await openStoreConnection(target, {
+    migrate: opts.migrate,
+    sqliteBusyTimeoutMs: opts.sqliteBusyTimeoutMs,
+  });
   return new DatabaseSessionStore(connection, opts.now);
 }
 

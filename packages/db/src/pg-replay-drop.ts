@@ -25,13 +25,24 @@ export async function dropReplayCopiesPg(
   const originals: ReplayOriginals = new Map();
   for (const o of await tx.query(sql`SELECT replay_key, dedupe_key FROM usage_records
     WHERE agent_type = ${agentType} AND replay_key = ANY(${keys}::text[]) AND NOT is_replay_copy`)) {
-    noteReplayOriginal(originals, { replayKey: rawStringOrNull(o.replay_key), dedupeKey: String(o.dedupe_key), isReplayCopy: false });
+    noteReplayOriginal(originals, {
+      replayKey: rawStringOrNull(o.replay_key),
+      dedupeKey: String(o.dedupe_key),
+      isReplayCopy: false,
+    });
   }
   const doomed = copies
-    .filter((c) => isDroppedReplay({ replayKey: rawStringOrNull(c.replay_key), dedupeKey: String(c.dedupe_key), isReplayCopy: true }, originals))
+    .filter((c) =>
+      isDroppedReplay(
+        { replayKey: rawStringOrNull(c.replay_key), dedupeKey: String(c.dedupe_key), isReplayCopy: true },
+        originals,
+      ),
+    )
     .map((c) => String(c.id));
   if (doomed.length === 0) return { dropped: 0, sessionIds };
-  const rows = await tx.query(sql`DELETE FROM usage_records WHERE id = ANY(${doomed}::bigint[]) AND is_replay_copy RETURNING session_id`);
+  const rows = await tx.query(
+    sql`DELETE FROM usage_records WHERE id = ANY(${doomed}::bigint[]) AND is_replay_copy RETURNING session_id`,
+  );
   for (const row of rows) sessionIds.add(String(row.session_id));
   return { dropped: rows.length, sessionIds };
 }

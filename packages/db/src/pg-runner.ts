@@ -61,7 +61,9 @@ export async function openPgConnection(url: string): Promise<PgConnection> {
     options: '-c TimeZone=UTC -c work_mem=32MB',
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (text: string) => BigInt(text) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === INT8_OID
+          ? (text: string) => BigInt(text)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
   // An idle client's error (server restart) must not crash the process.

@@ -17,7 +17,8 @@ export interface UnnestColumn {
 export function unnestColumns(...specs: string[]): UnnestColumn[] {
   return specs.map((spec) => {
     const [name, type] = spec.trim().split(/\s+/);
-    if (name === undefined || type === undefined || !/^\w+$/.test(name) || !/^\w+$/.test(type)) throw new Error(`bad unnest column "${spec}"`);
+    if (name === undefined || type === undefined || !/^\w+$/.test(name) || !/^\w+$/.test(type))
+      throw new Error(`bad unnest column "${spec}"`);
     return { name, type };
   });
 }
@@ -54,7 +55,11 @@ export function arrayLiteral(values: readonly unknown[]): string {
  * `unnest($1::type[], …) AS alias(col, …)` over column arrays (`arrays[c]` holds column c of
  * every row). Use it as `INSERT … SELECT * FROM <this>` or `UPDATE … FROM <this>`.
  */
-export function unnestArraysSql(columns: readonly UnnestColumn[], arrays: readonly (readonly unknown[])[], alias = 'v'): Sql {
+export function unnestArraysSql(
+  columns: readonly UnnestColumn[],
+  arrays: readonly (readonly unknown[])[],
+  alias = 'v',
+): Sql {
   const parts = columns.map((column, c) => sql`${arrayLiteral(arrays[c] ?? [])}::${rawSql(`${column.type}[]`)}`);
   let list = parts[0]!;
   for (const part of parts.slice(1)) list = sql`${list}, ${part}`;
@@ -63,5 +68,9 @@ export function unnestArraysSql(columns: readonly UnnestColumn[], arrays: readon
 
 /** unnestArraysSql over rows (each row's values in `columns` order). */
 export function unnestSql(columns: readonly UnnestColumn[], rows: readonly (readonly unknown[])[], alias = 'v'): Sql {
-  return unnestArraysSql(columns, columns.map((_, c) => rows.map((row) => row[c])), alias);
+  return unnestArraysSql(
+    columns,
+    columns.map((_, c) => rows.map((row) => row[c])),
+    alias,
+  );
 }

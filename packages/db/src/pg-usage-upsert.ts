@@ -7,11 +7,30 @@ import type { SqlRunner } from './sql-runner.js';
  * upsert (usage-upsert.ts) needs its type here: the first write says which one is missing.
  */
 const USAGE_COLUMN_TYPES: Record<string, string> = {
-  agent_type: 'text', dedupe_key: 'text', session_id: 'uuid', rank: 'float8', replay_key: 'text', is_replay_copy: 'bool',
-  occurred_at: 'timestamptz', model: 'text', input_tokens: 'int8', output_tokens: 'int8', cache_read_tokens: 'int8',
-  cache_write_5m_tokens: 'int8', cache_write_1h_tokens: 'int8', reasoning_tokens: 'int8', speed: 'text',
-  calculated_cost_nanos: 'int8', recorded_cost_nanos: 'int8', auto_cost_nanos: 'int8', priced: 'bool', source_path: 'text',
-  source_line: 'int4', request_count: 'int4', premium_request_micros: 'int8', nano_aiu: 'int8',
+  agent_type: 'text',
+  dedupe_key: 'text',
+  session_id: 'uuid',
+  rank: 'float8',
+  replay_key: 'text',
+  is_replay_copy: 'bool',
+  occurred_at: 'timestamptz',
+  model: 'text',
+  input_tokens: 'int8',
+  output_tokens: 'int8',
+  cache_read_tokens: 'int8',
+  cache_write_5m_tokens: 'int8',
+  cache_write_1h_tokens: 'int8',
+  reasoning_tokens: 'int8',
+  speed: 'text',
+  calculated_cost_nanos: 'int8',
+  recorded_cost_nanos: 'int8',
+  auto_cost_nanos: 'int8',
+  priced: 'bool',
+  source_path: 'text',
+  source_line: 'int4',
+  request_count: 'int4',
+  premium_request_micros: 'int8',
+  nano_aiu: 'int8',
 };
 
 /** Rows per statement: bounds the size of one bind message (≈ 1 KiB a row as array text). */

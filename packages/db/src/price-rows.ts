@@ -103,7 +103,8 @@ export async function writeModelPrices(
               cache_write_1h_above_200k_pico = excluded.cache_write_1h_above_200k_pico,
               fast_multiplier = excluded.fast_multiplier, source = excluded.source, created_at = excluded.created_at,
               source_date = excluded.source_date`;
-      written += await tx.execute(sql`INSERT INTO model_prices (model, valid_from, input_pico, output_pico, cache_read_pico,
+      written +=
+        await tx.execute(sql`INSERT INTO model_prices (model, valid_from, input_pico, output_pico, cache_read_pico,
           cache_write_5m_pico, cache_write_1h_pico, input_above_200k_pico, output_above_200k_pico,
           cache_read_above_200k_pico, cache_write_5m_above_200k_pico, cache_write_1h_above_200k_pico,
           fast_multiplier, source, created_at, source_date)
@@ -121,7 +122,12 @@ async function refreshValidTo(tx: SqlRunner, models: readonly string[]): Promise
     const rows = (
       await tx.query(sql`SELECT id, model, valid_from, valid_to FROM model_prices
         WHERE model IN (${joinSql(part)}) ORDER BY model, valid_from`)
-    ).map((r) => ({ id: r.id, model: String(r.model), validFrom: rawDate(r.valid_from), validTo: rawDateOrNull(r.valid_to) }));
+    ).map((r) => ({
+      id: r.id,
+      model: String(r.model),
+      validFrom: rawDate(r.valid_from),
+      validTo: rawDateOrNull(r.valid_to),
+    }));
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const next = rows[i + 1];

@@ -15,22 +15,56 @@ export async function lockSessions(tx: SqlRunner, ids: readonly string[]): Promi
   if (tx.dialect !== 'postgres' || ids.length === 0) return;
   const sorted = [...new Set(ids)].sort();
   // unnest yields the array in order, and each row's lock is taken as the row is produced.
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(l.id, 0)) FROM unnest(${sorted}::text[]) AS l(id)`);
+  await tx.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(l.id, 0)) FROM unnest(${sorted}::text[]) AS l(id)`,
+  );
 }
 
 const NEW_SESSION = unnestColumns(
-  'id uuid', 'agent_id uuid', 'external_id text', 'agent_type text', 'host text', 'started_at timestamptz', 'ended_at timestamptz',
-  'project_path text', 'parent_external_id text', 'title text', 'tokens_known bool', 'ended_by_hook bool', 'activity_models text',
-  'activity_request_count int4', 'cost_source text', 'created_at timestamptz', 'updated_at timestamptz',
+  'id uuid',
+  'agent_id uuid',
+  'external_id text',
+  'agent_type text',
+  'host text',
+  'started_at timestamptz',
+  'ended_at timestamptz',
+  'project_path text',
+  'parent_external_id text',
+  'title text',
+  'tokens_known bool',
+  'ended_by_hook bool',
+  'activity_models text',
+  'activity_request_count int4',
+  'cost_source text',
+  'created_at timestamptz',
+  'updated_at timestamptz',
 );
 
 /** Creates sessions the server did not know (their figures follow from the roll-up). */
-export async function insertReplicatedSessions(tx: SqlRunner, sessions: readonly ReplicatedSession[], now: Date): Promise<void> {
+export async function insertReplicatedSessions(
+  tx: SqlRunner,
+  sessions: readonly ReplicatedSession[],
+  now: Date,
+): Promise<void> {
   if (sessions.length === 0) return;
   const rows = sessions.map((s) => [
-    s.id, s.agentId, s.externalId, s.agentType, s.host, s.startedAt, s.endedAt, s.projectPath, s.parentExternalId, s.title,
-    s.tokensKnown, s.endedByHook, JSON.stringify(s.activityModels), s.activityRequestCount, s.tokensKnown ? 'calculated' : 'unknown',
-    now, now,
+    s.id,
+    s.agentId,
+    s.externalId,
+    s.agentType,
+    s.host,
+    s.startedAt,
+    s.endedAt,
+    s.projectPath,
+    s.parentExternalId,
+    s.title,
+    s.tokensKnown,
+    s.endedByHook,
+    JSON.stringify(s.activityModels),
+    s.activityRequestCount,
+    s.tokensKnown ? 'calculated' : 'unknown',
+    now,
+    now,
   ]);
   if (tx.dialect === 'postgres') {
     await tx.execute(sql`INSERT INTO sessions (id, agent_id, external_id, agent_type, host, started_at, ended_at, project_path,
@@ -56,17 +90,37 @@ export interface MergedSessionWrite {
 }
 
 const MERGED_SESSION = unnestColumns(
-  'id uuid', 'started_at timestamptz', 'ended_at timestamptz', 'project_path text', 'parent_external_id text', 'title text',
-  'tokens_known bool', 'activity_models text', 'activity_request_count int4', 'ended_by_hook bool',
+  'id uuid',
+  'started_at timestamptz',
+  'ended_at timestamptz',
+  'project_path text',
+  'parent_external_id text',
+  'title text',
+  'tokens_known bool',
+  'activity_models text',
+  'activity_request_count int4',
+  'ended_by_hook bool',
 );
 
 /** Writes merged facts of known sessions. */
-export async function updateMergedSessions(tx: SqlRunner, writes: readonly MergedSessionWrite[], now: Date): Promise<void> {
+export async function updateMergedSessions(
+  tx: SqlRunner,
+  writes: readonly MergedSessionWrite[],
+  now: Date,
+): Promise<void> {
   if (writes.length === 0) return;
   if (tx.dialect === 'postgres') {
     const rows = writes.map(({ id, merged: m, endedByHook }) => [
-      id, m.startedAt, m.endedAt, m.projectPath, m.parentExternalId, m.title, m.tokensKnown, JSON.stringify(m.activityModels),
-      m.activityRequestCount, endedByHook,
+      id,
+      m.startedAt,
+      m.endedAt,
+      m.projectPath,
+      m.parentExternalId,
+      m.title,
+      m.tokensKnown,
+      JSON.stringify(m.activityModels),
+      m.activityRequestCount,
+      endedByHook,
     ]);
     await tx.execute(sql`UPDATE sessions SET started_at = v.started_at, ended_at = v.ended_at, project_path = v.project_path,
         parent_external_id = v.parent_external_id, title = v.title, tokens_known = v.tokens_known,

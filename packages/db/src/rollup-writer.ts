@@ -1,7 +1,14 @@
 import { groupMap, type IngestMemory } from './ingest-memory.js';
 import type { SqlRunner } from './sql-runner.js';
 import { rawBigInt, rawBigIntOrNull, rawBool, rawDate, rawDateOrNull, rawInt, rawStringOrNull } from './raw-values.js';
-import { costSourceOf, nanosToUsd6, rollUpSession, SYNTHETIC_MODEL, type SessionRollup, type UsageGroup } from '@rimuru/core';
+import {
+  costSourceOf,
+  nanosToUsd6,
+  rollUpSession,
+  SYNTHETIC_MODEL,
+  type SessionRollup,
+  type UsageGroup,
+} from '@rimuru/core';
 import { mergeSession, parseModelList, sameMergeable, unionModels, type SessionFacts } from './session-merge.js';
 import { unnestColumns, unnestSql } from './pg-unnest.js';
 import { chunk, joinSql, sql } from './sql.js';
@@ -15,7 +22,10 @@ import { chunk, joinSql, sql } from './sql.js';
 const CHUNK = 200;
 
 /** Sums of usage records per (session, model, priced), typed: exact bigint on both dialects. */
-export async function usageGroupsBySession(tx: SqlRunner, sessionIds: readonly string[]): Promise<Map<string, UsageGroup[]>> {
+export async function usageGroupsBySession(
+  tx: SqlRunner,
+  sessionIds: readonly string[],
+): Promise<Map<string, UsageGroup[]>> {
   const bySession = new Map<string, UsageGroup[]>();
   for (const ids of chunk(sessionIds, CHUNK)) {
     const groups = await tx.query<Record<string, unknown>>(sql`
@@ -76,8 +86,11 @@ function sessionData(rollup: SessionRollup, stored: StoredFacts) {
   const tokensKnown = stored.tokensKnown || rollup.requestCount > 0;
   const tokens = (value: bigint) => (tokensKnown ? value : null);
   const startedAt =
-    rollup.firstAt !== null && rollup.firstAt.getTime() < stored.startedAt.getTime() ? rollup.firstAt : stored.startedAt;
-  const endedAt = rollup.lastAt !== null && rollup.lastAt.getTime() > stored.endedAt.getTime() ? rollup.lastAt : stored.endedAt;
+    rollup.firstAt !== null && rollup.firstAt.getTime() < stored.startedAt.getTime()
+      ? rollup.firstAt
+      : stored.startedAt;
+  const endedAt =
+    rollup.lastAt !== null && rollup.lastAt.getTime() > stored.endedAt.getTime() ? rollup.lastAt : stored.endedAt;
   const shown = displayModels(rollup, stored);
   return {
     startedAt,
@@ -174,14 +187,37 @@ function changed(next: SessionData, stored: StoredSessionRow): boolean {
   });
 }
 
-type MergedFacts = Pick<StoredSessionRow, 'projectPath' | 'parentExternalId' | 'title' | 'activityModels' | 'activityRequestCount'>;
+type MergedFacts = Pick<
+  StoredSessionRow,
+  'projectPath' | 'parentExternalId' | 'title' | 'activityModels' | 'activityRequestCount'
+>;
 
 const ROLLUP_COLUMNS = unnestColumns(
-  'id uuid', 'started_at timestamptz', 'ended_at timestamptz', 'project_path text', 'parent_external_id text', 'title text',
-  'activity_models text', 'activity_request_count int4', 'tokens_known bool', 'total_input_tokens int8', 'total_output_tokens int8',
-  'cache_read_tokens int8', 'cache_write_5m_tokens int8', 'cache_write_1h_tokens int8', 'reasoning_tokens int8', 'models text',
-  'model_name text', 'request_count int4', 'usage_count int4', 'unpriced_request_count int4', 'calculated_cost_nanos int8',
-  'recorded_cost_nanos int8', 'auto_cost_nanos int8', 'cost_usd numeric', 'cost_source text',
+  'id uuid',
+  'started_at timestamptz',
+  'ended_at timestamptz',
+  'project_path text',
+  'parent_external_id text',
+  'title text',
+  'activity_models text',
+  'activity_request_count int4',
+  'tokens_known bool',
+  'total_input_tokens int8',
+  'total_output_tokens int8',
+  'cache_read_tokens int8',
+  'cache_write_5m_tokens int8',
+  'cache_write_1h_tokens int8',
+  'reasoning_tokens int8',
+  'models text',
+  'model_name text',
+  'request_count int4',
+  'usage_count int4',
+  'unpriced_request_count int4',
+  'calculated_cost_nanos int8',
+  'recorded_cost_nanos int8',
+  'auto_cost_nanos int8',
+  'cost_usd numeric',
+  'cost_source text',
 );
 
 interface SessionWrite {
@@ -198,10 +234,31 @@ async function writeSessions(tx: SqlRunner, writes: readonly SessionWrite[], now
     return;
   }
   const rows = writes.map(({ id, data: d, facts: f }) => [
-    id, d.startedAt, d.endedAt, f.projectPath, f.parentExternalId, f.title, f.activityModels, f.activityRequestCount, d.tokensKnown,
-    d.totalInputTokens, d.totalOutputTokens, d.cacheReadTokens, d.cacheWrite5mTokens, d.cacheWrite1hTokens, d.reasoningTokens,
-    d.models, d.modelName, d.requestCount, d.usageCount, d.unpricedRequestCount, d.calculatedCostNanos, d.recordedCostNanos,
-    d.autoCostNanos, d.costUsd, d.costSource,
+    id,
+    d.startedAt,
+    d.endedAt,
+    f.projectPath,
+    f.parentExternalId,
+    f.title,
+    f.activityModels,
+    f.activityRequestCount,
+    d.tokensKnown,
+    d.totalInputTokens,
+    d.totalOutputTokens,
+    d.cacheReadTokens,
+    d.cacheWrite5mTokens,
+    d.cacheWrite1hTokens,
+    d.reasoningTokens,
+    d.models,
+    d.modelName,
+    d.requestCount,
+    d.usageCount,
+    d.unpricedRequestCount,
+    d.calculatedCostNanos,
+    d.recordedCostNanos,
+    d.autoCostNanos,
+    d.costUsd,
+    d.costSource,
   ]);
   await tx.execute(sql`UPDATE sessions SET started_at = v.started_at, ended_at = v.ended_at,
       project_path = v.project_path, parent_external_id = v.parent_external_id, title = v.title,
@@ -217,7 +274,13 @@ async function writeSessions(tx: SqlRunner, writes: readonly SessionWrite[], now
     FROM ${unnestSql(ROLLUP_COLUMNS, rows)} WHERE sessions.id = v.id`);
 }
 
-async function writeSession(tx: SqlRunner, id: string, data: SessionData, facts: MergedFacts, now: Date): Promise<void> {
+async function writeSession(
+  tx: SqlRunner,
+  id: string,
+  data: SessionData,
+  facts: MergedFacts,
+  now: Date,
+): Promise<void> {
   await tx.execute(sql`UPDATE sessions SET started_at = ${data.startedAt}, ended_at = ${data.endedAt},
       project_path = ${facts.projectPath}, parent_external_id = ${facts.parentExternalId}, title = ${facts.title},
       activity_models = ${facts.activityModels}, activity_request_count = ${facts.activityRequestCount},
@@ -285,7 +348,10 @@ export async function rollUpSessions(
     plans.push({ row, factsChanged, merged: { ...merged, activityModels: JSON.stringify(merged.activityModels) } });
   }
   const known = (id: string) => memory?.session(id)?.groups ?? null;
-  const groups = await usageGroupsBySession(tx, plans.map((p) => p.row.id).filter((id) => known(id) === null));
+  const groups = await usageGroupsBySession(
+    tx,
+    plans.map((p) => p.row.id).filter((id) => known(id) === null),
+  );
   let updated = 0;
   const writes: SessionWrite[] = [];
   for (const { row, merged, factsChanged } of plans) {

@@ -48,7 +48,9 @@ describe('migrations', () => {
         expect(m.sql, `${dialect}/${m.name}`).toBe(onDisk);
       }
     }
-    expect(EMBEDDED_MIGRATIONS.postgres.map((m) => m.version)).toEqual(EMBEDDED_MIGRATIONS.sqlite.map((m) => m.version));
+    expect(EMBEDDED_MIGRATIONS.postgres.map((m) => m.version)).toEqual(
+      EMBEDDED_MIGRATIONS.sqlite.map((m) => m.version),
+    );
   });
 
   it('both dialects create the same tables and indexes', () => {
@@ -66,17 +68,16 @@ describe('migrations', () => {
 
 describe('splitSqlStatements', () => {
   it('keeps a $$-quoted function body whole, its comment lines included', () => {
-    const fn = 'CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  -- why\n  PERFORM 1;\n  RETURN NULL;\nEND $$';
-    expect(splitSqlStatements(`${fn};\nCREATE TRIGGER t AFTER INSERT ON a FOR EACH STATEMENT EXECUTE FUNCTION f();\n`)).toEqual([
-      fn,
-      'CREATE TRIGGER t AFTER INSERT ON a FOR EACH STATEMENT EXECUTE FUNCTION f()',
-    ]);
+    const fn =
+      'CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  -- why\n  PERFORM 1;\n  RETURN NULL;\nEND $$';
+    expect(
+      splitSqlStatements(`${fn};\nCREATE TRIGGER t AFTER INSERT ON a FOR EACH STATEMENT EXECUTE FUNCTION f();\n`),
+    ).toEqual([fn, 'CREATE TRIGGER t AFTER INSERT ON a FOR EACH STATEMENT EXECUTE FUNCTION f()']);
   });
 
   it('splits on line-final semicolons and drops comment lines', () => {
-    expect(splitSqlStatements('-- c\nCREATE TABLE "a" (\n  "x" TEXT DEFAULT \';\'\n);\n\nCREATE INDEX "i" ON "a"("x");\n')).toEqual([
-      'CREATE TABLE "a" (\n  "x" TEXT DEFAULT \';\'\n)',
-      'CREATE INDEX "i" ON "a"("x")',
-    ]);
+    expect(
+      splitSqlStatements('-- c\nCREATE TABLE "a" (\n  "x" TEXT DEFAULT \';\'\n);\n\nCREATE INDEX "i" ON "a"("x");\n'),
+    ).toEqual(['CREATE TABLE "a" (\n  "x" TEXT DEFAULT \';\'\n)', 'CREATE INDEX "i" ON "a"("x")']);
   });
 });

@@ -1,7 +1,10 @@
 import { sessionStatus, type SessionCounts, type StoredSession } from '@rimuru/core';
 
 /** Brute force over the listed rows: sessionStatus decides what is active. */
-function sessionCountsOf(sessions: readonly StoredSession[], opts: { now: Date; activeWindowMs: number }): SessionCounts {
+function sessionCountsOf(
+  sessions: readonly StoredSession[],
+  opts: { now: Date; activeWindowMs: number },
+): SessionCounts {
   let activeSessions = 0;
   let totalDurationMs = 0;
   for (const s of sessions) {
@@ -41,7 +44,13 @@ describe.each(BACKENDS)('sessionCounts on $name', (backend) => {
       }),
     );
     await h.store.sessions.markByHook({
-      agentType: 'codex', agentName: 'codex-default', host: 'host-2', externalId: 'x', at: new Date(at(198, 5)), ended: true, projectPath: null,
+      agentType: 'codex',
+      agentName: 'codex-default',
+      host: 'host-2',
+      externalId: 'x',
+      at: new Date(at(198, 5)),
+      ended: true,
+      projectPath: null,
     });
   }
 
@@ -85,6 +94,10 @@ describe.each(BACKENDS)('sessionCounts on $name', (backend) => {
     const expected = rows.reduce((sum, s) => sum + Math.max(0, s.endedAt.getTime() - s.startedAt.getTime()), 0);
     expect(counts.totalDurationMs).toBe(expected);
     expect(counts.totalDurationMs % 1000).not.toBe(0);
-    expect(await h.store.sessions.counts({ agentTypes: [] }, now)).toEqual({ sessions: 0, activeSessions: 0, totalDurationMs: 0 });
+    expect(await h.store.sessions.counts({ agentTypes: [] }, now)).toEqual({
+      sessions: 0,
+      activeSessions: 0,
+      totalDurationMs: 0,
+    });
   });
 });

@@ -14,11 +14,7 @@ const SQLITE_DURATION_MS = sql`MAX(0, CAST(ROUND((julianday(s.ended_at) - julian
  * COUNT/SUM over the filtered sessions (the same WHERE as listSessions). Active follows
  * sessionStatus: no hook-reported end and last activity at or after `activeSince`.
  */
-export async function sessionCounts(
-  db: SqlRunner,
-  filter: SessionFilter,
-  activeSince: Date,
-): Promise<SessionCounts> {
+export async function sessionCounts(db: SqlRunner, filter: SessionFilter, activeSince: Date): Promise<SessionCounts> {
   const dialect = db.dialect;
   const bigint = (expr: Sql) => (dialect === 'postgres' ? sql`CAST(${expr} AS BIGINT)` : expr);
   // PostgreSQL sums the intervals and converts once: exact at millisecond instants, and a

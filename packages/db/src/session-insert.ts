@@ -60,7 +60,9 @@ export async function insertNewSessions(
   memory: IngestMemory | null = null,
 ): Promise<Set<string>> {
   const created = new Set<string>();
-  const wanted = [...facts].map((f) => ({ id: sessionIdOf(ctx.agentType, f.externalId), f })).filter(({ id }) => memory?.session(id) === undefined);
+  const wanted = [...facts]
+    .map((f) => ({ id: sessionIdOf(ctx.agentType, f.externalId), f }))
+    .filter(({ id }) => memory?.session(id) === undefined);
   for (const part of chunk(wanted, ROWS_PER_STATEMENT)) {
     const values = part.map(
       ({ id, f }) => sql`(${id}, ${ctx.agentId}, ${f.externalId}, ${ctx.agentType}, ${ctx.host},
@@ -75,7 +77,9 @@ export async function insertNewSessions(
       ON CONFLICT DO NOTHING
       RETURNING id`);
     for (const row of rows) created.add(String(row.id));
-    if (memory !== null) for (const { id, f } of part) if (created.has(id)) memory.setSession(id, { row: insertedRow(id, f), groups: new Map() });
+    if (memory !== null)
+      for (const { id, f } of part)
+        if (created.has(id)) memory.setSession(id, { row: insertedRow(id, f), groups: new Map() });
   }
   return created;
 }

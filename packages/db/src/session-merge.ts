@@ -55,7 +55,10 @@ export function parseModelList(text: string): string[] {
 
 /** Only non-empty strings count as model names; anything else an adapter passes is ignored. */
 function activityModelsOf(a: SessionActivity): string[] {
-  return unionModels([], (a.models ?? []).filter((m) => typeof m === 'string' && m !== ''));
+  return unionModels(
+    [],
+    (a.models ?? []).filter((m) => typeof m === 'string' && m !== ''),
+  );
 }
 
 function activityRequestsOf(a: SessionActivity): number {
@@ -102,8 +105,15 @@ export function addUsageInstant(facts: Map<string, SessionFacts>, externalId: st
   const current = facts.get(externalId);
   if (current === undefined) {
     facts.set(externalId, {
-      externalId, firstAt: at, lastAt: at, projectPath: null, parentExternalId: null, title: null, tokensKnown: true,
-      activityModels: [], activityRequestCount: 0,
+      externalId,
+      firstAt: at,
+      lastAt: at,
+      projectPath: null,
+      parentExternalId: null,
+      title: null,
+      tokensKnown: true,
+      activityModels: [],
+      activityRequestCount: 0,
     });
     return;
   }

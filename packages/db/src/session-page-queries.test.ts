@@ -21,25 +21,45 @@ describe.each(BACKENDS)('paged, sorted, searched sessions on $name', (backend) =
           activity({ sessionExternalId: 'd', firstAt: at(-10), lastAt: at(-9), projectPath: '/work/delta' }),
         ],
         usage: [
-          usage({ dedupeKey: 'ua', sessionExternalId: 'a', occurredAt: at(10), tokens: tokens({ input: 1000 }) }, { calculatedCostNanos: 9_000n }),
           usage(
-            { dedupeKey: 'ub', sessionExternalId: 'b', occurredAt: at(101), model: 'gpt-5-codex-special', tokens: tokens({ input: 40_000, cacheRead: 10_000 }) },
+            { dedupeKey: 'ua', sessionExternalId: 'a', occurredAt: at(10), tokens: tokens({ input: 1000 }) },
+            { calculatedCostNanos: 9_000n },
+          ),
+          usage(
+            {
+              dedupeKey: 'ub',
+              sessionExternalId: 'b',
+              occurredAt: at(101),
+              model: 'gpt-5-codex-special',
+              tokens: tokens({ input: 40_000, cacheRead: 10_000 }),
+            },
             { calculatedCostNanos: 1_000n },
           ),
-          usage({ dedupeKey: 'ud', sessionExternalId: 'd', occurredAt: at(-10), tokens: tokens({ output: 2000 }) }, { calculatedCostNanos: 5_000n }),
+          usage(
+            { dedupeKey: 'ud', sessionExternalId: 'd', occurredAt: at(-10), tokens: tokens({ output: 2000 }) },
+            { calculatedCostNanos: 5_000n },
+          ),
         ],
       }),
     );
     await h.store.ingest(
       batch({
         agentType: 'cursor',
-        activity: [activity({ sessionExternalId: 'c', firstAt: at(50), lastAt: at(150), projectPath: null, tokensKnown: false })],
+        activity: [
+          activity({ sessionExternalId: 'c', firstAt: at(50), lastAt: at(150), projectPath: null, tokensKnown: false }),
+        ],
       }),
     );
   }
   const ids = (list: { externalId: string }[]) => list.map((s) => s.externalId);
   const page = (sort: SessionSort, extra: { search?: string; offset?: number; limit?: number } = {}) =>
-    h.store.sessions.page({ filter: {}, sort, offset: extra.offset ?? 0, limit: extra.limit ?? 50, search: extra.search });
+    h.store.sessions.page({
+      filter: {},
+      sort,
+      offset: extra.offset ?? 0,
+      limit: extra.limit ?? 50,
+      search: extra.search,
+    });
 
   it('sorts by start, duration, tokens and cost in the database, biggest first', async () => {
     await seed();
@@ -76,13 +96,20 @@ describe.each(BACKENDS)('paged, sorted, searched sessions on $name', (backend) =
   it('combines search with the session filter', async () => {
     await seed();
     const filter = { agentTypes: ['claude-code'], since: new Date(at(20)) };
-    expect(ids(await h.store.sessions.page({ filter, search: 'work', sort: 'tokens', offset: 0, limit: 10 }))).toEqual(['b', 'a']);
+    expect(ids(await h.store.sessions.page({ filter, search: 'work', sort: 'tokens', offset: 0, limit: 10 }))).toEqual([
+      'b',
+      'a',
+    ]);
     expect(await h.store.sessions.countSearched({ filter, search: 'beta' })).toBe(1);
     expect(await h.store.sessions.countSearched({ filter: { agentTypes: [] }, search: 'a' })).toBe(0);
     // Completed = the complement of active at the same instant.
     const cut = new Date(at(100));
-    expect(ids(await h.store.sessions.page({ filter: {}, completedBefore: cut, sort: 'started', offset: 0, limit: 10 }))).toEqual(['a', 'd']);
-    expect(ids(await h.store.sessions.page({ filter: { activeSince: cut }, sort: 'started', offset: 0, limit: 10 }))).toEqual(['b', 'c']);
+    expect(
+      ids(await h.store.sessions.page({ filter: {}, completedBefore: cut, sort: 'started', offset: 0, limit: 10 })),
+    ).toEqual(['a', 'd']);
+    expect(
+      ids(await h.store.sessions.page({ filter: { activeSince: cut }, sort: 'started', offset: 0, limit: 10 })),
+    ).toEqual(['b', 'c']);
     expect(await h.store.sessions.countSearched({ filter: {}, completedBefore: cut, search: 'delta' })).toBe(1);
   });
 });

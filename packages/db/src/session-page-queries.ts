@@ -55,7 +55,10 @@ function searchSql(search: string | undefined, dialect: StoreDialect): Sql | nul
     sql`s.agent_type`,
     sql`a.name`,
   ];
-  return sql`(${joinSql(columns.map((c) => sql`${c} ${like} ${pattern} ESCAPE '\\'`), ' OR ')})`;
+  return sql`(${joinSql(
+    columns.map((c) => sql`${c} ${like} ${pattern} ESCAPE '\\'`),
+    ' OR ',
+  )})`;
 }
 
 /** The filter's WHERE with the search and the completed-only condition ANDed in. */

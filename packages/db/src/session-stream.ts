@@ -17,7 +17,11 @@ function filterConds(filter: SessionStreamFilter, dialect: SqlRunner['dialect'])
   if (filter.project !== undefined) {
     // Case-insensitive on both dialects, as the session filters (SQLite's LIKE already is).
     const pattern = `%${escapeLike(filter.project)}%`;
-    conds.push(dialect === 'postgres' ? sql`s.project_path ILIKE ${pattern} ESCAPE '\\'` : sql`s.project_path LIKE ${pattern} ESCAPE '\\'`);
+    conds.push(
+      dialect === 'postgres'
+        ? sql`s.project_path ILIKE ${pattern} ESCAPE '\\'`
+        : sql`s.project_path LIKE ${pattern} ESCAPE '\\'`,
+    );
   }
   return conds;
 }
@@ -39,7 +43,11 @@ export async function* streamSessions(
         ? base
         : // The plain lower bound lets both databases seek the started_at index; the OR alone
           // would make SQLite scan from the first session on every page.
-          [...base, sql`s.started_at >= ${after.startedAt}`, sql`(s.started_at > ${after.startedAt} OR s.id > ${after.id})`];
+          [
+            ...base,
+            sql`s.started_at >= ${after.startedAt}`,
+            sql`(s.started_at > ${after.startedAt} OR s.id > ${after.id})`,
+          ];
     const rows: StoredSession[] = (
       await db.query(sql`SELECT ${SESSION_COLUMNS} FROM sessions s JOIN agents a ON a.id = s.agent_id
         ${conds.length === 0 ? sql`` : sql`WHERE ${joinSql(conds, ' AND ')}`}

@@ -11,7 +11,9 @@ describe('SqliteRunner', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rimuru-runner-'));
     runner = SqliteRunner.open(join(dir, 'r.db'));
-    await runner.execute(sql`CREATE TABLE t (id INTEGER PRIMARY KEY, at DATETIME, flag BOOLEAN, big BIGINT, label TEXT)`);
+    await runner.execute(
+      sql`CREATE TABLE t (id INTEGER PRIMARY KEY, at DATETIME, flag BOOLEAN, big BIGINT, label TEXT)`,
+    );
   });
   afterEach(() => {
     runner.close();
@@ -21,11 +23,15 @@ describe('SqliteRunner', () => {
   it('stores instants as the ORM does, booleans as 0/1, and integers past 2^53 exactly', async () => {
     const at = new Date('2026-01-05T10:00:49.304Z');
     const big = 2n ** 62n + 7n;
-    await runner.execute(sql`INSERT INTO t (id, at, flag, big, label) VALUES (${1}, ${at}, ${true}, ${big}, ${undefined})`);
+    await runner.execute(
+      sql`INSERT INTO t (id, at, flag, big, label) VALUES (${1}, ${at}, ${true}, ${big}, ${undefined})`,
+    );
     const [row] = await runner.query(sql`SELECT at, typeof(at) AS kind, flag, big, label FROM t`);
     expect(row).toEqual({ at: '2026-01-05T10:00:49.304+00:00', kind: 'text', flag: 1n, big, label: null });
     // Text comparison of such instants is time order: range filters bind Dates the same way.
-    const [n] = await runner.query<{ n: bigint }>(sql`SELECT COUNT(*) AS n FROM t WHERE at >= ${new Date(at.getTime() + 1)}`);
+    const [n] = await runner.query<{ n: bigint }>(
+      sql`SELECT COUNT(*) AS n FROM t WHERE at >= ${new Date(at.getTime() + 1)}`,
+    );
     expect(n?.n).toBe(0n);
   });
 

@@ -88,7 +88,12 @@ export class SqliteRunner implements SqlRunner {
     try {
       db = connect(uri);
     } catch (error) {
-      if (!/SQLITE_CANTOPEN|unable to open/i.test(`${(error as { code?: unknown }).code ?? ''} ${(error as Error).message}`)) throw error;
+      if (
+        !/SQLITE_CANTOPEN|unable to open/i.test(
+          `${(error as { code?: unknown }).code ?? ''} ${(error as Error).message}`,
+        )
+      )
+        throw error;
       db = connect(`${uri}&immutable=1`);
     }
     db.defaultSafeIntegers(true);
@@ -99,7 +104,8 @@ export class SqliteRunner implements SqlRunner {
   static open(path: string, busyTimeoutMs: number = SQLITE_BUSY_TIMEOUT_MS): SqliteRunner {
     const db = new Database(path);
     db.defaultSafeIntegers(true);
-    for (const pragma of SQLITE_PRAGMAS) db.exec(pragma.startsWith('PRAGMA busy_timeout') ? `PRAGMA busy_timeout = ${busyTimeoutMs}` : pragma);
+    for (const pragma of SQLITE_PRAGMAS)
+      db.exec(pragma.startsWith('PRAGMA busy_timeout') ? `PRAGMA busy_timeout = ${busyTimeoutMs}` : pragma);
     return new SqliteRunner(db, path);
   }
 
@@ -107,7 +113,8 @@ export class SqliteRunner implements SqlRunner {
     let statement = this.statements.get(text);
     if (statement === undefined) {
       statement = this.db.prepare(text);
-      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value as string);
+      if (this.statements.size >= STATEMENT_CACHE_SIZE)
+        this.statements.delete(this.statements.keys().next().value as string);
       this.statements.set(text, statement);
     }
     return statement;

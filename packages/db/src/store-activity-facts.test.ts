@@ -47,11 +47,18 @@ describe.each(BACKENDS)('tokenless activity facts on $name', (backend) => {
 
   it('shows the union with usage models, and counts usage records once any exist', async () => {
     await h.store.ingest(
-      batch({ activity: [activity({ sessionExternalId: 'sess-a', models: ['gpt-5', '<synthetic>'], requestCount: 9 })] }),
+      batch({
+        activity: [activity({ sessionExternalId: 'sess-a', models: ['gpt-5', '<synthetic>'], requestCount: 9 })],
+      }),
     );
     expect((await one('sess-a')).requestCount).toBe(9);
     await h.store.ingest(
-      batch({ usage: [usage({ dedupeKey: 'k1', model: 'claude-sonnet-4' }), usage({ dedupeKey: 'k2', model: 'claude-sonnet-4', occurredAt: at(2) })] }),
+      batch({
+        usage: [
+          usage({ dedupeKey: 'k1', model: 'claude-sonnet-4' }),
+          usage({ dedupeKey: 'k2', model: 'claude-sonnet-4', occurredAt: at(2) }),
+        ],
+      }),
     );
     const s = await one('sess-a');
     expect(s.models).toEqual(['claude-sonnet-4', 'gpt-5']);

@@ -9,7 +9,9 @@ import type { StoreTarget } from './store-target.js';
 
 function sqliteOnly(target: StoreTarget, what: string): string {
   if (target.dialect !== 'sqlite') {
-    throw new UsageError(`${what} works on the embedded store only; back up PostgreSQL with pg_dump or use rimuru db export`);
+    throw new UsageError(
+      `${what} works on the embedded store only; back up PostgreSQL with pg_dump or use rimuru db export`,
+    );
   }
   return target.path;
 }
@@ -45,7 +47,11 @@ export interface BackupResult {
 }
 
 /** `rimuru db backup <file>`: an online, consistent copy of the embedded store (mode 0600). */
-export async function backupStore(target: StoreTarget, destination: string, opts: { overwrite?: boolean } = {}): Promise<BackupResult> {
+export async function backupStore(
+  target: StoreTarget,
+  destination: string,
+  opts: { overwrite?: boolean } = {},
+): Promise<BackupResult> {
   sqliteOnly(target, 'Backup');
   if (existsSync(destination) && opts.overwrite !== true) {
     throw new UsageError(`${destination} already exists; choose another file or pass --force`);
@@ -60,7 +66,9 @@ export async function backupStore(target: StoreTarget, destination: string, opts
     renameSync(temp, destination);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new StoreError('DB_ERROR', `Backup to ${destination} failed: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new StoreError('DB_ERROR', `Backup to ${destination} failed: ${(error as Error).message.split('\n')[0]}`, {
+      cause: error,
+    });
   } finally {
     await connection.close();
   }
@@ -74,12 +82,20 @@ export async function verifyBackupFile(path: string): Promise<number> {
   try {
     const check = await client.execute('PRAGMA integrity_check');
     const verdict = String(check.rows[0]?.[0] ?? '');
-    if (verdict !== 'ok') throw new StoreError('DB_CORRUPT', `The backup ${path} fails SQLite's integrity check: ${verdict}`);
-    const table = await client.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rimuru_migrations'");
+    if (verdict !== 'ok')
+      throw new StoreError('DB_CORRUPT', `The backup ${path} fails SQLite's integrity check: ${verdict}`);
+    const table = await client.execute(
+      "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rimuru_migrations'",
+    );
     if (table.rows.length === 0) throw new UsageError(`${path} is not a Rimuru store`);
-    const version = Number((await client.execute('SELECT MAX(version) AS v FROM rimuru_migrations')).rows[0]?.['v'] ?? 0);
+    const version = Number(
+      (await client.execute('SELECT MAX(version) AS v FROM rimuru_migrations')).rows[0]?.['v'] ?? 0,
+    );
     if (version > SCHEMA_VERSION) {
-      throw new StoreError('DB_NEWER_VERSION', `The backup ${path} was written by a newer Rimuru (schema ${version}); upgrade rimuru to restore it.`);
+      throw new StoreError(
+        'DB_NEWER_VERSION',
+        `The backup ${path} was written by a newer Rimuru (schema ${version}); upgrade rimuru to restore it.`,
+      );
     }
     return version;
   } catch (error) {
@@ -119,7 +135,9 @@ export async function restoreStore(target: StoreTarget, backup: string): Promise
     renameSync(staged, path);
   } catch (error) {
     rmSync(staged, { force: true });
-    throw new StoreError('DB_ERROR', `Restore from ${backup} failed: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new StoreError('DB_ERROR', `Restore from ${backup} failed: ${(error as Error).message.split('\n')[0]}`, {
+      cause: error,
+    });
   }
   // Migrates a backup from an older schema, and proves the restored store opens.
   const restored = await openStore(target);

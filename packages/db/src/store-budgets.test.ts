@@ -7,14 +7,25 @@ import { useTestStore } from './__test__/open-test-store.js';
 import { exportStore, importStore } from './store-export.js';
 
 function spec(partial: Partial<BudgetSpec> = {}): BudgetSpec {
-  return { name: 'team', amountNanos: 25_000_000_000n, period: 'month', agentType: null, project: null, model: null, hard: false, ...partial };
+  return {
+    name: 'team',
+    amountNanos: 25_000_000_000n,
+    period: 'month',
+    agentType: null,
+    project: null,
+    model: null,
+    hard: false,
+    ...partial,
+  };
 }
 
 describe.each(BACKENDS)('budgets on $name', (backend) => {
   const h = useTestStore(backend);
 
   it('creates, reads back exactly, lists by name and removes', async () => {
-    const created = await h.store.budgets.save(spec({ name: 'zeta', agentType: 'claude-code', project: '/p/api', model: 'opus', hard: true }));
+    const created = await h.store.budgets.save(
+      spec({ name: 'zeta', agentType: 'claude-code', project: '/p/api', model: 'opus', hard: true }),
+    );
     expect(created.created).toBe(true);
     expect(created.budget).toEqual({
       ...spec({ name: 'zeta', agentType: 'claude-code', project: '/p/api', model: 'opus', hard: true }),
@@ -38,7 +49,11 @@ describe.each(BACKENDS)('budgets on $name', (backend) => {
     h.clock.now = new Date('2025-06-02T08:30:00.123Z');
     const second = await h.store.budgets.save(spec({ amountNanos: 99n, period: 'week' }));
     expect(second.created).toBe(false);
-    expect(second.budget).toEqual({ ...spec({ amountNanos: 99n, period: 'week' }), createdAt: first.budget.createdAt, updatedAt: h.clock.now });
+    expect(second.budget).toEqual({
+      ...spec({ amountNanos: 99n, period: 'week' }),
+      createdAt: first.budget.createdAt,
+      updatedAt: h.clock.now,
+    });
     expect(await h.store.budgets.list()).toHaveLength(1);
   });
 
@@ -79,11 +94,26 @@ describe.each(BACKENDS)('usage totals by project and model on $name', (backend) 
           activity({ sessionExternalId: 'web', firstAt: at(15), lastAt: at(35), projectPath: '/work/web%app' }),
         ],
         usage: [
-          usage({ dedupeKey: 'a1', sessionExternalId: 'api', occurredAt: at(0), model: 'claude-opus-4-1-20250805' }, { calculatedCostNanos: 1n }),
-          usage({ dedupeKey: 'a2', sessionExternalId: 'api', occurredAt: at(20), model: 'claude-opus-4-1-20250805' }, { calculatedCostNanos: 10n }),
-          usage({ dedupeKey: 'a3', sessionExternalId: 'api', occurredAt: at(30), model: 'claude-sonnet-4-5' }, { calculatedCostNanos: 100n, recordedCostNanos: 300n }),
-          usage({ dedupeKey: 'w1', sessionExternalId: 'web', occurredAt: at(15), model: 'CLAUDE-OPUS-4-1' }, { calculatedCostNanos: 1_000n }),
-          usage({ dedupeKey: 'w2', sessionExternalId: 'web', occurredAt: at(35), model: null }, { calculatedCostNanos: 10_000n }),
+          usage(
+            { dedupeKey: 'a1', sessionExternalId: 'api', occurredAt: at(0), model: 'claude-opus-4-1-20250805' },
+            { calculatedCostNanos: 1n },
+          ),
+          usage(
+            { dedupeKey: 'a2', sessionExternalId: 'api', occurredAt: at(20), model: 'claude-opus-4-1-20250805' },
+            { calculatedCostNanos: 10n },
+          ),
+          usage(
+            { dedupeKey: 'a3', sessionExternalId: 'api', occurredAt: at(30), model: 'claude-sonnet-4-5' },
+            { calculatedCostNanos: 100n, recordedCostNanos: 300n },
+          ),
+          usage(
+            { dedupeKey: 'w1', sessionExternalId: 'web', occurredAt: at(15), model: 'CLAUDE-OPUS-4-1' },
+            { calculatedCostNanos: 1_000n },
+          ),
+          usage(
+            { dedupeKey: 'w2', sessionExternalId: 'web', occurredAt: at(35), model: null },
+            { calculatedCostNanos: 10_000n },
+          ),
         ],
       }),
     );

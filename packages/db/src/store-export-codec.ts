@@ -4,7 +4,8 @@
  * Untagged values are plain JSON. Decoding restores the exact value, so an export of an
  * import is byte-identical to the original export.
  */
-export type ExportValue = string | number | boolean | null | { $bigint: string } | { $date: string } | { $decimal: string };
+export type ExportValue =
+  string | number | boolean | null | { $bigint: string } | { $date: string } | { $decimal: string };
 
 /** A DECIMAL column's value as exact canonical text (what the table's row mapper reads). */
 export class ExactDecimal {

@@ -29,7 +29,10 @@ export type TableCounts = Record<string, number>;
  * complete one. No clock value is written: exporting the same data twice gives the same bytes.
  * Pages in key order through the store's runner: memory stays flat on any store size.
  */
-export async function exportStore(target: StoreTarget, write: (line: string) => Promise<void> | void): Promise<TableCounts> {
+export async function exportStore(
+  target: StoreTarget,
+  write: (line: string) => Promise<void> | void,
+): Promise<TableCounts> {
   const opened = await openMaintenanceConnection(target);
   try {
     const header: ExportHeader = { format: EXPORT_FORMAT, version: 1, schemaVersion: SCHEMA_VERSION };
@@ -43,7 +46,11 @@ export async function exportStore(target: StoreTarget, write: (line: string) => 
   }
 }
 
-async function exportTable(db: SqlRunner, table: StoreTable, write: (line: string) => Promise<void> | void): Promise<number> {
+async function exportTable(
+  db: SqlRunner,
+  table: StoreTable,
+  write: (line: string) => Promise<void> | void,
+): Promise<number> {
   const prefix = `{"table":${JSON.stringify(table.name)},"row":`;
   let after: string | bigint | null = null;
   let count = 0;
@@ -88,10 +95,14 @@ class ExportReader {
       throw new UsageError(`Export line ${lineNo} is not JSON: is this a rimuru export?`);
     }
     if (this.header === null) {
-      if (value['format'] !== EXPORT_FORMAT || value['version'] !== 1) throw new UsageError('Not a rimuru export (bad header line)');
+      if (value['format'] !== EXPORT_FORMAT || value['version'] !== 1)
+        throw new UsageError('Not a rimuru export (bad header line)');
       const schemaVersion = Number(value['schemaVersion']);
       if (schemaVersion > SCHEMA_VERSION) {
-        throw new StoreError('DB_NEWER_VERSION', `This export was written by a newer Rimuru (schema ${schemaVersion}); upgrade rimuru to import it.`);
+        throw new StoreError(
+          'DB_NEWER_VERSION',
+          `This export was written by a newer Rimuru (schema ${schemaVersion}); upgrade rimuru to import it.`,
+        );
       }
       this.header = value as unknown as ExportHeader;
       return null;
@@ -104,7 +115,8 @@ class ExportReader {
     if (known === undefined || typeof value['row'] !== 'object' || value['row'] === null) {
       throw new UsageError(`Export line ${lineNo}: unknown table "${String(value['table'])}"`);
     }
-    if (known.index < this.tableIndex) throw new UsageError(`Export line ${lineNo}: ${known.table.name} rows after rows of a later table`);
+    if (known.index < this.tableIndex)
+      throw new UsageError(`Export line ${lineNo}: ${known.table.name} rows after rows of a later table`);
     this.tableIndex = known.index;
     let row: Record<string, unknown>;
     try {
@@ -127,7 +139,9 @@ class ExportReader {
     if (this.trailer === null) throw new UsageError('The export is truncated (no end marker); nothing was imported');
     for (const [name, n] of this.seen) {
       if ((this.trailer[name] ?? 0) !== n) {
-        throw new UsageError(`The export is inconsistent: ${name} has ${n} rows, the end marker says ${this.trailer[name] ?? 0}`);
+        throw new UsageError(
+          `The export is inconsistent: ${name} has ${n} rows, the end marker says ${this.trailer[name] ?? 0}`,
+        );
       }
     }
     return this.trailer;
@@ -159,7 +173,10 @@ export async function parseExport(lines: AsyncIterable<string> | Iterable<string
 async function dropSecondaryIndexes(tx: SqlRunner): Promise<string[]> {
   if (tx.dialect !== 'sqlite') return [];
   const rows = await tx.query(sql`SELECT name, sql FROM sqlite_master
-    WHERE type = 'index' AND sql IS NOT NULL AND ${inListSql(sql`tbl_name`, STORE_TABLES.map((t) => t.name))}`);
+    WHERE type = 'index' AND sql IS NOT NULL AND ${inListSql(
+      sql`tbl_name`,
+      STORE_TABLES.map((t) => t.name),
+    )}`);
   // Names come from the store's own schema, never from the file.
   for (const row of rows) await tx.execute(rawSql(`DROP INDEX "${String(row.name)}"`));
   return rows.map((row) => String(row.sql));
@@ -180,16 +197,22 @@ function startReading(lines: AsyncIterable<string> | Iterable<string>): AsyncIte
  * are written as they are read, in multi-row INSERTs, so memory stays flat. Meta and price rows
  * the new store made for itself on creation are replaced by the exported ones: the copy is exact.
  */
-export async function importStore(target: StoreTarget, lines: AsyncIterable<string> | Iterable<string>): Promise<TableCounts> {
+export async function importStore(
+  target: StoreTarget,
+  lines: AsyncIterable<string> | Iterable<string>,
+): Promise<TableCounts> {
   // Start reading before the first await: a readline interface drops lines it emits while no
   // iterator listens (the store opens first, and that takes a while).
   const input = startReading(lines);
   const opened = await openMaintenanceConnection(target);
   try {
-    const [held] = await opened.sql.query(sql`SELECT (SELECT COUNT(*) FROM sessions) + (SELECT COUNT(*) FROM source_files)
+    const [held] = await opened.sql
+      .query(sql`SELECT (SELECT COUNT(*) FROM sessions) + (SELECT COUNT(*) FROM source_files)
       + (SELECT COUNT(*) FROM agents) AS n`);
     if (rawInt(held?.n) > 0) {
-      throw new UsageError('The target store already holds history; import into an empty store (a new --db path or database)');
+      throw new UsageError(
+        'The target store already holds history; import into an empty store (a new --db path or database)',
+      );
     }
     return await opened.sql.transaction(async (tx) => {
       for (const table of [...STORE_TABLES].reverse()) await table.removeAll(tx);
@@ -218,13 +241,17 @@ export async function importStore(target: StoreTarget, lines: AsyncIterable<stri
         for (const table of STORE_TABLES.filter((t) => t.serial)) {
           // Explicit ids leave the serial sequence behind: move it past them, or the next sync collides.
           // The table name comes from STORE_TABLES (constants), never from the file.
-          await tx.execute(rawSql(
-            `SELECT setval(pg_get_serial_sequence('"${table.name}"', 'id'), COALESCE((SELECT MAX(id) FROM "${table.name}"), 0) + 1, false)`,
-          ));
+          await tx.execute(
+            rawSql(
+              `SELECT setval(pg_get_serial_sequence('"${table.name}"', 'id'), COALESCE((SELECT MAX(id) FROM "${table.name}"), 0) + 1, false)`,
+            ),
+          );
         }
       }
       // An export written before schema 4 has no usage_count: derive it from the imported records.
-      await tx.execute(sql`UPDATE sessions SET usage_count = (SELECT COUNT(*) FROM usage_records u WHERE u.session_id = sessions.id)`);
+      await tx.execute(
+        sql`UPDATE sessions SET usage_count = (SELECT COUNT(*) FROM usage_records u WHERE u.session_id = sessions.id)`,
+      );
       // One written before schema 6 does not say which records sum several requests, nor where
       // prices came from: filled in as migration 0006 does.
       if (reader.schemaVersion < REQUEST_COUNT_SCHEMA) {

@@ -13,8 +13,16 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
   };
 
   it('creates agent, session and records; the session id is the UUIDv5 of type and external id', async () => {
-    const result = await h.store.ingest(batch({ usage: [usage({ dedupeKey: 'k1' })], activity: [activity({ sessionExternalId: 'sess-a' })] }));
-    expect(result).toEqual({ usageInserted: 1, usageReplaced: 0, usageIgnored: 0, replaysDropped: 0, sessionsTouched: 1 });
+    const result = await h.store.ingest(
+      batch({ usage: [usage({ dedupeKey: 'k1' })], activity: [activity({ sessionExternalId: 'sess-a' })] }),
+    );
+    expect(result).toEqual({
+      usageInserted: 1,
+      usageReplaced: 0,
+      usageIgnored: 0,
+      replaysDropped: 0,
+      sessionsTouched: 1,
+    });
     const s = await one('sess-a');
     expect(s.id).toBe(sessionRowId('claude-code', 'sess-a'));
     expect(s.agentName).toBe('claude-code-default');
@@ -35,7 +43,9 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
     );
     expect(r).toMatchObject({ usageInserted: 0, usageReplaced: 1, usageIgnored: 1 });
     expect((await one('sess-a')).tokens?.output).toBe(30);
-    const lower = await h.store.ingest(batch({ usage: [usage({ dedupeKey: 'k1', rank: 2, tokens: tokens({ output: 99 }) })] }));
+    const lower = await h.store.ingest(
+      batch({ usage: [usage({ dedupeKey: 'k1', rank: 2, tokens: tokens({ output: 99 }) })] }),
+    );
     expect(lower).toMatchObject({ usageReplaced: 0, usageIgnored: 1 });
     expect((await one('sess-a')).tokens?.output).toBe(30);
   });
@@ -78,7 +88,9 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
     );
     expect((await one('sess-a')).calculatedCostNanos).toBe(1_000n);
     const r = await h.store.ingest(
-      batch({ usage: [usage({ dedupeKey: 'k1', sessionExternalId: 'sess-b', rank: 2 }, { calculatedCostNanos: 900n })] }),
+      batch({
+        usage: [usage({ dedupeKey: 'k1', sessionExternalId: 'sess-b', rank: 2 }, { calculatedCostNanos: 900n })],
+      }),
     );
     expect(r).toMatchObject({ usageReplaced: 1, sessionsTouched: 2 });
     const a = await one('sess-a');
@@ -89,7 +101,12 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
 
   it.each(['replay first', 'original first'])('drops replay copies when the original exists (%s)', async (order) => {
     const original = usage({ dedupeKey: 'msg-1:req-1', replayKey: 'msg-1', isReplayCopy: false });
-    const replay = usage({ dedupeKey: 'msg-1:req-1:sidechain', replayKey: 'msg-1', isReplayCopy: true, occurredAt: at(5) });
+    const replay = usage({
+      dedupeKey: 'msg-1:req-1:sidechain',
+      replayKey: 'msg-1',
+      isReplayCopy: true,
+      occurredAt: at(5),
+    });
     const first = order === 'replay first' ? replay : original;
     const second = order === 'replay first' ? original : replay;
     await h.store.ingest(batch({ usage: [first] }));
@@ -106,7 +123,9 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
   it('a replay copy whose original is known is never stored and creates no session', async () => {
     await h.store.ingest(batch({ usage: [usage({ dedupeKey: 'orig', replayKey: 'm1' })] }));
     const r = await h.store.ingest(
-      batch({ usage: [usage({ dedupeKey: 'copy', replayKey: 'm1', isReplayCopy: true, sessionExternalId: 'sidechain' })] }),
+      batch({
+        usage: [usage({ dedupeKey: 'copy', replayKey: 'm1', isReplayCopy: true, sessionExternalId: 'sidechain' })],
+      }),
     );
     expect(r).toEqual({ usageInserted: 0, usageReplaced: 0, usageIgnored: 0, replaysDropped: 1, sessionsTouched: 0 });
     expect(await h.store.sessions.find('sidechain')).toEqual([]);
@@ -125,7 +144,13 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
     const before = { sessions: await h.store.sessions.list({}), totals: await h.store.usage.totals({}) };
     h.clock.now = new Date('2025-07-01T00:00:00.000Z');
     const again = await h.store.ingest(b);
-    expect(again).toEqual({ usageInserted: 0, usageReplaced: 0, usageIgnored: 2, replaysDropped: 1, sessionsTouched: 0 });
+    expect(again).toEqual({
+      usageInserted: 0,
+      usageReplaced: 0,
+      usageIgnored: 2,
+      replaysDropped: 1,
+      sessionsTouched: 0,
+    });
     expect(await h.store.sessions.list({})).toEqual(before.sessions);
     expect(await h.store.usage.totals({})).toEqual(before.totals);
   });
@@ -138,12 +163,29 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
     await h.store.ingest(
       batch({
         activity: [
-          activity({ sessionExternalId: 's', firstAt: at(5), lastAt: at(15), projectPath: '/first', title: 'T', tokensKnown: false }),
-          activity({ sessionExternalId: 's', firstAt: at(12), lastAt: at(30), projectPath: '/second', parentExternalId: 'p' }),
+          activity({
+            sessionExternalId: 's',
+            firstAt: at(5),
+            lastAt: at(15),
+            projectPath: '/first',
+            title: 'T',
+            tokensKnown: false,
+          }),
+          activity({
+            sessionExternalId: 's',
+            firstAt: at(12),
+            lastAt: at(30),
+            projectPath: '/second',
+            parentExternalId: 'p',
+          }),
         ],
       }),
     );
-    await h.store.ingest(batch({ activity: [activity({ sessionExternalId: 's', firstAt: at(11), lastAt: at(12), projectPath: '/third' })] }));
+    await h.store.ingest(
+      batch({
+        activity: [activity({ sessionExternalId: 's', firstAt: at(11), lastAt: at(12), projectPath: '/third' })],
+      }),
+    );
     const s = await one('s');
     expect(s.startedAt.toISOString()).toBe(at(5));
     expect(s.endedAt.toISOString()).toBe(at(30));
@@ -152,7 +194,9 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
   });
 
   it('creates a session from usage alone and widens start/end to cover usage instants', async () => {
-    await h.store.ingest(batch({ usage: [usage({ dedupeKey: 'k1', sessionExternalId: 'u', occurredAt: at(7, 123) })] }));
+    await h.store.ingest(
+      batch({ usage: [usage({ dedupeKey: 'k1', sessionExternalId: 'u', occurredAt: at(7, 123) })] }),
+    );
     let s = await one('u');
     expect([s.startedAt.toISOString(), s.endedAt.toISOString()]).toEqual([at(7, 123), at(7, 123)]);
     await h.store.ingest(
@@ -170,10 +214,23 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
     await h.store.ingest(
       batch({
         usage: [
-          usage({ dedupeKey: 'a', model: 'zeta', tokens: tokens({ input: 100, output: 50, cacheRead: 7, cacheWrite5m: 3, cacheWrite1h: 2, reasoning: 9 }) }, { calculatedCostNanos: big }),
-          usage({ dedupeKey: 'b', model: 'alpha', tokens: tokens({ input: 162 }) }, { calculatedCostNanos: big, recordedCostNanos: 5n }),
+          usage(
+            {
+              dedupeKey: 'a',
+              model: 'zeta',
+              tokens: tokens({ input: 100, output: 50, cacheRead: 7, cacheWrite5m: 3, cacheWrite1h: 2, reasoning: 9 }),
+            },
+            { calculatedCostNanos: big },
+          ),
+          usage(
+            { dedupeKey: 'b', model: 'alpha', tokens: tokens({ input: 162 }) },
+            { calculatedCostNanos: big, recordedCostNanos: 5n },
+          ),
           usage({ dedupeKey: 'c', model: '<synthetic>', tokens: tokens({ input: 1000 }) }, { calculatedCostNanos: 0n }),
-          usage({ dedupeKey: 'd', model: null, tokens: tokens({ output: 1 }) }, { calculatedCostNanos: 0n, priced: false }),
+          usage(
+            { dedupeKey: 'd', model: null, tokens: tokens({ output: 1 }) },
+            { calculatedCostNanos: 0n, priced: false },
+          ),
         ],
       }),
     );
@@ -211,7 +268,10 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
     const fileB = batch({
       checkpoint: { ...fileA.checkpoint, path: '/logs/b.jsonl' },
       // A later, larger copy of k1 from another file: replaces the first within the same transaction.
-      usage: [usage({ dedupeKey: 'k1', rank: 3, tokens: tokens({ output: 30 }) }), usage({ dedupeKey: 'k3', sessionExternalId: 'sess-b' })],
+      usage: [
+        usage({ dedupeKey: 'k1', rank: 3, tokens: tokens({ output: 30 }) }),
+        usage({ dedupeKey: 'k3', sessionExternalId: 'sess-b' }),
+      ],
     });
     const results = await h.store.ingestMany([fileA, fileB]);
     expect(results).toEqual([
@@ -221,7 +281,10 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
     expect((await one('sess-a')).tokens?.output).toBe(35);
     expect((await one('sess-a')).requestCount).toBe(2);
     expect((await one('sess-b')).requestCount).toBe(1);
-    expect((await h.store.sources.checkpoints('claude-code')).map((c) => c.path)).toEqual(['/logs/a.jsonl', '/logs/b.jsonl']);
+    expect((await h.store.sources.checkpoints('claude-code')).map((c) => c.path)).toEqual([
+      '/logs/a.jsonl',
+      '/logs/b.jsonl',
+    ]);
     // Again: nothing new, nothing changed.
     const again = await h.store.ingestMany([fileA, fileB]);
     expect(again.map((r) => r.usageInserted + r.usageReplaced)).toEqual([0, 0]);
@@ -229,7 +292,10 @@ describe.each(BACKENDS)('ingest on $name', (backend) => {
 
   it('ingestMany is all or nothing: a bad batch leaves no trace of the good ones before it', async () => {
     const good = batch({ usage: [usage({ dedupeKey: 'k1' })] });
-    const bad = batch({ checkpoint: { ...good.checkpoint, path: '/logs/bad.jsonl' }, usage: [usage({ dedupeKey: 'k2', occurredAt: 'not a time' })] });
+    const bad = batch({
+      checkpoint: { ...good.checkpoint, path: '/logs/bad.jsonl' },
+      usage: [usage({ dedupeKey: 'k2', occurredAt: 'not a time' })],
+    });
     await expect(h.store.ingestMany([good, bad])).rejects.toThrow(/Invalid usage instant/);
     expect(await h.store.sources.checkpoints('claude-code')).toEqual([]);
     expect(await h.store.sessions.find('sess-a')).toEqual([]);

@@ -60,7 +60,12 @@ describe.each(BACKENDS)('store lifecycle on $name', (backend) => {
       for (let round = 0; round < 5; round++) {
         const make = (n: number) =>
           batch({
-            usage: [usage({ dedupeKey: `r${round}-k${n % 3}`, sessionExternalId: `s${round}`, rank: n, occurredAt: at(n) }, { calculatedCostNanos: BigInt(n) })],
+            usage: [
+              usage(
+                { dedupeKey: `r${round}-k${n % 3}`, sessionExternalId: `s${round}`, rank: n, occurredAt: at(n) },
+                { calculatedCostNanos: BigInt(n) },
+              ),
+            ],
             activity: [activity({ sessionExternalId: `s${round}`, firstAt: at(0), lastAt: at(n) })],
           });
         await Promise.all(Array.from({ length: 6 }, (_, n) => stores[n % 2]!.ingest(make(n))));
@@ -68,7 +73,8 @@ describe.each(BACKENDS)('store lifecycle on $name', (backend) => {
       const sessions = await stores[0]!.sessions.list({});
       expect(sessions).toHaveLength(5);
       // Per key the largest rank wins: k0 ← 3, k1 ← 4, k2 ← 5.
-      for (const s of sessions) expect([s.requestCount, s.calculatedCostNanos, s.endedAt.toISOString()]).toEqual([3, 12n, at(5)]);
+      for (const s of sessions)
+        expect([s.requestCount, s.calculatedCostNanos, s.endedAt.toISOString()]).toEqual([3, 12n, at(5)]);
       await Promise.all(stores.map((s) => s.close()));
     } finally {
       await t.cleanup();
@@ -80,7 +86,10 @@ describe.each(BACKENDS)('store lifecycle on $name', (backend) => {
     try {
       await migrateStore(t.target);
       const future = SCHEMA_VERSION + 1;
-      await execOn(t.target, `INSERT INTO rimuru_migrations (version, name, checksum, applied_at) VALUES (${future}, 'future', 'x', '2030-01-01T00:00:00Z')`);
+      await execOn(
+        t.target,
+        `INSERT INTO rimuru_migrations (version, name, checksum, applied_at) VALUES (${future}, 'future', 'x', '2030-01-01T00:00:00Z')`,
+      );
       const attempt = openStore(t.target);
       await expect(attempt).rejects.toBeInstanceOf(StoreError);
       await expect(attempt).rejects.toMatchObject({
@@ -97,16 +106,28 @@ describe.each(BACKENDS)('store lifecycle on $name', (backend) => {
     const t = await backend.create();
     try {
       const conn = await openConnection(t.target);
-      await runMigrations(conn.sql, EMBEDDED_MIGRATIONS[t.target.dialect].filter((m) => m.version <= 3));
+      await runMigrations(
+        conn.sql,
+        EMBEDDED_MIGRATIONS[t.target.dialect].filter((m) => m.version <= 3),
+      );
       await conn.close();
       const id = '3f1e2d4c-5b6a-4789-8abc-def012345678';
-      await execOn(t.target, "INSERT INTO agents (id, type, name, host) VALUES ('0a0a0a0a-0000-4000-8000-000000000001', 'claude-code', 'claude-code-default', 'h')");
-      await execOn(t.target, `INSERT INTO sessions (id, agent_id, started_at, ended_at, external_id, agent_type, host, tokens_known,
+      await execOn(
+        t.target,
+        "INSERT INTO agents (id, type, name, host) VALUES ('0a0a0a0a-0000-4000-8000-000000000001', 'claude-code', 'claude-code-default', 'h')",
+      );
+      await execOn(
+        t.target,
+        `INSERT INTO sessions (id, agent_id, started_at, ended_at, external_id, agent_type, host, tokens_known,
         total_input_tokens, total_output_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, reasoning_tokens, request_count)
-        VALUES ('${id}', '0a0a0a0a-0000-4000-8000-000000000001', '2025-03-01T10:00:00.000+00:00', '2025-03-01T10:05:00.000+00:00', 'old', 'claude-code', 'h', true, 30, 3, 0, 0, 0, 0, 2)`);
+        VALUES ('${id}', '0a0a0a0a-0000-4000-8000-000000000001', '2025-03-01T10:00:00.000+00:00', '2025-03-01T10:05:00.000+00:00', 'old', 'claude-code', 'h', true, 30, 3, 0, 0, 0, 0, 2)`,
+      );
       for (const key of ['k1', 'k2']) {
-        await execOn(t.target, `INSERT INTO usage_records (agent_type, dedupe_key, session_id, occurred_at, input_tokens, output_tokens)
-          VALUES ('claude-code', '${key}', '${id}', '2025-03-01T10:01:00.000+00:00', 15, ${key === 'k1' ? 1 : 2})`);
+        await execOn(
+          t.target,
+          `INSERT INTO usage_records (agent_type, dedupe_key, session_id, occurred_at, input_tokens, output_tokens)
+          VALUES ('claude-code', '${key}', '${id}', '2025-03-01T10:01:00.000+00:00', 15, ${key === 'k1' ? 1 : 2})`,
+        );
       }
       const store = await openStore(t.target);
       const totals = await store.usage.totals({});
@@ -157,7 +178,10 @@ describe('SQLite specifics', () => {
       if (t.target.dialect !== 'sqlite') throw new Error('expected sqlite');
       const { mkdirSync, writeFileSync } = await import('node:fs');
       mkdirSync(dirname(t.target.path), { recursive: true });
-      writeFileSync(t.target.path, 'this is not a sqlite file, just some text that is long enough to matter'.repeat(20));
+      writeFileSync(
+        t.target.path,
+        'this is not a sqlite file, just some text that is long enough to matter'.repeat(20),
+      );
       await expect(openStore(t.target)).rejects.toMatchObject({ code: 'DB_CORRUPT' });
     } finally {
       await t.cleanup();

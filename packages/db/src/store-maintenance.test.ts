@@ -32,10 +32,16 @@ async function seed(target: StoreTarget): Promise<void> {
   await store.ingest(
     batch({
       usage: [
-        usage({ dedupeKey: 'k1', occurredAt: at(0, 7), tokens: tokens({ input: 9_007_199_254_740_993, cacheWrite1h: 3 }) }, { calculatedCostNanos: 9_007_199_254_740_993n }),
-        usage({ dedupeKey: 'k2', sessionExternalId: 'sess-b', occurredAt: at(60 * 24 * 40), recordedCostUsd: 0.25 }, { recordedCostNanos: 250_000_000n }),
+        usage(
+          { dedupeKey: 'k1', occurredAt: at(0, 7), tokens: tokens({ input: 9_007_199_254_740_993, cacheWrite1h: 3 }) },
+          { calculatedCostNanos: 9_007_199_254_740_993n },
+        ),
+        usage(
+          { dedupeKey: 'k2', sessionExternalId: 'sess-b', occurredAt: at(60 * 24 * 40), recordedCostUsd: 0.25 },
+          { recordedCostNanos: 250_000_000n },
+        ),
       ],
-      activity: [activity({ sessionExternalId: 'sess-a', projectPath: "/p/it's \"quoted\" ☃", title: 'x\ny' })],
+      activity: [activity({ sessionExternalId: 'sess-a', projectPath: '/p/it\'s "quoted" ☃', title: 'x\ny' })],
       checkpoint: { ...batch().checkpoint, state: { total: 12, nested: [1, 'two'] }, diagnosticCount: 2 },
       diagnosticCount: 2,
     }),
@@ -74,7 +80,9 @@ describe('NDJSON export and import', () => {
     await importStore(pg.target, first);
     expect(await exportLines(pg.target)).toEqual(first);
     const store = await openStore(pg.target);
-    await store.ingest(batch({ usage: [usage({ dedupeKey: 'k3' })], checkpoint: { ...batch().checkpoint, path: '/logs/b.jsonl' } }));
+    await store.ingest(
+      batch({ usage: [usage({ dedupeKey: 'k3' })], checkpoint: { ...batch().checkpoint, path: '/logs/b.jsonl' } }),
+    );
     expect((await store.usage.totals({})).requestCount).toBe(3);
     await store.close();
   });
@@ -100,47 +108,59 @@ describe('NDJSON export and import', () => {
     const file = join(dir, 'export.ndjson');
     writeFileSync(file, `${first.join('\n')}\n`);
     const b = await fresh();
-    const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY });
+    const lines = createInterface({
+      input: createReadStream(file, { encoding: 'utf8' }),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
     await importStore(b.target, lines);
     expect(await exportLines(b.target)).toEqual(first);
   });
 
-  it.each([sqliteBackend, postgresBackend])('on $name: rolls back a file whose rows break a unique key, and fills columns an older export lacks', async (backend) => {
-    const a = await fresh();
-    await seed(a.target);
-    const first = await exportLines(a.target);
-    const usageLine = first.find((l) => l.includes('"table":"usage_records"'))!;
-    const copy = JSON.parse(usageLine) as { row: Record<string, unknown> };
-    copy.row['id'] = { $bigint: '999' };
-    const counts = JSON.parse(first.at(-1)!) as { counts: Record<string, number> };
-    const duplicated = [...first.slice(0, first.indexOf(usageLine) + 1), JSON.stringify(copy), ...first.slice(first.indexOf(usageLine) + 1, -1),
-      JSON.stringify({ end: true, counts: { ...counts.counts, usage_records: counts.counts['usage_records']! + 1 } })];
-    const b = await fresh(backend);
-    await expect(importStore(b.target, duplicated)).rejects.toThrow();
-    let store = await openStore(b.target);
-    expect(await store.sessions.count({})).toBe(0);
-    await store.close();
+  it.each([sqliteBackend, postgresBackend])(
+    'on $name: rolls back a file whose rows break a unique key, and fills columns an older export lacks',
+    async (backend) => {
+      const a = await fresh();
+      await seed(a.target);
+      const first = await exportLines(a.target);
+      const usageLine = first.find((l) => l.includes('"table":"usage_records"'))!;
+      const copy = JSON.parse(usageLine) as { row: Record<string, unknown> };
+      copy.row['id'] = { $bigint: '999' };
+      const counts = JSON.parse(first.at(-1)!) as { counts: Record<string, number> };
+      const duplicated = [
+        ...first.slice(0, first.indexOf(usageLine) + 1),
+        JSON.stringify(copy),
+        ...first.slice(first.indexOf(usageLine) + 1, -1),
+        JSON.stringify({ end: true, counts: { ...counts.counts, usage_records: counts.counts['usage_records']! + 1 } }),
+      ];
+      const b = await fresh(backend);
+      await expect(importStore(b.target, duplicated)).rejects.toThrow();
+      let store = await openStore(b.target);
+      expect(await store.sessions.count({})).toBe(0);
+      await store.close();
 
-    // Schema 3 exports have no usage_count, activity_models or activity_request_count.
-    const older = first.map((line) => {
-      const value = JSON.parse(line) as { table?: string; row?: Record<string, unknown> };
-      if (value.table !== 'sessions') return line;
-      const { usageCount: _u, activityModels: _m, activityRequestCount: _r, ...row } = value.row!;
-      return JSON.stringify({ table: 'sessions', row });
-    });
-    await importStore(b.target, older);
-    store = await openStore(b.target);
-    expect((await store.usage.totals({})).requestCount).toBe(2);
-    expect((await store.sessions.list({})).map((s) => s.requestCount).sort()).toEqual([1, 1]);
-    await store.close();
-    expect(await exportLines(b.target)).toEqual(first);
-  });
+      // Schema 3 exports have no usage_count, activity_models or activity_request_count.
+      const older = first.map((line) => {
+        const value = JSON.parse(line) as { table?: string; row?: Record<string, unknown> };
+        if (value.table !== 'sessions') return line;
+        const { usageCount: _u, activityModels: _m, activityRequestCount: _r, ...row } = value.row!;
+        return JSON.stringify({ table: 'sessions', row });
+      });
+      await importStore(b.target, older);
+      store = await openStore(b.target);
+      expect((await store.usage.totals({})).requestCount).toBe(2);
+      expect((await store.sessions.list({})).map((s) => s.requestCount).sort()).toEqual([1, 1]);
+      await store.close();
+      expect(await exportLines(b.target)).toEqual(first);
+    },
+  );
 
   it('covers every table of the schema (a new table must be added to STORE_TABLES)', async () => {
     const a = await fresh();
     await (await openStore(a.target)).close();
     const client = createClient(sqliteConfig((a.target as { path: string }).path));
-    const rows = await client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    const rows = await client.execute(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    );
     client.close();
     const names = rows.rows.map((r) => String(r['name'])).filter((n) => !UNEXPORTED_TABLES.includes(n));
     expect(names.sort()).toEqual(STORE_TABLES.map((t) => t.name).sort());
@@ -164,12 +184,15 @@ describe('backup and restore of the embedded store', () => {
     const before = await exportLines(a.target);
 
     const target = a.target as { dialect: 'sqlite'; path: string };
-    await deleteSessions(target, (await (async () => {
-      const s = await openStore(target);
-      const ids = (await s.sessions.list({})).map((x) => x.id);
-      await s.close();
-      return ids;
-    })()));
+    await deleteSessions(
+      target,
+      await (async () => {
+        const s = await openStore(target);
+        const ids = (await s.sessions.list({})).map((x) => x.id);
+        await s.close();
+        return ids;
+      })(),
+    );
     expect(await exportLines(target)).not.toEqual(before);
     const result = await restoreStore(target, file);
     expect(result.previousCopy).not.toBeNull();

@@ -20,13 +20,29 @@ describe.each(BACKENDS)('plan units of usage records on $name', (backend) => {
         agentType: 'copilot',
         usage: [
           // Copilot writes three 0.33× requests as 0.9900000000000001: stored exactly as 990 000 millionths.
-          usage({ dedupeKey: 'run-1', model: 'claude-haiku-4.5', premiumRequests: 0.9900000000000001, nanoAiu: 1_250_000_000 }),
-          usage({ dedupeKey: 'run-2', model: 'claude-sonnet-4.5', occurredAt: at(20), premiumRequests: 14, nanoAiu: 2_000_000_001 }),
+          usage({
+            dedupeKey: 'run-1',
+            model: 'claude-haiku-4.5',
+            premiumRequests: 0.9900000000000001,
+            nanoAiu: 1_250_000_000,
+          }),
+          usage({
+            dedupeKey: 'run-2',
+            model: 'claude-sonnet-4.5',
+            occurredAt: at(20),
+            premiumRequests: 14,
+            nanoAiu: 2_000_000_001,
+          }),
           usage({ dedupeKey: 'run-3', model: 'gpt-4.1', occurredAt: at(40) }),
         ],
       }),
     );
-    await h.store.ingest(batch({ usage: [usage({ dedupeKey: 'claude-1', sessionExternalId: 'sess-c' })], checkpoint: { ...batch().checkpoint, path: '/logs/c.jsonl' } }));
+    await h.store.ingest(
+      batch({
+        usage: [usage({ dedupeKey: 'claude-1', sessionExternalId: 'sess-c' })],
+        checkpoint: { ...batch().checkpoint, path: '/logs/c.jsonl' },
+      }),
+    );
   }
 
   it('stores them per record, exactly, and every reader returns them', async () => {
@@ -37,9 +53,13 @@ describe.each(BACKENDS)('plan units of usage records on $name', (backend) => {
       [14_000_000n, 2_000_000_001n],
       [null, null],
     ]);
-    expect((await collect(h.store.usage.stream({ agentTypes: ['copilot'] }))).map((r) => r.premiumRequestMicros)).toEqual([990_000n, 14_000_000n, null]);
+    expect(
+      (await collect(h.store.usage.stream({ agentTypes: ['copilot'] }))).map((r) => r.premiumRequestMicros),
+    ).toEqual([990_000n, 14_000_000n, null]);
     const pushed = await h.store.replication.changesSince(null, 10);
-    expect(pushed.usage.filter((u) => u.agentType === 'copilot').map((u) => [u.premiumRequestMicros, u.nanoAiu])).toEqual([
+    expect(
+      pushed.usage.filter((u) => u.agentType === 'copilot').map((u) => [u.premiumRequestMicros, u.nanoAiu]),
+    ).toEqual([
       [990_000n, 1_250_000_000n],
       [14_000_000n, 2_000_000_001n],
       [null, null],
@@ -49,8 +69,15 @@ describe.each(BACKENDS)('plan units of usage records on $name', (backend) => {
     const server = await openStore(other.target);
     try {
       await server.replication.apply(pushed);
-      const copied = (await collect(server.usage.stream({ agentTypes: ['copilot'] }))).map((r) => [r.premiumRequestMicros, r.nanoAiu]);
-      expect(copied).toEqual([[990_000n, 1_250_000_000n], [14_000_000n, 2_000_000_001n], [null, null]]);
+      const copied = (await collect(server.usage.stream({ agentTypes: ['copilot'] }))).map((r) => [
+        r.premiumRequestMicros,
+        r.nanoAiu,
+      ]);
+      expect(copied).toEqual([
+        [990_000n, 1_250_000_000n],
+        [14_000_000n, 2_000_000_001n],
+        [null, null],
+      ]);
     } finally {
       await server.close();
       await other.cleanup();
@@ -73,6 +100,8 @@ describe.each(BACKENDS)('plan units of usage records on $name', (backend) => {
     const slots = await h.store.usage.slots({});
     const sum = (key: 'premiumRequestMicros' | 'nanoAiu') => slots.reduce((s, x) => s + (x[key] ?? 0n), 0n);
     expect([sum('premiumRequestMicros'), sum('nanoAiu')]).toEqual([14_990_000n, 3_250_000_001n]);
-    expect(slots.filter((x) => x.agentType === 'claude-code').every((x) => (x.premiumRequestMicros ?? null) === null)).toBe(true);
+    expect(
+      slots.filter((x) => x.agentType === 'claude-code').every((x) => (x.premiumRequestMicros ?? null) === null),
+    ).toBe(true);
   });
 });

@@ -5,7 +5,8 @@ import { at, batch, tokens, usage } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
 
 const EPOCH = new Date('1970-01-01T00:00:00.000Z');
-const sonnet = (input: string, output: string, fast: number | null = null) => createModelPrice({ input, output, fastMultiplier: fast });
+const sonnet = (input: string, output: string, fast: number | null = null) =>
+  createModelPrice({ input, output, fastMultiplier: fast });
 
 describe.each(BACKENDS)('dated prices and repricing on $name', (backend) => {
   const h = useTestStore(backend);
@@ -13,7 +14,12 @@ describe.each(BACKENDS)('dated prices and repricing on $name', (backend) => {
   it('round-trips dated rows exactly; replace rewrites a row at the same start, keep leaves it', async () => {
     const rows: DatedPriceRow[] = [
       { model: 'claude-sonnet-4', validFrom: EPOCH, price: sonnet('0.000003', '0.000015', 6), source: 'bundled' },
-      { model: 'claude-sonnet-4', validFrom: new Date(at(60)), price: sonnet('0.000002', '0.00001'), source: 'litellm' },
+      {
+        model: 'claude-sonnet-4',
+        validFrom: new Date(at(60)),
+        price: sonnet('0.000002', '0.00001'),
+        source: 'litellm',
+      },
     ];
     expect(await h.store.prices.write(rows, 'keep')).toBe(2);
     await h.store.prices.write([{ ...rows[0]!, price: sonnet('0.000009', '0.000015') }], 'keep');
@@ -35,13 +41,21 @@ describe.each(BACKENDS)('dated prices and repricing on $name', (backend) => {
         usage: [
           usage({ dedupeKey: 'k1', occurredAt: at(0), tokens: tokens({ input: 1000, output: 100 }) }),
           usage({ dedupeKey: 'k2', occurredAt: at(120), tokens: tokens({ input: 2000, output: 10 }) }),
-          usage({ dedupeKey: 'k3', occurredAt: at(130), model: 'mystery-9', tokens: tokens({ input: 7 }) }, { priced: false, calculatedCostNanos: 0n }),
+          usage(
+            { dedupeKey: 'k3', occurredAt: at(130), model: 'mystery-9', tokens: tokens({ input: 7 }) },
+            { priced: false, calculatedCostNanos: 0n },
+          ),
         ],
       }),
     );
     const book = createDatedPriceBook([
       { model: 'claude-sonnet-4', validFrom: EPOCH, price: sonnet('0.000003', '0.000015'), source: 'bundled' },
-      { model: 'claude-sonnet-4', validFrom: new Date(at(60)), price: sonnet('0.000001', '0.000005'), source: 'litellm' },
+      {
+        model: 'claude-sonnet-4',
+        validFrom: new Date(at(60)),
+        price: sonnet('0.000001', '0.000005'),
+        source: 'litellm',
+      },
     ]);
     const result = await h.store.usage.reprice((r) => priceUsageRecord(book, r));
     expect(result).toMatchObject({ recordsExamined: 3, recordsRepriced: 2, sessionsUpdated: 1 });
@@ -58,12 +72,20 @@ describe.each(BACKENDS)('dated prices and repricing on $name', (backend) => {
     expect(await h.store.usage.reprice((r) => priceUsageRecord(book, r))).toMatchObject({ recordsRepriced: 0 });
 
     const byModel = await h.store.usage.breakdown({ groupBy: 'model' });
-    expect(byModel.map((g) => [g.group, g.requestCount, g.tokens.input, g.calculatedCostNanos, g.unpricedRequestCount])).toEqual([
+    expect(
+      byModel.map((g) => [g.group, g.requestCount, g.tokens.input, g.calculatedCostNanos, g.unpricedRequestCount]),
+    ).toEqual([
       ['claude-sonnet-4', 2, 3000, 6_550_000n, 0],
       ['mystery-9', 1, 7, 0n, 1],
     ]);
-    const byAgent = await h.store.usage.breakdown({ groupBy: 'agentType', from: new Date(at(60)), agentNames: ['claude-code-default'] });
-    expect(byAgent.map((g) => [g.group, g.requestCount, g.calculatedCostNanos])).toEqual([['claude-code', 2, 2_050_000n]]);
+    const byAgent = await h.store.usage.breakdown({
+      groupBy: 'agentType',
+      from: new Date(at(60)),
+      agentNames: ['claude-code-default'],
+    });
+    expect(byAgent.map((g) => [g.group, g.requestCount, g.calculatedCostNanos])).toEqual([
+      ['claude-code', 2, 2_050_000n],
+    ]);
     expect(await h.store.usage.breakdown({ groupBy: 'agentType', agentNames: ['nobody'] })).toEqual([]);
   });
 });

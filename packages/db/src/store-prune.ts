@@ -40,7 +40,12 @@ async function withRunner<T>(target: StoreTarget, use: (db: SqlRunner) => Promis
  * re-import what was already read; a source the agent rewrites later is read again in full.
  */
 export function deleteSessions(target: StoreTarget, sessionIds: string[]): Promise<DeleteResult> {
-  return withRunner(target, (db) => deleteWhere(db, sessionIds.map((id) => id.toLowerCase())));
+  return withRunner(target, (db) =>
+    deleteWhere(
+      db,
+      sessionIds.map((id) => id.toLowerCase()),
+    ),
+  );
 }
 
 /** Sessions whose last activity is before `before`: what `db prune` would delete. */
@@ -55,6 +60,9 @@ export function countSessionsBefore(target: StoreTarget, before: Date): Promise<
 export function pruneSessionsBefore(target: StoreTarget, before: Date): Promise<DeleteResult> {
   return withRunner(target, async (db) => {
     const rows = await db.query(sql`SELECT id FROM sessions WHERE ended_at < ${before}`);
-    return deleteWhere(db, rows.map((r) => String(r.id)));
+    return deleteWhere(
+      db,
+      rows.map((r) => String(r.id)),
+    );
   });
 }

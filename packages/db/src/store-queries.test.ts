@@ -16,7 +16,9 @@ describe.each(BACKENDS)('queries on $name', (backend) => {
           activity({ sessionExternalId: 'c-old', firstAt: at(0), lastAt: at(10), projectPath: '/work/alpha' }),
           activity({ sessionExternalId: 'c-new', firstAt: at(100), lastAt: at(200), projectPath: '/work/beta_x' }),
         ],
-        usage: [usage({ dedupeKey: 'u1', sessionExternalId: 'c-new', occurredAt: at(150) }, { calculatedCostNanos: 2_000n })],
+        usage: [
+          usage({ dedupeKey: 'u1', sessionExternalId: 'c-new', occurredAt: at(150) }, { calculatedCostNanos: 2_000n }),
+        ],
       }),
     );
     await h.store.ingest(
@@ -45,7 +47,10 @@ describe.each(BACKENDS)('queries on $name', (backend) => {
     const since = new Date(at(55));
     const until = new Date(at(110));
     expect(ids(await h.store.sessions.list({ agentTypes: ['codex'] }))).toEqual(['x-mid', 'x-100%']);
-    expect(ids(await h.store.sessions.list({ agentNames: ['codex-work'], hosts: ['host-2'] }))).toEqual(['x-mid', 'x-100%']);
+    expect(ids(await h.store.sessions.list({ agentNames: ['codex-work'], hosts: ['host-2'] }))).toEqual([
+      'x-mid',
+      'x-100%',
+    ]);
     expect(ids(await h.store.sessions.list({ hosts: ['host-1'] }))).toEqual(['c-new', 'c-old']);
     expect(ids(await h.store.sessions.list({ project: 'alpha' }))).toEqual(['x-mid', 'c-old']);
     expect(ids(await h.store.sessions.list({ project: 'beta_' }))).toEqual(['c-new']);
@@ -53,7 +58,9 @@ describe.each(BACKENDS)('queries on $name', (backend) => {
     expect(ids(await h.store.sessions.list({ project: 'a_p' }))).toEqual([]);
     expect(ids(await h.store.sessions.list({ project: 'ALPHA' }))).toEqual(['x-mid', 'c-old']);
     expect(ids(await h.store.sessions.list({ since, until }))).toEqual(['c-new', 'x-mid', 'x-100%']);
-    expect(ids(await h.store.sessions.list({ since, until, project: 'alpha', agentTypes: ['codex', 'claude-code'] }))).toEqual(['x-mid']);
+    expect(
+      ids(await h.store.sessions.list({ since, until, project: 'alpha', agentTypes: ['codex', 'claude-code'] })),
+    ).toEqual(['x-mid']);
     expect(await h.store.sessions.count({ since, until, hosts: ['host-2'] })).toBe(2);
     expect(ids(await h.store.sessions.list({ activeSince: new Date(at(120)) }))).toEqual(['c-new', 'x-mid']);
     expect(ids(await h.store.sessions.list({ agentTypes: [] }))).toEqual([]);
@@ -77,7 +84,9 @@ describe.each(BACKENDS)('queries on $name', (backend) => {
   });
 
   it('an exact external id wins over longer ids it prefixes', async () => {
-    await h.store.ingest(batch({ activity: [activity({ sessionExternalId: 'abc' }), activity({ sessionExternalId: 'abcd' })] }));
+    await h.store.ingest(
+      batch({ activity: [activity({ sessionExternalId: 'abc' }), activity({ sessionExternalId: 'abcd' })] }),
+    );
     expect(ids(await h.store.sessions.find('abc'))).toEqual(['abc']);
   });
 
@@ -85,13 +94,25 @@ describe.each(BACKENDS)('queries on $name', (backend) => {
     await h.store.ingest(
       batch({
         usage: [
-          usage({ dedupeKey: 'a', occurredAt: at(0), tokens: tokens({ input: 1, cacheWrite1h: 4 }) }, { calculatedCostNanos: 10n }),
-          usage({ dedupeKey: 'b', occurredAt: at(10, 999), tokens: tokens({ output: 2, reasoning: 1 }) }, { calculatedCostNanos: 20n, recordedCostNanos: 25n }),
+          usage(
+            { dedupeKey: 'a', occurredAt: at(0), tokens: tokens({ input: 1, cacheWrite1h: 4 }) },
+            { calculatedCostNanos: 10n },
+          ),
+          usage(
+            { dedupeKey: 'b', occurredAt: at(10, 999), tokens: tokens({ output: 2, reasoning: 1 }) },
+            { calculatedCostNanos: 20n, recordedCostNanos: 25n },
+          ),
           usage({ dedupeKey: 'c', occurredAt: at(11), model: 'mystery' }, { calculatedCostNanos: 0n, priced: false }),
         ],
       }),
     );
-    await h.store.ingest(batch({ agentType: 'codex', host: 'host-2', usage: [usage({ dedupeKey: 'a', occurredAt: at(5) }, { calculatedCostNanos: 7n })] }));
+    await h.store.ingest(
+      batch({
+        agentType: 'codex',
+        host: 'host-2',
+        usage: [usage({ dedupeKey: 'a', occurredAt: at(5) }, { calculatedCostNanos: 7n })],
+      }),
+    );
     const range = { from: new Date(at(0)), to: new Date(at(11)) };
     expect(await h.store.usage.totals(range)).toEqual({
       tokens: { input: 11, output: 7, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 4, reasoning: 1 },
@@ -105,7 +126,10 @@ describe.each(BACKENDS)('queries on $name', (backend) => {
     expect((await h.store.usage.totals({ ...range, hosts: ['host-2'] })).calculatedCostNanos).toBe(7n);
     expect((await h.store.usage.totals({ from: new Date(at(10, 999)), to: new Date(at(11, 1)) })).requestCount).toBe(2);
     expect((await h.store.usage.totals({ from: new Date(at(11)) })).unpricedRequestCount).toBe(1);
-    expect(await h.store.usage.totals({ to: new Date(at(0)) })).toMatchObject({ requestCount: 0, recordedCostNanos: null });
+    expect(await h.store.usage.totals({ to: new Date(at(0)) })).toMatchObject({
+      requestCount: 0,
+      recordedCostNanos: null,
+    });
   });
 
   it('splits one session by model, most tokens first', async () => {
@@ -130,8 +154,22 @@ describe.each(BACKENDS)('queries on $name', (backend) => {
     await seed();
     const agents = await h.store.agents.list();
     expect(agents).toEqual([
-      { id: agentRowId('host-1', 'claude-code-default'), type: 'claude-code', name: 'claude-code-default', host: 'host-1', sessionCount: 2, lastActivityAt: new Date(at(200)) },
-      { id: agentRowId('host-2', 'codex-work'), type: 'codex', name: 'codex-work', host: 'host-2', sessionCount: 2, lastActivityAt: new Date(at(120)) },
+      {
+        id: agentRowId('host-1', 'claude-code-default'),
+        type: 'claude-code',
+        name: 'claude-code-default',
+        host: 'host-1',
+        sessionCount: 2,
+        lastActivityAt: new Date(at(200)),
+      },
+      {
+        id: agentRowId('host-2', 'codex-work'),
+        type: 'codex',
+        name: 'codex-work',
+        host: 'host-2',
+        sessionCount: 2,
+        lastActivityAt: new Date(at(120)),
+      },
     ]);
   });
 

@@ -19,10 +19,21 @@ async function seed(store: SessionStore): Promise<void> {
     batch({
       activity: [activity({ sessionExternalId: 'a', firstAt: at(0), lastAt: at(30), projectPath: '/p/a', title: 't' })],
       usage: [
-        usage({ dedupeKey: 'a1', sessionExternalId: 'a', occurredAt: at(10), tokens: tokens({ input: 3, cacheWrite1h: 2 }) }),
-        usage({ dedupeKey: 'a2', sessionExternalId: 'a', occurredAt: at(10), model: 'other', speed: 'fast' }, { recordedCostNanos: 7n }),
+        usage({
+          dedupeKey: 'a1',
+          sessionExternalId: 'a',
+          occurredAt: at(10),
+          tokens: tokens({ input: 3, cacheWrite1h: 2 }),
+        }),
+        usage(
+          { dedupeKey: 'a2', sessionExternalId: 'a', occurredAt: at(10), model: 'other', speed: 'fast' },
+          { recordedCostNanos: 7n },
+        ),
         usage({ dedupeKey: 'a3', sessionExternalId: 'a', occurredAt: at(5), replayKey: 'r1' }),
-        usage({ dedupeKey: 'b1', sessionExternalId: 'b', occurredAt: at(40), model: null }, { priced: false, calculatedCostNanos: 0n }),
+        usage(
+          { dedupeKey: 'b1', sessionExternalId: 'b', occurredAt: at(40), model: null },
+          { priced: false, calculatedCostNanos: 0n },
+        ),
       ],
     }),
   );
@@ -32,11 +43,26 @@ async function seed(store: SessionStore): Promise<void> {
       agentName: 'codex-work',
       host: 'host-2',
       checkpoint: { ...batch().checkpoint, agentType: 'codex', path: '/logs/c.jsonl' },
-      activity: [activity({ sessionExternalId: 'c', firstAt: at(50), lastAt: at(90), tokensKnown: false, models: ['gpt-x'], requestCount: 4 })],
+      activity: [
+        activity({
+          sessionExternalId: 'c',
+          firstAt: at(50),
+          lastAt: at(90),
+          tokensKnown: false,
+          models: ['gpt-x'],
+          requestCount: 4,
+        }),
+      ],
     }),
   );
   await store.sessions.markByHook({
-    agentType: 'codex', agentName: 'codex-work', host: 'host-2', externalId: 'c', at: new Date(at(95)), ended: true, projectPath: '/p/c',
+    agentType: 'codex',
+    agentName: 'codex-work',
+    host: 'host-2',
+    externalId: 'c',
+    at: new Date(at(95)),
+    ended: true,
+    projectPath: '/p/c',
   });
 }
 
@@ -67,7 +93,12 @@ describe.each(BACKENDS)('repositories on $name', (backend) => {
     const mark = { agentType: 'claude-code' as const, agentName: 'claude-code-default', host: 'h', externalId: 'new' };
     await h.store.sessions.markByHook({ ...mark, at: new Date(at(1)), ended: false, projectPath: '/p/one' });
     let [s] = await h.store.sessions.list({});
-    expect([s!.startedAt.toISOString(), s!.endedAt.toISOString(), s!.endedByHook, s!.projectPath]).toEqual([at(1), at(1), false, '/p/one']);
+    expect([s!.startedAt.toISOString(), s!.endedAt.toISOString(), s!.endedByHook, s!.projectPath]).toEqual([
+      at(1),
+      at(1),
+      false,
+      '/p/one',
+    ]);
     await h.store.sessions.markByHook({ ...mark, at: new Date(at(9)), ended: true, projectPath: '/p/two' });
     [s] = await h.store.sessions.list({});
     expect([s!.endedAt.toISOString(), s!.endedByHook, s!.projectPath]).toEqual([at(9), true, '/p/one']);
@@ -76,12 +107,20 @@ describe.each(BACKENDS)('repositories on $name', (backend) => {
     expect([s!.endedAt.toISOString(), s!.endedByHook]).toEqual([at(9), false]);
   });
 
-  it('reads one session\'s records oldest first (then by id), as the stream gives them', async () => {
+  it("reads one session's records oldest first (then by id), as the stream gives them", async () => {
     await seed(h.store);
     const id = sessionRowId('claude-code', 'a');
     const records = await h.store.usage.ofSession(id.toUpperCase());
     const streamed = await collect(h.store.usage.stream({ sessionIds: [id] }));
-    const facts = (r: StoredUsageRecord) => [r.model, r.occurredAt.toISOString(), r.speed, r.tokens, r.calculatedCostNanos, r.recordedCostNanos, r.priced];
+    const facts = (r: StoredUsageRecord) => [
+      r.model,
+      r.occurredAt.toISOString(),
+      r.speed,
+      r.tokens,
+      r.calculatedCostNanos,
+      r.recordedCostNanos,
+      r.priced,
+    ];
     expect(records.map(facts)).toEqual(streamed.map(facts));
     expect(records.map((r) => r.occurredAt.toISOString())).toEqual([at(5), at(10), at(10)]);
     expect(records[2]).toMatchObject({ model: 'other', speed: 'fast', recordedCostNanos: 7n });
@@ -107,11 +146,17 @@ describe.each(BACKENDS)('repositories on $name', (backend) => {
       expect(batches).toBe(3);
       expect(await comparable(target)).toEqual(await comparable(h.store));
       expect(await target.usage.totals({})).toEqual(await h.store.usage.totals({}));
-      expect((await target.agents.list()).map((a) => [a.id, a.sessionCount])).toEqual((await h.store.agents.list()).map((a) => [a.id, a.sessionCount]));
+      expect((await target.agents.list()).map((a) => [a.id, a.sessionCount])).toEqual(
+        (await h.store.agents.list()).map((a) => [a.id, a.sessionCount]),
+      );
       const all = await h.store.replication.changesSince(null, 10);
       expect(all.usage.map((u) => u.dedupeKey).sort()).toEqual(['a1', 'a2', 'a3', 'b1']);
       expect(all.usage.find((u) => u.dedupeKey === 'a1')?.tokens.cacheWrite1h).toBe(2n);
-      expect(all.sessions.find((s) => s.externalId === 'c')).toMatchObject({ activityModels: ['gpt-x'], activityRequestCount: 4, endedByHook: true });
+      expect(all.sessions.find((s) => s.externalId === 'c')).toMatchObject({
+        activityModels: ['gpt-x'],
+        activityRequestCount: 4,
+        endedByHook: true,
+      });
     } finally {
       await target.close();
       await other.cleanup();

@@ -17,7 +17,9 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 /** Records of every session of the store, as [agent type, dedupe key, request count], by key. */
 async function requestCounts(store: SessionStore): Promise<[string, string, number | null][]> {
   const records = await collect(store.usage.stream({}));
-  return records.map((r) => [r.agentType, r.dedupeKey, r.requestCount] as [string, string, number | null]).sort((a, b) => (a[1] < b[1] ? -1 : 1));
+  return records
+    .map((r) => [r.agentType, r.dedupeKey, r.requestCount] as [string, string, number | null])
+    .sort((a, b) => (a[1] < b[1] ? -1 : 1));
 }
 
 describe.each(BACKENDS)('request counts of usage records on $name', (backend) => {
@@ -36,10 +38,16 @@ describe.each(BACKENDS)('request counts of usage records on $name', (backend) =>
     const [session] = await h.store.sessions.list({});
     expect((await h.store.usage.ofSession(session!.id)).map((r) => r.requestCount)).toEqual([1, 5, null]);
     expect((await collect(h.store.usage.stream({}))).map((r) => [r.dedupeKey, r.requestCount])).toEqual([
-      ['one', 1], ['sum-of-5', 5], ['sum-unknown', null],
+      ['one', 1],
+      ['sum-of-5', 5],
+      ['sum-unknown', null],
     ]);
     const changes = await h.store.replication.changesSince(null, 10);
-    expect(changes.usage.map((u) => [u.dedupeKey, u.requestCount])).toEqual([['one', 1], ['sum-of-5', 5], ['sum-unknown', null]]);
+    expect(changes.usage.map((u) => [u.dedupeKey, u.requestCount])).toEqual([
+      ['one', 1],
+      ['sum-of-5', 5],
+      ['sum-unknown', null],
+    ]);
   });
 
   it('carries request counts through team push (replication) and a grown copy rewrites them', async () => {
@@ -70,10 +78,14 @@ describe.each(BACKENDS)('request counts of usage records on $name', (backend) =>
       }),
     );
     const seen: (number | null)[] = [];
-    const result = await h.store.usage.reprice((r) => {
-      seen.push(r.requestCount);
-      return { calculatedCostNanos: 7n, priced: true };
-    }, undefined, { aggregatesOnly: true });
+    const result = await h.store.usage.reprice(
+      (r) => {
+        seen.push(r.requestCount);
+        return { calculatedCostNanos: 7n, priced: true };
+      },
+      undefined,
+      { aggregatesOnly: true },
+    );
     expect(seen.sort()).toEqual([2, null]);
     expect(result).toMatchObject({ recordsExamined: 2, recordsRepriced: 2, sessionsUpdated: 1 });
     const [session] = await h.store.sessions.list({});
@@ -117,7 +129,9 @@ function legacyRowsSql(): string {
   LEGACY_RECORDS.forEach(([agentType, key], i) => {
     const agent = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
     const session = `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-    statements.push(`INSERT INTO agents (id, type, name, host, created_at) VALUES ('${agent}', '${agentType}', '${agentType}-${i}', 'h', '2025-03-01T10:00:00.000+00:00');`);
+    statements.push(
+      `INSERT INTO agents (id, type, name, host, created_at) VALUES ('${agent}', '${agentType}', '${agentType}-${i}', 'h', '2025-03-01T10:00:00.000+00:00');`,
+    );
     statements.push(`INSERT INTO sessions (id, agent_id, started_at, ended_at, external_id, agent_type, host, created_at, updated_at)
       VALUES ('${session}', '${agent}', '2025-03-01T10:00:00.000+00:00', '2025-03-01T10:00:00.000+00:00', 's${i}', '${agentType}', 'h',
         '2025-03-01T10:00:00.000+00:00', '2025-03-01T10:00:00.000+00:00');`);
@@ -169,20 +183,25 @@ describe.each(BACKENDS)('a store written before schema 6 on $name', (backend) =>
     await store.close();
     const lines: string[] = [];
     await exportStore(target.target, (l) => void lines.push(l));
-    const older = lines.map((line, i) => {
-      const value = JSON.parse(line) as { table?: string; row?: Record<string, unknown>; schemaVersion?: number };
-      if (i === 0) return JSON.stringify({ ...value, schemaVersion: 5 });
-      if (value.table === 'meta' && value.row!['key'] === REPRICE_AGGREGATES_META_KEY) return null;
-      if (value.table === 'model_prices') {
-        const { sourceDate: _undated, ...row } = value.row!;
-        return JSON.stringify({ table: 'model_prices', row });
-      }
-      if (value.table !== 'usage_records') return line;
-      const { requestCount: _dropped, ...row } = value.row!;
-      return JSON.stringify({ table: 'usage_records', row });
-    }).filter((l): l is string => l !== null);
+    const older = lines
+      .map((line, i) => {
+        const value = JSON.parse(line) as { table?: string; row?: Record<string, unknown>; schemaVersion?: number };
+        if (i === 0) return JSON.stringify({ ...value, schemaVersion: 5 });
+        if (value.table === 'meta' && value.row!['key'] === REPRICE_AGGREGATES_META_KEY) return null;
+        if (value.table === 'model_prices') {
+          const { sourceDate: _undated, ...row } = value.row!;
+          return JSON.stringify({ table: 'model_prices', row });
+        }
+        if (value.table !== 'usage_records') return line;
+        const { requestCount: _dropped, ...row } = value.row!;
+        return JSON.stringify({ table: 'usage_records', row });
+      })
+      .filter((l): l is string => l !== null);
     const trailer = JSON.parse(older.at(-1)!) as { counts: Record<string, number> };
-    older[older.length - 1] = JSON.stringify({ ...trailer, counts: { ...trailer.counts, meta: trailer.counts['meta']! - 1 } });
+    older[older.length - 1] = JSON.stringify({
+      ...trailer,
+      counts: { ...trailer.counts, meta: trailer.counts['meta']! - 1 },
+    });
 
     const fresh = await backend.create();
     try {

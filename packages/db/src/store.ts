@@ -190,7 +190,10 @@ export interface UsageRepository {
   /** A report summed and counted by a team server per core's periods; null where reportSpan is. */
   reportCells(query: ReportCellsQuery): Promise<ReportCells | null>;
   /** Stored copies of `dedupeKeys` and non-replay originals of `replayKeys` of one agent type (`sessions explain`). */
-  find(agentType: AgentType, keys: { dedupeKeys?: readonly string[]; replayKeys?: readonly string[] }): Promise<StreamedUsageRecord[]>;
+  find(
+    agentType: AgentType,
+    keys: { dedupeKeys?: readonly string[]; replayKeys?: readonly string[] },
+  ): Promise<StreamedUsageRecord[]>;
   /**
    * Recomputes calculated/auto costs of usage records (of `models` only, when given; of
    * aggregates only with `aggregatesOnly`) with `price`, then the roll-ups of their sessions;
@@ -325,7 +328,14 @@ export interface ReplicatedUsage {
   isReplayCopy: boolean;
   occurredAt: Date;
   model: string | null;
-  tokens: { input: bigint; output: bigint; cacheRead: bigint; cacheWrite5m: bigint; cacheWrite1h: bigint; reasoning: bigint };
+  tokens: {
+    input: bigint;
+    output: bigint;
+    cacheRead: bigint;
+    cacheWrite5m: bigint;
+    cacheWrite1h: bigint;
+    reasoning: bigint;
+  };
   speed: string | null;
   calculatedCostNanos: bigint;
   recordedCostNanos: bigint | null;

@@ -21,7 +21,9 @@ describe('rangeTiers', () => {
     });
     expect(rangeTiers()).toEqual({ days: { from: undefined, to: undefined }, hours: [], records: [] });
     expect(rangeTiers(d('2026-03-01T10:20:00.000Z'), d('2026-03-01T10:50:00.000Z'))).toEqual({
-      days: null, hours: [], records: [{ from: d('2026-03-01T10:20:00.000Z'), to: d('2026-03-01T10:50:00.000Z') }],
+      days: null,
+      hours: [],
+      records: [{ from: d('2026-03-01T10:20:00.000Z'), to: d('2026-03-01T10:50:00.000Z') }],
     });
     expect(rangeTiers(undefined, d('2026-03-01T10:20:00.000Z'))).toEqual({
       days: { from: undefined, to: d('2026-03-01T00:00:00.000Z') },
@@ -31,20 +33,33 @@ describe('rangeTiers', () => {
   });
 
   it('covers exactly [from, to) with aligned, disjoint spans, for any range', () => {
-    const instant = fc.integer({ min: Date.parse('2026-01-01'), max: Date.parse('2026-01-09') }).map((ms) => new Date(ms));
-    const inside = (s: Span, t: number) => (s.from === undefined || t >= s.from.getTime()) && (s.to === undefined || t < s.to.getTime());
+    const instant = fc
+      .integer({ min: Date.parse('2026-01-01'), max: Date.parse('2026-01-09') })
+      .map((ms) => new Date(ms));
+    const inside = (s: Span, t: number) =>
+      (s.from === undefined || t >= s.from.getTime()) && (s.to === undefined || t < s.to.getTime());
     fc.assert(
-      fc.property(fc.option(instant, { nil: undefined }), fc.option(instant, { nil: undefined }), fc.array(instant, { maxLength: 40 }), (from, to, probes) => {
-        const tiers = rangeTiers(from, to);
-        const spans = [...(tiers.days === null ? [] : [tiers.days]), ...tiers.hours, ...tiers.records];
-        if (tiers.days?.from !== undefined) expect(tiers.days.from.getTime() % DAY).toBe(0);
-        if (tiers.days?.to !== undefined) expect(tiers.days.to.getTime() % DAY).toBe(0);
-        for (const hour of tiers.hours) for (const end of [hour.from, hour.to]) if (end !== undefined) expect(end.getTime() % HOUR).toBe(0);
-        for (const t of [...probes.map((p) => p.getTime()), ...(from ? [from.getTime(), from.getTime() - 1] : []), ...(to ? [to.getTime(), to.getTime() - 1] : [])]) {
-          const wanted = inside({ from, to }, t) ? 1 : 0;
-          expect(spans.filter((s) => inside(s, t)).length).toBe(wanted);
-        }
-      }),
+      fc.property(
+        fc.option(instant, { nil: undefined }),
+        fc.option(instant, { nil: undefined }),
+        fc.array(instant, { maxLength: 40 }),
+        (from, to, probes) => {
+          const tiers = rangeTiers(from, to);
+          const spans = [...(tiers.days === null ? [] : [tiers.days]), ...tiers.hours, ...tiers.records];
+          if (tiers.days?.from !== undefined) expect(tiers.days.from.getTime() % DAY).toBe(0);
+          if (tiers.days?.to !== undefined) expect(tiers.days.to.getTime() % DAY).toBe(0);
+          for (const hour of tiers.hours)
+            for (const end of [hour.from, hour.to]) if (end !== undefined) expect(end.getTime() % HOUR).toBe(0);
+          for (const t of [
+            ...probes.map((p) => p.getTime()),
+            ...(from ? [from.getTime(), from.getTime() - 1] : []),
+            ...(to ? [to.getTime(), to.getTime() - 1] : []),
+          ]) {
+            const wanted = inside({ from, to }, t) ? 1 : 0;
+            expect(spans.filter((s) => inside(s, t)).length).toBe(wanted);
+          }
+        },
+      ),
     );
   });
 });

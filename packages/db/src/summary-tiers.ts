@@ -16,7 +16,8 @@ const DAY = 86_400_000;
 
 const floorTo = (at: Date, unit: number) => new Date(Math.floor(at.getTime() / unit) * unit);
 const ceilTo = (at: Date, unit: number) => new Date(Math.ceil(at.getTime() / unit) * unit);
-const before = (a: Date | undefined, b: Date | undefined) => a === undefined || b === undefined || a.getTime() < b.getTime();
+const before = (a: Date | undefined, b: Date | undefined) =>
+  a === undefined || b === undefined || a.getTime() < b.getTime();
 
 /**
  * Splits [from, to) into the UTC days that lie wholly inside it, the UTC hours wholly inside

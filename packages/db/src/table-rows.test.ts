@@ -9,7 +9,13 @@ import type { ColumnKind } from './table-rows.js';
 const SCHEMA = readFileSync(new URL('../../../prisma/schema.prisma', import.meta.url), 'utf8');
 
 const KIND_OF: Record<string, ColumnKind> = {
-  String: 'text', Int: 'int', Float: 'float', BigInt: 'bigint', Boolean: 'bool', DateTime: 'date', Decimal: 'decimal',
+  String: 'text',
+  Int: 'int',
+  Float: 'float',
+  BigInt: 'bigint',
+  Boolean: 'bool',
+  DateTime: 'date',
+  Decimal: 'decimal',
 };
 
 /** Every scalar field of every model of the canonical schema: table → [field, column, kind]. */

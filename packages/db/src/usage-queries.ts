@@ -28,7 +28,10 @@ export const PLAN_UNIT_SUMS = sql`CAST(SUM(u.premium_request_micros) AS BIGINT) 
 
 /** Adds plan units selected as PLAN_UNIT_SUMS into running totals. */
 export function addPlanUnitSums(into: PlanUnitSums, g: RawRow): void {
-  addPlanUnits(into, { premiumRequestMicros: rawBigIntOrNull(g.premium_request_micros), nanoAiu: rawBigIntOrNull(g.nano_aiu) });
+  addPlanUnits(into, {
+    premiumRequestMicros: rawBigIntOrNull(g.premium_request_micros),
+    nanoAiu: rawBigIntOrNull(g.nano_aiu),
+  });
 }
 
 export interface UsageWhere {
@@ -59,7 +62,11 @@ export function usageFromSql(q: UsageWhere): Sql {
 export function emptyTotals(): UsageTotals {
   return {
     tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 0 },
-    requestCount: 0, calculatedCostNanos: 0n, autoCostNanos: 0n, recordedCostNanos: null, unpricedRequestCount: 0,
+    requestCount: 0,
+    calculatedCostNanos: 0n,
+    autoCostNanos: 0n,
+    recordedCostNanos: null,
+    unpricedRequestCount: 0,
   };
 }
 
@@ -100,7 +107,9 @@ const SESSION_SUMS = sql`CAST(COALESCE(SUM(s.usage_count), 0) AS BIGINT) AS n,
 /** `column` contains `text` literally, in any case: the project rule of every session filter (sessionFilterSql). */
 function containsSql(column: Sql, text: string, dialect: StoreDialect): Sql {
   const pattern = `%${escapeLike(text)}%`;
-  return dialect === 'postgres' ? sql`${column} ILIKE ${pattern} ESCAPE '\\'` : sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+  return dialect === 'postgres'
+    ? sql`${column} ILIKE ${pattern} ESCAPE '\\'`
+    : sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 }
 
 /** Conditions on sessions `s` (and agents `a`) for the filters other than time. */
@@ -117,7 +126,12 @@ function sessionFilterConds(q: UsageTotalsQuery, dialect: StoreDialect): Sql[] {
  * Totals of a model filter: a session's roll-up mixes its models, so every record in the range
  * is summed (budgets per model read one period, not the whole history).
  */
-async function modelTotals(db: SqlRunner, q: UsageTotalsQuery & { model: string }, filters: Sql[], joinAgents: Sql): Promise<UsageTotals> {
+async function modelTotals(
+  db: SqlRunner,
+  q: UsageTotalsQuery & { model: string },
+  filters: Sql[],
+  joinAgents: Sql,
+): Promise<UsageTotals> {
   const conds: Sql[] = [containsSql(sql`u.model`, q.model, db.dialect), ...filters];
   if (q.from !== undefined) conds.push(sql`u.occurred_at >= ${q.from}`);
   if (q.to !== undefined) conds.push(sql`u.occurred_at < ${q.to}`);
@@ -146,7 +160,8 @@ export async function usageTotals(db: SqlRunner, range: UsageTotalsQuery): Promi
   }
   const filters = sessionFilterConds(range, db.dialect);
   const joinAgents = range.agentNames !== undefined ? sql`JOIN agents a ON a.id = s.agent_id` : emptySql;
-  if (range.model !== undefined && range.model !== '') return modelTotals(db, { ...range, model: range.model }, filters, joinAgents);
+  if (range.model !== undefined && range.model !== '')
+    return modelTotals(db, { ...range, model: range.model }, filters, joinAgents);
   const inside: Sql[] = [];
   if (range.from !== undefined) inside.push(sql`s.started_at >= ${range.from}`);
   if (range.to !== undefined) inside.push(sql`s.ended_at < ${range.to}`);

@@ -41,7 +41,8 @@ function quartersFrom(f: UsageSlotFilter, by: ReportGroupBy | null = null): Sql 
 export async function reportSpan(db: SqlRunner, f: UsageSlotFilter): Promise<{ first: Date; last: Date } | null> {
   if (!answers(db, f)) return null;
   const [row] = await db.query(sql`SELECT MIN(t.bucket) AS first, MAX(t.bucket) AS last ${quartersFrom(f)}`);
-  if (row === undefined || row.first === null || row.first === undefined) return { first: f.from ?? new Date(0), last: f.from ?? new Date(0) };
+  if (row === undefined || row.first === null || row.first === undefined)
+    return { first: f.from ?? new Date(0), last: f.from ?? new Date(0) };
   return { first: rawDate(row.first), last: new Date(rawDate(row.last).getTime() + QUARTER_MS) };
 }
 
@@ -86,13 +87,22 @@ export async function reportCells(db: SqlRunner, q: ReportCellsQuery): Promise<R
     const totals: UsageTotals & PlanUnitSums = emptyTotals();
     addGroup(totals, r);
     addPlanUnitSums(totals, r);
-    out.cells.push({ ...totals, period: rawInt(r.p) - 1, group: rawStringOrNull(r.grp), model: rawStringOrNull(r.model) });
+    out.cells.push({
+      ...totals,
+      period: rawInt(r.p) - 1,
+      group: rawStringOrNull(r.grp),
+      model: rawStringOrNull(r.model),
+    });
   }
   for (const r of counts) {
     if (rawInt(r.level) === 0) {
-      out.counts.push({ period: rawInt(r.p) - 1, group: rawStringOrNull(r.grp), sessionCount: rawInt(r.sessions), activeDays: rawInt(r.days) });
+      out.counts.push({
+        period: rawInt(r.p) - 1,
+        group: rawStringOrNull(r.grp),
+        sessionCount: rawInt(r.sessions),
+        activeDays: rawInt(r.days),
+      });
     } else out.totals = { sessionCount: rawInt(r.sessions), activeDays: rawInt(r.days) };
   }
   return out;
 }
-

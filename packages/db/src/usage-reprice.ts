@@ -38,7 +38,8 @@ export async function repriceUsage(
   const changes: Change[] = [];
   let examined = 0;
   let cursor: bigint | null = null;
-  if (models !== undefined && models.length === 0) return { recordsExamined: 0, recordsRepriced: 0, sessionsUpdated: 0 };
+  if (models !== undefined && models.length === 0)
+    return { recordsExamined: 0, recordsRepriced: 0, sessionsUpdated: 0 };
   const conds: Sql[] = models !== undefined ? [inListSql(sql`u.model`, models)] : [];
   if (options.aggregatesOnly === true) conds.push(sql`(u.request_count IS NULL OR u.request_count <> 1)`);
   for (;;) {
@@ -50,10 +51,27 @@ export async function repriceUsage(
     for (const row of rows) {
       examined++;
       const r = rawToStoredUsage(row);
-      const next = price({ model: r.model, occurredAt: r.occurredAt, speed: r.speed, tokens: r.tokens, requestCount: r.requestCount });
+      const next = price({
+        model: r.model,
+        occurredAt: r.occurredAt,
+        speed: r.speed,
+        tokens: r.tokens,
+        requestCount: r.requestCount,
+      });
       const auto = r.recordedCostNanos ?? next.calculatedCostNanos;
-      if (next.calculatedCostNanos === r.calculatedCostNanos && next.priced === r.priced && auto === rawBigInt(row.auto_cost_nanos)) continue;
-      changes.push({ id: rawBigInt(row.id), sessionId: String(row.session_id), calculated: next.calculatedCostNanos, auto, priced: next.priced });
+      if (
+        next.calculatedCostNanos === r.calculatedCostNanos &&
+        next.priced === r.priced &&
+        auto === rawBigInt(row.auto_cost_nanos)
+      )
+        continue;
+      changes.push({
+        id: rawBigInt(row.id),
+        sessionId: String(row.session_id),
+        calculated: next.calculatedCostNanos,
+        auto,
+        priced: next.priced,
+      });
     }
     if (rows.length < PAGE) break;
   }

@@ -68,10 +68,28 @@ export function rawToStoredUsage(r: RawRow): StoredUsageRecord {
 }
 
 type Packed = [
-  agentType: string, dedupeKey: string, sessionId: string, rank: number, replayKey: string | null, isReplayCopy: boolean | number,
-  model: string | null, speed: string | null, input: number, output: number, cacheRead: number, cacheWrite5m: number,
-  cacheWrite1h: number, reasoning: number, calculated: string, recorded: string | null, auto: string, priced: boolean | number,
-  sourcePath: string | null, sourceLine: number | null, requestCount: number | null, premiumRequestMicros: string | null,
+  agentType: string,
+  dedupeKey: string,
+  sessionId: string,
+  rank: number,
+  replayKey: string | null,
+  isReplayCopy: boolean | number,
+  model: string | null,
+  speed: string | null,
+  input: number,
+  output: number,
+  cacheRead: number,
+  cacheWrite5m: number,
+  cacheWrite1h: number,
+  reasoning: number,
+  calculated: string,
+  recorded: string | null,
+  auto: string,
+  priced: boolean | number,
+  sourcePath: string | null,
+  sourceLine: number | null,
+  requestCount: number | null,
+  premiumRequestMicros: string | null,
   nanoAiu: string | null,
 ];
 

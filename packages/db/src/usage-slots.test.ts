@@ -36,7 +36,12 @@ function mulberry32(seed: number): () => number {
 function instants(rand: () => number): number[] {
   const steps = [0, 1, 999, 59_000, 7 * MIN, 15 * MIN, HOUR, 5 * HOUR, 5 * HOUR + 1, 6 * HOUR, 26 * HOUR];
   const out: number[] = [];
-  for (const start of ['2025-03-07T22:10:00Z', '2025-03-29T20:00:00Z', '2025-10-25T23:45:00Z', '2025-11-01T21:00:00Z']) {
+  for (const start of [
+    '2025-03-07T22:10:00Z',
+    '2025-03-29T20:00:00Z',
+    '2025-10-25T23:45:00Z',
+    '2025-11-01T21:00:00Z',
+  ]) {
     let t = Date.parse(start);
     for (let i = 0; i < 70; i++) {
       const r = rand();
@@ -87,12 +92,20 @@ async function seed(ingest: (b: ReturnType<typeof batch>) => Promise<unknown>): 
             occurredAt: new Date(t).toISOString(),
             model: MODELS[Math.floor(rand() * MODELS.length)]!,
             tokens: tokens({
-              input: Math.floor(rand() * 5000), output: Math.floor(rand() * 900), cacheRead: Math.floor(rand() * 90_000),
-              cacheWrite5m: Math.floor(rand() * 300), cacheWrite1h: Math.floor(rand() * 40), reasoning: Math.floor(rand() * 50),
+              input: Math.floor(rand() * 5000),
+              output: Math.floor(rand() * 900),
+              cacheRead: Math.floor(rand() * 90_000),
+              cacheWrite5m: Math.floor(rand() * 300),
+              cacheWrite1h: Math.floor(rand() * 40),
+              reasoning: Math.floor(rand() * 50),
             }),
             line: n,
           },
-          { priced, calculatedCostNanos: priced ? BigInt(Math.floor(rand() * 5_000_000)) : 0n, recordedCostNanos: recorded },
+          {
+            priced,
+            calculatedCostNanos: priced ? BigInt(Math.floor(rand() * 5_000_000)) : 0n,
+            recordedCostNanos: recorded,
+          },
         ),
       );
       bySession.set(session, list);
@@ -110,7 +123,12 @@ async function seed(ingest: (b: ReturnType<typeof batch>) => Promise<unknown>): 
           checkpoint: { ...batch().checkpoint, agentType, path: `/logs/${agentType}-${host}.jsonl` },
           activity: sessions.map((s) => {
             const times = (bySession.get(s) ?? []).map((u) => u.event.occurredAt).sort();
-            return activity({ sessionExternalId: s.externalId, firstAt: times[0]!, lastAt: times[times.length - 1]!, projectPath: s.projectPath });
+            return activity({
+              sessionExternalId: s.externalId,
+              firstAt: times[0]!,
+              lastAt: times[times.length - 1]!,
+              projectPath: s.projectPath,
+            });
           }),
           usage: records,
         }),
@@ -138,7 +156,15 @@ function bruteSlots(records: readonly StreamedUsageRecord[]): UsageSlot[] {
 }
 
 function canonical(slots: UsageSlot[]): UsageSlot[] {
-  const key = (s: UsageSlot) => JSON.stringify([s.firstAt.getTime(), s.lastAt.getTime(), s.sessionId, s.model, s.unpricedRequestCount, s.requestCount]);
+  const key = (s: UsageSlot) =>
+    JSON.stringify([
+      s.firstAt.getTime(),
+      s.lastAt.getTime(),
+      s.sessionId,
+      s.model,
+      s.unpricedRequestCount,
+      s.requestCount,
+    ]);
   return [...slots].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
@@ -172,7 +198,9 @@ describe.each(BACKENDS)('usage slots on $name', (backend) => {
       expect(canonical(await h.store.usage.slots(filter)), JSON.stringify(filter)).toEqual(expected);
     }
     // The project filter is the sessions' rule: a literal, case-insensitive substring.
-    expect(new Set((await h.store.usage.slots({ project: 'ALPHA' })).map((s) => s.projectPath))).toEqual(new Set(['/work/Alpha', '/work/alpha/x']));
+    expect(new Set((await h.store.usage.slots({ project: 'ALPHA' })).map((s) => s.projectPath))).toEqual(
+      new Set(['/work/Alpha', '/work/alpha/x']),
+    );
     expect(await h.store.usage.slots({ project: '%' })).toEqual([]);
   });
 

@@ -40,9 +40,14 @@ function filterSql(f: UsageSlotFilter, dialect: StoreDialect): { joins: Sql; whe
   // The project rule of every session filter (sessionFilterSql): a literal, case-insensitive substring.
   if (f.project !== undefined && f.project !== '') {
     const pattern = `%${escapeLike(f.project)}%`;
-    conds.push(dialect === 'postgres' ? sql`fs.project_path ILIKE ${pattern} ESCAPE '\\'` : sql`fs.project_path LIKE ${pattern} ESCAPE '\\'`);
+    conds.push(
+      dialect === 'postgres'
+        ? sql`fs.project_path ILIKE ${pattern} ESCAPE '\\'`
+        : sql`fs.project_path LIKE ${pattern} ESCAPE '\\'`,
+    );
   }
-  const needsSession = f.hosts !== undefined || f.agentNames !== undefined || (f.project !== undefined && f.project !== '');
+  const needsSession =
+    f.hosts !== undefined || f.agentNames !== undefined || (f.project !== undefined && f.project !== '');
   const joins = sql`${needsSession ? sql`JOIN sessions fs ON fs.id = u.session_id` : emptySql}
     ${f.agentNames !== undefined ? sql`JOIN agents fa ON fa.id = fs.agent_id` : emptySql}`;
   return { joins, where: conds.length === 0 ? emptySql : sql`WHERE ${joinSql(conds, ' AND ')}` };

@@ -22,9 +22,21 @@ describe.each(BACKENDS)('streaming reads on $name', (backend) => {
         activity: [activity({ sessionExternalId: 'a', firstAt: at(0), lastAt: at(100), projectPath: '/work/alpha' })],
         usage: [
           ...[0, 10, 20, 20, 20, 30].map((m, i) =>
-            usage({ dedupeKey: `a${i}`, sessionExternalId: 'a', occurredAt: at(m), tokens: tokens({ input: i + 1 }), line: i + 1 }),
+            usage({
+              dedupeKey: `a${i}`,
+              sessionExternalId: 'a',
+              occurredAt: at(m),
+              tokens: tokens({ input: i + 1 }),
+              line: i + 1,
+            }),
           ),
-          usage({ dedupeKey: 'a-orig', replayKey: 'msg-x', sessionExternalId: 'a', occurredAt: at(40), tokens: tokens({ input: 100 }) }),
+          usage({
+            dedupeKey: 'a-orig',
+            replayKey: 'msg-x',
+            sessionExternalId: 'a',
+            occurredAt: at(40),
+            tokens: tokens({ input: 100 }),
+          }),
         ],
       }),
     );
@@ -36,7 +48,10 @@ describe.each(BACKENDS)('streaming reads on $name', (backend) => {
         activity: [activity({ sessionExternalId: 'b', firstAt: at(5), lastAt: at(60), projectPath: '/work/beta' })],
         usage: [
           usage({ dedupeKey: 'b0', sessionExternalId: 'b', occurredAt: at(5), tokens: tokens({ output: 7 }) }),
-          usage({ dedupeKey: 'b1', sessionExternalId: 'b', occurredAt: at(60), tokens: tokens({ output: 9 }), model: null }, { priced: false, calculatedCostNanos: 0n }),
+          usage(
+            { dedupeKey: 'b1', sessionExternalId: 'b', occurredAt: at(60), tokens: tokens({ output: 9 }), model: null },
+            { priced: false, calculatedCostNanos: 0n },
+          ),
         ],
       }),
     );
@@ -55,10 +70,22 @@ describe.each(BACKENDS)('streaming reads on $name', (backend) => {
     expect(new Set(all.map((r) => r.dedupeKey)).size).toBe(9);
     const a3 = all.find((r) => r.dedupeKey === 'a3')!;
     expect(a3).toMatchObject({
-      agentType: 'claude-code', sessionExternalId: 'a', sessionId: sessionRowId('claude-code', 'a'), projectPath: '/work/alpha',
-      host: 'host-1', sourcePath: '/logs/a.jsonl', sourceLine: 4, tokens: tokens({ input: 4 }), calculatedCostNanos: 1_000n, priced: true,
+      agentType: 'claude-code',
+      sessionExternalId: 'a',
+      sessionId: sessionRowId('claude-code', 'a'),
+      projectPath: '/work/alpha',
+      host: 'host-1',
+      sourcePath: '/logs/a.jsonl',
+      sourceLine: 4,
+      tokens: tokens({ input: 4 }),
+      calculatedCostNanos: 1_000n,
+      priced: true,
     });
-    expect(all.find((r) => r.dedupeKey === 'b1')).toMatchObject({ model: null, priced: false, projectPath: '/work/beta' });
+    expect(all.find((r) => r.dedupeKey === 'b1')).toMatchObject({
+      model: null,
+      priced: false,
+      projectPath: '/work/beta',
+    });
   });
 
   it('filters by half-open range, agent type, host, project and session', async () => {
@@ -74,7 +101,13 @@ describe.each(BACKENDS)('streaming reads on $name', (backend) => {
 
   it('keeps every session of a page looked up when its cache of sessions overflows and starts afresh', async () => {
     const ids = ['c1', 'c2', 'c3', 'c4'];
-    await h.store.ingest(batch({ activity: ids.map((id) => activity({ sessionExternalId: id, firstAt: at(1), lastAt: at(2), projectPath: `/p/${id}` })) }));
+    await h.store.ingest(
+      batch({
+        activity: ids.map((id) =>
+          activity({ sessionExternalId: id, firstAt: at(1), lastAt: at(2), projectPath: `/p/${id}` }),
+        ),
+      }),
+    );
     const connection = await openConnection(h.target.target);
     const cache = new SessionFactsCache(connection.sql, 3);
     const rowsOf = (...externals: string[]) => externals.map((e) => ({ session_id: sessionRowId('claude-code', e) }));
@@ -89,7 +122,11 @@ describe.each(BACKENDS)('streaming reads on $name', (backend) => {
   it('pages sessions that start at the same instant by id, each once, and matches projects in any case', async () => {
     const ids = ['s3', 's1', 's4', 's2', 's5'];
     await h.store.ingest(
-      batch({ activity: ids.map((id) => activity({ sessionExternalId: id, firstAt: at(5), lastAt: at(9), projectPath: `/Work/${id}` })) }),
+      batch({
+        activity: ids.map((id) =>
+          activity({ sessionExternalId: id, firstAt: at(5), lastAt: at(9), projectPath: `/Work/${id}` }),
+        ),
+      }),
     );
     const paged = await collect(h.store.sessions.stream({}, { pageSize: 2 }));
     const byId = [...paged].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -103,7 +140,9 @@ describe.each(BACKENDS)('streaming reads on $name', (backend) => {
     const sessions = await collect(h.store.sessions.stream({}, { pageSize: 1 }));
     expect(sessions.map((s) => s.externalId)).toEqual(['a', 'b']);
     expect((await collect(h.store.sessions.stream({ since: new Date(at(101)) }))).map((s) => s.externalId)).toEqual([]);
-    expect((await collect(h.store.sessions.stream({ since: new Date(at(61)) }))).map((s) => s.externalId)).toEqual(['a']);
+    expect((await collect(h.store.sessions.stream({ since: new Date(at(61)) }))).map((s) => s.externalId)).toEqual([
+      'a',
+    ]);
     const found = await h.store.usage.find('claude-code', { dedupeKeys: ['a1', 'nope'], replayKeys: ['msg-x'] });
     expect(found.map((r) => r.dedupeKey)).toEqual(['a1', 'a-orig']);
     expect(await h.store.usage.find('codex', { dedupeKeys: ['a1'] })).toEqual([]);

@@ -15,13 +15,23 @@ function filterConds(filter: UsageStreamFilter, dialect: StoreDialect): Sql[] {
   if (filter.from !== undefined) conds.push(sql`u.occurred_at >= ${filter.from}`);
   if (filter.to !== undefined) conds.push(sql`u.occurred_at < ${filter.to}`);
   if (filter.agentTypes !== undefined) conds.push(inListSql(sql`u.agent_type`, filter.agentTypes));
-  if (filter.sessionIds !== undefined) conds.push(inListSql(sql`u.session_id`, filter.sessionIds.map((id) => id.toLowerCase())));
+  if (filter.sessionIds !== undefined)
+    conds.push(
+      inListSql(
+        sql`u.session_id`,
+        filter.sessionIds.map((id) => id.toLowerCase()),
+      ),
+    );
   if (filter.hosts !== undefined) conds.push(inListSql(sql`s.host`, filter.hosts));
   if (filter.agentNames !== undefined) conds.push(inListSql(sql`a.name`, filter.agentNames));
   if (filter.project !== undefined && filter.project !== '') {
     // The same project match as the session filters (session-filter-sql.ts): literal, any case.
     const pattern = `%${escapeLike(filter.project)}%`;
-    conds.push(dialect === 'postgres' ? sql`s.project_path ILIKE ${pattern} ESCAPE '\\'` : sql`s.project_path LIKE ${pattern} ESCAPE '\\'`);
+    conds.push(
+      dialect === 'postgres'
+        ? sql`s.project_path ILIKE ${pattern} ESCAPE '\\'`
+        : sql`s.project_path LIKE ${pattern} ESCAPE '\\'`,
+    );
   }
   return conds;
 }
@@ -56,9 +66,15 @@ export class SessionFactsCache {
       missing = [...ids];
     }
     for (const part of chunk(missing, LOOKUP_CHUNK)) {
-      const found = await this.db.query(sql`SELECT id, external_id, project_path, host FROM sessions WHERE ${inListSql(sql`id`, part)}`);
+      const found = await this.db.query(
+        sql`SELECT id, external_id, project_path, host FROM sessions WHERE ${inListSql(sql`id`, part)}`,
+      );
       for (const s of found) {
-        this.facts.set(String(s.id), { externalId: String(s.external_id), projectPath: rawStringOrNull(s.project_path), host: String(s.host) });
+        this.facts.set(String(s.id), {
+          externalId: String(s.external_id),
+          projectPath: rawStringOrNull(s.project_path),
+          host: String(s.host),
+        });
       }
     }
   }
@@ -72,7 +88,8 @@ export class SessionFactsCache {
     return rows.map((row) => {
       const facts = this.factsOf(row);
       // Every row's session exists (a foreign key) and load() looked it up.
-      if (facts === undefined) throw new Error(`usage record ${String(row.id)} names session ${String(row.session_id)}, which was not loaded`);
+      if (facts === undefined)
+        throw new Error(`usage record ${String(row.id)} names session ${String(row.session_id)}, which was not loaded`);
       return rawToStreamedUsage(row, facts);
     });
   }
@@ -118,7 +135,6 @@ export async function* streamUsageRecords(
   }
 }
 
-
 /**
  * The stored copies of the given dedupe keys, and the non-replay originals of the given replay
  * keys, of one agent type: what `sessions explain` compares re-read copies against.
@@ -135,12 +151,18 @@ export async function findUsageRecords(
     for (const r of sessions.map(rows)) byId.set(r.id, r);
   };
   for (const part of chunk([...new Set(keys.dedupeKeys ?? [])], LOOKUP_CHUNK)) {
-    await add(await db.query(sql`SELECT ${streamedUsageColumns(db.dialect)} FROM usage_records u
-      WHERE u.agent_type = ${agentType} AND ${inListSql(sql`u.dedupe_key`, part)}`));
+    await add(
+      await db.query(sql`SELECT ${streamedUsageColumns(db.dialect)} FROM usage_records u
+      WHERE u.agent_type = ${agentType} AND ${inListSql(sql`u.dedupe_key`, part)}`),
+    );
   }
   for (const part of chunk([...new Set(keys.replayKeys ?? [])], LOOKUP_CHUNK)) {
-    await add(await db.query(sql`SELECT ${streamedUsageColumns(db.dialect)} FROM usage_records u
-      WHERE u.agent_type = ${agentType} AND u.is_replay_copy = ${false} AND ${inListSql(sql`u.replay_key`, part)}`));
+    await add(
+      await db.query(sql`SELECT ${streamedUsageColumns(db.dialect)} FROM usage_records u
+      WHERE u.agent_type = ${agentType} AND u.is_replay_copy = ${false} AND ${inListSql(sql`u.replay_key`, part)}`),
+    );
   }
-  return [...byId.values()].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || Number(BigInt(a.id) - BigInt(b.id)));
+  return [...byId.values()].sort(
+    (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || Number(BigInt(a.id) - BigInt(b.id)),
+  );
 }

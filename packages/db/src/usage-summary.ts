@@ -30,7 +30,10 @@ function spanSql(column: Sql, span: Span): Sql {
 }
 
 function anySpan(column: Sql, spans: readonly Span[]): Sql {
-  return sql`(${joinSql(spans.map((s) => spanSql(column, s)), ' OR ')})`;
+  return sql`(${joinSql(
+    spans.map((s) => spanSql(column, s)),
+    ' OR ',
+  )})`;
 }
 
 /** Filters on agents `a` (host, type, name) and the model column `model` of a part. */
@@ -39,11 +42,13 @@ function filterConds(q: SummaryQuery, model: Sql): Sql[] {
   if (q.agentTypes !== undefined) conds.push(inListSql(sql`a.type`, q.agentTypes));
   if (q.hosts !== undefined) conds.push(inListSql(sql`a.host`, q.hosts));
   if (q.agentNames !== undefined) conds.push(inListSql(sql`a.name`, q.agentNames));
-  if (q.model !== undefined && q.model !== '') conds.push(sql`${model} ILIKE ${`%${escapeLike(q.model)}%`} ESCAPE '\\'`);
+  if (q.model !== undefined && q.model !== '')
+    conds.push(sql`${model} ILIKE ${`%${escapeLike(q.model)}%`} ESCAPE '\\'`);
   return conds;
 }
 
-const SUMMARY_COLUMNS = rawSql(`t.model, t.priced, t.n, t.input_tokens, t.output_tokens, t.cache_read_tokens, t.cache_write_5m_tokens,
+const SUMMARY_COLUMNS =
+  rawSql(`t.model, t.priced, t.n, t.input_tokens, t.output_tokens, t.cache_read_tokens, t.cache_write_5m_tokens,
   t.cache_write_1h_tokens, t.reasoning_tokens, t.calculated_cost_nanos, t.recorded_n, t.recorded_cost_nanos, t.auto_cost_nanos,
   t.premium_n, t.premium_request_micros, t.aiu_n, t.nano_aiu, t.agent_id`);
 
@@ -62,12 +67,18 @@ const RECORD_COLUMNS = sql`u.model, u.priced, 1, u.input_tokens, u.output_tokens
  * buckets and ≤ 2 hours of records. Exact: the triggers of schema 7 keep the summaries equal
  * to the records' sums.
  */
-export async function summaryGroups(db: SqlRunner, q: SummaryQuery, groupBy: 'agentType' | 'model' | null): Promise<RawRow[]> {
+export async function summaryGroups(
+  db: SqlRunner,
+  q: SummaryQuery,
+  groupBy: 'agentType' | 'model' | null,
+): Promise<RawRow[]> {
   const tiers = rangeTiers(q.from, q.to);
   const parts: Sql[] = [];
   const summaryPart = (table: string, where: Sql) => {
     const conds = [where, ...filterConds(q, sql`t.model`)];
-    parts.push(sql`SELECT ${SUMMARY_COLUMNS} FROM ${rawSql(table)} t JOIN agents a ON a.id = t.agent_id WHERE ${joinSql(conds, ' AND ')}`);
+    parts.push(
+      sql`SELECT ${SUMMARY_COLUMNS} FROM ${rawSql(table)} t JOIN agents a ON a.id = t.agent_id WHERE ${joinSql(conds, ' AND ')}`,
+    );
   };
   if (tiers.days !== null) summaryPart('usage_daily', spanSql(sql`t.bucket`, tiers.days));
   if (tiers.hours.length > 0) summaryPart('usage_hourly', anySpan(sql`t.bucket`, tiers.hours));
@@ -82,7 +93,8 @@ export async function summaryGroups(db: SqlRunner, q: SummaryQuery, groupBy: 'ag
   }
   const group = groupBy === null ? emptySql : sql`${GROUP[groupBy]} AS grp,`;
   const groupKeys = groupBy === null ? sql`x.priced` : sql`${GROUP[groupBy]}, x.priced`;
-  const columns = rawSql(`model, priced, n, input_tokens, output_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,
+  const columns =
+    rawSql(`model, priced, n, input_tokens, output_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,
     reasoning_tokens, calculated_cost_nanos, recorded_n, recorded_cost_nanos, auto_cost_nanos, premium_n, premium_request_micros,
     aiu_n, nano_aiu, agent_id`);
   return db.query(sql`SELECT ${group} x.priced, CAST(SUM(x.n) AS BIGINT) AS n,

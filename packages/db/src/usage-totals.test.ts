@@ -11,7 +11,11 @@ type TypedUsage = PricedUsage & { agentType: string };
 function expectedTotals(records: readonly TypedUsage[], from?: Date, to?: Date, agentType?: string): UsageTotals {
   const inRange = records.filter((r) => {
     const t = Date.parse(r.event.occurredAt);
-    return (from === undefined || t >= from.getTime()) && (to === undefined || t < to.getTime()) && (agentType === undefined || r.agentType === agentType);
+    return (
+      (from === undefined || t >= from.getTime()) &&
+      (to === undefined || t < to.getTime()) &&
+      (agentType === undefined || r.agentType === agentType)
+    );
   });
   const sum = (pick: (r: TypedUsage) => number) => inRange.reduce((n, r) => n + pick(r), 0);
   const recorded = inRange.filter((r) => r.recordedCostNanos !== null);
@@ -50,9 +54,20 @@ describe.each(BACKENDS)('usage totals on $name', (backend) => {
               dedupeKey: `s${s}-r${i}`,
               sessionExternalId: `sess-${s}`,
               occurredAt: at(minute, 123),
-              tokens: tokens({ input: 100 + s * 10 + i, output: 7 * i, cacheRead: 1000 * s, cacheWrite5m: i, cacheWrite1h: s, reasoning: i % 2 }),
+              tokens: tokens({
+                input: 100 + s * 10 + i,
+                output: 7 * i,
+                cacheRead: 1000 * s,
+                cacheWrite5m: i,
+                cacheWrite1h: s,
+                reasoning: i % 2,
+              }),
             },
-            { calculatedCostNanos: BigInt(1_000 + s * 100 + i), recordedCostNanos: s === 3 ? BigInt(50 + i) : null, priced: i !== 4 },
+            {
+              calculatedCostNanos: BigInt(1_000 + s * 100 + i),
+              recordedCostNanos: s === 3 ? BigInt(50 + i) : null,
+              priced: i !== 4,
+            },
           ),
         );
       }
@@ -78,15 +93,23 @@ describe.each(BACKENDS)('usage totals on $name', (backend) => {
       [t(-100), t(1000)],
     ];
     for (const [from, to] of ranges) {
-      expect(await h.store.usage.totals({ from, to }), `[${from?.toISOString()}, ${to?.toISOString()})`).toEqual(expectedTotals(records, from, to));
-      expect(await h.store.usage.totals({ from, to, agentTypes: ['codex'] })).toEqual(expectedTotals(records, from, to, 'codex'));
+      expect(await h.store.usage.totals({ from, to }), `[${from?.toISOString()}, ${to?.toISOString()})`).toEqual(
+        expectedTotals(records, from, to),
+      );
+      expect(await h.store.usage.totals({ from, to, agentTypes: ['codex'] })).toEqual(
+        expectedTotals(records, from, to, 'codex'),
+      );
     }
   });
 
   it('follow records that move between sessions and replays that are dropped', async () => {
-    await h.store.ingest(batch({ usage: [usage({ dedupeKey: 'k1', sessionExternalId: 'sess-fork', occurredAt: at(60) })] }));
+    await h.store.ingest(
+      batch({ usage: [usage({ dedupeKey: 'k1', sessionExternalId: 'sess-fork', occurredAt: at(60) })] }),
+    );
     // The original (earlier, same rank) takes the record from the fork.
-    await h.store.ingest(batch({ usage: [usage({ dedupeKey: 'k1', sessionExternalId: 'sess-original', occurredAt: at(0) })] }));
+    await h.store.ingest(
+      batch({ usage: [usage({ dedupeKey: 'k1', sessionExternalId: 'sess-original', occurredAt: at(0) })] }),
+    );
     const all = await h.store.usage.totals({});
     expect(all.requestCount).toBe(1);
     expect((await h.store.usage.totals({ from: new Date(at(30)) })).requestCount).toBe(0);

@@ -46,7 +46,11 @@ export interface UsagePlan {
 const ROWS_PER_STATEMENT = { sqlite: 32, postgres: 400 } as const;
 const LOOKUP_CHUNK = 500;
 
-const orderOf = (row: UsageRow): CopyOrder => ({ rank: row.usage.event.rank, occurredAt: row.occurredAt, sessionId: row.sessionId });
+const orderOf = (row: UsageRow): CopyOrder => ({
+  rank: row.usage.event.rank,
+  occurredAt: row.occurredAt,
+  sessionId: row.sessionId,
+});
 
 /** Among copies with one dedupe key in a batch, the winner by `beats`. */
 export function dedupeBatch(rows: readonly UsageRow[]): { kept: UsageRow[]; dropped: number } {
@@ -72,13 +76,20 @@ async function skipKnownReplays(
 ): Promise<{ kept: UsageRow[]; skipped: number }> {
   const originals: ReplayOriginals = new Map();
   for (const { usage } of rows) noteReplayOriginal(originals, usage.event);
-  const replayKeys = [...new Set(rows.filter((r) => r.usage.event.isReplayCopy && r.usage.event.replayKey !== null).map((r) => r.usage.event.replayKey as string))];
+  const replayKeys = [
+    ...new Set(
+      rows
+        .filter((r) => r.usage.event.isReplayCopy && r.usage.event.replayKey !== null)
+        .map((r) => r.usage.event.replayKey as string),
+    ),
+  ];
   // Where the store held none of this agent's records before this import, only keys it wrote can be there.
   const stored = keys === null ? replayKeys : replayKeys.filter((k) => keys.originals.mayHold(k));
   for (const part of chunk(stored, LOOKUP_CHUNK)) {
     const found = await tx.query<{ replay_key: string | null; dedupe_key: string }>(sql`SELECT replay_key, dedupe_key
       FROM usage_records WHERE agent_type = ${agentType} AND is_replay_copy = ${false} AND replay_key IN (${joinSql(part)})`);
-    for (const f of found) noteReplayOriginal(originals, { replayKey: f.replay_key, dedupeKey: f.dedupe_key, isReplayCopy: false });
+    for (const f of found)
+      noteReplayOriginal(originals, { replayKey: f.replay_key, dedupeKey: f.dedupe_key, isReplayCopy: false });
   }
   const hasOriginal = (r: UsageRow) => isDroppedReplay(r.usage.event, originals);
   const kept = rows.filter((r) => !hasOriginal(r));
@@ -101,7 +112,13 @@ export async function planUsage(
   const deduped = dedupeBatch(rows);
   const { kept, skipped } = await skipKnownReplays(tx, agentType, deduped.kept, keys);
   const result: UsagePlan = {
-    toWrite: [], replacing: [], inserted: 0, replaced: 0, ignored: deduped.dropped, replaysSkipped: skipped, touchedSessionIds: new Set(),
+    toWrite: [],
+    replacing: [],
+    inserted: 0,
+    replaced: 0,
+    ignored: deduped.dropped,
+    replaysSkipped: skipped,
+    touchedSessionIds: new Set(),
   };
   const stored = new Map<string, CopyOrder>();
   const candidates = kept.map((r) => r.usage.event.dedupeKey);
@@ -113,7 +130,11 @@ export async function planUsage(
     const found = await tx.query<Record<string, unknown>>(sql`SELECT dedupe_key, rank, session_id, occurred_at
       FROM usage_records WHERE agent_type = ${agentType} AND ${match}`);
     for (const f of found) {
-      stored.set(String(f.dedupe_key), { rank: rawInt(f.rank), sessionId: String(f.session_id), occurredAt: rawDate(f.occurred_at) });
+      stored.set(String(f.dedupe_key), {
+        rank: rawInt(f.rank),
+        sessionId: String(f.session_id),
+        occurredAt: rawDate(f.occurred_at),
+      });
     }
   }
   for (const row of kept) {
@@ -199,7 +220,8 @@ function upsertShape(rows: number): UpsertShape {
   if (shape === undefined) {
     const values = rows * VALUES_PER_ROW;
     const strings = new Array<string>(values + 1).fill(', ');
-    for (let r = 0; r < rows; r += 1) strings[r * VALUES_PER_ROW] = r === 0 ? `INSERT INTO usage_records (${USAGE_COLUMNS})\n  VALUES (` : '), (';
+    for (let r = 0; r < rows; r += 1)
+      strings[r * VALUES_PER_ROW] = r === 0 ? `INSERT INTO usage_records (${USAGE_COLUMNS})\n  VALUES (` : '), (';
     strings[values] = `)${UPSERT_TAIL}`;
     const probe = new Sql(strings, new Array(values).fill(null));
     shape = { strings, texts: { sql: probe.sql, text: probe.text } };
@@ -252,7 +274,10 @@ function putUsageValues(values: unknown[], v: number, agentType: AgentType, sour
   values[v++] = event.line;
   // Absent = one request (most agents); null = a sum of an unknown number.
   values[v++] = event.requestCount === undefined ? 1 : event.requestCount;
-  values[v++] = event.premiumRequests === undefined || event.premiumRequests === null ? null : premiumRequestMicros(event.premiumRequests);
+  values[v++] =
+    event.premiumRequests === undefined || event.premiumRequests === null
+      ? null
+      : premiumRequestMicros(event.premiumRequests);
   values[v++] = event.nanoAiu === undefined || event.nanoAiu === null ? null : BigInt(Math.round(event.nanoAiu));
   return v;
 }
@@ -266,12 +291,25 @@ export interface SourcedUsageRow extends UsageRow {
  * Writes planned rows with multi-row upserts. The statement itself enforces the order of
  * `beats` (ON CONFLICT … WHERE), so a concurrent writer can never make a losing copy win.
  */
-export async function writeUsage(tx: SqlRunner, agentType: AgentType, sourcePath: string, rows: readonly UsageRow[]): Promise<void> {
-  await writeSourcedUsage(tx, agentType, rows.map((row) => ({ ...row, sourcePath })));
+export async function writeUsage(
+  tx: SqlRunner,
+  agentType: AgentType,
+  sourcePath: string,
+  rows: readonly UsageRow[],
+): Promise<void> {
+  await writeSourcedUsage(
+    tx,
+    agentType,
+    rows.map((row) => ({ ...row, sourcePath })),
+  );
 }
 
 /** writeUsage for rows of many source files: on PostgreSQL one unnest upsert (pg-usage-upsert.ts). */
-export async function writeSourcedUsage(tx: SqlRunner, agentType: AgentType, rows: readonly SourcedUsageRow[]): Promise<void> {
+export async function writeSourcedUsage(
+  tx: SqlRunner,
+  agentType: AgentType,
+  rows: readonly SourcedUsageRow[],
+): Promise<void> {
   if (tx.dialect === 'postgres') {
     const values = new Array<unknown>(rows.length * VALUES_PER_ROW);
     let v = 0;

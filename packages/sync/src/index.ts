@@ -9,5 +9,10 @@ export { DEFAULT_MIN_WORKER_BYTES, type ReadWorkerOptions } from './engine/sourc
 export type { FindWorkerAdapter } from './engine/read-worker-host.js';
 export type { WorkerAdapterRef } from './engine/read-worker-protocol.js';
 export { planSource, hashHead, HEAD_BYTES, type SourcePlan, type FileIdentity } from './engine/source-plan.js';
-export { emptySummary, type SyncSummary, type SyncProgress, type SourceDiagnosticSample } from './engine/sync-summary.js';
+export {
+  emptySummary,
+  type SyncSummary,
+  type SyncProgress,
+  type SourceDiagnosticSample,
+} from './engine/sync-summary.js';
 export { createAdapterContext, type AdapterContextOptions } from './engine/adapter-context.js';

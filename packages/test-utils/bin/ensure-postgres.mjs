@@ -34,7 +34,9 @@ export async function canConnect(url) {
 function run(cmd, args, opts = {}) {
   const result = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...opts });
   if (result.status !== 0) {
-    throw new Error(`${cmd} ${args.join(' ')} failed (${result.status}): ${(result.stderr || result.stdout || '').trim()}`);
+    throw new Error(
+      `${cmd} ${args.join(' ')} failed (${result.status}): ${(result.stderr || result.stdout || '').trim()}`,
+    );
   }
   return result.stdout;
 }
@@ -52,12 +54,15 @@ export function runAsPostgres(bin, args) {
 export function findBinDir() {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return null;
-  const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(base)
+    .filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length > 0 ? join(base, versions[0], 'bin') : null;
 }
 
 function installPostgres() {
-  if (!isRoot()) throw new Error('PostgreSQL is not installed and installing it needs root (apt-get install postgresql).');
+  if (!isRoot())
+    throw new Error('PostgreSQL is not installed and installing it needs root (apt-get install postgresql).');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update'], { env });
   run('apt-get', ['install', '-y', 'postgresql'], { env });
@@ -78,8 +83,15 @@ export async function startPrivatePostgres() {
     runAsPostgres(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   }
   runAsPostgres(join(bin, 'pg_ctl'), [
-    '-D', data, '-l', join(PRIVATE_PG_DIR, 'server.log'), '-w', '-t', '30',
-    '-o', `-p ${PRIVATE_PG_PORT} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${PRIVATE_PG_DIR} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+    '-D',
+    data,
+    '-l',
+    join(PRIVATE_PG_DIR, 'server.log'),
+    '-w',
+    '-t',
+    '30',
+    '-o',
+    `-p ${PRIVATE_PG_PORT} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${PRIVATE_PG_DIR} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
     'start',
   ]);
   return PRIVATE_PG_URL;

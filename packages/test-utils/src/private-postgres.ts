@@ -64,8 +64,23 @@ function makeCertificate(dir: string): { cert: string; key: string } {
   const key = join(dir, 'server.key');
   execFileSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
-      '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', key, '-out', cert],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
     { stdio: 'ignore' },
   );
   // The server refuses a key that group or others can read.
@@ -94,7 +109,15 @@ export async function startPrivatePostgresWithPassword(opts: PrivatePostgresOpti
   };
   try {
     runAsPostgres(join(bin, 'initdb'), [
-      '-D', data, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--no-sync',
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=scram-sha-256',
+      `--pwfile=${pwfile}`,
+      '-E',
+      'UTF8',
+      '--no-sync',
     ]);
     if (tls !== null) {
       writeFileSync(
@@ -118,7 +141,18 @@ export async function startPrivatePostgresWithPassword(opts: PrivatePostgresOpti
       ...(tls === null ? ['-c ssl=off'] : ['-c ssl=on', `-c ssl_cert_file=${tls.cert}`, `-c ssl_key_file=${tls.key}`]),
     ];
     started = true;
-    runAsPostgres(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '30', '-o', settings.join(' '), 'start']);
+    runAsPostgres(join(bin, 'pg_ctl'), [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-w',
+      '-t',
+      '30',
+      '-o',
+      settings.join(' '),
+      'start',
+    ]);
   } catch (error) {
     stop();
     throw error;
@@ -130,7 +164,13 @@ export async function startPrivatePostgresWithPassword(opts: PrivatePostgresOpti
     certFile: tls?.cert ?? null,
     url: (password = opts.password) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     query: async (sql, params = []) => {
-      const client = new pg.Client({ host: dir, port, user: 'postgres', password: opts.password, database: 'postgres' });
+      const client = new pg.Client({
+        host: dir,
+        port,
+        user: 'postgres',
+        password: opts.password,
+        database: 'postgres',
+      });
       client.on('error', () => undefined);
       await client.connect();
       try {

@@ -3,12 +3,10 @@ import { readTextOrNull, writeAtomic, type HookChange } from './file-io.js';
 import { hookCommandLine } from './hook-command.js';
 import { isObject, parseSettings, settingsText, type Json, type JsonObject } from './settings-json.js';
 
-
 /** Claude Code's hook event that runs before a prompt is sent; exit 2 refuses the prompt. */
 export const GUARD_EVENT = 'UserPromptSubmit';
 
 const OURS = /(^|\s)budget\s+guard(\s|$)/;
-
 
 function isOurs(hook: Json): boolean {
   return isObject(hook) && typeof hook.command === 'string' && OURS.test(hook.command);
@@ -17,7 +15,6 @@ function isOurs(hook: Json): boolean {
 export function guardCommand(): string {
   return hookCommandLine(['budget', 'guard']);
 }
-
 
 /** The settings without the guard; a group it leaves empty goes, and the event when none is left. */
 function withoutGuard(settings: JsonObject): JsonObject {
@@ -36,7 +33,9 @@ function withoutGuard(settings: JsonObject): JsonObject {
 
 function guardsIn(settings: JsonObject): Json[] {
   const groups = isObject(settings.hooks) ? settings.hooks[GUARD_EVENT] : undefined;
-  return Array.isArray(groups) ? groups.flatMap((g) => (isObject(g) && Array.isArray(g.hooks) ? g.hooks.filter(isOurs) : [])) : [];
+  return Array.isArray(groups)
+    ? groups.flatMap((g) => (isObject(g) && Array.isArray(g.hooks) ? g.hooks.filter(isOurs) : []))
+    : [];
 }
 
 /**

@@ -3,7 +3,6 @@ import { readTextOrNull, removeIfExists, writeAtomic } from './file-io.js';
 import { hookCommandLine } from './hook-command.js';
 import { isObject, parseSettings, settingsText, type Json, type JsonObject } from './settings-json.js';
 
-
 /**
  * installed: there was no statusLine; updated: ours, now calling this rimuru; unchanged: ours
  * already; kept: the user's own stays (no --replace); replaced: the user's own made way for ours.
@@ -22,7 +21,6 @@ export interface StatuslineInstall {
 /** Ours whatever path rimuru runs from: the rimuru script (`…/rimuru`, `…/run.js`) then `statusline`. */
 const OURS = /(^|[\s/'"])(rimuru|run\.js)'?\s+statusline(\s|$)/;
 
-
 export function statuslineCommand(): string {
   return hookCommandLine(['statusline']);
 }
@@ -36,8 +34,6 @@ export function savedStatuslinePath(path: string): string {
   return `${path}.rimuru-statusline`;
 }
 
-
-
 /**
  * Points Claude Code's `statusLine` at `rimuru statusline`, keeping every other setting. A
  * statusLine of the user's own stays unless `replace`; replaced, it is saved beside the file
@@ -48,8 +44,14 @@ export async function installClaudeStatusline(path: string, options: { replace: 
   const settings = parseSettings(await readTextOrNull(path), path, 'installing the statusline');
   const command = statuslineCommand();
   const current = settings.statusLine;
-  const userCommand = !isOurs(current) && isObject(current) && typeof current.command === 'string' ? current.command : null;
-  const result = (change: StatuslineChange, savedTo: string | null = null): StatuslineInstall => ({ change, command, userCommand, savedTo });
+  const userCommand =
+    !isOurs(current) && isObject(current) && typeof current.command === 'string' ? current.command : null;
+  const result = (change: StatuslineChange, savedTo: string | null = null): StatuslineInstall => ({
+    change,
+    command,
+    userCommand,
+    savedTo,
+  });
 
   if (isOurs(current) && isObject(current)) {
     if (current.command === command && current.type === 'command') return result('unchanged');

@@ -9,8 +9,7 @@ export function codexNotifyArgv(): string[] {
   return [...rimuruArgv(), 'hook', 'notify', '--agent', 'codex'];
 }
 
-const OURS = (value: unknown): boolean =>
-  Array.isArray(value) && value.join(' ').includes('hook notify --agent codex');
+const OURS = (value: unknown): boolean => Array.isArray(value) && value.join(' ').includes('hook notify --agent codex');
 
 function parse(text: string, path: string): Record<string, unknown> {
   try {
@@ -25,7 +24,9 @@ const NOTIFY_LINE = /^notify\s*=.*(?:\r?\n|$)/m;
 
 function topLevel(text: string): { head: string; rest: string } {
   const table = /^\s*\[/m.exec(text);
-  return table === null ? { head: text, rest: '' } : { head: text.slice(0, table.index), rest: text.slice(table.index) };
+  return table === null
+    ? { head: text, rest: '' }
+    : { head: text.slice(0, table.index), rest: text.slice(table.index) };
 }
 
 function tomlArray(argv: readonly string[]): string {
@@ -44,7 +45,9 @@ export async function installCodexNotify(path: string): Promise<HookChange> {
   const line = `notify = ${tomlArray(codexNotifyArgv())}\n`;
   if (current.notify !== undefined && !OURS(current.notify)) {
     throw new RimuruError('CONFIG_ERROR', `${path} already sets notify = ${JSON.stringify(current.notify)}`, 1, {
-      suggestions: ['Codex runs one notify program: remove yours first, or call `rimuru hook notify --agent codex` from it'],
+      suggestions: [
+        'Codex runs one notify program: remove yours first, or call `rimuru hook notify --agent codex` from it',
+      ],
     });
   }
   if (isDeepStrictEqual(current.notify, codexNotifyArgv())) return 'unchanged';

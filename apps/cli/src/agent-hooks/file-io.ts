@@ -14,7 +14,10 @@ export async function readTextOrNull(path: string): Promise<string | null> {
 /** Replaces a file atomically (a crash never leaves an agent with half a settings file), keeping its mode. */
 export async function writeAtomic(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const mode = await stat(path).then((s) => s.mode & 0o777, () => 0o600);
+  const mode = await stat(path).then(
+    (s) => s.mode & 0o777,
+    () => 0o600,
+  );
   const tmp = `${path}.rimuru-${process.pid}.tmp`;
   await writeFile(tmp, text, { mode });
   await chmod(tmp, mode);

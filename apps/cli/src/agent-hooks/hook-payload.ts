@@ -26,7 +26,8 @@ export function parseHookJson(text: string): Record<string, unknown> {
   } catch {
     throw new UsageError('The hook payload is not JSON');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('The hook payload is not a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new UsageError('The hook payload is not a JSON object');
   return value as Record<string, unknown>;
 }
 
@@ -40,7 +41,10 @@ function sessionFiles(agent: HookAgent, externalId: string, transcript: string |
     case 'claude-code': {
       // The transcript, and the session's subagent files in `<project>/<sessionId>/`.
       const sessionDir = transcript === null ? null : join(dirname(transcript), externalId) + sep;
-      return (path) => path === transcript || (sessionDir !== null && path.startsWith(sessionDir)) || name(path) === `${externalId}.jsonl`;
+      return (path) =>
+        path === transcript ||
+        (sessionDir !== null && path.startsWith(sessionDir)) ||
+        name(path) === `${externalId}.jsonl`;
     }
     case 'gemini-cli': {
       // `chats/session-<time>-<id8>.jsonl` (and the legacy `.json` it was migrated from), and
@@ -56,7 +60,8 @@ function sessionFiles(agent: HookAgent, externalId: string, transcript: string |
       return (path) => path === transcript || name(path) === `${externalId}.jsonl`;
     case 'droid':
       // `sessions/<cwd slug>/<uuid>.jsonl` and its token snapshot `<uuid>.settings.json`.
-      return (path) => path === transcript || name(path) === `${externalId}.jsonl` || name(path) === `${externalId}.settings.json`;
+      return (path) =>
+        path === transcript || name(path) === `${externalId}.jsonl` || name(path) === `${externalId}.settings.json`;
   }
 }
 

@@ -19,7 +19,10 @@ function envDir(value: string | undefined, homeDir: string): string | null {
 
 /** The first of a comma list (Claude Code's `CLAUDE_CONFIG_DIR` may list several). */
 export function firstListed(value: string | undefined, homeDir: string): string | null {
-  return envDir(value?.split(',').find((v) => v.trim() !== ''), homeDir);
+  return envDir(
+    value?.split(',').find((v) => v.trim() !== ''),
+    homeDir,
+  );
 }
 
 /**
@@ -61,11 +64,16 @@ export async function installHooks(agent: HookAgent, path: string): Promise<Inst
   const shadow = shadowed(agent, path);
   if (shadow !== null) {
     throw new RimuruError('CONFIG_ERROR', `${agent} reads its hooks from ${shadow}, not from ${path}`, 1, {
-      suggestions: [`Move the hooks of ${shadow} into the "hooks" key of ${path} (and remove it), or add \`rimuru hook <event> --agent ${agent}\` commands there yourself`],
+      suggestions: [
+        `Move the hooks of ${shadow} into the "hooks" key of ${path} (and remove it), or add \`rimuru hook <event> --agent ${agent}\` commands there yourself`,
+      ],
     });
   }
   const result = await installJsonHooks(JSON_HOOK_AGENTS[agent], path);
-  const warnings = result.disabledBy === null ? [] : [`${agent} runs no hooks while ${result.disabledBy} (in ${path}): the hooks are installed but will not run`];
+  const warnings =
+    result.disabledBy === null
+      ? []
+      : [`${agent} runs no hooks while ${result.disabledBy} (in ${path}): the hooks are installed but will not run`];
   return { change: result.change, warnings };
 }
 
@@ -86,6 +94,7 @@ export async function hooksStatus(agent: HookAgent, path: string): Promise<Hooks
   if (!isJsonHookAgent(agent)) return { events: { notify: await codexNotifyStatus(path) }, active: true, reason: null };
   const status = await jsonHooksStatus(JSON_HOOK_AGENTS[agent], path);
   const shadow = shadowed(agent, path);
-  const reason = status.disabledBy !== null ? `${status.disabledBy}` : shadow !== null ? `hooks are read from ${shadow}` : null;
+  const reason =
+    status.disabledBy !== null ? `${status.disabledBy}` : shadow !== null ? `hooks are read from ${shadow}` : null;
   return { events: status.events, active: reason === null, reason };
 }

@@ -3,7 +3,6 @@ import { backupPathOf, readTextOrNull, removeIfExists, writeAtomic, type HookCha
 import { hookCommandLine } from './hook-command.js';
 import { isObject, parseSettings, settingsText, type Json, type JsonObject } from './settings-json.js';
 
-
 /** The `rimuru hook <event>` events an agent hook can call. */
 export type RimuruHookEvent = 'session-start' | 'stop' | 'session-end';
 
@@ -30,7 +29,6 @@ export interface JsonHooksStatus {
   disabledBy: string | null;
 }
 
-
 /** Recognises Rimuru's own entries for this agent whatever path rimuru was installed under. */
 function oursTest(agent: string): (hook: Json) => boolean {
   const escaped = agent.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -41,8 +39,6 @@ function oursTest(agent: string): (hook: Json) => boolean {
 function commandFor(agent: string, rimuruEvent: RimuruHookEvent): string {
   return hookCommandLine(['hook', rimuruEvent, '--agent', agent]);
 }
-
-
 
 /** Every group of every event with Rimuru's entries taken out; groups and events left empty go too. */
 function withoutOurs(target: JsonHooksAgent, settings: JsonObject): JsonObject {
@@ -83,7 +79,9 @@ function withOurs(target: JsonHooksAgent, settings: JsonObject): JsonObject {
 function oursIn(target: JsonHooksAgent, settings: JsonObject, event: string): Json[] {
   const isOurs = oursTest(target.agent);
   const groups = isObject(settings.hooks) ? settings.hooks[event] : undefined;
-  return Array.isArray(groups) ? groups.flatMap((g) => (isObject(g) && Array.isArray(g.hooks) ? g.hooks.filter(isOurs) : [])) : [];
+  return Array.isArray(groups)
+    ? groups.flatMap((g) => (isObject(g) && Array.isArray(g.hooks) ? g.hooks.filter(isOurs) : []))
+    : [];
 }
 
 /** Every event already calls exactly this rimuru (wherever the user moved our groups). */
@@ -109,7 +107,10 @@ function disabledBy(target: JsonHooksAgent, settings: JsonObject): string | null
  * Adds Rimuru's lifecycle hooks to the agent's settings file, keeping every other setting and
  * hook. The file is backed up before the first change; running it again changes nothing.
  */
-export async function installJsonHooks(target: JsonHooksAgent, path: string): Promise<{ change: HookChange; disabledBy: string | null }> {
+export async function installJsonHooks(
+  target: JsonHooksAgent,
+  path: string,
+): Promise<{ change: HookChange; disabledBy: string | null }> {
   const text = await readTextOrNull(path);
   const settings = parseSettings(text, path, 'installing hooks');
   const off = disabledBy(target, settings);
@@ -150,6 +151,8 @@ export async function uninstallJsonHooks(target: JsonHooksAgent, path: string): 
 /** Which of Rimuru's events are installed in the file, and whether the agent's hooks are switched off. */
 export async function jsonHooksStatus(target: JsonHooksAgent, path: string): Promise<JsonHooksStatus> {
   const settings = parseSettings(await readTextOrNull(path), path, 'installing hooks');
-  const events = Object.fromEntries(Object.keys(target.events).map((event) => [event, oursIn(target, settings, event).length > 0]));
+  const events = Object.fromEntries(
+    Object.keys(target.events).map((event) => [event, oursIn(target, settings, event).length > 0]),
+  );
   return { events, disabledBy: disabledBy(target, settings) };
 }

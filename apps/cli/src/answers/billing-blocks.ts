@@ -13,7 +13,11 @@ export interface BillingBlocksQuestion {
 }
 
 /** The JSON answer of `rimuru report blocks --format json`: 5-hour blocks, oldest first. */
-export async function billingBlocksAnswer(store: SessionStore, settings: AnswerSettings, q: BillingBlocksQuestion): Promise<BillingBlockJson[]> {
+export async function billingBlocksAnswer(
+  store: SessionStore,
+  settings: AnswerSettings,
+  q: BillingBlocksQuestion,
+): Promise<BillingBlockJson[]> {
   const slots = await store.usage.slots({ from: q.since, to: q.until, agentTypes: q.agentTypes });
   return billingBlocksOfSlots(slots, { now: settings.now })
     .filter((b) => !q.active || b.isActive)

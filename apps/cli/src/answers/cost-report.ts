@@ -7,7 +7,11 @@ import type { AnswerSettings } from './settings.js';
 export type CostReportQuestion = Omit<UsageBreakdownQuery, 'from' | 'to'> & { range: TimeRange };
 
 /** The JSON answer of `rimuru costs summary|agent|by-model --format json`. */
-export async function costReportAnswer(store: SessionStore, settings: AnswerSettings, q: CostReportQuestion): Promise<CostReportJson> {
+export async function costReportAnswer(
+  store: SessionStore,
+  settings: AnswerSettings,
+  q: CostReportQuestion,
+): Promise<CostReportJson> {
   const { range, ...query } = q;
   const groups = await store.usage.breakdown({ ...query, from: range.from ?? undefined, to: range.to ?? undefined });
   return buildCostReport(range, groups, query.groupBy, settings.costMode);

@@ -1,5 +1,11 @@
 import type { Config } from '@oclif/core';
-import { planReturnLines, planReturnsAnswer, hasPlans, type PlanReturnJson, type PlanReturnsJson } from '@rimuru/app-runtime';
+import {
+  planReturnLines,
+  planReturnsAnswer,
+  hasPlans,
+  type PlanReturnJson,
+  type PlanReturnsJson,
+} from '@rimuru/app-runtime';
 import type { PlansConfig } from '@rimuru/core';
 import type { Runtime } from '../runtime.js';
 import { unknownValueError } from '../suggest.js';
@@ -28,7 +34,14 @@ export async function planReturnsOf(
   const known = await knownAgentTypes(runtime, oclif);
   const unknown = Object.keys(plans).find((t) => !known.includes(t));
   if (unknown !== undefined) throw unknownValueError('agent type', unknown, known, "a key of the config's plans");
-  const answer = await planReturnsAnswer(runtime.store, { plans, range, zone: settings.zone, now: settings.now, costMode: settings.costMode, ...filters });
+  const answer = await planReturnsAnswer(runtime.store, {
+    plans,
+    range,
+    zone: settings.zone,
+    now: settings.now,
+    costMode: settings.costMode,
+    ...filters,
+  });
   return { fields: { plans: answer.rows, planTotals: answer.totals }, lines: planReturnLines(answer) };
 }
 

@@ -7,12 +7,35 @@ import { serverReport } from './server-report.js';
 const T0 = Date.parse('2025-03-01T17:00:00.000Z');
 const iso = (minutes: number, ms = 0) => new Date(T0 + minutes * 60_000 + ms).toISOString();
 
-function record(key: string, session: string, minutes: number, ms: number, model: string | null, i: number): PricedUsage {
+function record(
+  key: string,
+  session: string,
+  minutes: number,
+  ms: number,
+  model: string | null,
+  i: number,
+): PricedUsage {
   return {
     event: {
-      type: 'usage', sessionExternalId: session, dedupeKey: key, rank: 1, replayKey: null, isReplayCopy: false, occurredAt: iso(minutes, ms),
-      model, tokens: { input: 10 + i, output: 3 * i, cacheRead: i * 100, cacheWrite5m: i % 7, cacheWrite1h: 0, reasoning: i % 2 },
-      recordedCostUsd: null, speed: null, line: i + 1,
+      type: 'usage',
+      sessionExternalId: session,
+      dedupeKey: key,
+      rank: 1,
+      replayKey: null,
+      isReplayCopy: false,
+      occurredAt: iso(minutes, ms),
+      model,
+      tokens: {
+        input: 10 + i,
+        output: 3 * i,
+        cacheRead: i * 100,
+        cacheWrite5m: i % 7,
+        cacheWrite1h: 0,
+        reasoning: i % 2,
+      },
+      recordedCostUsd: null,
+      speed: null,
+      line: i + 1,
     },
     calculatedCostNanos: BigInt(1000 + i * 17),
     recordedCostNanos: i % 5 === 0 ? BigInt(99 + i) : null,
@@ -20,12 +43,43 @@ function record(key: string, session: string, minutes: number, ms: number, model
   };
 }
 
-function ingestBatch(agentType: string, host: string, session: string, project: string | null, usage: PricedUsage[]): IngestBatch {
+function ingestBatch(
+  agentType: string,
+  host: string,
+  session: string,
+  project: string | null,
+  usage: PricedUsage[],
+): IngestBatch {
   return {
-    agentType, agentName: `${agentType}-default`, host,
-    checkpoint: { agentType, path: `/logs/${session}.jsonl`, device: '1', inode: session, size: 1, mtimeMs: 1, headHash: null, headLength: 0, offset: 1, state: null, diagnosticCount: 0 },
+    agentType,
+    agentName: `${agentType}-default`,
+    host,
+    checkpoint: {
+      agentType,
+      path: `/logs/${session}.jsonl`,
+      device: '1',
+      inode: session,
+      size: 1,
+      mtimeMs: 1,
+      headHash: null,
+      headLength: 0,
+      offset: 1,
+      state: null,
+      diagnosticCount: 0,
+    },
     usage,
-    activity: [{ type: 'activity', sessionExternalId: session, firstAt: usage[0]!.event.occurredAt, lastAt: usage.at(-1)!.event.occurredAt, projectPath: project, parentExternalId: null, tokensKnown: true, title: null }],
+    activity: [
+      {
+        type: 'activity',
+        sessionExternalId: session,
+        firstAt: usage[0]!.event.occurredAt,
+        lastAt: usage.at(-1)!.event.occurredAt,
+        projectPath: project,
+        parentExternalId: null,
+        tokensKnown: true,
+        title: null,
+      },
+    ],
     diagnosticCount: 0,
   };
 }
@@ -43,9 +97,26 @@ describe('reports summed by a PostgreSQL team server equal reports folded from s
       const usage: PricedUsage[] = [];
       for (let i = 0; i < 40; i++) {
         const minutes = s * 361 + i * 23 + (i % 4 === 0 ? 0 : 7);
-        usage.push(record(`s${s}-${i}`, `sess-${s}`, minutes, i % 4 === 0 ? 0 : (i * 131) % 1000, i % 6 === 5 ? null : i % 2 === 0 ? 'claude-sonnet-4' : 'gpt-5', i));
+        usage.push(
+          record(
+            `s${s}-${i}`,
+            `sess-${s}`,
+            minutes,
+            i % 4 === 0 ? 0 : (i * 131) % 1000,
+            i % 6 === 5 ? null : i % 2 === 0 ? 'claude-sonnet-4' : 'gpt-5',
+            i,
+          ),
+        );
       }
-      await store.ingest(ingestBatch(s % 3 === 0 ? 'codex' : 'claude-code', s % 2 === 0 ? 'dev-01' : 'dev-02', `sess-${s}`, s % 4 === 1 ? null : `/w/p${s % 2}`, usage));
+      await store.ingest(
+        ingestBatch(
+          s % 3 === 0 ? 'codex' : 'claude-code',
+          s % 2 === 0 ? 'dev-01' : 'dev-02',
+          `sess-${s}`,
+          s % 4 === 1 ? null : `/w/p${s % 2}`,
+          usage,
+        ),
+      );
     }
   }, 60_000);
 
@@ -77,7 +148,9 @@ describe('reports summed by a PostgreSQL team server equal reports folded from s
           const options: UsageReportOptions = { period, zone, groupBy, breakdown: g % 2 === 0, startOfWeek: 'sunday' };
           for (const filter of filters) {
             const summed = await serverReport(store, options, filter);
-            expect(summed, `${zone} ${period} ${groupBy} ${JSON.stringify(filter)}`).toEqual(await viaSlots(options, filter));
+            expect(summed, `${zone} ${period} ${groupBy} ${JSON.stringify(filter)}`).toEqual(
+              await viaSlots(options, filter),
+            );
             compared += summed === null ? 0 : summed.rows.length;
           }
         }
@@ -87,6 +160,8 @@ describe('reports summed by a PostgreSQL team server equal reports folded from s
   }, 120_000);
 
   it('leaves a range that starts inside a quarter-hour to the slots', async () => {
-    expect(await serverReport(store, { period: 'daily', zone: 'UTC' }, { from: new Date('2025-03-02T10:07:00.000Z') })).toBeNull();
+    expect(
+      await serverReport(store, { period: 'daily', zone: 'UTC' }, { from: new Date('2025-03-02T10:07:00.000Z') }),
+    ).toBeNull();
   });
 });

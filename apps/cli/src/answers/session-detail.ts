@@ -10,7 +10,11 @@ import type { AnswerSettings } from './settings.js';
  * The JSON answer of `rimuru sessions show <id> --format json`: one session named by id,
  * agent session id or a unique prefix (no match and several matches are user errors).
  */
-export async function sessionDetailAnswer(runtime: Runtime, settings: AnswerSettings, id: string): Promise<SessionDetailJson> {
+export async function sessionDetailAnswer(
+  runtime: Runtime,
+  settings: AnswerSettings,
+  id: string,
+): Promise<SessionDetailJson> {
   const session = await findOneSession(runtime.store, id);
   const [byModel, records, { book }] = await Promise.all([
     runtime.store.usage.byModel(session.id),

@@ -12,11 +12,18 @@ export interface SessionStatsQuestion {
 }
 
 /** The JSON answer of `rimuru sessions stats --format json`. */
-export async function sessionStatsAnswer(store: SessionStore, settings: AnswerSettings, q: SessionStatsQuestion): Promise<SessionStatsJson> {
+export async function sessionStatsAnswer(
+  store: SessionStore,
+  settings: AnswerSettings,
+  q: SessionStatsQuestion,
+): Promise<SessionStatsJson> {
   const range = { from: q.from ?? undefined, to: q.to ?? undefined };
   // Counts and durations are aggregated by the store: no session row is loaded.
   const [counts, usage] = await Promise.all([
-    store.sessions.counts({ since: range.from, until: range.to, agentTypes: q.agentTypes, hosts: q.hosts }, activeSince(settings)),
+    store.sessions.counts(
+      { since: range.from, until: range.to, agentTypes: q.agentTypes, hosts: q.hosts },
+      activeSince(settings),
+    ),
     store.usage.totals({ ...range, agentTypes: q.agentTypes, hosts: q.hosts }),
   ]);
   return sessionStatsFromCounts(counts, { tokens: usage.tokens, costNanos: selectCostNanos(usage, settings.costMode) });

@@ -21,7 +21,11 @@ export interface SessionsQuestion {
 }
 
 /** The JSON answer of `rimuru sessions --format json`: newest started first, as its "Started" column. */
-export async function sessionsAnswer(store: SessionStore, settings: AnswerSettings, q: SessionsQuestion): Promise<SessionJson[]> {
+export async function sessionsAnswer(
+  store: SessionStore,
+  settings: AnswerSettings,
+  q: SessionsQuestion,
+): Promise<SessionJson[]> {
   const sessions = await store.sessions.page({
     filter: sessionsFilter(settings, q),
     sort: q.sort ?? 'started',

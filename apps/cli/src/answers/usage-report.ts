@@ -1,4 +1,11 @@
-import { createUsageReport, toUsageReportJson, type ReportGroupBy, type ReportPeriod, type UsageReportJson, type WeekStart } from '@rimuru/core';
+import {
+  createUsageReport,
+  toUsageReportJson,
+  type ReportGroupBy,
+  type ReportPeriod,
+  type UsageReportJson,
+  type WeekStart,
+} from '@rimuru/core';
 import type { SessionStore } from '@rimuru/db';
 import { serverReport } from './server-report.js';
 import type { AnswerSettings } from './settings.js';
@@ -23,8 +30,18 @@ export interface UsageReportQuestion {
  * in the database to quarter-hour slot sums (never session roll-ups), bucketed by core in the
  * answer's zone.
  */
-export async function usageReportAnswer(store: SessionStore, settings: AnswerSettings, q: UsageReportQuestion): Promise<UsageReportJson> {
-  const options = { period: q.period, zone: settings.zone, startOfWeek: q.startOfWeek, groupBy: q.groupBy, breakdown: q.breakdown };
+export async function usageReportAnswer(
+  store: SessionStore,
+  settings: AnswerSettings,
+  q: UsageReportQuestion,
+): Promise<UsageReportJson> {
+  const options = {
+    period: q.period,
+    zone: settings.zone,
+    startOfWeek: q.startOfWeek,
+    groupBy: q.groupBy,
+    breakdown: q.breakdown,
+  };
   const filter = { from: q.since, to: q.until, agentTypes: q.agentTypes, project: q.project, hosts: q.hosts };
   // A team server sums per period itself: its history is too large to send slot by slot.
   const summed = await serverReport(store, options, filter);

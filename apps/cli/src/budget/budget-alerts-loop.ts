@@ -48,7 +48,11 @@ export class BudgetAlertsLoop {
     for (const alert of this.tracker.update(statuses)) {
       const line = budgetAlertLine(alert);
       this.options.write(`[${now.toISOString()}] ${line}`);
-      this.options.notify?.(alert.level === 'exceeded' ? 'Rimuru: budget exceeded' : 'Rimuru: budget at 80%', line, alert.level === 'exceeded');
+      this.options.notify?.(
+        alert.level === 'exceeded' ? 'Rimuru: budget exceeded' : 'Rimuru: budget at 80%',
+        line,
+        alert.level === 'exceeded',
+      );
     }
   }
 }

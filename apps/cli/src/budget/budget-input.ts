@@ -17,7 +17,10 @@ const AGENT_TYPE_RE = /^[a-z0-9][a-z0-9._-]*$/;
 function filterValue(flag: string, value: string | undefined): string | null {
   if (value === undefined) return null;
   const trimmed = value.trim();
-  if (trimmed === '') throw new UsageError(`--${flag} cannot be empty: leave it out to count every ${flag === 'agent-type' ? 'agent' : flag}`);
+  if (trimmed === '')
+    throw new UsageError(
+      `--${flag} cannot be empty: leave it out to count every ${flag === 'agent-type' ? 'agent' : flag}`,
+    );
   return trimmed;
 }
 
@@ -25,7 +28,9 @@ function filterValue(flag: string, value: string | undefined): string | null {
 export function budgetSpecOf(input: BudgetSetInput): BudgetSpec {
   const agentType = filterValue('agent-type', input.agentType);
   if (agentType !== null && !AGENT_TYPE_RE.test(agentType)) {
-    throw new UsageError(`Invalid agent type "${agentType}": expected a kebab-case type such as claude-code (see \`rimuru agents\`)`);
+    throw new UsageError(
+      `Invalid agent type "${agentType}": expected a kebab-case type such as claude-code (see \`rimuru agents\`)`,
+    );
   }
   return {
     name: parseBudgetName(input.name),

@@ -1,4 +1,12 @@
-import { budgetPercent, budgetScopeText, formatLocalDateTime, formatUsd, nanosToUsd, type Budget, type BudgetStatus } from '@rimuru/core';
+import {
+  budgetPercent,
+  budgetScopeText,
+  formatLocalDateTime,
+  formatUsd,
+  nanosToUsd,
+  type Budget,
+  type BudgetStatus,
+} from '@rimuru/core';
 import pc from 'picocolors';
 import { renderTable } from '../render/table.js';
 
@@ -7,8 +15,17 @@ const PER = { day: 'per day', week: 'per week', month: 'per month' } as const;
 
 /** `budget list`: each cap, its period and what it counts. */
 export function renderBudgetList(budgets: readonly Budget[], options: { color: boolean }): string {
-  const rows = budgets.map((b) => [b.name, usd(b.amountNanos), PER[b.period], budgetScopeText(b), b.hard ? 'hard' : '']);
-  return renderTable(['Budget', 'Amount', 'Period', 'Counts', 'Guard'], rows, { color: options.color, align: ['left', 'right'] });
+  const rows = budgets.map((b) => [
+    b.name,
+    usd(b.amountNanos),
+    PER[b.period],
+    budgetScopeText(b),
+    b.hard ? 'hard' : '',
+  ]);
+  return renderTable(['Budget', 'Amount', 'Period', 'Counts', 'Guard'], rows, {
+    color: options.color,
+    align: ['left', 'right'],
+  });
 }
 
 function stateCell(status: BudgetStatus, color: boolean): string {
@@ -18,7 +35,10 @@ function stateCell(status: BudgetStatus, color: boolean): string {
 }
 
 /** `budget status`: spent, left and projected per budget in its current period. */
-export function renderBudgetStatus(statuses: readonly BudgetStatus[], options: { color: boolean; zone: string; width?: number }): string {
+export function renderBudgetStatus(
+  statuses: readonly BudgetStatus[],
+  options: { color: boolean; zone: string; width?: number },
+): string {
   const rows = statuses.map((s) => [
     s.budget.name,
     s.budget.period,
@@ -31,13 +51,28 @@ export function renderBudgetStatus(statuses: readonly BudgetStatus[], options: {
     formatLocalDateTime(s.window.end, options.zone),
     budgetScopeText(s.budget),
   ]);
-  return renderTable(['Budget', 'Period', 'Spent', 'Amount', 'Used', 'Left', 'Projected', 'State', 'Period ends', 'Counts'], rows, {
-    color: options.color,
-    align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
-    width: options.width,
-    // On a narrow terminal: the scope is shortened first, then the period end, remainder and period go.
-    fit: [{ shorten: 'end', min: 12, cut: 1 }, { drop: 2 }, undefined, undefined, undefined, { drop: 3 }, undefined, undefined, { drop: 4 }, { shorten: 'end', cut: 5 }],
-  });
+  return renderTable(
+    ['Budget', 'Period', 'Spent', 'Amount', 'Used', 'Left', 'Projected', 'State', 'Period ends', 'Counts'],
+    rows,
+    {
+      color: options.color,
+      align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
+      width: options.width,
+      // On a narrow terminal: the scope is shortened first, then the period end, remainder and period go.
+      fit: [
+        { shorten: 'end', min: 12, cut: 1 },
+        { drop: 2 },
+        undefined,
+        undefined,
+        undefined,
+        { drop: 3 },
+        undefined,
+        undefined,
+        { drop: 4 },
+        { shorten: 'end', cut: 5 },
+      ],
+    },
+  );
 }
 
 export const NO_BUDGETS = 'No budgets. Set one with `rimuru budget set <name> --amount <usd> --period day|week|month`.';

@@ -49,9 +49,11 @@ export function desktopNotifier(
   if (platform === 'darwin') {
     const osascript = onPath('osascript', env);
     if (osascript === null) return null;
-    return (title, body) => launch(osascript, ['-e', `display notification ${appleString(body)} with title ${appleString(title)}`]);
+    return (title, body) =>
+      launch(osascript, ['-e', `display notification ${appleString(body)} with title ${appleString(title)}`]);
   }
   const notifySend = onPath('notify-send', env);
   if (notifySend === null) return null;
-  return (title, body, urgent) => launch(notifySend, ['--app-name=rimuru', `--urgency=${urgent ? 'critical' : 'normal'}`, title, body]);
+  return (title, body, urgent) =>
+    launch(notifySend, ['--app-name=rimuru', `--urgency=${urgent ? 'critical' : 'normal'}`, title, body]);
 }

@@ -5,14 +5,20 @@ import { renderAgentsTable, type AgentJson } from '../render/agents-table.js';
 import { wrapText } from '../render/shorten.js';
 
 export default class Agents extends ReadCommand<typeof Agents> {
-  static override summary = 'Agents Rimuru reads (built-in and plugins): data roots, sessions, last activity, diagnostics';
+  static override summary =
+    'Agents Rimuru reads (built-in and plugins): data roots, sessions, last activity, diagnostics';
   static override examples = ['<%= config.bin %> agents', '<%= config.bin %> agents --format json'];
 
   async run(): Promise<void> {
     const { runtime, settings } = await this.prepare();
     const stored = await runtime.store.agents.list();
     const diagnostics = new Map((await runtime.store.sources.diagnosticCounts()).map((d) => [d.agentType, d]));
-    const drift = new Map(parseRecordedFormatDrift(await runtime.store.meta.get(FORMAT_DRIFT_META_KEY)).map((d) => [d.agentType, d.message]));
+    const drift = new Map(
+      parseRecordedFormatDrift(await runtime.store.meta.get(FORMAT_DRIFT_META_KEY)).map((d) => [
+        d.agentType,
+        d.message,
+      ]),
+    );
     const result: AgentJson[] = [];
     for (const { adapter, origin } of await knownAdapters(this.config)) {
       let roots: string[] = [];
@@ -32,7 +38,12 @@ export default class Agents extends ReadCommand<typeof Agents> {
           sessionCount: a.sessionCount,
           lastActivityAt: a.lastActivityAt?.toISOString() ?? null,
         }));
-      const last = agents.map((a) => a.lastActivityAt).filter((x): x is string => x !== null).sort().pop() ?? null;
+      const last =
+        agents
+          .map((a) => a.lastActivityAt)
+          .filter((x): x is string => x !== null)
+          .sort()
+          .pop() ?? null;
       result.push({
         type: adapter.id,
         label: adapter.label,
@@ -52,6 +63,7 @@ export default class Agents extends ReadCommand<typeof Agents> {
       return;
     }
     this.log(renderAgentsTable(result, { zone: settings.zone, color: this.useColor, width: this.tableWidth }));
-    for (const r of result) if (r.formatDrift !== null) this.log(wrapText(`warning: ${r.formatDrift}`, this.tableWidth));
+    for (const r of result)
+      if (r.formatDrift !== null) this.log(wrapText(`warning: ${r.formatDrift}`, this.tableWidth));
   }
 }

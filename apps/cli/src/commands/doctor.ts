@@ -10,7 +10,7 @@ import { isRimuruError } from '@rimuru/core';
 const MARK = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
 
 export default class Doctor extends BaseCommand<typeof Doctor> {
-  static override summary = 'Check the store, the agents\' data roots and the config, and say what to fix';
+  static override summary = "Check the store, the agents' data roots and the config, and say what to fix";
   static override examples = ['<%= config.bin %> doctor', '<%= config.bin %> doctor --format json'];
 
   static override flags = {
@@ -27,7 +27,12 @@ export default class Doctor extends BaseCommand<typeof Doctor> {
         const selection = await selectStore(this.flags.db);
         checks.push(...(await checkStore(selection.target, selection.location)));
       } catch (error) {
-        checks.push({ name: 'store', status: 'fail', detail: isRimuruError(error) ? error.message : String(error), fix: null });
+        checks.push({
+          name: 'store',
+          status: 'fail',
+          detail: isRimuruError(error) ? error.message : String(error),
+          fix: null,
+        });
       }
     }
     checks.push(...(await checkDataRoots(await adaptersOf(this.config), await withConfigRoots(ctx))));

@@ -21,7 +21,11 @@ export default class Hook extends BaseCommand<typeof Hook> {
     'the last argument (Codex notify). Prints nothing on stdout: the agents add it to the conversation or parse it as JSON.';
   static override hidden = true;
   static override args = {
-    event: Args.string({ description: 'Lifecycle event', options: ['session-start', 'stop', 'session-end', 'notify'], required: true }),
+    event: Args.string({
+      description: 'Lifecycle event',
+      options: ['session-start', 'stop', 'session-end', 'notify'],
+      required: true,
+    }),
     payload: Args.string({ description: 'Hook JSON (default: read from stdin)' }),
   };
   static override flags = {
@@ -39,7 +43,11 @@ export default class Hook extends BaseCommand<typeof Hook> {
     const runtime = this.runtime;
     // Ingest first: the session row then carries the transcript's real start, not the hook's instant.
     const options = await syncOptionsOf(runtime, this.config);
-    const summary = await syncAll({ ...options, adapters: options.adapters.filter((a) => a.id === agent), only: signal.only });
+    const summary = await syncAll({
+      ...options,
+      adapters: options.adapters.filter((a) => a.id === agent),
+      only: signal.only,
+    });
     await runtime.store.sessions.markByHook({
       agentType: agent,
       agentName: defaultAgentName(agent),
@@ -50,7 +58,9 @@ export default class Hook extends BaseCommand<typeof Hook> {
       projectPath: signal.projectPath,
     });
     if (this.flags.verbose) {
-      process.stderr.write(`rimuru hook ${this.args.event}: ${signal.externalId} (${summary.sourcesRead} files read)\n`);
+      process.stderr.write(
+        `rimuru hook ${this.args.event}: ${signal.externalId} (${summary.sourcesRead} files read)\n`,
+      );
     }
   }
 

@@ -19,7 +19,11 @@ export default class Push extends BaseCommand<typeof Push> {
   ];
   static override flags = {
     to: Flags.string({ description: 'Server URL (default: config team.url)' }),
-    sync: Flags.boolean({ description: 'Sync local agent data first (--no-sync to skip)', allowNo: true, default: true }),
+    sync: Flags.boolean({
+      description: 'Sync local agent data first (--no-sync to skip)',
+      allowNo: true,
+      default: true,
+    }),
     full: Flags.boolean({ description: 'Send everything, not only what changed since the last push', default: false }),
     format: Flags.string({ description: 'Output format of the summary', options: ['table', 'json'], default: 'table' }),
   };
@@ -31,7 +35,9 @@ export default class Push extends BaseCommand<typeof Push> {
     this.runtime = await openRuntime(this.flags.db);
     const url = this.flags.to ?? this.runtime.config.team?.url;
     if (url === undefined) {
-      throw new UsageError('No server to push to', { suggestions: ['Pass --to postgres://…, or set it once: rimuru config set team.url postgres://…'] });
+      throw new UsageError('No server to push to', {
+        suggestions: ['Pass --to postgres://…, or set it once: rimuru config set team.url postgres://…'],
+      });
     }
     const target = parseStoreLocation(url, this.runtime.ctx.homeDir);
     if (target.dialect !== 'postgres') throw new UsageError(`--to must be a postgres:// URL, got "${url}"`);

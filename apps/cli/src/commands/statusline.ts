@@ -5,7 +5,8 @@ import { DEFAULT_STATUSLINE_TIMEOUT_MS, runStatusline } from '../statusline/stat
 import { createAdapterContext } from '@rimuru/sync';
 
 export default class Statusline extends BaseCommand<typeof Statusline> {
-  static override summary = "Claude Code's status line: model, session tokens and cost, today, the 5-hour block, budget";
+  static override summary =
+    "Claude Code's status line: model, session tokens and cost, today, the 5-hour block, budget";
   static override description = [
     "Reads the statusline JSON Claude Code pipes to its `statusLine` command and prints one line. Only this session's",
     'transcript (and its subagents) is read, from where the last call stopped; the rest comes from the store.',
@@ -14,12 +15,16 @@ export default class Statusline extends BaseCommand<typeof Statusline> {
     '`rimuru hooks install claude-code --statusline` sets it up.',
   ].join('\n');
   static override examples = [
-    "echo '{\"session_id\":\"…\",\"transcript_path\":\"…\",\"model\":{\"display_name\":\"Opus\"}}' | <%= config.bin %> statusline",
+    'echo \'{"session_id":"…","transcript_path":"…","model":{"display_name":"Opus"}}\' | <%= config.bin %> statusline',
     '<%= config.bin %> statusline --format json < payload.json',
   ];
   static override flags = {
     format: Flags.string({ description: 'Output format', options: ['line', 'json'], default: 'line' }),
-    timeout: Flags.integer({ description: 'Milliseconds to answer in before printing the last good line', min: 1, default: DEFAULT_STATUSLINE_TIMEOUT_MS }),
+    timeout: Flags.integer({
+      description: 'Milliseconds to answer in before printing the last good line',
+      min: 1,
+      default: DEFAULT_STATUSLINE_TIMEOUT_MS,
+    }),
     timezone: Flags.string({ description: "IANA time zone of 'today' (default: config, then the system zone)" }),
     'cost-mode': Flags.string({
       description: 'auto: recorded cost where the agent wrote one, else calculated; calculate; recorded',

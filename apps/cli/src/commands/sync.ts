@@ -8,7 +8,11 @@ import type { Runtime } from '../runtime.js';
 
 export default class Sync extends BaseCommand<typeof Sync> {
   static override summary = 'Read new agent data into the store (only new bytes are read)';
-  static override examples = ['<%= config.bin %> sync', '<%= config.bin %> sync --verbose', '<%= config.bin %> sync --format json'];
+  static override examples = [
+    '<%= config.bin %> sync',
+    '<%= config.bin %> sync --verbose',
+    '<%= config.bin %> sync --format json',
+  ];
 
   static override flags = {
     format: Flags.string({ description: 'Output format of the summary', options: ['table', 'json'], default: 'table' }),
@@ -19,7 +23,10 @@ export default class Sync extends BaseCommand<typeof Sync> {
   async run(): Promise<void> {
     this.runtime = await openRuntime(this.flags.db);
     if (this.runtime.readOnly) {
-      throw new StoreError('DB_ERROR', `${this.runtime.readOnly}: sync cannot add new agent data; make it writable or choose another --db`);
+      throw new StoreError(
+        'DB_ERROR',
+        `${this.runtime.readOnly}: sync cannot add new agent data; make it writable or choose another --db`,
+      );
     }
     const summary = await runSync(this.runtime, { progress: this.flags.format !== 'json', config: this.config });
     if (this.flags.format === 'json') {

@@ -21,14 +21,32 @@ export default class Watch extends BaseCommand<typeof Watch> {
     'rescan is the fallback for folders that send no events. Other rimuru commands, the TUI and other watchers can ' +
     'use the same store meanwhile. Prints sessions turning active or completed on stderr, and budgets passing 80 % ' +
     'and 100 % of their amount (once per crossing; with --notify also as a desktop notification).';
-  static override examples = ['<%= config.bin %> watch', '<%= config.bin %> watch --poll', '<%= config.bin %> watch --once'];
+  static override examples = [
+    '<%= config.bin %> watch',
+    '<%= config.bin %> watch --poll',
+    '<%= config.bin %> watch --once',
+  ];
   static override flags = {
     once: Flags.boolean({ description: 'Sync once and exit (for scripts and cron)', default: false }),
     poll: Flags.boolean({ description: 'Poll files instead of OS events (network or synced folders)', default: false }),
-    debounce: Flags.integer({ description: 'Milliseconds of quiet after a file event before syncing', min: 0, default: DEFAULT_DEBOUNCE_MS }),
-    rescan: Flags.integer({ description: 'Milliseconds between full rescans (the polling fallback)', min: 100, default: DEFAULT_RESCAN_MS }),
-    'active-window': Flags.integer({ description: 'Minutes since last activity for a session to count as active', min: 1 }),
-    notify: Flags.boolean({ description: 'Also show budget alerts as desktop notifications (notify-send on Linux, osascript on macOS)', default: false }),
+    debounce: Flags.integer({
+      description: 'Milliseconds of quiet after a file event before syncing',
+      min: 0,
+      default: DEFAULT_DEBOUNCE_MS,
+    }),
+    rescan: Flags.integer({
+      description: 'Milliseconds between full rescans (the polling fallback)',
+      min: 100,
+      default: DEFAULT_RESCAN_MS,
+    }),
+    'active-window': Flags.integer({
+      description: 'Minutes since last activity for a session to count as active',
+      min: 1,
+    }),
+    notify: Flags.boolean({
+      description: 'Also show budget alerts as desktop notifications (notify-send on Linux, osascript on macOS)',
+      default: false,
+    }),
   };
 
   private runtime: Runtime | null = null;
@@ -40,7 +58,10 @@ export default class Watch extends BaseCommand<typeof Watch> {
     const runtime = this.runtime;
     const options = await syncOptionsOf(runtime, this.config);
     const notify = this.flags.notify ? desktopNotifier() : null;
-    if (this.flags.notify && notify === null) process.stderr.write('warning: no desktop notifier on PATH (notify-send, osascript): budget alerts are printed only\n');
+    if (this.flags.notify && notify === null)
+      process.stderr.write(
+        'warning: no desktop notifier on PATH (notify-send, osascript): budget alerts are printed only\n',
+      );
     this.budgetAlerts = new BudgetAlertsLoop(runtime, {
       zone: runtime.config.timezone ?? systemTimeZone(),
       notify,
@@ -53,7 +74,8 @@ export default class Watch extends BaseCommand<typeof Watch> {
       await this.budgetAlerts.settled();
       return;
     }
-    const windowMinutes = this.flags['active-window'] ?? runtime.config.activeWindowMinutes ?? DEFAULT_ACTIVE_WINDOW_MINUTES;
+    const windowMinutes =
+      this.flags['active-window'] ?? runtime.config.activeWindowMinutes ?? DEFAULT_ACTIVE_WINDOW_MINUTES;
     const stopped = new Promise<string>((resolve) => {
       process.once('SIGINT', () => resolve('SIGINT'));
       process.once('SIGTERM', () => resolve('SIGTERM'));
@@ -70,11 +92,14 @@ export default class Watch extends BaseCommand<typeof Watch> {
         }
         this.budgetAlerts?.afterSync(trigger === 'start' || summary.sourcesRead > 0);
       },
-      onStatus: ({ session, status }) => process.stderr.write(`[${new Date().toISOString()}] ${status}: ${label(session)}\n`),
+      onStatus: ({ session, status }) =>
+        process.stderr.write(`[${new Date().toISOString()}] ${status}: ${label(session)}\n`),
       // A failed sync is reported and retried on the next event or rescan: the watcher keeps running.
       onError: (error) => process.stderr.write(`warning: ${renderError(error as Error).line}\n`),
     });
-    process.stderr.write(`Watching ${this.watcher.roots.length} data roots (store ${runtime.store.location}); Ctrl-C to stop\n`);
+    process.stderr.write(
+      `Watching ${this.watcher.roots.length} data roots (store ${runtime.store.location}); Ctrl-C to stop\n`,
+    );
     for (const root of this.watcher.roots) process.stderr.write(`  ${root}\n`);
     const signal = await stopped;
     process.stderr.write(`${signal}: stopping after the current sync\n`);

@@ -28,10 +28,14 @@ const hook: Hook<'command_not_found'> = async function ({ id, config }) {
     if (close.length === 0) close = closestValues(typed, aliases.filter(sameLength));
   }
   // `sessions stats extra`: a real command given an argument it does not take.
-  const known = words.map((_, i) => words.slice(0, words.length - i).join(' ')).find((prefix) => names.includes(prefix));
+  const known = words
+    .map((_, i) => words.slice(0, words.length - i).join(' '))
+    .find((prefix) => names.includes(prefix));
   let line: string;
-  if (close.length > 0) line = `Unknown command "${typed}": did you mean ${close.map((c) => `rimuru ${c}`).join(' or ')}?`;
-  else if (known !== undefined) line = `rimuru ${known} takes no argument "${words.slice(known.split(' ').length).join(' ')}" (see rimuru ${known} --help)`;
+  if (close.length > 0)
+    line = `Unknown command "${typed}": did you mean ${close.map((c) => `rimuru ${c}`).join(' or ')}?`;
+  else if (known !== undefined)
+    line = `rimuru ${known} takes no argument "${words.slice(known.split(' ').length).join(' ')}" (see rimuru ${known} --help)`;
   else line = `Unknown command "${words[0]}" (rimuru --help lists every command)`;
   process.stderr.write(`${pc.red('Error:')} ${line}\n`);
   process.exitCode = 2;

@@ -23,7 +23,10 @@ const tomlString = (s: string): string => JSON.stringify(s);
 const tomlArray = (items: readonly string[]): string => `[${items.map(tomlString).join(', ')}]`;
 
 /** `[mcp_servers.rimuru]`, however it is spaced or quoted. */
-const HEADER = new RegExp(`^[ \\t]*\\[[ \\t]*mcp_servers[ \\t]*\\.[ \\t]*"?${MCP_SERVER_NAME}"?[ \\t]*\\][ \\t]*(?:#.*|\\r)?$`, 'm');
+const HEADER = new RegExp(
+  `^[ \\t]*\\[[ \\t]*mcp_servers[ \\t]*\\.[ \\t]*"?${MCP_SERVER_NAME}"?[ \\t]*\\][ \\t]*(?:#.*|\\r)?$`,
+  'm',
+);
 const NEXT_HEADER = /^[ \t]*\[/m;
 
 /** Where a value that starts at `start` ends: the line's end, or past the `]` closing an array. */
@@ -71,7 +74,11 @@ function withServer(text: string, server: McpServerCommand): string {
   const bodyStart = headerEnd + 1;
   const next = NEXT_HEADER.exec(source.slice(bodyStart));
   const bodyEnd = next === null ? source.length : bodyStart + next.index;
-  const body = setKey(setKey(source.slice(bodyStart, bodyEnd), 'args', tomlArray(server.args)), 'command', tomlString(server.command));
+  const body = setKey(
+    setKey(source.slice(bodyStart, bodyEnd), 'args', tomlArray(server.args)),
+    'command',
+    tomlString(server.command),
+  );
   return `${source.slice(0, bodyStart)}${body}${source.slice(bodyEnd)}`;
 }
 
@@ -83,16 +90,27 @@ function withServer(text: string, server: McpServerCommand): string {
 export async function installCodexMcpServer(path: string, server: McpServerCommand): Promise<McpInstallChange> {
   const text = await readTextOrNull(path);
   const current = text === null ? undefined : ourTable(parse(text, path));
-  if (current !== undefined && current.command === server.command && isDeepStrictEqual(current.args, server.args)) return 'unchanged';
+  if (current !== undefined && current.command === server.command && isDeepStrictEqual(current.args, server.args))
+    return 'unchanged';
   if (current !== undefined && !HEADER.test(text!)) {
-    throw new RimuruError('CONFIG_ERROR', `${path} defines mcp_servers.${MCP_SERVER_NAME} without its own [mcp_servers.${MCP_SERVER_NAME}] table`, 1, {
-      suggestions: [`Remove that definition, or set command = ${tomlString(server.command)} and args = ${tomlArray(server.args)} there yourself`],
-    });
+    throw new RimuruError(
+      'CONFIG_ERROR',
+      `${path} defines mcp_servers.${MCP_SERVER_NAME} without its own [mcp_servers.${MCP_SERVER_NAME}] table`,
+      1,
+      {
+        suggestions: [
+          `Remove that definition, or set command = ${tomlString(server.command)} and args = ${tomlArray(server.args)} there yourself`,
+        ],
+      },
+    );
   }
   const next = withServer(text ?? '', server);
   const written = ourTable(parse(next, path));
   if (written?.command !== server.command || !isDeepStrictEqual(written.args, server.args)) {
-    throw new RimuruError('CONFIG_ERROR', `Could not add the MCP server to ${path} safely: add [mcp_servers.${MCP_SERVER_NAME}] there yourself`);
+    throw new RimuruError(
+      'CONFIG_ERROR',
+      `Could not add the MCP server to ${path} safely: add [mcp_servers.${MCP_SERVER_NAME}] there yourself`,
+    );
   }
   if (text !== null && current === undefined) await writeAtomic(mcpBackupPathOf(path), text);
   await writeAtomic(path, next);

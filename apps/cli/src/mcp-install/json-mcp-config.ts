@@ -34,8 +34,12 @@ export async function installJsonMcpServer(path: string, entry: JsonObject): Pro
   const servers = settings.mcpServers ?? {};
   if (!isObject(servers)) throw new RimuruError('CONFIG_ERROR', `"mcpServers" in ${path} is not a JSON object`);
   const current = servers[MCP_SERVER_NAME];
-  if (isObject(current) && Object.entries(entry).every(([key, value]) => isDeepStrictEqual(current[key], value))) return 'unchanged';
-  const next: JsonObject = { ...settings, mcpServers: { ...servers, [MCP_SERVER_NAME]: { ...(isObject(current) ? current : {}), ...entry } } };
+  if (isObject(current) && Object.entries(entry).every(([key, value]) => isDeepStrictEqual(current[key], value)))
+    return 'unchanged';
+  const next: JsonObject = {
+    ...settings,
+    mcpServers: { ...servers, [MCP_SERVER_NAME]: { ...(isObject(current) ? current : {}), ...entry } },
+  };
   // Back up what the user had, not a file that already carries our server.
   if (text !== null && current === undefined) await writeAtomic(mcpBackupPathOf(path), text);
   await writeAtomic(path, `${JSON.stringify(next, null, 2)}\n`);

@@ -20,7 +20,20 @@ import type { PlanFields } from '../answers/plan-returns.js';
 import type { CostBreakdownJson, CostClassJson } from '../render/cost-breakdown.js';
 import type { CostReportJson } from '../render/cost-report.js';
 import type { ModelBreakdownJson, SessionDetailJson } from '../render/session-detail.js';
-import { arrayOf, boolean, count, described, enumOf, instant, integer, nullable, number, objectOf, string, type JsonSchema } from './json-schema.js';
+import {
+  arrayOf,
+  boolean,
+  count,
+  described,
+  enumOf,
+  instant,
+  integer,
+  nullable,
+  number,
+  objectOf,
+  string,
+  type JsonSchema,
+} from './json-schema.js';
 
 // JSON Schemas of the CLI's `--format json` answers (src/answers), which the MCP tools return
 // as their structured content.
@@ -95,29 +108,35 @@ const costBreakdownSchema = objectOf<CostBreakdownJson>({
 
 /** Units of the agent's plan (Copilot): answers carry them only where records did. */
 const planUnitProperties = {
-  premiumRequests: described(number, "Premium requests the agent's plan counted (GitHub Copilot, multipliers applied); not dollars"),
+  premiumRequests: described(
+    number,
+    "Premium requests the agent's plan counted (GitHub Copilot, multipliers applied); not dollars",
+  ),
   aiCredits: described(number, "AI credits the agent's plan counted (GitHub Copilot); not dollars"),
 } satisfies Record<keyof PlanUnitsJson, JsonSchema>;
 const PLAN_UNIT_KEYS = ['premiumRequests', 'aiCredits'] as const;
 
-export const sessionDetailSchema = objectOf<SessionDetailJson>({
-  ...sessionJsonProperties,
-  host: string,
-  parentExternalId: nullable(string),
-  cacheWrite5mTokens: tokensOrUnknown,
-  cacheWrite1hTokens: tokensOrUnknown,
-  calculatedCostUsd: usd,
-  recordedCostUsd: nullable(usd),
-  unpricedRequestCount: count,
-  byModel: arrayOf(modelBreakdownSchema),
-  costBreakdown: arrayOf(costBreakdownSchema),
-  ...planUnitProperties,
-}, PLAN_UNIT_KEYS);
+export const sessionDetailSchema = objectOf<SessionDetailJson>(
+  {
+    ...sessionJsonProperties,
+    host: string,
+    parentExternalId: nullable(string),
+    cacheWrite5mTokens: tokensOrUnknown,
+    cacheWrite1hTokens: tokensOrUnknown,
+    calculatedCostUsd: usd,
+    recordedCostUsd: nullable(usd),
+    unpricedRequestCount: count,
+    byModel: arrayOf(modelBreakdownSchema),
+    costBreakdown: arrayOf(costBreakdownSchema),
+    ...planUnitProperties,
+  },
+  PLAN_UNIT_KEYS,
+);
 
 /** What a cost answer gains when the config names plans (see answers/plan-returns.ts). */
 const planReturnProperties = {
   apiCostUsd: usd,
-  planFeesUsd: described(usd, 'The plans\' monthly fees prorated over the window'),
+  planFeesUsd: described(usd, "The plans' monthly fees prorated over the window"),
   returnedUsdPerUsd: described(nullable(number), 'API-equivalent USD per USD of fees; null when the fees are 0'),
 };
 const planFieldProperties = {
@@ -126,23 +145,26 @@ const planFieldProperties = {
 } satisfies Record<keyof PlanFields, JsonSchema>;
 const PLAN_FIELD_KEYS = ['plans', 'planTotals'] as const;
 
-export const sessionStatsSchema = objectOf<SessionStatsJson & PlanFields>({
-  totalSessions: count,
-  activeSessions: count,
-  completedSessions: count,
-  totalDurationMs: count,
-  avgDurationMs: count,
-  totalTokens: tokens,
-  avgTokensPerSession: count,
-  totalCostUsd: usd,
-  avgCostPerSession: usd,
-  inputTokens: tokens,
-  outputTokens: tokens,
-  cacheReadTokens: tokens,
-  cacheWriteTokens: tokens,
-  reasoningTokens: tokens,
-  ...planFieldProperties,
-}, PLAN_FIELD_KEYS);
+export const sessionStatsSchema = objectOf<SessionStatsJson & PlanFields>(
+  {
+    totalSessions: count,
+    activeSessions: count,
+    completedSessions: count,
+    totalDurationMs: count,
+    avgDurationMs: count,
+    totalTokens: tokens,
+    avgTokensPerSession: count,
+    totalCostUsd: usd,
+    avgCostPerSession: usd,
+    inputTokens: tokens,
+    outputTokens: tokens,
+    cacheReadTokens: tokens,
+    cacheWriteTokens: tokens,
+    reasoningTokens: tokens,
+    ...planFieldProperties,
+  },
+  PLAN_FIELD_KEYS,
+);
 
 const usageFiguresProperties = {
   inputTokens: tokens,
@@ -169,38 +191,60 @@ const usageReportRowSchema = objectOf<UsageReportRowJson>(
     sessions: count,
     activeDays: count,
     models: arrayOf(string),
-    breakdown: arrayOf(objectOf<UsageFiguresJson & { model: string | null }>({ ...usageFiguresProperties, model: nullable(string) }, PLAN_UNIT_KEYS)),
+    breakdown: arrayOf(
+      objectOf<UsageFiguresJson & { model: string | null }>(
+        { ...usageFiguresProperties, model: nullable(string) },
+        PLAN_UNIT_KEYS,
+      ),
+    ),
   },
   ['breakdown', ...PLAN_UNIT_KEYS],
 );
 
-export const usageReportSchema = objectOf<UsageReportJson & PlanFields>({
-  period: enumOf(REPORT_PERIODS),
-  timezone: string,
-  startOfWeek: nullable(string),
-  groupBy: nullable(string),
-  costMode: enumOf(COST_MODES),
-  rows: arrayOf(usageReportRowSchema),
-  totals: objectOf<UsageReportJson['totals']>({ ...usageFiguresProperties, sessions: count, activeDays: count }, PLAN_UNIT_KEYS),
-  ...planFieldProperties,
-}, PLAN_FIELD_KEYS);
+export const usageReportSchema = objectOf<UsageReportJson & PlanFields>(
+  {
+    period: enumOf(REPORT_PERIODS),
+    timezone: string,
+    startOfWeek: nullable(string),
+    groupBy: nullable(string),
+    costMode: enumOf(COST_MODES),
+    rows: arrayOf(usageReportRowSchema),
+    totals: objectOf<UsageReportJson['totals']>(
+      { ...usageFiguresProperties, sessions: count, activeDays: count },
+      PLAN_UNIT_KEYS,
+    ),
+    ...planFieldProperties,
+  },
+  PLAN_FIELD_KEYS,
+);
 
-export const billingBlockSchema = objectOf<BillingBlockJson>({
-  ...usageFiguresProperties,
-  start: instant,
-  end: instant,
-  firstAt: nullable(instant),
-  lastAt: nullable(instant),
-  isGap: boolean,
-  isActive: boolean,
-  models: arrayOf(string),
-  burnRate: nullable(
-    objectOf<NonNullable<BillingBlockJson['burnRate']>>({ tokensPerMinute: number, nonCacheTokensPerMinute: number, costUsdPerHour: usd }),
-  ),
-  projection: nullable(
-    objectOf<NonNullable<BillingBlockJson['projection']>>({ totalTokens: number, costUsd: usd, remainingMinutes: integer }),
-  ),
-}, PLAN_UNIT_KEYS);
+export const billingBlockSchema = objectOf<BillingBlockJson>(
+  {
+    ...usageFiguresProperties,
+    start: instant,
+    end: instant,
+    firstAt: nullable(instant),
+    lastAt: nullable(instant),
+    isGap: boolean,
+    isActive: boolean,
+    models: arrayOf(string),
+    burnRate: nullable(
+      objectOf<NonNullable<BillingBlockJson['burnRate']>>({
+        tokensPerMinute: number,
+        nonCacheTokensPerMinute: number,
+        costUsdPerHour: usd,
+      }),
+    ),
+    projection: nullable(
+      objectOf<NonNullable<BillingBlockJson['projection']>>({
+        totalTokens: number,
+        costUsd: usd,
+        remainingMinutes: integer,
+      }),
+    ),
+  },
+  PLAN_UNIT_KEYS,
+);
 
 const costRowProperties = {
   requestCount: count,
@@ -216,16 +260,21 @@ const costRowProperties = {
   ...planUnitProperties,
 } satisfies Record<keyof CostRowJson, JsonSchema>;
 
-export const costReportSchema = objectOf<CostReportJson & PlanFields>({
-  range: string,
-  from: nullable(instant),
-  to: nullable(instant),
-  costMode: enumOf(COST_MODES),
-  groupBy: enumOf(['agentType', 'model']),
-  rows: arrayOf(objectOf<CostReportJson['rows'][number]>({ ...costRowProperties, name: nullable(string) }, PLAN_UNIT_KEYS)),
-  totals: objectOf<CostRowJson>(costRowProperties, PLAN_UNIT_KEYS),
-  ...planFieldProperties,
-}, PLAN_FIELD_KEYS);
+export const costReportSchema = objectOf<CostReportJson & PlanFields>(
+  {
+    range: string,
+    from: nullable(instant),
+    to: nullable(instant),
+    costMode: enumOf(COST_MODES),
+    groupBy: enumOf(['agentType', 'model']),
+    rows: arrayOf(
+      objectOf<CostReportJson['rows'][number]>({ ...costRowProperties, name: nullable(string) }, PLAN_UNIT_KEYS),
+    ),
+    totals: objectOf<CostRowJson>(costRowProperties, PLAN_UNIT_KEYS),
+    ...planFieldProperties,
+  },
+  PLAN_FIELD_KEYS,
+);
 
 export const budgetStatusReportSchema = objectOf<BudgetStatusReportJson>({
   timeZone: string,

@@ -24,7 +24,9 @@ export function arrayOf(items: JsonSchema): JsonSchema {
 
 /** The schema or null. */
 export function nullable(schema: JsonSchema): JsonSchema {
-  return typeof schema.type === 'string' ? { ...schema, type: [schema.type, 'null'] } : { anyOf: [schema, { type: 'null' }] };
+  return typeof schema.type === 'string'
+    ? { ...schema, type: [schema.type, 'null'] }
+    : { anyOf: [schema, { type: 'null' }] };
 }
 
 export function described(schema: JsonSchema, description: string): JsonSchema {

@@ -38,16 +38,23 @@ export async function serveMcp(options: McpServerOptions): Promise<void> {
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   const validator = new AjvJsonSchemaValidator();
   const checks = new Map(
-    tools.map((tool) => [tool.name, { input: validator.getValidator(tool.inputSchema), output: validator.getValidator(tool.outputSchema) }]),
+    tools.map((tool) => [
+      tool.name,
+      { input: validator.getValidator(tool.inputSchema), output: validator.getValidator(tool.outputSchema) },
+    ]),
   );
   const gate = options.sync === null ? null : new SyncGate(options.sync);
   const ctx: ToolContext = {
     runtime,
     settings: (args) => settingsOf(args, options.defaults, runtime),
-    plans: async (settings, range, filters) => (await planReturnsOf(runtime, options.oclif, settings, range, filters)).fields,
+    plans: async (settings, range, filters) =>
+      (await planReturnsOf(runtime, options.oclif, settings, range, filters)).fields,
   };
 
-  const server = new Server({ name: 'rimuru', version: options.version }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+  const server = new Server(
+    { name: 'rimuru', version: options.version },
+    { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
+  );
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: tools.map(listing) }));
 
   const inFlight = new Set<Promise<unknown>>();
@@ -67,7 +74,11 @@ export async function serveMcp(options: McpServerOptions): Promise<void> {
         // Checked as it goes on the wire, so a drifting answer is a tool error, not a client's surprise.
         const structured = JSON.parse(JSON.stringify(answer.structured)) as Record<string, unknown>;
         const output = check.output(structured);
-        if (!output.valid) throw new RimuruError('INTERNAL', `The answer of ${tool.name} does not match its output schema: ${output.errorMessage}`);
+        if (!output.valid)
+          throw new RimuruError(
+            'INTERNAL',
+            `The answer of ${tool.name} does not match its output schema: ${output.errorMessage}`,
+          );
         return toolAnswerResult({ ...answer, structured });
       } catch (error) {
         return toolErrorResult(error);

@@ -15,8 +15,14 @@ export interface WindowArgs {
 }
 
 export const viewInputs = {
-  timezone: described(string, 'IANA time zone for dates and ranges, e.g. Europe/Berlin (default: the configured or system zone)'),
-  costMode: enumOf(COST_MODES, 'auto: recorded cost where the agent wrote one, else calculated (default); calculate; recorded'),
+  timezone: described(
+    string,
+    'IANA time zone for dates and ranges, e.g. Europe/Berlin (default: the configured or system zone)',
+  ),
+  costMode: enumOf(
+    COST_MODES,
+    'auto: recorded cost where the agent wrote one, else calculated (default); calculate; recorded',
+  ),
 } satisfies Record<keyof ViewArgs, JsonSchema>;
 
 export const windowInputs = {

@@ -11,7 +11,11 @@ export interface ToolContext {
   /** Zone, cost mode, active window and now for this call (arguments over the server's defaults). */
   settings(args: ViewArgs): AnswerSettings;
   /** The config's plans over a window, as the CLI's cost answers carry them (nothing without plans). */
-  plans(settings: AnswerSettings, range: { from: Date | null; to: Date | null }, filters?: { agentTypes?: string[] }): Promise<PlanFields>;
+  plans(
+    settings: AnswerSettings,
+    range: { from: Date | null; to: Date | null },
+    filters?: { agentTypes?: string[] },
+  ): Promise<PlanFields>;
 }
 
 export interface ToolAnswer {

@@ -31,7 +31,10 @@ const AGENTS_FIT: ColumnFit[] = [
   { shorten: 'middle', min: 20 },
 ];
 
-export function renderAgentsTable(agents: AgentJson[], options: { zone: string; color: boolean; width?: number }): string {
+export function renderAgentsTable(
+  agents: AgentJson[],
+  options: { zone: string; color: boolean; width?: number },
+): string {
   const width = options.width ?? Number.POSITIVE_INFINITY;
   const rows = agents.map((r) => [
     `${agentIcon(r.type)} ${r.type}`,

@@ -1,4 +1,12 @@
-import { formatTokens, formatUsd, nanosToUsd, picosToNanos, PRICED_TOKEN_CLASSES, type CostBreakdownLine, type PricedTokenClass } from '@rimuru/core';
+import {
+  formatTokens,
+  formatUsd,
+  nanosToUsd,
+  picosToNanos,
+  PRICED_TOKEN_CLASSES,
+  type CostBreakdownLine,
+  type PricedTokenClass,
+} from '@rimuru/core';
 import { usdPerMTok } from './price-json.js';
 import { renderTable } from './table.js';
 
@@ -29,7 +37,11 @@ export interface CostBreakdownJson {
 }
 
 const PRICE_FIELD: Record<PricedTokenClass, 'input' | 'output' | 'cacheRead' | 'cacheWrite5m' | 'cacheWrite1h'> = {
-  input: 'input', output: 'output', cacheRead: 'cacheRead', cacheWrite5m: 'cacheWrite5m', cacheWrite1h: 'cacheWrite1h',
+  input: 'input',
+  output: 'output',
+  cacheRead: 'cacheRead',
+  cacheWrite5m: 'cacheWrite5m',
+  cacheWrite1h: 'cacheWrite1h',
 };
 
 export function costBreakdownJson(lines: CostBreakdownLine[]): CostBreakdownJson[] {
@@ -55,7 +67,11 @@ export function costBreakdownJson(lines: CostBreakdownLine[]): CostBreakdownJson
 }
 
 const CLASS_LABEL: Record<PricedTokenClass, string> = {
-  input: 'input', output: 'output', cacheRead: 'cache read', cacheWrite5m: 'cache write 5m', cacheWrite1h: 'cache write 1h',
+  input: 'input',
+  output: 'output',
+  cacheRead: 'cache read',
+  cacheWrite5m: 'cache write 5m',
+  cacheWrite1h: 'cache write 1h',
 };
 
 export function renderCostBreakdown(lines: CostBreakdownJson[], color: boolean, width?: number): string {
@@ -63,18 +79,38 @@ export function renderCostBreakdown(lines: CostBreakdownJson[], color: boolean, 
   for (const l of lines) {
     const head = l.model ?? '(no model)';
     if (!l.priced) {
-      const why = l.unpricedReason === 'ambiguous' ? `UNPRICED: ambiguous (${l.candidates.join(', ')})` : `UNPRICED: ${l.unpricedReason ?? 'unknown'} model`;
+      const why =
+        l.unpricedReason === 'ambiguous'
+          ? `UNPRICED: ambiguous (${l.candidates.join(', ')})`
+          : `UNPRICED: ${l.unpricedReason ?? 'unknown'} model`;
       rows.push([head, why, String(l.requestCount), '', '', '$0 (tokens counted)']);
       continue;
     }
     const from = l.priceSource === 'user' ? 'user override' : `${l.priceSource} from ${l.priceValidFrom?.slice(0, 10)}`;
-    const notes = [l.longContextRequests > 0 ? `${l.longContextRequests} long-context` : '', l.fastRequests > 0 ? `${l.fastRequests} fast` : '']
+    const notes = [
+      l.longContextRequests > 0 ? `${l.longContextRequests} long-context` : '',
+      l.fastRequests > 0 ? `${l.fastRequests} fast` : '',
+    ]
       .filter(Boolean)
       .join(', ');
-    rows.push([head, `${l.priceKey} (${from})${notes ? `; ${notes}` : ''}`, String(l.requestCount), '', '', formatUsd(l.costUsd)]);
+    rows.push([
+      head,
+      `${l.priceKey} (${from})${notes ? `; ${notes}` : ''}`,
+      String(l.requestCount),
+      '',
+      '',
+      formatUsd(l.costUsd),
+    ]);
     for (const c of l.classes) {
       if (c.tokens === 0) continue;
-      rows.push(['', `  ${CLASS_LABEL[c.tokenClass]}`, '', formatTokens(c.tokens), c.usdPerMTok === null ? '' : String(c.usdPerMTok), formatUsd(c.costUsd)]);
+      rows.push([
+        '',
+        `  ${CLASS_LABEL[c.tokenClass]}`,
+        '',
+        formatTokens(c.tokens),
+        c.usdPerMTok === null ? '' : String(c.usdPerMTok),
+        formatUsd(c.costUsd),
+      ]);
     }
   }
   return renderTable(['Model', 'Price used / class', 'Requests', 'Tokens', '$/MTok', 'Cost'], rows, {

@@ -1,4 +1,13 @@
-import { costRowJson, formatPlanUnits, formatTokens, formatUsd, sumCostAggregates, type CostMode, type CostRowJson, type TimeRange } from '@rimuru/core';
+import {
+  costRowJson,
+  formatPlanUnits,
+  formatTokens,
+  formatUsd,
+  sumCostAggregates,
+  type CostMode,
+  type CostRowJson,
+  type TimeRange,
+} from '@rimuru/core';
 import type { GroupedUsage } from '@rimuru/db';
 import { wrapText } from './shorten.js';
 import { renderTable } from './table.js';
@@ -16,10 +25,17 @@ export interface CostReportJson {
 }
 
 /** The JSON of `rimuru costs …`: one row per agent or model, and exact totals. */
-export function buildCostReport(range: TimeRange, groups: GroupedUsage[], groupBy: string, costMode: CostMode): CostReportJson {
+export function buildCostReport(
+  range: TimeRange,
+  groups: GroupedUsage[],
+  groupBy: string,
+  costMode: CostMode,
+): CostReportJson {
   const rows = groups
     .map((g) => ({ name: g.group, ...costRowJson(g, costMode) }))
-    .sort((a, b) => b.costUsd - a.costUsd || b.totalTokens - a.totalTokens || (a.name ?? '').localeCompare(b.name ?? ''));
+    .sort(
+      (a, b) => b.costUsd - a.costUsd || b.totalTokens - a.totalTokens || (a.name ?? '').localeCompare(b.name ?? ''),
+    );
   return {
     range: range.name,
     from: range.from?.toISOString() ?? null,
@@ -62,14 +78,18 @@ export function renderCostReport(
       fit: [{ shorten: 'end', min: 14, cut: 1 }, { drop: 2 }, {}, {}, {}, {}],
     },
   );
-  const notes = report.totals.unpricedRequestCount > 0
-    ? `\n${wrapText(`* ${counted(report.totals.unpricedRequestCount, 'request has', 'requests have')} no known price (tokens counted, cost 0): rimuru models missing`, options.width ?? Number.POSITIVE_INFINITY)}`
-    : '';
+  const notes =
+    report.totals.unpricedRequestCount > 0
+      ? `\n${wrapText(`* ${counted(report.totals.unpricedRequestCount, 'request has', 'requests have')} no known price (tokens counted, cost 0): rimuru models missing`, options.width ?? Number.POSITIVE_INFINITY)}`
+      : '';
   // Copilot's premium requests and AI credits, per row that carried any: units of the plan, not dollars.
   const units = report.rows.flatMap((r) => {
     const text = formatPlanUnits(r);
     return text === null ? [] : [`${r.name ?? '(no model)'} ${text}`];
   });
-  const plan = units.length === 0 ? '' : `\n${wrapText(`Plan units (not dollars): ${units.join('; ')}.`, options.width ?? Number.POSITIVE_INFINITY)}`;
+  const plan =
+    units.length === 0
+      ? ''
+      : `\n${wrapText(`Plan units (not dollars): ${units.join('; ')}.`, options.width ?? Number.POSITIVE_INFINITY)}`;
   return `${options.title}\n${table}${notes}${plan}${planned}`;
 }

@@ -12,7 +12,9 @@ export function csvCell(value: unknown): string {
   // csv-stringify's casts: booleans as words, dates as epoch milliseconds, objects as JSON.
   const text =
     typeof value === 'boolean'
-      ? (value ? 'true' : 'false')
+      ? value
+        ? 'true'
+        : 'false'
       : value instanceof Date
         ? String(value.getTime())
         : typeof value === 'object'

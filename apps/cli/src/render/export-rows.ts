@@ -1,4 +1,13 @@
-import { nanosToUsd, selectCostNanos, toSessionJson, totalTokens, type CostMode, type SessionJson, type SessionJsonOptions, type StoredSession } from '@rimuru/core';
+import {
+  nanosToUsd,
+  selectCostNanos,
+  toSessionJson,
+  totalTokens,
+  type CostMode,
+  type SessionJson,
+  type SessionJsonOptions,
+  type StoredSession,
+} from '@rimuru/core';
 import type { StreamedUsageRecord } from '@rimuru/db';
 
 /**
@@ -8,9 +17,28 @@ import type { StreamedUsageRecord } from '@rimuru/db';
  * empty/null for a sum of an unknown number (priced without per-request tiers).
  */
 export const USAGE_EXPORT_COLUMNS = [
-  'occurredAt', 'agentType', 'sessionId', 'sessionExternalId', 'host', 'projectPath', 'model',
-  'inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWrite5mTokens', 'cacheWrite1hTokens', 'reasoningTokens',
-  'totalTokens', 'costUsd', 'calculatedCostUsd', 'recordedCostUsd', 'priced', 'speed', 'dedupeKey', 'sourcePath', 'sourceLine',
+  'occurredAt',
+  'agentType',
+  'sessionId',
+  'sessionExternalId',
+  'host',
+  'projectPath',
+  'model',
+  'inputTokens',
+  'outputTokens',
+  'cacheReadTokens',
+  'cacheWrite5mTokens',
+  'cacheWrite1hTokens',
+  'reasoningTokens',
+  'totalTokens',
+  'costUsd',
+  'calculatedCostUsd',
+  'recordedCostUsd',
+  'priced',
+  'speed',
+  'dedupeKey',
+  'sourcePath',
+  'sourceLine',
   'requestCount',
 ] as const;
 
@@ -18,23 +46,55 @@ export type UsageExportRow = Record<(typeof USAGE_EXPORT_COLUMNS)[number], strin
 
 export function usageExportRow(r: StreamedUsageRecord, costMode: CostMode): UsageExportRow {
   return {
-    occurredAt: r.occurredAt.toISOString(), agentType: r.agentType, sessionId: r.sessionId, sessionExternalId: r.sessionExternalId,
-    host: r.host, projectPath: r.projectPath, model: r.model,
-    inputTokens: r.tokens.input, outputTokens: r.tokens.output, cacheReadTokens: r.tokens.cacheRead,
-    cacheWrite5mTokens: r.tokens.cacheWrite5m, cacheWrite1hTokens: r.tokens.cacheWrite1h, reasoningTokens: r.tokens.reasoning,
-    totalTokens: totalTokens(r.tokens), costUsd: nanosToUsd(selectCostNanos(r, costMode)),
+    occurredAt: r.occurredAt.toISOString(),
+    agentType: r.agentType,
+    sessionId: r.sessionId,
+    sessionExternalId: r.sessionExternalId,
+    host: r.host,
+    projectPath: r.projectPath,
+    model: r.model,
+    inputTokens: r.tokens.input,
+    outputTokens: r.tokens.output,
+    cacheReadTokens: r.tokens.cacheRead,
+    cacheWrite5mTokens: r.tokens.cacheWrite5m,
+    cacheWrite1hTokens: r.tokens.cacheWrite1h,
+    reasoningTokens: r.tokens.reasoning,
+    totalTokens: totalTokens(r.tokens),
+    costUsd: nanosToUsd(selectCostNanos(r, costMode)),
     calculatedCostUsd: nanosToUsd(r.calculatedCostNanos),
     recordedCostUsd: r.recordedCostNanos === null ? null : nanosToUsd(r.recordedCostNanos),
-    priced: r.priced, speed: r.speed, dedupeKey: r.dedupeKey, sourcePath: r.sourcePath, sourceLine: r.sourceLine,
+    priced: r.priced,
+    speed: r.speed,
+    dedupeKey: r.dedupeKey,
+    sourcePath: r.sourcePath,
+    sourceLine: r.sourceLine,
     requestCount: r.requestCount,
   };
 }
 
 /** Stable columns of `rimuru export sessions`: the session JSON keys (design §4), plus host. */
 export const SESSION_EXPORT_COLUMNS = [
-  'id', 'externalId', 'agentType', 'agentName', 'host', 'status', 'startedAt', 'endedAt', 'durationMs',
-  'inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'reasoningTokens', 'totalTokens',
-  'model', 'models', 'projectPath', 'costUsd', 'costSource', 'requestCount',
+  'id',
+  'externalId',
+  'agentType',
+  'agentName',
+  'host',
+  'status',
+  'startedAt',
+  'endedAt',
+  'durationMs',
+  'inputTokens',
+  'outputTokens',
+  'cacheReadTokens',
+  'cacheWriteTokens',
+  'reasoningTokens',
+  'totalTokens',
+  'model',
+  'models',
+  'projectPath',
+  'costUsd',
+  'costSource',
+  'requestCount',
 ] as const;
 
 export type SessionExportRow = SessionJson & { host: string };

@@ -16,15 +16,31 @@ export interface ModelPriceJson extends PriceJson {
   rows: number;
 }
 
-function entry(model: string, price: ModelPrice, source: string, sourceDate: Date | null, validFrom: Date | null, rows: number): ModelPriceJson {
+function entry(
+  model: string,
+  price: ModelPrice,
+  source: string,
+  sourceDate: Date | null,
+  validFrom: Date | null,
+  rows: number,
+): ModelPriceJson {
   return {
-    model, source, origin: priceOriginLabel(source, sourceDate), sourceDate: sourceDate?.toISOString() ?? null,
-    validFrom: validFrom?.toISOString() ?? null, rows, ...priceJson(price),
+    model,
+    source,
+    origin: priceOriginLabel(source, sourceDate),
+    sourceDate: sourceDate?.toISOString() ?? null,
+    validFrom: validFrom?.toISOString() ?? null,
+    rows,
+    ...priceJson(price),
   };
 }
 
 /** Every priced model (overrides first win on an equal key), sorted by name; `filter` keeps some. */
-export function currentPrices(book: DatedPriceBook, now: Date, filter: (key: string) => boolean = () => true): ModelPriceJson[] {
+export function currentPrices(
+  book: DatedPriceBook,
+  now: Date,
+  filter: (key: string) => boolean = () => true,
+): ModelPriceJson[] {
   const out = new Map<string, ModelPriceJson>();
   for (const key of book.keys()) {
     if (!filter(key)) continue;
@@ -41,20 +57,27 @@ export function currentPrices(book: DatedPriceBook, now: Date, filter: (key: str
 
 export function renderModelPrices(rows: ModelPriceJson[], color: boolean, width?: number): string {
   if (rows.length === 0) return 'No models.';
-  return renderTable(
-    ['Model', 'Input', 'Output', 'Cache read', 'Cache write', 'Source', 'Valid from'],
-    rows.map((r) => [
-      r.model,
-      String(r.inputUsdPerMTok),
-      String(r.outputUsdPerMTok),
-      String(r.cacheReadUsdPerMTok),
-      String(r.cacheWriteUsdPerMTok),
-      r.origin,
-      r.validFrom?.slice(0, 10) ?? '—',
-    ]),
-    // Price keys keep their provider prefix and version suffix: shortened in the middle.
-    { color, align: ['left', 'right', 'right', 'right', 'right', 'left', 'left'], width, fit: [{ shorten: 'middle', min: 24 }, {}, {}, {}, {}, { drop: 2 }, { drop: 1 }] },
-  ) + '\n(USD per million tokens)';
+  return (
+    renderTable(
+      ['Model', 'Input', 'Output', 'Cache read', 'Cache write', 'Source', 'Valid from'],
+      rows.map((r) => [
+        r.model,
+        String(r.inputUsdPerMTok),
+        String(r.outputUsdPerMTok),
+        String(r.cacheReadUsdPerMTok),
+        String(r.cacheWriteUsdPerMTok),
+        r.origin,
+        r.validFrom?.slice(0, 10) ?? '—',
+      ]),
+      // Price keys keep their provider prefix and version suffix: shortened in the middle.
+      {
+        color,
+        align: ['left', 'right', 'right', 'right', 'right', 'left', 'left'],
+        width,
+        fit: [{ shorten: 'middle', min: 24 }, {}, {}, {}, {}, { drop: 2 }, { drop: 1 }],
+      },
+    ) + '\n(USD per million tokens)'
+  );
 }
 
 export { priceCells };

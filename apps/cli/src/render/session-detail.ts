@@ -27,17 +27,29 @@ export function buildSessionDetail(
   costBreakdown: CostBreakdownJson[] = [],
   planUnits: PlanUnitsJson = {},
 ): SessionDetailJson {
-  const view = toSessionDetailJson(session, byModel, { now: settings.now, activeWindowMs: settings.activeWindowMs, costMode: settings.costMode });
+  const view = toSessionDetailJson(session, byModel, {
+    now: settings.now,
+    activeWindowMs: settings.activeWindowMs,
+    costMode: settings.costMode,
+  });
   return { ...view, costBreakdown, ...planUnits };
 }
 
-export function renderSessionDetail(d: SessionDetailJson, options: { zone: string; color: boolean; width?: number }): string {
+export function renderSessionDetail(
+  d: SessionDetailJson,
+  options: { zone: string; color: boolean; width?: number },
+): string {
   const width = options.width ?? Number.POSITIVE_INFINITY;
   // Long values (paths, ids, model lists) are shortened to the terminal, never wrapped.
   const lines = presentSessionDetail(d, options.zone).map((line) => {
     if ('text' in line) return line.text;
     const room = width - line.label.length;
-    const value = line.shorten === 'middle' ? shortenMiddle(line.value, room) : line.shorten === 'end' ? shortenEnd(line.value, room) : line.value;
+    const value =
+      line.shorten === 'middle'
+        ? shortenMiddle(line.value, room)
+        : line.shorten === 'end'
+          ? shortenEnd(line.value, room)
+          : line.value;
     return `${line.label}${value}`;
   });
   if (d.byModel.length > 0) {
@@ -45,7 +57,9 @@ export function renderSessionDetail(d: SessionDetailJson, options: { zone: strin
     lines.push(
       renderTable(
         ['Model', 'Requests', 'Input', 'Output', 'Cache read', 'Cache write', 'Total', 'Cost'],
-        d.byModel.map(presentModelRow).map((m) => [m.model, m.requests, m.input, m.output, m.cacheRead, m.cacheWrite, m.total, m.cost]),
+        d.byModel
+          .map(presentModelRow)
+          .map((m) => [m.model, m.requests, m.input, m.output, m.cacheRead, m.cacheWrite, m.total, m.cost]),
         {
           color: options.color,
           align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
@@ -58,7 +72,12 @@ export function renderSessionDetail(d: SessionDetailJson, options: { zone: strin
   if (d.costBreakdown.length > 0) {
     lines.push('', 'Cost breakdown (calculated)', renderCostBreakdown(d.costBreakdown, options.color, width));
     if (d.costBreakdown.some((l) => !l.priced)) {
-      lines.push(wrapText('Unpriced models: tokens counted, cost 0. See rimuru models missing; add a price under "prices" in the config.', width));
+      lines.push(
+        wrapText(
+          'Unpriced models: tokens counted, cost 0. See rimuru models missing; add a price under "prices" in the config.',
+          width,
+        ),
+      );
     }
   }
   return lines.join('\n');

@@ -27,18 +27,14 @@ export function renderSessionsTable(sessions: SessionJson[], options: SessionTab
       row.active ? paint('● active', pc.green) : paint(narrow ? 'done' : 'completed', pc.dim),
     ];
   });
-  return renderTable(
-    ['Session ID', 'Agent', 'Project', 'Started', 'Duration', 'Tokens', 'Cost', 'Status'],
-    rows,
-    {
-      color: options.color,
-      align: ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'left'],
-      width: options.width,
-      // The project shortens first, then the duration goes, then the agent shortens; id, start,
-      // cost and status always stay.
-      fit: [{}, { shorten: 'end', min: 6, cut: 2 }, { shorten: 'middle', min: 10 }, {}, { drop: 3 }, { drop: 1 }, {}, {}],
-    },
-  );
+  return renderTable(['Session ID', 'Agent', 'Project', 'Started', 'Duration', 'Tokens', 'Cost', 'Status'], rows, {
+    color: options.color,
+    align: ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'left'],
+    width: options.width,
+    // The project shortens first, then the duration goes, then the agent shortens; id, start,
+    // cost and status always stay.
+    fit: [{}, { shorten: 'end', min: 6, cut: 2 }, { shorten: 'middle', min: 10 }, {}, { drop: 3 }, { drop: 1 }, {}, {}],
+  });
 }
 
 /** Below this many columns a completed session reads "done", leaving room for its project. */

@@ -11,7 +11,8 @@ export function syncSummaryLine(s: SyncSummary): string {
   if (s.sourcesRead > 0) {
     parts.push(`${s.usageInserted} new ${plural(s.usageInserted, 'request')}`);
     if (s.usageReplaced > 0) parts.push(`${s.usageReplaced} updated`);
-    if (s.usageIgnored > 0) parts.push(`${s.usageIgnored} duplicate ${plural(s.usageIgnored, 'copy', 'copies')} ignored`);
+    if (s.usageIgnored > 0)
+      parts.push(`${s.usageIgnored} duplicate ${plural(s.usageIgnored, 'copy', 'copies')} ignored`);
     if (s.replaysDropped > 0) parts.push(`${s.replaysDropped} sidechain ${plural(s.replaysDropped, 'replay')} dropped`);
   }
   if (s.sourcesReread > 0) parts.push(`${s.sourcesReread} rewritten ${plural(s.sourcesReread, 'file')} re-read`);

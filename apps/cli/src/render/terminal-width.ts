@@ -18,6 +18,6 @@ export function tableWidth(options: { wide?: boolean; stream?: WidthSource; env?
   const terminal = stream.isTTY === true || env.RIMURU_FORCE_TTY === '1';
   if (!terminal) return Number.POSITIVE_INFINITY;
   const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
-  const columns = Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : stream.columns ?? MIN_TABLE_WIDTH;
+  const columns = Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : (stream.columns ?? MIN_TABLE_WIDTH);
   return Math.max(MIN_TABLE_WIDTH, columns);
 }

@@ -14,6 +14,8 @@ export async function tightestBudgetState(
   // (Intl and luxon, tens of milliseconds of a statusline's start).
   if ((await store.budgets.list()).length === 0) return null;
   const timeZone = options.zone ?? systemTimeZone();
-  const tightest = tightestBudget(await budgetStatuses(store, { now: options.now, timeZone, costMode: options.costMode }));
+  const tightest = tightestBudget(
+    await budgetStatuses(store, { now: options.now, timeZone, costMode: options.costMode }),
+  );
   return tightest === null ? null : toBudgetStatusJson(tightest);
 }

@@ -28,7 +28,8 @@ export function statuslineCachePath(env: Readonly<Record<string, string | undefi
 async function readCache(path: string): Promise<CacheFile> {
   try {
     const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<CacheFile>;
-    if (parsed.version === 1 && typeof parsed.sessions === 'object' && parsed.sessions !== null) return parsed as CacheFile;
+    if (parsed.version === 1 && typeof parsed.sessions === 'object' && parsed.sessions !== null)
+      return parsed as CacheFile;
   } catch {
     // Missing or damaged: the cache is only ever a fallback.
   }
@@ -40,7 +41,9 @@ async function readCache(path: string): Promise<CacheFile> {
  * deadline) the newest answer of any session, most likely the one on screen.
  */
 export async function cachedAnswer(path: string, sessionId: string | null): Promise<CachedAnswer | null> {
-  const answers = Object.entries((await readCache(path)).sessions).filter(([, a]) => typeof a?.line === 'string' && typeof a.at === 'string');
+  const answers = Object.entries((await readCache(path)).sessions).filter(
+    ([, a]) => typeof a?.line === 'string' && typeof a.at === 'string',
+  );
   if (sessionId !== null) return answers.find(([id]) => id === sessionId)?.[1] ?? null;
   return answers.map(([, a]) => a).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))[0] ?? null;
 }

@@ -41,17 +41,22 @@ export interface FigureOptions {
 export async function statuslineFigures(store: SessionStore, options: FigureOptions): Promise<StatuslineFigures> {
   const { now, costMode } = options;
   const session = options.sessionId === null ? null : await findClaudeSession(store, options.sessionId);
-  const today = options.zone === null ? systemZoneToday(now) : dayOf(resolveTimeRange('today', { zone: options.zone, now }));
+  const today =
+    options.zone === null ? systemZoneToday(now) : dayOf(resolveTimeRange('today', { zone: options.zone, now }));
   const totals = await store.usage.totals(today);
   const block = await activeBillingBlock(store, now);
   const budget = await tightestBudgetState(store, { now, zone: options.zone, costMode });
   return {
-    session: session === null ? null : toSessionJson(session, { now, activeWindowMs: options.activeWindowMs, costMode }),
+    session:
+      session === null ? null : toSessionJson(session, { now, activeWindowMs: options.activeWindowMs, costMode }),
     today: { ...usageFiguresJson(totals, costMode), from: today.from.toISOString(), to: today.to.toISOString() },
     block:
       block === null
         ? null
-        : { ...toBillingBlockJson(block, costMode, now), remainingMinutes: Math.max(0, Math.round((block.end.getTime() - now.getTime()) / 60_000)) },
+        : {
+            ...toBillingBlockJson(block, costMode, now),
+            remainingMinutes: Math.max(0, Math.round((block.end.getTime() - now.getTime()) / 60_000)),
+          },
     budget,
   };
 }

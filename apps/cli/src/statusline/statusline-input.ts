@@ -15,7 +15,13 @@ export interface StatuslineInput {
   cwd: string | null;
 }
 
-export const EMPTY_INPUT: StatuslineInput = { sessionId: null, transcriptPath: null, modelId: null, modelName: null, cwd: null };
+export const EMPTY_INPUT: StatuslineInput = {
+  sessionId: null,
+  transcriptPath: null,
+  modelId: null,
+  modelName: null,
+  cwd: null,
+};
 
 type Json = Record<string, unknown>;
 

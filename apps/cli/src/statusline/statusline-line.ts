@@ -47,6 +47,9 @@ function budgetText(budget: BudgetStatusJson, style: LineStyle): string {
 }
 
 /** What the line names the model by: Claude Code's display name, else its id, else the session's main model. */
-export function modelLabel(input: { modelName: string | null; modelId: string | null }, session: { model: string | null } | null): string {
+export function modelLabel(
+  input: { modelName: string | null; modelId: string | null },
+  session: { model: string | null } | null,
+): string {
   return input.modelName ?? input.modelId ?? session?.model ?? 'Claude';
 }

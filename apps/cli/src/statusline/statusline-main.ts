@@ -10,7 +10,10 @@ import { DEFAULT_STATUSLINE_TIMEOUT_MS, runStatusline, type StatuslineOptions } 
  * the command's own, with valid values, are answered here; anything else (--help, a typo, a bad
  * value) returns false and goes through oclif, which explains it the usual way.
  */
-export function statuslineOptionsOf(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): StatuslineOptions | null {
+export function statuslineOptionsOf(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): StatuslineOptions | null {
   let values;
   try {
     ({ values } = parseArgs({
@@ -53,7 +56,13 @@ export async function runStatuslineMain(argv: readonly string[]): Promise<boolea
   const options = statuslineOptionsOf(argv, process.env);
   if (options === null) return false;
   const { env, homeDir } = createAdapterContext();
-  const { abandoned } = await runStatusline(options, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env, homeDir });
+  const { abandoned } = await runStatusline(options, {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env,
+    homeDir,
+  });
   // Work still under way past the deadline is not waited for (see runStatusline).
   if (abandoned) process.exit(0);
   return true;

@@ -154,7 +154,9 @@ async function fallbackAnswer(reason: Fallback, input: StatuslineInput, cachePat
   if (cached !== null) return { line: cached.line, json: { ...cached.json, stale: true, fallback: reason } };
   const model = modelLabel(input, null);
   const line =
-    reason === 'input' ? 'rimuru: no statusline input' : `${model} | rimuru: ${reason === 'timeout' ? 'still reading' : 'unavailable'}`;
+    reason === 'input'
+      ? 'rimuru: no statusline input'
+      : `${model} | rimuru: ${reason === 'timeout' ? 'still reading' : 'unavailable'}`;
   return {
     line,
     json: {
@@ -173,7 +175,10 @@ async function fallbackAnswer(reason: Fallback, input: StatuslineInput, cachePat
 
 function render(answer: Answer, options: StatuslineOptions): string {
   if (options.format !== 'json') return `${answer.line}\n`;
-  const json = 'timezone' in answer.json && answer.json.timezone === null ? { ...answer.json, timezone: systemTimeZone() } : answer.json;
+  const json =
+    'timezone' in answer.json && answer.json.timezone === null
+      ? { ...answer.json, timezone: systemTimeZone() }
+      : answer.json;
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
@@ -194,5 +199,10 @@ async function readStdin(stdin: StatuslineIo['stdin']): Promise<string> {
 
 function errorLine(error: unknown): string {
   const message = isRimuruError(error) || error instanceof Error ? error.message : String(error);
-  return message.split('\n').find((l) => l.trim() !== '')?.trim() ?? 'unknown error';
+  return (
+    message
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? 'unknown error'
+  );
 }

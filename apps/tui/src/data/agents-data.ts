@@ -21,7 +21,10 @@ export async function loadAgents(rt: Pick<TuiRuntime, 'store' | 'ctx' | 'adapter
   const stored = await rt.store.agents.list();
   const summary = (type: AgentType) => {
     const mine = stored.filter((a) => a.type === type);
-    const last = mine.map((a) => a.lastActivityAt).filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
+    const last = mine
+      .map((a) => a.lastActivityAt)
+      .filter((d): d is Date => d !== null)
+      .sort((a, b) => b.getTime() - a.getTime())[0];
     return { sessionCount: mine.reduce((n, a) => n + a.sessionCount, 0), lastActivityAt: last ?? null };
   };
   const out: AgentSummary[] = [];
@@ -37,11 +40,20 @@ export async function loadAgents(rt: Pick<TuiRuntime, 'store' | 'ctx' | 'adapter
         // A misconfigured root is reported by sync; here the agent is just not detected.
       }
     }
-    out.push({ type: adapter.id, label: adapter.label, origin: isBuiltinAgentType(adapter.id) ? 'builtin' : 'plugin', detected, roots, lookedIn, ...summary(adapter.id) });
+    out.push({
+      type: adapter.id,
+      label: adapter.label,
+      origin: isBuiltinAgentType(adapter.id) ? 'builtin' : 'plugin',
+      detected,
+      roots,
+      lookedIn,
+      ...summary(adapter.id),
+    });
   }
   const known = new Set(out.map((a) => a.type));
   for (const type of [...new Set(stored.map((a) => a.type))].sort()) {
-    if (!known.has(type)) out.push({ type, label: type, origin: 'store', detected: false, roots: [], lookedIn: [], ...summary(type) });
+    if (!known.has(type))
+      out.push({ type, label: type, origin: 'store', detected: false, roots: [], lookedIn: [], ...summary(type) });
   }
   return out;
 }

@@ -23,14 +23,21 @@ export interface CostsData {
 }
 
 /** What the Costs view reads: the store and how to show it. */
-export type CostsRuntime = Pick<TuiRuntime, 'store' | 'zone' | 'costMode'> & Partial<Pick<TuiRuntime, 'adapters' | 'config'>>;
+export type CostsRuntime = Pick<TuiRuntime, 'store' | 'zone' | 'costMode'> &
+  Partial<Pick<TuiRuntime, 'adapters' | 'config'>>;
 
 /** The plan lines of the CLI's cost reports; a config whose plans cannot be read says so in one line. */
-async function planLinesOf(rt: CostsRuntime, range: { from: Date | null; to: Date | null }, now: Date): Promise<string[]> {
+async function planLinesOf(
+  rt: CostsRuntime,
+  range: { from: Date | null; to: Date | null },
+  now: Date,
+): Promise<string[]> {
   const plans = rt.config?.plans as PlansConfig | undefined;
   if (!hasPlans(plans)) return [];
   try {
-    return planReturnLines(await planReturnsAnswer(rt.store, { plans, range, zone: rt.zone, now, costMode: rt.costMode }));
+    return planReturnLines(
+      await planReturnsAnswer(rt.store, { plans, range, zone: rt.zone, now, costMode: rt.costMode }),
+    );
   } catch (error) {
     return [`plans: ${error instanceof Error ? error.message : String(error)}`];
   }
@@ -43,7 +50,11 @@ export async function loadCosts(rt: CostsRuntime, range: CostRange, now: Date): 
   const filter = { ...(r.from ? { since: r.from } : {}), ...(r.to ? { until: new Date(r.to.getTime() - 1) } : {}) };
   const [summary, agents, models, slots, planLines] = await Promise.all([
     usageOf(store, filter, costMode),
-    agentTypesInStore(store, rt.adapters).then((types) => Promise.all(types.map(async (t) => ({ type: t, figures: await usageOf(store, { ...filter, agentTypes: [t] }, costMode) })))),
+    agentTypesInStore(store, rt.adapters).then((types) =>
+      Promise.all(
+        types.map(async (t) => ({ type: t, figures: await usageOf(store, { ...filter, agentTypes: [t] }, costMode) })),
+      ),
+    ),
     // Per model, not per session's main model: a session that used two models pays each its share.
     store.usage.breakdown({ groupBy: 'model', ...bounds }),
     store.usage.slots(bounds),
@@ -52,8 +63,21 @@ export async function loadCosts(rt: CostsRuntime, range: CostRange, now: Date): 
   return {
     range,
     zone,
-    summary: { ...summary, recordedNanos: summary.totals.recordedCostNanos, calculatedNanos: summary.totals.calculatedCostNanos },
-    byAgent: agents.map(({ type, figures: f }) => ({ name: type, requests: f.requests, tokens: f.tokens, costNanos: f.costNanos, costSource: f.costSource, unpricedRequests: f.unpricedRequests })).sort(byCostThenTokens),
+    summary: {
+      ...summary,
+      recordedNanos: summary.totals.recordedCostNanos,
+      calculatedNanos: summary.totals.calculatedCostNanos,
+    },
+    byAgent: agents
+      .map(({ type, figures: f }) => ({
+        name: type,
+        requests: f.requests,
+        tokens: f.tokens,
+        costNanos: f.costNanos,
+        costSource: f.costSource,
+        unpricedRequests: f.unpricedRequests,
+      }))
+      .sort(byCostThenTokens),
     byModel: costRows(models, costMode),
     trend: foldTrend(slots, { from: r.from, to: r.to, hourly: range === 'today' }, now, zone),
     planLines,

@@ -1,4 +1,11 @@
-import { activeSince, resolveTimeRange, type AgentType, type BillingBlock, type BudgetStatus, type StoredSession } from '@rimuru/core';
+import {
+  activeSince,
+  resolveTimeRange,
+  type AgentType,
+  type BillingBlock,
+  type BudgetStatus,
+  type StoredSession,
+} from '@rimuru/core';
 import type { TuiRuntime } from '../tui-runtime.js';
 import { agentTypesInStore } from './agent-types-in-store.js';
 import { loadBudgetStatuses } from './budget-alerts.js';
@@ -43,22 +50,34 @@ export type DashboardRuntime = Pick<TuiRuntime, 'store' | 'zone' | 'costMode' | 
  * Everything the dashboard shows but the block (`block` is passed in: the last one read, or
  * undefined before the first read ends), read in one go: the 7-day panels fold one slot query.
  */
-export async function loadDashboard(rt: DashboardRuntime, now: Date, block?: BillingBlock | null): Promise<DashboardData> {
+export async function loadDashboard(
+  rt: DashboardRuntime,
+  now: Date,
+  block?: BillingBlock | null,
+): Promise<DashboardData> {
   const { store, zone, costMode } = rt;
   const today = resolveTimeRange('today', { now, zone });
   const week = resolveTimeRange('7d', { now, zone });
   const activeFilter = { activeSince: activeSince({ now, activeWindowMs: rt.activeWindowMs }) };
-  const [todayFigures, weekFigures, activeNow, totalSessions, active, slots, agents, budgets, lastSyncAt] = await Promise.all([
-    usageOf(store, { since: today.from! }, costMode),
-    usageOf(store, { since: week.from! }, costMode),
-    store.sessions.count(activeFilter),
-    store.sessions.count({}),
-    store.sessions.list({ ...activeFilter, limit: ACTIVE_SESSIONS_SHOWN }),
-    store.usage.slots({ from: week.from! }),
-    agentTypesInStore(store, rt.adapters).then((types) => Promise.all(types.map(async (t) => ({ agentType: t, figures: await usageOf(store, { since: week.from!, agentTypes: [t] }, costMode) })))),
-    loadBudgetStatuses(store, { now, zone, costMode }),
-    store.meta.get('lastSyncAt'),
-  ]);
+  const [todayFigures, weekFigures, activeNow, totalSessions, active, slots, agents, budgets, lastSyncAt] =
+    await Promise.all([
+      usageOf(store, { since: today.from! }, costMode),
+      usageOf(store, { since: week.from! }, costMode),
+      store.sessions.count(activeFilter),
+      store.sessions.count({}),
+      store.sessions.list({ ...activeFilter, limit: ACTIVE_SESSIONS_SHOWN }),
+      store.usage.slots({ from: week.from! }),
+      agentTypesInStore(store, rt.adapters).then((types) =>
+        Promise.all(
+          types.map(async (t) => ({
+            agentType: t,
+            figures: await usageOf(store, { since: week.from!, agentTypes: [t] }, costMode),
+          })),
+        ),
+      ),
+      loadBudgetStatuses(store, { now, zone, costMode }),
+      store.meta.get('lastSyncAt'),
+    ]);
   return {
     now,
     zone,
@@ -69,8 +88,15 @@ export async function loadDashboard(rt: DashboardRuntime, now: Date, block?: Bil
     active,
     block,
     trend: foldTrend(slots, { from: week.from, to: null, hourly: false }, now, zone),
-    projects: costRows(groupSlots(slots, (s) => s.projectPath), costMode, '(no project)'),
-    models: costRows(groupSlots(slots, (s) => s.model), costMode),
+    projects: costRows(
+      groupSlots(slots, (s) => s.projectPath),
+      costMode,
+      '(no project)',
+    ),
+    models: costRows(
+      groupSlots(slots, (s) => s.model),
+      costMode,
+    ),
     agents,
     budgets,
     lastSyncAt,

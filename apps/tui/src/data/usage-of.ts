@@ -13,7 +13,11 @@ export async function usageOf(
   mode: CostMode,
   totals?: UsageTotals,
 ): Promise<UsageFigures & { totals: UsageTotals }> {
-  const bounds = { ...(filter.since ? { from: filter.since } : {}), ...(filter.until ? { to: new Date(filter.until.getTime() + 1) } : {}), ...(filter.agentTypes ? { agentTypes: filter.agentTypes } : {}) };
+  const bounds = {
+    ...(filter.since ? { from: filter.since } : {}),
+    ...(filter.until ? { to: new Date(filter.until.getTime() + 1) } : {}),
+    ...(filter.agentTypes ? { agentTypes: filter.agentTypes } : {}),
+  };
   const [sessions, t] = await Promise.all([store.sessions.count(filter), totals ?? store.usage.totals(bounds)]);
   const unknown = t.requestCount === 0 && sessions > 0 && (await tokensUnknown(store, filter));
   return { ...usageFigures(sessions, t, mode, unknown), totals: t };

@@ -1,6 +1,13 @@
 import type blessed from 'blessed';
 import { configPath } from '@rimuru/app-runtime';
-import { BudgetAlertTracker, budgetAlertLine, formatLocalDateTime, isRimuruError, type AgentType, type BillingBlock } from '@rimuru/core';
+import {
+  BudgetAlertTracker,
+  budgetAlertLine,
+  formatLocalDateTime,
+  isRimuruError,
+  type AgentType,
+  type BillingBlock,
+} from '@rimuru/core';
 import { activeBillingBlock } from '@rimuru/app-runtime/active-block';
 import { agentTypesInStore } from '../data/agent-types-in-store.js';
 import { loadAgents } from '../data/agents-data.js';
@@ -27,11 +34,26 @@ import type { Paint } from './tags.js';
 type View = 'dashboard' | 'agents' | 'sessions' | 'costs';
 type Mode = 'normal' | 'help' | 'detail' | 'filter' | 'search';
 const VIEWS: View[] = ['dashboard', 'agents', 'sessions', 'costs'];
-const VIEW_TITLES: Record<View, string> = { dashboard: 'Dashboard', agents: 'Agents', sessions: 'Sessions', costs: 'Costs' };
+const VIEW_TITLES: Record<View, string> = {
+  dashboard: 'Dashboard',
+  agents: 'Agents',
+  sessions: 'Sessions',
+  costs: 'Costs',
+};
 
 const MOVES: Record<string, CursorMove> = {
-  j: 'down', down: 'down', k: 'up', up: 'up', g: 'first', home: 'first', 'S-g': 'last', end: 'last',
-  'C-d': 'halfPageDown', 'C-u': 'halfPageUp', pagedown: 'pageDown', pageup: 'pageUp',
+  j: 'down',
+  down: 'down',
+  k: 'up',
+  up: 'up',
+  g: 'first',
+  home: 'first',
+  'S-g': 'last',
+  end: 'last',
+  'C-d': 'halfPageDown',
+  'C-u': 'halfPageUp',
+  pagedown: 'pageDown',
+  pageup: 'pageUp',
 };
 
 /** The keys of each view, shown at the end of the status bar when it has room. */
@@ -46,7 +68,16 @@ const KEY_HINTS: Record<View, string> = {
 const DASHBOARD_TICK_MS = 15_000;
 
 /** How far each cursor key scrolls a view that is not a list. */
-const SCROLL_STEPS: Record<CursorMove, number> = { down: 1, up: -1, halfPageDown: 10, halfPageUp: -10, pageDown: 20, pageUp: -20, first: -Infinity, last: Infinity };
+const SCROLL_STEPS: Record<CursorMove, number> = {
+  down: 1,
+  up: -1,
+  halfPageDown: 10,
+  halfPageUp: -10,
+  pageDown: 20,
+  pageUp: -20,
+  first: -Infinity,
+  last: Infinity,
+};
 
 /** The TUI: views, keys, overlays, status bar and live sync. Resolves when the user quits. */
 export function runApp(rt: TuiRuntime, screen: blessed.Widgets.Screen, p: Paint, initial: View): Promise<void> {
@@ -89,14 +120,24 @@ export function runApp(rt: TuiRuntime, screen: blessed.Widgets.Screen, p: Paint,
   }
 
   function statusText(): string {
-    if (mode === 'search') return `${p.esc(` /${searchDraft}`)}█${p.dim(p.esc(` │ ${sessions.count} ${sessions.count === 1 ? 'match' : 'matches'} │ Enter keep · Esc clear`))}`;
+    if (mode === 'search')
+      return `${p.esc(` /${searchDraft}`)}█${p.dim(p.esc(` │ ${sessions.count} ${sessions.count === 1 ? 'match' : 'matches'} │ Enter keep · Esc clear`))}`;
     const sync = lastSyncAt ? `synced ${formatLocalDateTime(new Date(lastSyncAt), rt.zone).slice(11)}` : 'not synced';
     const parts =
       view === 'sessions'
-        ? [describeQuery(sessions.state), `${sessions.count === 0 ? 0 : sessions.cursor.selected + 1}/${sessions.count} rows`, sync]
+        ? [
+            describeQuery(sessions.state),
+            `${sessions.count === 0 ? 0 : sessions.cursor.selected + 1}/${sessions.count} rows`,
+            sync,
+          ]
         : [VIEW_TITLES[view], sync];
     const text = ` ${parts.join(' │ ')}`;
-    const alert = message.startsWith('✖') || message.startsWith('error:') ? p.red : message.startsWith('▲') ? p.yellow : (t: string) => t;
+    const alert =
+      message.startsWith('✖') || message.startsWith('error:')
+        ? p.red
+        : message.startsWith('▲')
+          ? p.yellow
+          : (t: string) => t;
     const lead = message ? `${alert(p.esc(` ${message}`))} │` : '';
     // The keys of the view, k9s-style, where the line has room for them.
     const hint = ` │ ${KEY_HINTS[view]}`;
@@ -110,7 +151,12 @@ export function runApp(rt: TuiRuntime, screen: blessed.Widgets.Screen, p: Paint,
       firstRun = null;
       return;
     }
-    const options = { width: width(), homeDir: rt.ctx.homeDir, configPath: configPath(rt.ctx.env, rt.ctx.homeDir), syncing: !firstSyncDone };
+    const options = {
+      width: width(),
+      homeDir: rt.ctx.homeDir,
+      configPath: configPath(rt.ctx.env, rt.ctx.homeDir),
+      syncing: !firstSyncDone,
+    };
     firstRun = firstRunLines(await loadAgents(rt), options);
   }
 
@@ -132,7 +178,8 @@ export function runApp(rt: TuiRuntime, screen: blessed.Widgets.Screen, p: Paint,
       .then(() => activeBillingBlock(rt.store, now()))
       .then((read) => {
         block = read;
-        if (!quitting && view === 'dashboard' && mode === 'normal') queue = queue.then(loadView).then(draw).catch(report);
+        if (!quitting && view === 'dashboard' && mode === 'normal')
+          queue = queue.then(loadView).then(draw).catch(report);
       })
       // After quit the store closes under a read still running: nothing to say then.
       .catch((error: unknown) => {
@@ -148,17 +195,32 @@ export function runApp(rt: TuiRuntime, screen: blessed.Widgets.Screen, p: Paint,
     const height = (ui.main.height as number) || 22;
     if (view === 'dashboard') {
       if (firstRun === null) readBlock();
-      const lines = firstRun ?? dashboardLines(await loadDashboard(rt, now(), block), { width: w, height, costMode: rt.costMode, activeWindowMs: rt.activeWindowMs });
+      const lines =
+        firstRun ??
+        dashboardLines(await loadDashboard(rt, now(), block), {
+          width: w,
+          height,
+          costMode: rt.costMode,
+          activeWindowMs: rt.activeWindowMs,
+        });
       viewText = decorate(p.esc(lines.join('\n')), p);
     }
     if (view === 'agents') viewText = p.esc(agentsLines(await loadAgents(rt), rt.zone, w, rt.ctx.homeDir).join('\n'));
-    if (view === 'costs') viewText = decorate(p.esc(costsLines(await loadCosts(rt, costRange, now()), costPanel, COST_PANELS, w, height, rt.costMode).join('\n')), p);
+    if (view === 'costs')
+      viewText = decorate(
+        p.esc(
+          costsLines(await loadCosts(rt, costRange, now()), costPanel, COST_PANELS, w, height, rt.costMode).join('\n'),
+        ),
+        p,
+      );
   }
 
   /** A budget that passes 80 % or 100 % while the TUI is open says so in the status bar, once. */
   const budgetAlerts = new BudgetAlertTracker();
   async function checkBudgets(): Promise<void> {
-    const [alert] = budgetAlerts.update(await loadBudgetStatuses(rt.store, { now: now(), zone: rt.zone, costMode: rt.costMode }));
+    const [alert] = budgetAlerts.update(
+      await loadBudgetStatuses(rt.store, { now: now(), zone: rt.zone, costMode: rt.costMode }),
+    );
     if (alert !== undefined) message = `${alert.level === 'exceeded' ? '✖' : '▲'} ${budgetAlertLine(alert)}`;
   }
 
@@ -253,15 +315,21 @@ export function runApp(rt: TuiRuntime, screen: blessed.Widgets.Screen, p: Paint,
       return draw();
     }
     if (mode !== 'normal') {
-      if (name === 'escape' || (mode === 'help' && ch === '?') || (mode === 'filter' && (ch === 'f' || name === 'enter'))) {
+      if (
+        name === 'escape' ||
+        (mode === 'help' && ch === '?') ||
+        (mode === 'filter' && (ch === 'f' || name === 'enter'))
+      ) {
         return closeOverlay();
       }
       if (name === 'q') return quit();
       if (mode === 'filter') {
         if (ch === 'j' || name === 'down') filterFocus = (filterFocus + 1) % FILTER_ROWS.length;
         if (ch === 'k' || name === 'up') filterFocus = (filterFocus + FILTER_ROWS.length - 1) % FILTER_ROWS.length;
-        if (ch === 'l' || ch === ' ' || name === 'right') await sessions.apply(changeFilter(sessions.state, filterFocus, 1, agentTypes));
-        if (ch === 'h' || name === 'left') await sessions.apply(changeFilter(sessions.state, filterFocus, -1, agentTypes));
+        if (ch === 'l' || ch === ' ' || name === 'right')
+          await sessions.apply(changeFilter(sessions.state, filterFocus, 1, agentTypes));
+        if (ch === 'h' || name === 'left')
+          await sessions.apply(changeFilter(sessions.state, filterFocus, -1, agentTypes));
         showOverlay('Filters', filterPanelText(sessions.state, filterFocus, p, agentTypes, width() - 4));
       } else if (MOVES[name] === 'down' || MOVES[name] === 'halfPageDown') ui.overlay.scroll(1);
       else if (MOVES[name] === 'up' || MOVES[name] === 'halfPageUp') ui.overlay.scroll(-1);
@@ -330,11 +398,13 @@ export function runApp(rt: TuiRuntime, screen: blessed.Widgets.Screen, p: Paint,
       .catch(report);
   });
   screen.on('resize', () => {
-    queue = queue.then(async () => {
-      if (view !== 'sessions') await loadView();
-      await sessions.ensureVisible();
-      draw();
-    }).catch(report);
+    queue = queue
+      .then(async () => {
+        if (view !== 'sessions') await loadView();
+        await sessions.ensureVisible();
+        draw();
+      })
+      .catch(report);
   });
 
   queue = (async () => {

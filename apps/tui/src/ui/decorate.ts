@@ -13,8 +13,12 @@ export function decorate(text: string, p: Paint): string {
       if (line.startsWith('✖ ')) return p.red(p.bold(line));
       if (line.startsWith('▲ ')) return p.yellow(line);
       return line
-        .replace(/([╭╰][─]*)(?:─ ([^─╮]+?) )?(─*[╮╯])/g, (_m, left: string, title: string | undefined, right: string) =>
-          title === undefined ? p.cyan(`${left}${right}`) : `${p.cyan(`${left}─ `)}${p.bold(title)}${p.cyan(` ${right}`)}`,
+        .replace(
+          /([╭╰][─]*)(?:─ ([^─╮]+?) )?(─*[╮╯])/g,
+          (_m, left: string, title: string | undefined, right: string) =>
+            title === undefined
+              ? p.cyan(`${left}${right}`)
+              : `${p.cyan(`${left}─ `)}${p.bold(title)}${p.cyan(` ${right}`)}`,
         )
         .replace(/[│┤└]/g, (m) => p.cyan(m))
         .replace(/[█▉▊▋▌▍▎▏▁▂▃▄▅▆▇]+/g, (m) => p.green(m))

@@ -9,7 +9,7 @@ const seen = (text: string) => text.replace(/\{\/?inverse\}/g, '');
 const AGENT_ROW = 1;
 
 describe('filter panel', () => {
-  it('offers the agent types it is given (the store\'s and plugins\'), not a fixed list', () => {
+  it("offers the agent types it is given (the store's and plugins'), not a fixed list", () => {
     const types = ['acme-agent', 'claude-code'];
     let state = initialQueryState();
     const chosen: (string | null)[] = [];

@@ -13,7 +13,12 @@ import type { Paint } from './tags.js';
 export const FILTER_ROWS = ['Status', 'Agent Type', 'Time Range'] as const;
 
 /** ←/→ (h/l, space) changes the focused filter; the list follows at once. `agentTypes`: the types to offer. */
-export function changeFilter(state: SessionQueryState, row: number, step: 1 | -1, agentTypes: readonly AgentType[]): SessionQueryState {
+export function changeFilter(
+  state: SessionQueryState,
+  row: number,
+  step: 1 | -1,
+  agentTypes: readonly AgentType[],
+): SessionQueryState {
   switch (FILTER_ROWS[row]) {
     case 'Status':
       return { ...state, status: cycleChoice(STATUS_FILTERS, state.status, step) };
@@ -47,12 +52,21 @@ export function choiceLine(choices: readonly string[], current: string, width: n
   return `${first > 0 ? '… ' : ''}${shown.join(' ')}${last < cells.length - 1 ? ' …' : ''}`;
 }
 
-export function filterPanelText(state: SessionQueryState, focus: number, p: Paint, agentTypes: readonly AgentType[], width = 76): string {
+export function filterPanelText(
+  state: SessionQueryState,
+  focus: number,
+  p: Paint,
+  agentTypes: readonly AgentType[],
+  width = 76,
+): string {
   const options: [string, string[], string][] = [
     ['Status', STATUS_FILTERS.map(capitalise), capitalise(state.status)],
     ['Agent Type', agentTypeChoices(agentTypes, state.agentType).map((t) => t ?? 'All'), state.agentType ?? 'All'],
     ['Time Range', TIME_RANGE_FILTERS.map((r) => TIME_RANGE_LABELS[r]), TIME_RANGE_LABELS[state.timeRange]],
   ];
-  const lines = options.map(([name, choices, current], i) => `${i === focus ? '▸' : ' '} ${name.padEnd(11)} ${choiceLine(choices, current, width - 14, p)}`);
+  const lines = options.map(
+    ([name, choices, current], i) =>
+      `${i === focus ? '▸' : ' '} ${name.padEnd(11)} ${choiceLine(choices, current, width - 14, p)}`,
+  );
   return [...lines, '', p.dim('j/k: choose filter · ←/→ h/l space: change · Esc/Enter/f: close')].join('\n');
 }

@@ -11,7 +11,17 @@ export interface Layout {
 export function createLayout(screen: blessed.Widgets.Screen): Layout {
   const tabs = blessed.box({ parent: screen, top: 0, left: 0, width: '100%', height: 1, tags: true });
   // Scrollable: a view taller than the screen (agents and their folders) scrolls with j/k.
-  const main = blessed.box({ parent: screen, top: 1, left: 0, width: '100%', bottom: 1, tags: true, wrap: false, scrollable: true, alwaysScroll: true });
+  const main = blessed.box({
+    parent: screen,
+    top: 1,
+    left: 0,
+    width: '100%',
+    bottom: 1,
+    tags: true,
+    wrap: false,
+    scrollable: true,
+    alwaysScroll: true,
+  });
   const status = blessed.box({ parent: screen, bottom: 0, left: 0, width: '100%', height: 1, tags: true });
   const overlay = blessed.box({
     parent: screen,

@@ -3,7 +3,13 @@ import { fit, headerLine, rowCells, rowLine, toSessionRow, type RowContext } fro
 import type { Paint } from './tags.js';
 
 /** The Sessions table: header and only the rows on screen; active sessions' status in green. */
-export function renderSessions(c: SessionsController, width: number, ctx: RowContext, p: Paint, firstRun: readonly string[] | null = null): string {
+export function renderSessions(
+  c: SessionsController,
+  width: number,
+  ctx: RowContext,
+  p: Paint,
+  firstRun: readonly string[] | null = null,
+): string {
   const sort = c.state.sort;
   const lines = [p.bold(p.esc(headerLine(width, sort)))];
   if (c.count === 0) {
@@ -17,7 +23,9 @@ export function renderSessions(c: SessionsController, width: number, ctx: RowCon
     if (s === undefined) return lines.push(p.dim(fit('…', width)));
     const row = toSessionRow(s, ctx);
     if (index === c.cursor.selected) return lines.push(p.selected(p.esc(rowLine(row, width, sort))));
-    const cells = rowCells(row, width, sort).map(({ key, text }) => (key !== 'status' ? p.esc(text) : row.active ? p.green(p.esc(text)) : p.dim(p.esc(text))));
+    const cells = rowCells(row, width, sort).map(({ key, text }) =>
+      key !== 'status' ? p.esc(text) : row.active ? p.green(p.esc(text)) : p.dim(p.esc(text)),
+    );
     lines.push(cells.join(' '));
   });
   return lines.join('\n');

@@ -16,7 +16,8 @@ export interface TerminalProfile {
  * xterm-256color entry: the same xterm capabilities the fallback used, with the colours $TERM says.
  */
 export function terminalProfile(term: string | undefined, probedColors: number): TerminalProfile {
-  if (term !== undefined && /-256colou?r/.test(term) && probedColors < 256) return { terminal: 'xterm-256color', colors: 256 };
+  if (term !== undefined && /-256colou?r/.test(term) && probedColors < 256)
+    return { terminal: 'xterm-256color', colors: 256 };
   return { terminal: undefined, colors: probedColors };
 }
 

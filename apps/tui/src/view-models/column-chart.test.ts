@@ -33,7 +33,12 @@ describe('column chart', () => {
     const columns = Array.from({ length: 31 }, (_, i) => ({ label: `11-${String(i + 1).padStart(2, '0')}`, value: i }));
     const labels = columnChart(columns, { width: 101, height: 4, format }).at(-1)!;
     expect(labels).toMatch(/11-01 +11-\d\d/);
-    expect(labels.trim().split(/ +/).every((l) => /^11-\d\d$/.test(l))).toBe(true);
+    expect(
+      labels
+        .trim()
+        .split(/ +/)
+        .every((l) => /^11-\d\d$/.test(l)),
+    ).toBe(true);
     expect(labels).not.toContain('…');
   });
 });

@@ -41,12 +41,23 @@ export function columnChart(columns: readonly ChartColumn[], options: ColumnChar
   const lines: string[] = [];
   for (let row = 0; row < height; row++) {
     const level = (height - 1 - row) * 8;
-    const bars = shown.map((_, i) => EIGHTHS[Math.min(8, Math.max(0, eighths[i]! - level))]!.repeat(barWidth).padEnd(step)).join('');
+    const bars = shown
+      .map((_, i) => EIGHTHS[Math.min(8, Math.max(0, eighths[i]! - level))]!.repeat(barWidth).padEnd(step))
+      .join('');
     const y = row === 0 ? yTexts[0]! : row === Math.floor(height / 2) && height >= 5 ? yTexts[1]! : '';
     lines.push(fit(`${y.padStart(yWidth)} ${row === 0 ? '┤' : '│'}${bars}`, options.width));
   }
   lines.push(fit(`${yTexts[2]!.padStart(yWidth)} └${'─'.repeat(Math.min(room, shown.length * step))}`, options.width));
-  lines.push(fit(`${' '.repeat(yWidth + 2)}${xLabels(shown.map((c) => c.label), step, room)}`, options.width));
+  lines.push(
+    fit(
+      `${' '.repeat(yWidth + 2)}${xLabels(
+        shown.map((c) => c.label),
+        step,
+        room,
+      )}`,
+      options.width,
+    ),
+  );
   return lines;
 }
 

@@ -3,7 +3,16 @@ import { costCell, costRows, type CostGroup } from './cost-rows.js';
 
 const tokens = (input: number) => ({ input, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 0 });
 function group(name: string | null, partial: Partial<CostGroup>): CostGroup {
-  return { group: name, tokens: tokens(10), requestCount: 1, unpricedRequestCount: 0, calculatedCostNanos: 0n, recordedCostNanos: null, autoCostNanos: 0n, ...partial };
+  return {
+    group: name,
+    tokens: tokens(10),
+    requestCount: 1,
+    unpricedRequestCount: 0,
+    calculatedCostNanos: 0n,
+    recordedCostNanos: null,
+    autoCostNanos: 0n,
+    ...partial,
+  };
 }
 
 describe('cost rows', () => {
@@ -28,8 +37,14 @@ describe('cost rows', () => {
     const g = group('m', { calculatedCostNanos: 5_000_000_000n, autoCostNanos: 5_000_000_000n });
     expect(costCell(costRows([g], 'calculate')[0]!)).toBe('$5.00');
     expect(costCell(costRows([g], 'recorded')[0]!)).toBe('—');
-    const recorded = group('m', { calculatedCostNanos: 5_000_000_000n, recordedCostNanos: 2_000_000_000n, autoCostNanos: 2_000_000_000n });
+    const recorded = group('m', {
+      calculatedCostNanos: 5_000_000_000n,
+      recordedCostNanos: 2_000_000_000n,
+      autoCostNanos: 2_000_000_000n,
+    });
     expect(costCell(costRows([recorded], 'auto')[0]!)).toBe('$2.00');
-    expect(costCell(costRows([{ ...recorded, unpricedRequestCount: 1, requestCount: 2 }], 'calculate')[0]!)).toBe('$5.00*');
+    expect(costCell(costRows([{ ...recorded, unpricedRequestCount: 1, requestCount: 2 }], 'calculate')[0]!)).toBe(
+      '$5.00*',
+    );
   });
 });

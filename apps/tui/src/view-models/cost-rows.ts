@@ -1,4 +1,12 @@
-import { aggregateCost, formatUsd, nanosToUsd, totalTokens, type CostAggregate, type CostMode, type CostSource } from '@rimuru/core';
+import {
+  aggregateCost,
+  formatUsd,
+  nanosToUsd,
+  totalTokens,
+  type CostAggregate,
+  type CostMode,
+  type CostSource,
+} from '@rimuru/core';
 
 /** One line of the Costs view's By model / By agent panels: the figures of `rimuru costs …`. */
 export interface CostRow {

@@ -1,4 +1,13 @@
-import { addAggregate, bucketLookup, emptyAggregate, formatLocalDateTime, selectCostNanos, type CostMode, type UsageAggregate, type UsageSlot } from '@rimuru/core';
+import {
+  addAggregate,
+  bucketLookup,
+  emptyAggregate,
+  formatLocalDateTime,
+  selectCostNanos,
+  type CostMode,
+  type UsageAggregate,
+  type UsageSlot,
+} from '@rimuru/core';
 
 /** One bar of the trend: usage whose instant lies in [start, end). */
 export interface TrendPoint {
@@ -42,7 +51,12 @@ export function foldTrend(slots: readonly UsageSlot[], span: TrendSpan, now: Dat
     const points: TrendPoint[] = [];
     for (let t = from.getTime(); t < to.getTime(); t += HOUR_MS) {
       const start = new Date(t);
-      points.push({ start, end: new Date(Math.min(t + HOUR_MS, to.getTime())), label: formatLocalDateTime(start, zone).slice(11, 13), usage: emptyAggregate() });
+      points.push({
+        start,
+        end: new Date(Math.min(t + HOUR_MS, to.getTime())),
+        label: formatLocalDateTime(start, zone).slice(11, 13),
+        usage: emptyAggregate(),
+      });
     }
     for (const s of slots) {
       const i = Math.floor((s.firstAt.getTime() - from.getTime()) / HOUR_MS);
@@ -86,7 +100,12 @@ function regroup(days: readonly TrendPoint[], period: 'weekly' | 'monthly', zone
     const b = bucketOf(day.start);
     let last = out[out.length - 1];
     if (last === undefined || last.start.getTime() !== b.start.getTime()) {
-      last = { start: b.start, end: b.end, label: period === 'monthly' ? b.key : b.key.slice(5), usage: emptyAggregate() };
+      last = {
+        start: b.start,
+        end: b.end,
+        label: period === 'monthly' ? b.key : b.key.slice(5),
+        usage: emptyAggregate(),
+      };
       out.push(last);
     }
     addAggregate(last.usage, day.usage);

@@ -53,19 +53,44 @@ export function dashboardLines(d: DashboardData, o: DashboardViewOptions): strin
   const widths = columnWidths(width, n);
   // The top row grows with the terminal: a taller chart, more about the block.
   const topHeight = 6 + Math.min(8, Math.max(0, Math.floor((o.height - 24) / 2)));
-  const blockPanel = panel('5h block · Claude Code', blockBody(d.block, d, widths[0]! - 4, o.costMode), widths[0]!, topHeight);
-  const trendPanel = panel('Cost · last 7 days', trendBody(d, widths[Math.min(1, n - 1)]! - 4, topHeight - 2, o.costMode), widths[Math.min(1, n - 1)]!, topHeight);
+  const blockPanel = panel(
+    '5h block · Claude Code',
+    blockBody(d.block, d, widths[0]! - 4, o.costMode),
+    widths[0]!,
+    topHeight,
+  );
+  const trendPanel = panel(
+    'Cost · last 7 days',
+    trendBody(d, widths[Math.min(1, n - 1)]! - 4, topHeight - 2, o.costMode),
+    widths[Math.min(1, n - 1)]!,
+    topHeight,
+  );
   const agentsWidth = n === 3 ? widths[2]! : width;
-  const agentsPanel = panel('Agents · last 7 days', agentsBody(d.agents, agentsWidth - 4), agentsWidth, n === 3 ? topHeight : undefined);
+  const agentsPanel = panel(
+    'Agents · last 7 days',
+    agentsBody(d.agents, agentsWidth - 4),
+    agentsWidth,
+    n === 3 ? topHeight : undefined,
+  );
   const activeMin = Math.min(8, Math.max(1, d.active.length));
   const listed = Math.max(3, d.projects.length, d.models.length);
   const room = o.height - lines.length - topHeight - (activeMin + 2) - 2;
   const listBody = Math.max(3, Math.min(listed, 10, room));
   // Side by side, both as tall as the longer list.
   const listHeight = Math.min(listBody, Math.max(1, d.projects.length, d.models.length)) + 2;
-  const projectsPanel = panel('Top projects · 7 days', topBody(d.projects, widths[0]! - 4, listBody, projectName), widths[0]!, listHeight);
+  const projectsPanel = panel(
+    'Top projects · 7 days',
+    topBody(d.projects, widths[0]! - 4, listBody, projectName),
+    widths[0]!,
+    listHeight,
+  );
   const modelsWidth = widths[Math.min(1, n - 1)]!;
-  const modelsPanel = panel('Models · 7 days', topBody(d.models, modelsWidth - 4, listBody, (m) => m), modelsWidth, listHeight);
+  const modelsPanel = panel(
+    'Models · 7 days',
+    topBody(d.models, modelsWidth - 4, listBody, (m) => m),
+    modelsWidth,
+    listHeight,
+  );
   if (n === 1) lines.push(...blockPanel, ...trendPanel, ...projectsPanel, ...modelsPanel);
   else {
     lines.push(...besides(n === 3 ? [blockPanel, trendPanel, agentsPanel] : [blockPanel, trendPanel], widths));
@@ -74,7 +99,13 @@ export function dashboardLines(d: DashboardData, o: DashboardViewOptions): strin
   // Active sessions take what is left of the screen, at least their own rows (up to 8).
   const left = o.height - lines.length - 2 - (n === 3 ? 0 : d.agents.length + 2);
   const activeRows = Math.max(activeMin, Math.min(d.active.length, left));
-  lines.push(...panel(`Active sessions · ${d.activeNow} of ${plural(d.totalSessions, 'session')}`, activeSessionsBody(d, width - 4, activeRows, o), width));
+  lines.push(
+    ...panel(
+      `Active sessions · ${d.activeNow} of ${plural(d.totalSessions, 'session')}`,
+      activeSessionsBody(d, width - 4, activeRows, o),
+      width,
+    ),
+  );
   if (n !== 3) lines.push(...agentsPanel);
   return lines.map((l) => fit(l, width));
 }
@@ -82,7 +113,9 @@ export function dashboardLines(d: DashboardData, o: DashboardViewOptions): strin
 /** `Today $1.20 · 3 sessions · 120K tok │ 7 days … │ ● 2 active`, shortened until it fits. */
 function figuresStrip(d: DashboardData, width: number): string {
   const period = (name: string, f: UsageFigures, long: boolean) =>
-    long ? `${name} ${costText(f)} · ${plural(f.sessions, 'session')} · ${tokensText(f)} tok` : `${name} ${costText(f)} · ${tokensText(f)} tok`;
+    long
+      ? `${name} ${costText(f)} · ${plural(f.sessions, 'session')} · ${tokensText(f)} tok`
+      : `${name} ${costText(f)} · ${tokensText(f)} tok`;
   const active = `● ${d.activeNow} active`;
   const variants = [
     [period('Today', d.today, true), period('7 days', d.week, true), active],
@@ -104,12 +137,19 @@ export function budgetLines(budgets: readonly BudgetStatus[]): string[] {
 }
 
 /** The live block: its span and time left, cost against elapsed time, burn rate, projection. */
-export function blockBody(block: BillingBlock | null | undefined, d: Pick<DashboardData, 'now' | 'zone'>, width: number, mode: CostMode): string[] {
+export function blockBody(
+  block: BillingBlock | null | undefined,
+  d: Pick<DashboardData, 'now' | 'zone'>,
+  width: number,
+  mode: CostMode,
+): string[] {
   if (block === undefined) return ['Reading the block…'];
   if (block === null) return ['No block running.', 'The next Claude Code request', 'opens a 5-hour block.'];
   const more = [
     `used  ${formatTokens(totalTokens(block.tokens))} tok · ${plural(block.requestCount, 'request')}`,
-    ...(block.firstAt && block.lastAt ? [`from  ${hhmm(block.firstAt, d.zone)} to ${hhmm(block.lastAt, d.zone)} (first and last request)`] : []),
+    ...(block.firstAt && block.lastAt
+      ? [`from  ${hhmm(block.firstAt, d.zone)} to ${hhmm(block.lastAt, d.zone)} (first and last request)`]
+      : []),
     ...block.models.map((model, i) => `${i === 0 ? 'model' : '     '} ${model}`),
   ];
   const cost = selectCostNanos(block, mode);
@@ -123,7 +163,9 @@ export function blockBody(block: BillingBlock | null | undefined, d: Pick<Dashbo
   return [
     `${hhmm(block.start, d.zone)} → ${hhmm(block.end, d.zone)} · ${left} left`,
     `${costText} ${meter(elapsed, bar)} ${String(Math.round(elapsed * 100)).padStart(3)}%`,
-    rate === null ? 'burn  — (one request so far)' : `burn  ${usd(rate.costNanosPerHour)}/h · ${formatTokens(rate.tokensPerMinute)} tok/min`,
+    rate === null
+      ? 'burn  — (one request so far)'
+      : `burn  ${usd(rate.costNanosPerHour)}/h · ${formatTokens(rate.tokensPerMinute)} tok/min`,
     projection === null
       ? `proj  ${usd(cost)} · ${formatTokens(totalTokens(block.tokens))} tok`
       : `proj  ${usd(projection.costNanos)} · ${formatTokens(projection.totalTokens)} tok by ${hhmm(block.end, d.zone)}`,
@@ -145,7 +187,12 @@ function trendBody(d: DashboardData, width: number, height: number, mode: CostMo
  * A top list: name, cost and share of the whole (a meter where there is room, and a percentage).
  * More rows than fit end in one line that sums the rest.
  */
-export function topBody(rows: readonly CostRow[], width: number, height: number, name: (n: string) => string): string[] {
+export function topBody(
+  rows: readonly CostRow[],
+  width: number,
+  height: number,
+  name: (n: string) => string,
+): string[] {
   if (rows.length === 0) return ['(no usage in 7 days)'];
   const total = rows.reduce((n, r) => n + r.costNanos, 0n);
   const withMeter = width >= 44;
@@ -157,7 +204,10 @@ export function topBody(rows: readonly CostRow[], width: number, height: number,
   if (rows.length <= height) return rows.map((r) => line(name(r.name), r.costNanos, costCell(r)));
   const shown = rows.slice(0, Math.max(1, height - 1));
   const rest = rows.slice(shown.length).reduce((n, r) => n + r.costNanos, 0n);
-  return [...shown.map((r) => line(name(r.name), r.costNanos, costCell(r))), line(`… ${rows.length - shown.length} more`, rest, usd(rest))];
+  return [
+    ...shown.map((r) => line(name(r.name), r.costNanos, costCell(r))),
+    line(`… ${rows.length - shown.length} more`, rest, usd(rest)),
+  ];
 }
 
 function activeSessionsBody(d: DashboardData, width: number, rows: number, o: DashboardViewOptions): string[] {
@@ -168,14 +218,19 @@ function activeSessionsBody(d: DashboardData, width: number, rows: number, o: Da
     const r = toSessionRow(s, ctx);
     return `● ${fit(r.agent, 14)}${fit(r.project, project)} ${fit(r.duration, 9, 'right')} ${fit(r.tokens, 8, 'right')} ${fit(r.cost, 10, 'right')}`;
   });
-  if (d.activeNow > lines.length) lines[lines.length - 1] = `… and ${d.activeNow - lines.length + 1} more (3 Sessions, a: active only)`;
+  if (d.activeNow > lines.length)
+    lines[lines.length - 1] = `… and ${d.activeNow - lines.length + 1} more (3 Sessions, a: active only)`;
   return lines;
 }
 
 function agentsBody(agents: DashboardData['agents'], width: number): string[] {
   if (agents.length === 0) return ['(no agent data yet)'];
   return barChart(
-    agents.map((a) => ({ label: `${agentIcon(a.agentType)} ${a.agentType}`, value: a.figures.tokens ?? 0, text: `${tokensText(a.figures)} · ${costText(a.figures)}` })),
+    agents.map((a) => ({
+      label: `${agentIcon(a.agentType)} ${a.agentType}`,
+      value: a.figures.tokens ?? 0,
+      text: `${tokensText(a.figures)} · ${costText(a.figures)}`,
+    })),
     width,
   );
 }

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { AgentSummary } from '../data/agents-data.js';
 import { firstRunLines, shortenMiddle, tildePath } from './first-run-lines.js';
 
-const agent = (type: string, lookedIn: string[]): AgentSummary => ({ type, label: type, origin: 'builtin', detected: false, roots: [], lookedIn, sessionCount: 0, lastActivityAt: null });
+const agent = (type: string, lookedIn: string[]): AgentSummary => ({
+  type,
+  label: type,
+  origin: 'builtin',
+  detected: false,
+  roots: [],
+  lookedIn,
+  sessionCount: 0,
+  lastActivityAt: null,
+});
 const agents = [
   agent('claude-code', ['/home/u/.config/claude/projects', '/home/u/.claude/projects']),
   agent('cline', [`/home/u/.config/Code/User/globalStorage/${'x'.repeat(80)}/tasks`]),

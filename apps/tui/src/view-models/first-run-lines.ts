@@ -51,7 +51,9 @@ export function firstRunLines(agents: readonly AgentSummary[], o: FirstRunOption
     const folders = [...new Set([...a.lookedIn, ...a.roots])];
     const roots = folders.length === 0 ? ['(no folder named)'] : folders.map((r) => tildePath(r, o.homeDir));
     const room = Math.max(8, o.width - label - 2);
-    roots.forEach((root, i) => lines.push(`  ${fit(i === 0 ? `${agentIcon(a.type)} ${a.type}` : '', label)}${shortenMiddle(root, room)}`));
+    roots.forEach((root, i) =>
+      lines.push(`  ${fit(i === 0 ? `${agentIcon(a.type)} ${a.type}` : '', label)}${shortenMiddle(root, room)}`),
+    );
   }
   return lines.map((l) => fit(l, o.width));
 }

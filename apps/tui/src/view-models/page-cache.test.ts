@@ -17,7 +17,10 @@ describe('PageCache', () => {
     const s = source(50_000);
     const cache = new PageCache(s.fetch, 100, 4);
     await cache.ensure(150, 260);
-    expect(s.calls).toEqual([[100, 100], [200, 100]]);
+    expect(s.calls).toEqual([
+      [100, 100],
+      [200, 100],
+    ]);
     expect(cache.slice(198, 202)).toEqual([198, 199, 200, 201]);
     expect(cache.get(99)).toBeUndefined();
     await cache.ensure(150, 260);

@@ -8,7 +8,12 @@ import { costsLines } from './panel-lines.js';
 const store: PlanReturnsStore = {
   usage: {
     breakdown: async () => [
-      { group: 'claude-code', calculatedCostNanos: usdToNanos(2140), recordedCostNanos: null, autoCostNanos: usdToNanos(2140) },
+      {
+        group: 'claude-code',
+        calculatedCostNanos: usdToNanos(2140),
+        recordedCostNanos: null,
+        autoCostNanos: usdToNanos(2140),
+      },
       { group: 'codex', calculatedCostNanos: usdToNanos(5), recordedCostNanos: null, autoCostNanos: usdToNanos(5) },
     ],
   },
@@ -18,7 +23,16 @@ function costsData(planLines: string[]): CostsData {
   return {
     range: 'thismonth',
     zone: 'UTC',
-    summary: { sessions: 3, requests: 10, tokens: 1000, costNanos: usdToNanos(2145), costSource: 'calculated', unpricedRequests: 0, recordedNanos: null, calculatedNanos: usdToNanos(2145) },
+    summary: {
+      sessions: 3,
+      requests: 10,
+      tokens: 1000,
+      costNanos: usdToNanos(2145),
+      costSource: 'calculated',
+      unpricedRequests: 0,
+      recordedNanos: null,
+      calculatedNanos: usdToNanos(2145),
+    },
     byAgent: [],
     byModel: [],
     trend: { unit: 'day', points: [] },
@@ -35,15 +49,22 @@ describe('Costs view: plan lines', () => {
       now: new Date('2026-12-02T00:00:00Z'),
       costMode: 'auto',
     });
-    const lines = costsLines(costsData(planReturnLines(answer)), 'Summary', ['Summary'], 120, 30, 'auto').map((l) => l.trimEnd());
+    const lines = costsLines(costsData(planReturnLines(answer)), 'Summary', ['Summary'], 120, 30, 'auto').map((l) =>
+      l.trimEnd(),
+    );
     expect(lines).toContain('Plans');
-    expect(lines).toContain('  Claude Max 20x (claude-code): 2,140.00 USD of API-equivalent usage for 200.00 USD (10.7×)');
+    expect(lines).toContain(
+      '  Claude Max 20x (claude-code): 2,140.00 USD of API-equivalent usage for 200.00 USD (10.7×)',
+    );
     expect(lines.join('\n')).not.toContain('codex');
   });
 
   it('adds a total line once two agents have plans', async () => {
     const answer = await planReturnsAnswer(store, {
-      plans: { 'claude-code': { plan: 'claude-pro', since: '2026-01-01' }, codex: { plan: 'chatgpt-plus', since: '2026-01-01' } },
+      plans: {
+        'claude-code': { plan: 'claude-pro', since: '2026-01-01' },
+        codex: { plan: 'chatgpt-plus', since: '2026-01-01' },
+      },
       range: { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') },
       zone: 'UTC',
       now: new Date('2026-12-02T00:00:00Z'),

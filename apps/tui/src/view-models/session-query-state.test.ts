@@ -52,7 +52,10 @@ describe('session query state', () => {
       from: new Date('2026-11-24T18:15:00.000Z'),
       to: new Date('2026-11-25T18:15:00.000Z'),
     });
-    expect(rangeBounds('week', ctx)).toEqual({ from: new Date('2026-11-23T00:00:00.000Z'), to: new Date('2026-11-30T00:00:00.000Z') });
+    expect(rangeBounds('week', ctx)).toEqual({
+      from: new Date('2026-11-23T00:00:00.000Z'),
+      to: new Date('2026-11-30T00:00:00.000Z'),
+    });
     expect(rangeBounds('month', ctx).from).toEqual(new Date('2026-11-01T00:00:00.000Z'));
     expect(rangeBounds('all', ctx)).toEqual({ from: null, to: null });
     // The store's until is inclusive: the period's exclusive end minus 1 ms.

@@ -81,7 +81,10 @@ export function toSessionFilter(state: SessionQueryState, ctx: QueryContext): Se
 }
 
 /** Calendar periods in the user's zone; "This Week" is the calendar week, Monday first. */
-export function rangeBounds(range: TimeRangeFilter, ctx: Pick<QueryContext, 'now' | 'zone'>): { from: Date | null; to: Date | null } {
+export function rangeBounds(
+  range: TimeRangeFilter,
+  ctx: Pick<QueryContext, 'now' | 'zone'>,
+): { from: Date | null; to: Date | null } {
   switch (range) {
     case 'today': {
       const r = resolveTimeRange('today', { now: ctx.now, zone: ctx.zone });

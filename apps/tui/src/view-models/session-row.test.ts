@@ -28,7 +28,12 @@ function session(partial: Partial<StoredSession> = {}): StoredSession {
   };
 }
 
-const ctx = { now: new Date('2026-11-25T12:00:00.000Z'), activeWindowMs: 5 * 60_000, costMode: 'auto' as const, zone: 'Asia/Kathmandu' };
+const ctx = {
+  now: new Date('2026-11-25T12:00:00.000Z'),
+  activeWindowMs: 5 * 60_000,
+  costMode: 'auto' as const,
+  zone: 'Asia/Kathmandu',
+};
 const visible = (line: string) => [...line].length;
 
 describe('session rows', () => {
@@ -46,11 +51,16 @@ describe('session rows', () => {
       active: false,
     });
     // Another year keeps its year: a start in 2025 never reads as this year's.
-    expect(toSessionRow(session({ startedAt: new Date('2025-12-16T08:00:00.000Z') }), ctx).startedShort).toBe('2025-12-16');
+    expect(toSessionRow(session({ startedAt: new Date('2025-12-16T08:00:00.000Z') }), ctx).startedShort).toBe(
+      '2025-12-16',
+    );
   });
 
   it('shows — for unknown tokens and cost, and marks active sessions', () => {
-    const row = toSessionRow(session({ agentType: 'cursor', tokens: null, endedAt: new Date('2026-11-25T11:58:00.000Z') }), ctx);
+    const row = toSessionRow(
+      session({ agentType: 'cursor', tokens: null, endedAt: new Date('2026-11-25T11:58:00.000Z') }),
+      ctx,
+    );
     expect(row).toMatchObject({ agent: '◫ cursor', tokens: '—', cost: '—', active: true });
     expect(rowLine(row, 80).trimEnd().endsWith('active')).toBe(true);
     expect(rowLine(toSessionRow(session(), ctx), 80).trimEnd().endsWith('done')).toBe(true);

@@ -29,7 +29,12 @@ export interface Column {
 }
 
 /** Which column each sort orders by: its header carries the ↓, so the order can be checked. */
-export const SORT_COLUMN: Record<SessionSort, ColumnKey> = { started: 'started', duration: 'duration', tokens: 'tokens', cost: 'cost' };
+export const SORT_COLUMN: Record<SessionSort, ColumnKey> = {
+  started: 'started',
+  duration: 'duration',
+  tokens: 'tokens',
+  cost: 'cost',
+};
 
 const GAP = ' ';
 const PROJECT_MIN = 8;
@@ -41,11 +46,23 @@ function columns(wide: boolean): Column[] {
     { key: 'id', title: 'Session', width: 9, align: 'left', cell: (r) => r.shortId },
     { key: 'agent', title: 'Agent', width: 13, align: 'left', cell: (r) => r.agent },
     { key: 'project', title: 'Project', width: 0, align: 'left', cell: (r) => r.project },
-    { key: 'started', title: 'Started', width: wide ? 16 : 11, align: 'left', cell: (r) => (wide ? r.started : r.startedShort) },
+    {
+      key: 'started',
+      title: 'Started',
+      width: wide ? 16 : 11,
+      align: 'left',
+      cell: (r) => (wide ? r.started : r.startedShort),
+    },
     { key: 'duration', title: 'Duration', width: 9, align: 'right', cell: (r) => r.duration },
     { key: 'tokens', title: 'Tokens', width: 7, align: 'right', cell: (r) => r.tokens },
     { key: 'cost', title: 'Cost', width: 9, align: 'right', cell: (r) => r.cost },
-    { key: 'status', title: 'Status', width: wide ? 9 : 6, align: 'left', cell: (r) => (r.active ? (wide ? '● active' : 'active') : wide ? 'completed' : 'done') },
+    {
+      key: 'status',
+      title: 'Status',
+      width: wide ? 9 : 6,
+      align: 'left',
+      cell: (r) => (r.active ? (wide ? '● active' : 'active') : wide ? 'completed' : 'done'),
+    },
   ];
 }
 
@@ -81,16 +98,27 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 /** The header line: the sorted column's title ends in ↓. */
 export function headerLine(width: number, sort: SessionSort = 'started'): string {
   const sorted = SORT_COLUMN[sort];
-  const cells = sessionColumns(width, sort).map((c) => fit(c.key === sorted ? `${c.title}↓` : c.title, c.width, c.align));
+  const cells = sessionColumns(width, sort).map((c) =>
+    fit(c.key === sorted ? `${c.title}↓` : c.title, c.width, c.align),
+  );
   return fit(cells.join(GAP), width);
 }
 
 /** One row's cells, each exactly its column's width, with the column it belongs to. */
-export function rowCells(row: SessionRow, width: number, sort: SessionSort = 'started'): { key: ColumnKey; text: string }[] {
+export function rowCells(
+  row: SessionRow,
+  width: number,
+  sort: SessionSort = 'started',
+): { key: ColumnKey; text: string }[] {
   return sessionColumns(width, sort).map((c) => ({ key: c.key, text: fit(c.cell(row), c.width, c.align) }));
 }
 
 /** One row as text. */
 export function rowLine(row: SessionRow, width: number, sort: SessionSort = 'started'): string {
-  return fit(rowCells(row, width, sort).map((c) => c.text).join(GAP), width);
+  return fit(
+    rowCells(row, width, sort)
+      .map((c) => c.text)
+      .join(GAP),
+    width,
+  );
 }

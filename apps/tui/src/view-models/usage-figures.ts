@@ -1,4 +1,11 @@
-import { aggregateCost, formatTokens, totalTokens, type CostAggregate, type CostMode, type CostSource } from '@rimuru/core';
+import {
+  aggregateCost,
+  formatTokens,
+  totalTokens,
+  type CostAggregate,
+  type CostMode,
+  type CostSource,
+} from '@rimuru/core';
 import { costCell } from './cost-rows.js';
 
 /** Sessions, requests, tokens and cost of a period or an agent, ready to show. */
@@ -16,9 +23,17 @@ export interface UsageFigures {
  * Figures of usage totals. With no requests, the tokens and cost are unknown when the sessions
  * come from agents that keep none (`tokensUnknown`), and a true zero otherwise.
  */
-export function usageFigures(sessions: number, totals: CostAggregate, mode: CostMode, tokensUnknown: boolean): UsageFigures {
+export function usageFigures(
+  sessions: number,
+  totals: CostAggregate,
+  mode: CostMode,
+  tokensUnknown: boolean,
+): UsageFigures {
   const unknown = totals.requestCount === 0 && tokensUnknown;
-  const cost = totals.requestCount === 0 ? { costNanos: 0n, costSource: unknown ? 'unknown' : 'calculated' } as const : aggregateCost(totals, mode);
+  const cost =
+    totals.requestCount === 0
+      ? ({ costNanos: 0n, costSource: unknown ? 'unknown' : 'calculated' } as const)
+      : aggregateCost(totals, mode);
   return {
     sessions,
     requests: totals.requestCount,

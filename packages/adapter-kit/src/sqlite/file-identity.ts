@@ -28,7 +28,11 @@ async function stampOf(path: string): Promise<FileStamp | null> {
 }
 
 export async function identityOf(path: string): Promise<SnapshotIdentity> {
-  const [database, wal, journal] = await Promise.all([stampOf(path), stampOf(`${path}-wal`), stampOf(`${path}-journal`)]);
+  const [database, wal, journal] = await Promise.all([
+    stampOf(path),
+    stampOf(`${path}-wal`),
+    stampOf(`${path}-journal`),
+  ]);
   return { database, wal, journal };
 }
 

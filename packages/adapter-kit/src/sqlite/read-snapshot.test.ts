@@ -1,6 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -53,7 +63,9 @@ function fingerprint(files: string[]): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const name of files) {
     const path = join(dir, name);
-    out[name] = existsSync(path) ? `${statSync(path).mtimeMs}:${createHash('sha256').update(readFileSync(path)).digest('hex')}` : null;
+    out[name] = existsSync(path)
+      ? `${statSync(path).mtimeMs}:${createHash('sha256').update(readFileSync(path)).digest('hex')}`
+      : null;
   }
   return out;
 }
@@ -96,7 +108,9 @@ async function startWriter(path: string, mode: 'hold' | 'loop', journal: 'wal' |
   // Outside `dir`, whose listing the tests compare.
   const script = join(dirname(dir), `${dir.split('/').pop()}-writer.cjs`);
   writeFileSync(script, WRITER);
-  const child = spawn(process.execPath, [script, require.resolve('libsql'), path, mode, journal], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [script, require.resolve('libsql'), path, mode, journal], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {

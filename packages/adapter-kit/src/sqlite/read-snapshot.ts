@@ -33,7 +33,12 @@ export class MissingDatabaseError extends Error {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function runOnce<T>(path: string, mode: SnapshotMode, busyTimeoutMs: number, fn: (db: SqliteView) => T): Promise<T> {
+async function runOnce<T>(
+  path: string,
+  mode: SnapshotMode,
+  busyTimeoutMs: number,
+  fn: (db: SqliteView) => T,
+): Promise<T> {
   const db = await openReadOnly(path, mode, busyTimeoutMs);
   try {
     return fn(viewOf(db));

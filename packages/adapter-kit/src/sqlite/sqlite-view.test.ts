@@ -31,7 +31,8 @@ function writeDb(sql: string): string {
   return path;
 }
 
-const read = async <T>(path: string, fn: (db: SqliteView) => T): Promise<T> => (await readSqliteSnapshot(path, fn)).value;
+const read = async <T>(path: string, fn: (db: SqliteView) => T): Promise<T> =>
+  (await readSqliteSnapshot(path, fn)).value;
 
 const MIXED = `
   CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, score REAL, data BLOB);
@@ -44,7 +45,9 @@ const MIXED = `
 describe('SqliteView', () => {
   it('select: numbers stay numbers, text is the stored string, text that is not UTF-8 is null (no crash)', async () => {
     const path = writeDb(MIXED);
-    const rows = await read(path, (db) => db.select(['id', 'name', 'score', 'NULL'], 'FROM t WHERE id >= ? ORDER BY id', 1));
+    const rows = await read(path, (db) =>
+      db.select(['id', 'name', 'score', 'NULL'], 'FROM t WHERE id >= ? ORDER BY id', 1),
+    );
     expect(rows).toEqual([
       [1, 'plain', 1.5, null],
       [2, null, null, null],
@@ -60,10 +63,15 @@ describe('SqliteView', () => {
       CREATE TABLE s (id TEXT); INSERT INTO s VALUES ('a'), ('b');
       CREATE TABLE m (sid TEXT, at); INSERT INTO m VALUES ('a', 5), ('a', CAST(X'C0' AS TEXT)), ('b', 'late');
     `);
-    const odd = await read(path, (db) => db.select([quoteIdentifier('we"ird')], `FROM ${quoteIdentifier('odd "name"')} ORDER BY rowid`));
+    const odd = await read(path, (db) =>
+      db.select([quoteIdentifier('we"ird')], `FROM ${quoteIdentifier('odd "name"')} ORDER BY rowid`),
+    );
     expect(odd).toEqual([['x'], [null]]);
     const spans = await read(path, (db) =>
-      db.select(['s.id', '(SELECT MIN(m.at) FROM m WHERE m.sid = s.id)', '(SELECT MAX(m.at) FROM m WHERE m.sid = s.id)'], 'FROM s ORDER BY s.id'),
+      db.select(
+        ['s.id', '(SELECT MIN(m.at) FROM m WHERE m.sid = s.id)', '(SELECT MAX(m.at) FROM m WHERE m.sid = s.id)'],
+        'FROM s ORDER BY s.id',
+      ),
     );
     // MAX of a mixed column is its text: the invalid one reads as null instead of aborting the process.
     expect(spans).toEqual([
@@ -109,7 +117,14 @@ describe('SqliteView', () => {
       quoted: [...db.columns("it's")],
       none: db.columns('nope').size,
     }));
-    expect(schema).toEqual({ sessions: true, view: false, missing: false, columns: ['id', 'a "q"'], quoted: ['x'], none: 0 });
+    expect(schema).toEqual({
+      sessions: true,
+      view: false,
+      missing: false,
+      columns: ['id', 'a "q"'],
+      quoted: ['x'],
+      none: 0,
+    });
   });
 
   it('select never aborts on any bytes stored as TEXT, and decodes exactly what a strict UTF-8 decoder accepts', async () => {
@@ -123,18 +138,21 @@ describe('SqliteView', () => {
       }
     };
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.uint8Array({ minLength: 1, maxLength: 64 }), { minLength: 1, maxLength: 8 }), async (values) => {
-        const db = new Database(path);
-        try {
-          db.exec('DELETE FROM t');
-          const insert = db.prepare('INSERT INTO t VALUES (CAST(? AS TEXT))');
-          for (const bytes of values) insert.run([Buffer.from(bytes)]); // an array: see sqlite-view.ts
-        } finally {
-          db.close();
-        }
-        const rows = await read(path, (view) => view.select(['v'], 'FROM t ORDER BY rowid'));
-        expect(rows).toEqual(values.map((bytes) => [expected(bytes)]));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.uint8Array({ minLength: 1, maxLength: 64 }), { minLength: 1, maxLength: 8 }),
+        async (values) => {
+          const db = new Database(path);
+          try {
+            db.exec('DELETE FROM t');
+            const insert = db.prepare('INSERT INTO t VALUES (CAST(? AS TEXT))');
+            for (const bytes of values) insert.run([Buffer.from(bytes)]); // an array: see sqlite-view.ts
+          } finally {
+            db.close();
+          }
+          const rows = await read(path, (view) => view.select(['v'], 'FROM t ORDER BY rowid'));
+          expect(rows).toEqual(values.map((bytes) => [expected(bytes)]));
+        },
+      ),
       { numRuns: 25 },
     );
   });

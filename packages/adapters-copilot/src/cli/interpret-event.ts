@@ -63,7 +63,11 @@ export function interpretEvent(
     state.sessionId = startId ?? sessionIdFromPath(path);
   } else if (startId !== null && startId !== state.sessionId) {
     sink.diagnostic(
-      warning(line, 'session-id-mismatch', `session.start names ${startId}, but the file belongs to ${state.sessionId}`),
+      warning(
+        line,
+        'session-id-mismatch',
+        `session.start names ${startId}, but the file belongs to ${state.sessionId}`,
+      ),
     );
   }
   if (state.projectPath === null && (type === 'session.start' || type === 'session.resume')) {

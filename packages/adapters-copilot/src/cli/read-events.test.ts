@@ -27,8 +27,10 @@ afterEach(async () => {
 
 const START: ReadPosition = { offset: 0, state: null };
 const SID = '5f0c1a2b-0000-4000-8000-000000000001';
-const t = (second: number, minute = 0) => `2026-04-08T10:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}.000Z`;
-const read = (path: string, from: ReadPosition = START, limits?: CliReadLimits) => collectEvents(readCliEvents(path, from, limits));
+const t = (second: number, minute = 0) =>
+  `2026-04-08T10:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}.000Z`;
+const read = (path: string, from: ReadPosition = START, limits?: CliReadLimits) =>
+  collectEvents(readCliEvents(path, from, limits));
 
 /** Two process runs of one session (resumed), each closed by a shutdown, then an open third run. */
 function resumedSession(): string[] {
@@ -66,8 +68,22 @@ describe('readCliEvents: usage', () => {
       [`${SID}:sd-2:gpt-5.4`, 'gpt-5.4', t(2, 5), 7],
       [`${SID}:sd-2:claude-opus-4.7-1m-internal`, 'claude-opus-4.7-1m-internal', t(2, 5), 7],
     ]);
-    expect(usage[0]?.tokens).toEqual({ input: 100, output: 327, cacheRead: 4_600, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 0 });
-    expect(usage[1]?.tokens).toEqual({ input: 300, output: 100, cacheRead: 500, cacheWrite5m: 200, cacheWrite1h: 0, reasoning: 0 });
+    expect(usage[0]?.tokens).toEqual({
+      input: 100,
+      output: 327,
+      cacheRead: 4_600,
+      cacheWrite5m: 0,
+      cacheWrite1h: 0,
+      reasoning: 0,
+    });
+    expect(usage[1]?.tokens).toEqual({
+      input: 300,
+      output: 100,
+      cacheRead: 500,
+      cacheWrite5m: 200,
+      cacheWrite1h: 0,
+      reasoning: 0,
+    });
     for (const u of usage) {
       expect(u.sessionExternalId).toBe(SID);
       expect(u.rank).toBe(u.tokens.input + u.tokens.output + u.tokens.cacheRead + u.tokens.cacheWrite5m);
@@ -109,9 +125,14 @@ describe('readCliEvents: usage', () => {
   });
 
   it('uses the shutdown timestamp as the run key when the event has no id', async () => {
-    const shutdown = JSON.parse(copilotShutdown({ id: 'x', timestamp: t(9), modelMetrics: { 'gpt-4.1': { inputTokens: 10, outputTokens: 2 } } }));
+    const shutdown = JSON.parse(
+      copilotShutdown({ id: 'x', timestamp: t(9), modelMetrics: { 'gpt-4.1': { inputTokens: 10, outputTokens: 2 } } }),
+    );
     delete shutdown.id;
-    const path = await home.write('events.jsonl', jsonl([copilotSessionStart({ id: 'e1', timestamp: t(0), sessionId: SID }), JSON.stringify(shutdown)]));
+    const path = await home.write(
+      'events.jsonl',
+      jsonl([copilotSessionStart({ id: 'e1', timestamp: t(0), sessionId: SID }), JSON.stringify(shutdown)]),
+    );
     expect(ofType(await read(path), 'usage').map((u) => u.dedupeKey)).toEqual([`${SID}:${t(9)}:gpt-4.1`]);
   });
 
@@ -141,7 +162,9 @@ describe('readCliEvents: usage', () => {
       ['o4-mini', null],
     ]);
     // Written after `line`, so the read workers' column codec keeps its fast path.
-    expect(Object.keys(ofType(events, 'usage')[0]!).indexOf('requestCount')).toBe(Object.keys(ofType(events, 'usage')[0]!).indexOf('line') + 1);
+    expect(Object.keys(ofType(events, 'usage')[0]!).indexOf('requestCount')).toBe(
+      Object.keys(ofType(events, 'usage')[0]!).indexOf('line') + 1,
+    );
     expect(ofType(events, 'diagnostic')).toEqual([]);
   });
 
@@ -177,16 +200,25 @@ describe('readCliEvents: usage', () => {
   it('ignores tokenDetails and assistant.usage, and skips all-zero model rows', async () => {
     const lines = [
       copilotSessionStart({ id: 'e1', timestamp: t(0), sessionId: SID }),
-      copilotEvent('assistant.usage', { model: 'gpt-4.1', inputTokens: 50_000, outputTokens: 9_000, cost: 1 }, { id: 'u1', timestamp: t(1) }),
+      copilotEvent(
+        'assistant.usage',
+        { model: 'gpt-4.1', inputTokens: 50_000, outputTokens: 9_000, cost: 1 },
+        { id: 'u1', timestamp: t(1) },
+      ),
       copilotShutdown({
         id: 'sd',
         timestamp: t(2),
         totalNanoAiu: 3_236_385_000,
-        modelMetrics: { 'gpt-4.1': { inputTokens: 10, outputTokens: 2 }, 'gpt-5-mini': { inputTokens: 0, outputTokens: 0, requests: 0 } },
+        modelMetrics: {
+          'gpt-4.1': { inputTokens: 10, outputTokens: 2 },
+          'gpt-5-mini': { inputTokens: 0, outputTokens: 0, requests: 0 },
+        },
       }),
     ];
     const events = await read(await home.write('events.jsonl', jsonl(lines)));
-    expect(ofType(events, 'usage').map((u) => [u.model, u.tokens.input, u.tokens.output])).toEqual([['gpt-4.1', 10, 2]]);
+    expect(ofType(events, 'usage').map((u) => [u.model, u.tokens.input, u.tokens.output])).toEqual([
+      ['gpt-4.1', 10, 2],
+    ]);
   });
 
   it('reports malformed shutdown metrics as diagnostics and keeps the readable rows', async () => {
@@ -224,7 +256,10 @@ describe('readCliEvents: session identity', () => {
     const started = await home.write('session-state/dir-id/events.jsonl', jsonl(resumedSession().slice(0, 2)));
     expect(ofType(await read(started), 'activity')[0]?.sessionExternalId).toBe(SID);
 
-    const noStart = [copilotUserMessage({ id: 'e1', timestamp: t(1), content: 'x' }), copilotSessionStart({ id: 'e2', timestamp: t(2), sessionId: 'other' })];
+    const noStart = [
+      copilotUserMessage({ id: 'e1', timestamp: t(1), content: 'x' }),
+      copilotSessionStart({ id: 'e2', timestamp: t(2), sessionId: 'other' }),
+    ];
     const nested = await home.write('session-state/dir-id/events.jsonl', jsonl(noStart));
     const nestedEvents = await read(nested);
     expect(ofType(nestedEvents, 'activity').map((a) => a.sessionExternalId)).toEqual(['dir-id']);
@@ -256,19 +291,26 @@ describe('readCliEvents: malformed input', () => {
       ['invalid-record', 7],
       ['invalid-utf8', 8],
     ]);
-    expect(ofType(events, 'activity')).toEqual([expect.objectContaining({ firstAt: t(0), lastAt: t(5), projectPath: '/p' })]);
+    expect(ofType(events, 'activity')).toEqual([
+      expect.objectContaining({ firstAt: t(0), lastAt: t(5), projectPath: '/p' }),
+    ]);
   });
 
   it('skips over-long lines without holding them', async () => {
     const big = copilotUserMessage({ id: 'big', timestamp: t(1), content: 'x'.repeat(5_000) });
-    const path = await home.write('events.jsonl', jsonl([copilotSessionStart({ id: 'e1', timestamp: t(0), sessionId: SID }), big]));
+    const path = await home.write(
+      'events.jsonl',
+      jsonl([copilotSessionStart({ id: 'e1', timestamp: t(0), sessionId: SID }), big]),
+    );
     const events = await read(path, START, { ...DEFAULT_CLI_READ_LIMITS, chunkSize: 1024, maxLineBytes: 2_000 });
     expect(ofType(events, 'diagnostic').map((d) => [d.code, d.line])).toEqual([['line-too-long', 2]]);
   });
 
   it('reports an unreadable file once, with no checkpoint', async () => {
     const events = await read(`${home.dir}/missing/events.jsonl`);
-    expect(events).toEqual([expect.objectContaining({ type: 'diagnostic', severity: 'error', code: 'unreadable-source' })]);
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'diagnostic', severity: 'error', code: 'unreadable-source' }),
+    ]);
   });
 });
 

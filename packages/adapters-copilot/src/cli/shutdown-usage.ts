@@ -63,7 +63,11 @@ export function shutdownUsage(data: unknown, ctx: ShutdownContext): ShutdownResu
     const row = metrics[model];
     if (!isRecord(row) || row['usage'] === undefined) {
       result.diagnostics.push(
-        warning(ctx.line, 'missing-usage', `session.shutdown modelMetrics["${model}"] has no usage; its tokens are unknown`),
+        warning(
+          ctx.line,
+          'missing-usage',
+          `session.shutdown modelMetrics["${model}"] has no usage; its tokens are unknown`,
+        ),
       );
       continue;
     }

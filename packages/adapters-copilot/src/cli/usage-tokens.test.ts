@@ -31,7 +31,12 @@ describe('parseModelUsage', () => {
   });
 
   it('saturates non-cached input at 0 and flags the inconsistency', () => {
-    const parsed = parseModelUsage('gpt-5.4', { inputTokens: 10, outputTokens: 1, cacheReadTokens: 8, cacheWriteTokens: 5 });
+    const parsed = parseModelUsage('gpt-5.4', {
+      inputTokens: 10,
+      outputTokens: 1,
+      cacheReadTokens: 8,
+      cacheWriteTokens: 5,
+    });
     expect(parsed).toMatchObject({ ok: true, inconsistent: true, tokens: { input: 0, cacheRead: 8, cacheWrite5m: 5 } });
   });
 

@@ -1,9 +1,7 @@
 import type { TokenCounts } from '@rimuru/core';
 import { isRecord } from '../diagnostic.js';
 
-export type UsageParse =
-  | { ok: true; tokens: TokenCounts; inconsistent: boolean }
-  | { ok: false; reason: string };
+export type UsageParse = { ok: true; tokens: TokenCounts; inconsistent: boolean } | { ok: false; reason: string };
 
 const FIELDS = ['inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'reasoningTokens'] as const;
 

@@ -86,7 +86,8 @@ export function parseChatSession(value: unknown, fallbackId: string): ChatSessio
     if (at !== null) instants.push(at);
     else if (raw !== undefined) problems.push(`${field} is not an epoch-ms date`);
   }
-  if (instants.length === 0) return { kind: 'invalid', reason: 'chat session has no valid creationDate or request timestamp' };
+  if (instants.length === 0)
+    return { kind: 'invalid', reason: 'chat session has no valid creationDate or request timestamp' };
   let first = instants[0] as Instant;
   let last = first;
   for (const at of instants) {

@@ -36,8 +36,18 @@ describe('MutationLogReplay', () => {
   });
 
   it('lets a set with an empty path, or a later initial entry, replace the whole state', () => {
-    expect(replay([{ kind: 0, v: { a: 1 } }, { kind: 1, k: [], v: { b: 2 } }]).state).toEqual({ b: 2 });
-    expect(replay([{ kind: 0, v: { a: 1 } }, { kind: 0, v: { c: 3 } }]).state).toEqual({ c: 3 });
+    expect(
+      replay([
+        { kind: 0, v: { a: 1 } },
+        { kind: 1, k: [], v: { b: 2 } },
+      ]).state,
+    ).toEqual({ b: 2 });
+    expect(
+      replay([
+        { kind: 0, v: { a: 1 } },
+        { kind: 0, v: { c: 3 } },
+      ]).state,
+    ).toEqual({ c: 3 });
   });
 
   it('rejects what VS Code could not apply, and keeps going', () => {

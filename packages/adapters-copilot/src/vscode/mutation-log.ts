@@ -76,14 +76,18 @@ export class MutationLogReplay {
   private push(path: Key[], values: unknown, truncateAt: unknown): string | null {
     if (path.length === 0) return 'push entry with an empty path';
     if (values !== undefined && !Array.isArray(values)) return 'push entry whose v is not an array';
-    if (truncateAt !== undefined && !(typeof truncateAt === 'number' && Number.isSafeInteger(truncateAt) && truncateAt >= 0)) {
+    if (
+      truncateAt !== undefined &&
+      !(typeof truncateAt === 'number' && Number.isSafeInteger(truncateAt) && truncateAt >= 0)
+    ) {
       return 'push entry whose i is not a non-negative integer';
     }
     const parent = this.parentOf(path);
     if (typeof parent === 'string') return parent;
     const last = path[path.length - 1] as Key;
     const existing = (parent as Record<Key, unknown>)[last];
-    if (existing !== undefined && existing !== null && !Array.isArray(existing)) return 'push onto a value that is not an array';
+    if (existing !== undefined && existing !== null && !Array.isArray(existing))
+      return 'push onto a value that is not an array';
     const array: unknown[] = Array.isArray(existing) ? existing : [];
     if (typeof truncateAt === 'number') {
       if (truncateAt > array.length) return `push truncates to ${truncateAt}, past the array's length ${array.length}`;

@@ -1,5 +1,14 @@
 import type { ReadPosition } from '@rimuru/core';
-import { chatRequest, chatSession, collectEvents, jsonl, mutation, ofType, vscodeUserDir, workspaceJson } from '@rimuru/test-utils/copilot';
+import {
+  chatRequest,
+  chatSession,
+  collectEvents,
+  jsonl,
+  mutation,
+  ofType,
+  vscodeUserDir,
+  workspaceJson,
+} from '@rimuru/test-utils/copilot';
 import { createTempHome, testAdapterContext, type TempHome } from '@rimuru/test-utils/fs-home';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copilotAdapter } from '../adapter.js';
@@ -25,15 +34,24 @@ const session = chatSession({
   lastMessageDate: ms('2025-11-11T17:58:37.571Z'),
   customTitle: 'Adding a debug option',
   requests: [
-    chatRequest({ timestamp: ms('2025-11-11T17:54:20.019Z'), modelId: 'generic-copilot/litellm/anthropic/claude-haiku-4.5' }),
+    chatRequest({
+      timestamp: ms('2025-11-11T17:54:20.019Z'),
+      modelId: 'generic-copilot/litellm/anthropic/claude-haiku-4.5',
+    }),
     chatRequest({ timestamp: ms('2025-11-11T17:58:37.570Z'), modelId: 'copilot/gpt-4.1' }),
   ],
 });
 
 describe('VS Code chat session JSON', () => {
   it('emits activity only, with unknown tokens, the workspace folder and the custom title', async () => {
-    await home.write(`${USER}/workspaceStorage/abc123/workspace.json`, workspaceJson({ folder: 'file:///home/wei/my%20app' }));
-    const path = await home.write(`${USER}/workspaceStorage/abc123/chatSessions/f56f201a.json`, JSON.stringify(session));
+    await home.write(
+      `${USER}/workspaceStorage/abc123/workspace.json`,
+      workspaceJson({ folder: 'file:///home/wei/my%20app' }),
+    );
+    const path = await home.write(
+      `${USER}/workspaceStorage/abc123/chatSessions/f56f201a.json`,
+      JSON.stringify(session),
+    );
     const events = await read(path);
     expect(events).toEqual([
       {
@@ -61,26 +79,45 @@ describe('VS Code chat session JSON', () => {
   });
 
   it('uses the folder holding a .code-workspace file; empty windows have no project', async () => {
-    await home.write(`${USER}/workspaceStorage/w/workspace.json`, workspaceJson({ workspace: 'file:///home/u/multi/all.code-workspace' }));
+    await home.write(
+      `${USER}/workspaceStorage/w/workspace.json`,
+      workspaceJson({ workspace: 'file:///home/u/multi/all.code-workspace' }),
+    );
     const multi = await home.write(`${USER}/workspaceStorage/w/chatSessions/a.json`, JSON.stringify(session));
     expect(ofType(await read(multi), 'activity')[0]?.projectPath).toBe('/home/u/multi');
     const empty = await home.write(`${USER}/globalStorage/emptyWindowChatSessions/b.json`, JSON.stringify(session));
     expect(ofType(await read(empty), 'activity')[0]?.projectPath).toBeNull();
-    const noWorkspaceJson = await home.write(`${USER}/workspaceStorage/none/chatSessions/c.json`, JSON.stringify(session));
+    const noWorkspaceJson = await home.write(
+      `${USER}/workspaceStorage/none/chatSessions/c.json`,
+      JSON.stringify(session),
+    );
     expect(ofType(await read(noWorkspaceJson), 'activity')[0]?.projectPath).toBeNull();
   });
 
   it('falls back to the file name for the id and to request times for start and end', async () => {
-    const bare = { requests: [chatRequest({ timestamp: ms('2026-01-02T03:04:05.000Z') }), chatRequest({ timestamp: ms('2026-01-01T00:00:00.000Z') })] };
+    const bare = {
+      requests: [
+        chatRequest({ timestamp: ms('2026-01-02T03:04:05.000Z') }),
+        chatRequest({ timestamp: ms('2026-01-01T00:00:00.000Z') }),
+      ],
+    };
     const path = await home.write(`${USER}/globalStorage/emptyWindowChatSessions/stem-id.json`, JSON.stringify(bare));
     expect(ofType(await read(path), 'activity')).toEqual([
-      expect.objectContaining({ sessionExternalId: 'stem-id', firstAt: '2026-01-01T00:00:00.000Z', lastAt: '2026-01-02T03:04:05.000Z', title: null }),
+      expect.objectContaining({
+        sessionExternalId: 'stem-id',
+        firstAt: '2026-01-01T00:00:00.000Z',
+        lastAt: '2026-01-02T03:04:05.000Z',
+        title: null,
+      }),
     ]);
   });
 
   it('gives nothing for a chat without requests, and diagnostics for malformed files', async () => {
     const dir = `${USER}/globalStorage/emptyWindowChatSessions`;
-    const unused = await home.write(`${dir}/unused.json`, JSON.stringify(chatSession({ sessionId: 'u', creationDate: 1, requests: [] })));
+    const unused = await home.write(
+      `${dir}/unused.json`,
+      JSON.stringify(chatSession({ sessionId: 'u', creationDate: 1, requests: [] })),
+    );
     expect(await read(unused)).toEqual([{ type: 'checkpoint', offset: expect.any(Number), state: null }]);
 
     const cases: [string, string | Buffer, string[]][] = [
@@ -92,13 +129,22 @@ describe('VS Code chat session JSON', () => {
     ];
     for (const [name, content, codes] of cases) {
       const events = await read(await home.write(`${dir}/${name}`, content));
-      expect(ofType(events, 'diagnostic').map((d) => d.code), name).toEqual(codes);
+      expect(
+        ofType(events, 'diagnostic').map((d) => d.code),
+        name,
+      ).toEqual(codes);
       expect(ofType(events, 'activity'), name).toEqual([]);
       expect(ofType(events, 'checkpoint'), name).toHaveLength(1);
     }
-    const partly = { ...session, requests: [...(session['requests'] as unknown[]), 'junk', chatRequest({ timestamp: -5 })] };
+    const partly = {
+      ...session,
+      requests: [...(session['requests'] as unknown[]), 'junk', chatRequest({ timestamp: -5 })],
+    };
     const events = await read(await home.write(`${dir}/partly.json`, JSON.stringify(partly)));
-    expect(ofType(events, 'diagnostic').map((d) => d.message)).toEqual(['requests[2] is not an object', 'requests[3].timestamp is not an epoch-ms date']);
+    expect(ofType(events, 'diagnostic').map((d) => d.message)).toEqual([
+      'requests[2] is not an object',
+      'requests[3].timestamp is not an epoch-ms date',
+    ]);
     expect(ofType(events, 'activity')).toHaveLength(1);
   });
 
@@ -163,7 +209,10 @@ describe('VS Code chat session mutation log (.jsonl)', () => {
   });
 
   it('reports a log without an initial entry', async () => {
-    const path = await home.write(`${USER}/globalStorage/emptyWindowChatSessions/y.jsonl`, jsonl([mutation.set(['a'], 1)]));
+    const path = await home.write(
+      `${USER}/globalStorage/emptyWindowChatSessions/y.jsonl`,
+      jsonl([mutation.set(['a'], 1)]),
+    );
     const events = await read(path);
     expect(ofType(events, 'diagnostic').map((d) => d.code)).toEqual(['invalid-record']);
     expect(ofType(events, 'activity')).toEqual([]);

@@ -31,7 +31,8 @@ function replayLog(text: string, diagnostics: AdapterDiagnostic[]): unknown {
     try {
       entry = JSON.parse(content);
     } catch {
-      if (!unterminated) diagnostics.push(warning(line, 'invalid-json', `line of ${content.length} characters is not valid JSON`));
+      if (!unterminated)
+        diagnostics.push(warning(line, 'invalid-json', `line of ${content.length} characters is not valid JSON`));
       continue;
     }
     const rejected = replay.apply(entry);
@@ -60,7 +61,10 @@ export async function* readChatSession(path: string, platform: string): AsyncGen
   try {
     const info = await stat(path);
     if (info.size > MAX_CHAT_FILE_BYTES) {
-      yield sourceError('source-too-large', `chat session of ${info.size} bytes exceeds ${MAX_CHAT_FILE_BYTES}; skipped`);
+      yield sourceError(
+        'source-too-large',
+        `chat session of ${info.size} bytes exceeds ${MAX_CHAT_FILE_BYTES}; skipped`,
+      );
       yield { type: 'checkpoint', offset: info.size, state: null };
       return;
     }
@@ -76,7 +80,8 @@ export async function* readChatSession(path: string, platform: string): AsyncGen
   } catch {
     diagnostics.push(warning(null, 'invalid-utf8', 'chat session file is not valid UTF-8'));
   }
-  const value = text === null ? undefined : path.endsWith('.jsonl') ? replayLog(text, diagnostics) : parseWhole(text, diagnostics);
+  const value =
+    text === null ? undefined : path.endsWith('.jsonl') ? replayLog(text, diagnostics) : parseWhole(text, diagnostics);
 
   let parsed: ChatSessionParse | null = null;
   if (value !== undefined) {

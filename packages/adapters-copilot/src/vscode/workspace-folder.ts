@@ -65,7 +65,9 @@ export async function workspaceProject(chatFile: string, platform: string): Prom
   const folder = parsed['folder'];
   if (typeof folder === 'string') {
     const path = uriToPath(folder, platform);
-    return path === null ? { projectPath: null, problem: `${file}: folder is not a URI` } : { projectPath: path, problem: null };
+    return path === null
+      ? { projectPath: null, problem: `${file}: folder is not a URI` }
+      : { projectPath: path, problem: null };
   }
   const workspace = parsed['workspace'];
   if (typeof workspace === 'string') {

@@ -51,7 +51,9 @@ export function planReturns(
   for (const period of periods) {
     const window = { from: range.from ?? period.since, to: range.to ?? now };
     const fee = proratedFeeNanos(period, window, zone);
-    const overlaps = Math.max(period.since.getTime(), window.from.getTime()) < Math.min(period.until?.getTime() ?? Infinity, window.to.getTime());
+    const overlaps =
+      Math.max(period.since.getTime(), window.from.getTime()) <
+      Math.min(period.until?.getTime() ?? Infinity, window.to.getTime());
     if (!overlaps) continue;
     const entry = byAgent.get(period.agentType) ?? {
       agentType: period.agentType,

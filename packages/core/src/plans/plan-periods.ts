@@ -45,11 +45,19 @@ function resolveOne(agentType: AgentType, setting: PlanSetting, zone: string): P
       `plans.${agentType}: "${setting.plan}" is not a known plan; set monthlyUsd for it or use one of ${PLAN_PRESETS.map((p) => p.id).join(', ')}`,
     );
   }
-  if (!Number.isFinite(monthlyUsd) || monthlyUsd < 0) throw new UsageError(`plans.${agentType}: monthlyUsd must be a number ≥ 0`);
+  if (!Number.isFinite(monthlyUsd) || monthlyUsd < 0)
+    throw new UsageError(`plans.${agentType}: monthlyUsd must be a number ≥ 0`);
   const since = configDate(agentType, 'since', setting.since, zone);
   const until = setting.until === undefined ? null : configDate(agentType, 'until', setting.until, zone);
   if (until !== null && until <= since) throw new UsageError(`plans.${agentType}: until must be after since`);
-  return { agentType, plan: setting.plan, label: preset?.label ?? setting.plan, monthlyFeeNanos: usdToNanos(monthlyUsd), since, until };
+  return {
+    agentType,
+    plan: setting.plan,
+    label: preset?.label ?? setting.plan,
+    monthlyFeeNanos: usdToNanos(monthlyUsd),
+    since,
+    until,
+  };
 }
 
 /**
@@ -59,15 +67,21 @@ function resolveOne(agentType: AgentType, setting: PlanSetting, zone: string): P
  */
 export function planPeriodsOf(config: PlansConfig | undefined, zone: string): PlanPeriod[] {
   const periods: PlanPeriod[] = [];
-  for (const [agentType, value] of Object.entries(config ?? {}) as [AgentType, PlanSetting | readonly PlanSetting[]][]) {
+  for (const [agentType, value] of Object.entries(config ?? {}) as [
+    AgentType,
+    PlanSetting | readonly PlanSetting[],
+  ][]) {
     const settings: readonly PlanSetting[] = Array.isArray(value) ? value : [value as PlanSetting];
-    const own = settings.map((s) => resolveOne(agentType, s, zone)).sort((a, b) => a.since.getTime() - b.since.getTime());
+    const own = settings
+      .map((s) => resolveOne(agentType, s, zone))
+      .sort((a, b) => a.since.getTime() - b.since.getTime());
     for (let i = 0; i < own.length; i++) {
       const next = own[i + 1];
       const period = own[i]!;
       if (next === undefined) continue;
       if (period.until === null) period.until = next.since;
-      else if (period.until > next.since) throw new UsageError(`plans.${agentType}: "${period.plan}" and "${next.plan}" overlap`);
+      else if (period.until > next.since)
+        throw new UsageError(`plans.${agentType}: "${period.plan}" and "${next.plan}" overlap`);
     }
     periods.push(...own);
   }

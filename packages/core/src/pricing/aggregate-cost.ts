@@ -20,10 +20,15 @@ export interface CostAggregate extends PlanUnitSums {
  */
 export function aggregateCost(a: CostAggregate, mode: CostMode): { costNanos: bigint; costSource: CostSource } {
   if (a.requestCount === 0) return { costNanos: 0n, costSource: 'unknown' };
-  const calculated = { costNanos: a.calculatedCostNanos, costSource: a.unpricedRequestCount === a.requestCount ? 'unpriced' : 'calculated' } as const;
+  const calculated = {
+    costNanos: a.calculatedCostNanos,
+    costSource: a.unpricedRequestCount === a.requestCount ? 'unpriced' : 'calculated',
+  } as const;
   if (mode === 'calculate') return calculated;
   if (mode === 'recorded') {
-    return a.recordedCostNanos === null ? { costNanos: 0n, costSource: 'unknown' } : { costNanos: a.recordedCostNanos, costSource: 'recorded' };
+    return a.recordedCostNanos === null
+      ? { costNanos: 0n, costSource: 'unknown' }
+      : { costNanos: a.recordedCostNanos, costSource: 'recorded' };
   }
   return a.recordedCostNanos === null ? calculated : { costNanos: a.autoCostNanos, costSource: 'recorded' };
 }
@@ -64,7 +69,11 @@ export function costRowJson(a: CostAggregate, mode: CostMode): CostRowJson {
 export function sumCostAggregates(items: readonly CostAggregate[]): CostAggregate {
   const out: CostAggregate = {
     tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 0 },
-    requestCount: 0, unpricedRequestCount: 0, calculatedCostNanos: 0n, recordedCostNanos: null, autoCostNanos: 0n,
+    requestCount: 0,
+    unpricedRequestCount: 0,
+    calculatedCostNanos: 0n,
+    recordedCostNanos: null,
+    autoCostNanos: 0n,
   };
   for (const a of items) {
     for (const k of Object.keys(out.tokens) as (keyof TokenCounts)[]) out.tokens[k] += a.tokens[k];

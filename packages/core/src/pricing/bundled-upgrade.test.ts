@@ -10,8 +10,18 @@ const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const EPOCH = d('1970-01-01');
 const OLD = d('2026-05-01');
 const NEW = d('2026-07-24');
-const row = (model: string, validFrom: Date, input: string, source = 'bundled', sourceDate: Date | null = OLD): DatedPriceRow => ({
-  model, validFrom, price: p(input), source, sourceDate,
+const row = (
+  model: string,
+  validFrom: Date,
+  input: string,
+  source = 'bundled',
+  sourceDate: Date | null = OLD,
+): DatedPriceRow => ({
+  model,
+  validFrom,
+  price: p(input),
+  source,
+  sourceDate,
 });
 
 describe('bundledSnapshotDate', () => {

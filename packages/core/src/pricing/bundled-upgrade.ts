@@ -31,7 +31,11 @@ const EMPTY: BundledUpgradePlan = { write: [], added: [], changed: [] };
  * added, and user overrides live in the config, out of reach. A snapshot no newer than the
  * store's newest bundled row (an older Rimuru opening a store a newer one upgraded) adds nothing.
  */
-export function planBundledUpgrade(existing: readonly DatedPriceRow[], snapshot: PriceTable, snapshotDate: Date): BundledUpgradePlan {
+export function planBundledUpgrade(
+  existing: readonly DatedPriceRow[],
+  snapshot: PriceTable,
+  snapshotDate: Date,
+): BundledUpgradePlan {
   const byKey = new Map<string, DatedPriceRow[]>();
   let newestBundled = Number.NEGATIVE_INFINITY;
   for (const row of existing) {
@@ -47,10 +51,19 @@ export function planBundledUpgrade(existing: readonly DatedPriceRow[], snapshot:
     const rows = byKey.get(key);
     if (rows === undefined) {
       plan.added.push(key);
-      plan.write.push({ model: key, validFrom: BUNDLED_VALID_FROM, price, source: 'bundled', sourceDate: snapshotDate });
+      plan.write.push({
+        model: key,
+        validFrom: BUNDLED_VALID_FROM,
+        price,
+        source: 'bundled',
+        sourceDate: snapshotDate,
+      });
       continue;
     }
-    const inForce = rowValidAt([...rows].sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime()), snapshotDate);
+    const inForce = rowValidAt(
+      [...rows].sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime()),
+      snapshotDate,
+    );
     if (inForce.source !== 'bundled' || samePrice(inForce.price, price)) continue;
     plan.changed.push(key);
     plan.write.push({ model: key, validFrom: snapshotDate, price, source: 'bundled', sourceDate: snapshotDate });

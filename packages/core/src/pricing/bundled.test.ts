@@ -112,7 +112,10 @@ describe('scripts/derive-bundled-prices.mjs --check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rimuru-prices-'));
     try {
       const input = join(dir, 'prices.json');
-      writeFileSync(input, JSON.stringify({ 'only-model': { input_cost_per_token: 1e-6, output_cost_per_token: 2e-6 } }));
+      writeFileSync(
+        input,
+        JSON.stringify({ 'only-model': { input_cost_per_token: 1e-6, output_cost_per_token: 2e-6 } }),
+      );
       const before = readFileSync(generated, 'utf8');
       const run = runScript(input, '--check');
       expect(run.status).toBe(1);

@@ -48,7 +48,9 @@ export interface DatedPriceBook {
    */
   lookup(model: string, at: Date): DatedPriceLookup;
   /** Name resolution only (no instant): which key or override a model name maps to. */
-  resolve(model: string): { key: string; override: boolean } | { key: null; reason: 'unknown' | 'ambiguous'; candidates: string[] };
+  resolve(
+    model: string,
+  ): { key: string; override: boolean } | { key: null; reason: 'unknown' | 'ambiguous'; candidates: string[] };
 }
 
 class RowsPriceBook implements DatedPriceBook {
@@ -129,6 +131,19 @@ export function createDatedPriceBook(
 }
 
 /** The rows of a plain price table, all valid from `validFrom` (the bundled snapshot's seed). */
-export function rowsFromPriceTable(table: PriceTable, validFrom: Date, source: string, sourceDate?: Date | null): DatedPriceRow[] {
-  return table.keys().map((model) => ({ model, validFrom, price: table.get(model)!, source, ...(sourceDate === undefined ? {} : { sourceDate }) }));
+export function rowsFromPriceTable(
+  table: PriceTable,
+  validFrom: Date,
+  source: string,
+  sourceDate?: Date | null,
+): DatedPriceRow[] {
+  return table
+    .keys()
+    .map((model) => ({
+      model,
+      validFrom,
+      price: table.get(model)!,
+      source,
+      ...(sourceDate === undefined ? {} : { sourceDate }),
+    }));
 }

@@ -28,7 +28,11 @@ describe('parseLiteLLMPrices', () => {
 
   it('reads the fast multiplier from provider_specific_entry', () => {
     const { prices } = parseLiteLLMPrices({
-      'claude-opus-4-6': { input_cost_per_token: 5e-6, output_cost_per_token: 2.5e-5, provider_specific_entry: { fast: 6, us: 1.1 } },
+      'claude-opus-4-6': {
+        input_cost_per_token: 5e-6,
+        output_cost_per_token: 2.5e-5,
+        provider_specific_entry: { fast: 6, us: 1.1 },
+      },
     });
     expect(prices.get('claude-opus-4-6')?.fastMultiplier).toBe(6);
   });

@@ -53,7 +53,11 @@ describe('modelNameCandidates', () => {
     ]);
   });
   it('strips stacked routing suffixes one at a time', () => {
-    expect(modelNameCandidates('gpt-5-codex-1m-xhigh')).toEqual(['gpt-5-codex-1m-xhigh', 'gpt-5-codex-1m', 'gpt-5-codex']);
+    expect(modelNameCandidates('gpt-5-codex-1m-xhigh')).toEqual([
+      'gpt-5-codex-1m-xhigh',
+      'gpt-5-codex-1m',
+      'gpt-5-codex',
+    ]);
   });
   it('swaps the old Claude order to the new one', () => {
     expect(modelNameCandidates('claude-4.5-sonnet')).toEqual(['claude-4-5-sonnet', 'claude-sonnet-4-5']);

@@ -15,7 +15,8 @@ const BEDROCK_VERSION_RE = /-v\d+:\d+$/;
 export const ROUTING_SUFFIXES = ['-1m-internal', '-internal', '-thinking', '-xhigh', '-high', '-1m'] as const;
 
 /** `-20250929` or `-2025-09-29` at the end, with a plausible month and day. */
-const DATE_SUFFIX_RE = /-(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))$/;
+const DATE_SUFFIX_RE =
+  /-(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))$/;
 
 /**
  * The comparable form of a model name or price key: lower case, provider path dropped

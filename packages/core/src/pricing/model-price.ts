@@ -50,7 +50,8 @@ export function picosToUsdPerTokenString(picos: bigint): string {
 }
 
 const present = (v: number | string | null | undefined): v is number | string => v !== undefined && v !== null;
-const picosOrNull = (v: number | string | null | undefined): bigint | null => (present(v) ? usdPerTokenToPicos(v) : null);
+const picosOrNull = (v: number | string | null | undefined): bigint | null =>
+  present(v) ? usdPerTokenToPicos(v) : null;
 
 /** 1.25× a pico price, rounded half up (prices are non-negative). */
 const times125 = (p: bigint): bigint => (p * 5n + 2n) / 4n;

@@ -34,7 +34,9 @@ export function modelPriceFromOverride(src: PriceOverrideInput): ModelPrice {
 }
 
 /** Every override of a config's `prices` object, by model name as the user wrote it. */
-export function priceOverridesFromConfig(prices: Readonly<Record<string, PriceOverrideInput>> | undefined): Map<string, ModelPrice> {
+export function priceOverridesFromConfig(
+  prices: Readonly<Record<string, PriceOverrideInput>> | undefined,
+): Map<string, ModelPrice> {
   const out = new Map<string, ModelPrice>();
   for (const [model, input] of Object.entries(prices ?? {})) out.set(model, modelPriceFromOverride(input));
   return out;

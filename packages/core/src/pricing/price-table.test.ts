@@ -5,10 +5,7 @@ import { createPriceTable, type PriceLookup } from './price-table.js';
 const price = (input: number): ModelPrice => createModelPrice({ input, output: input * 5 });
 
 function table(keys: Record<string, number>) {
-  return createPriceTable(
-    Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, price(v)])),
-    'test',
-  );
+  return createPriceTable(Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, price(v)])), 'test');
 }
 
 const keyOf = (r: PriceLookup): string | null => r.key;
@@ -59,7 +56,12 @@ describe('PriceTable.lookup (synthetic tables)', () => {
   });
 
   it('strips provider prefixes, Bedrock region and version, dots and routing suffixes', () => {
-    const t = table({ 'claude-haiku-4-5-20251001': 1e-6, 'claude-opus-4-5': 5e-6, 'claude-sonnet-4-5': 3e-6, 'gpt-5.1-codex': 1.25e-6 });
+    const t = table({
+      'claude-haiku-4-5-20251001': 1e-6,
+      'claude-opus-4-5': 5e-6,
+      'claude-sonnet-4-5': 3e-6,
+      'gpt-5.1-codex': 1.25e-6,
+    });
     expect(keyOf(t.lookup('converse/jp.anthropic.claude-haiku-4-5-20251001-v1:0'))).toBe('claude-haiku-4-5-20251001');
     expect(keyOf(t.lookup('bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0'))).toBe('claude-haiku-4-5-20251001');
     expect(keyOf(t.lookup('claude-haiku-4.5'))).toBe('claude-haiku-4-5-20251001');

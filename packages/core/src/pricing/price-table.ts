@@ -3,8 +3,7 @@ import type { ModelPrice } from './model-price.js';
 import { canonicalModelName, hasDateSuffix, modelNameCandidates, stripDateSuffix } from './model-name.js';
 
 export type PriceLookup =
-  | { key: string; price: ModelPrice }
-  | { key: null; reason: 'unknown' | 'ambiguous'; candidates: string[] };
+  { key: string; price: ModelPrice } | { key: null; reason: 'unknown' | 'ambiguous'; candidates: string[] };
 
 /** Prices by key with name normalisation; immutable once built. */
 export interface PriceTable {
@@ -118,7 +117,10 @@ class MapPriceTable implements PriceTable {
 }
 
 /** A price table over `prices` (keys as the provider names them). */
-export function createPriceTable(prices: ReadonlyMap<string, ModelPrice> | Record<string, ModelPrice>, source: string): PriceTable {
+export function createPriceTable(
+  prices: ReadonlyMap<string, ModelPrice> | Record<string, ModelPrice>,
+  source: string,
+): PriceTable {
   const map = prices instanceof Map ? new Map(prices) : new Map(Object.entries(prices));
   return new MapPriceTable(map, source);
 }

@@ -1,4 +1,11 @@
-import { appliesLongContextPrices, computeCostBreakdownPicos, isSingleRequest, picosToNanos, PRICED_TOKEN_CLASSES, type CostBreakdownPicos } from '../cost.js';
+import {
+  appliesLongContextPrices,
+  computeCostBreakdownPicos,
+  isSingleRequest,
+  picosToNanos,
+  PRICED_TOKEN_CLASSES,
+  type CostBreakdownPicos,
+} from '../cost.js';
 import { addTokens, ZERO_TOKENS, type TokenCounts } from '../tokens.js';
 import type { DatedPriceBook } from './dated-price-book.js';
 import type { ModelPrice } from './model-price.js';
@@ -54,7 +61,13 @@ export interface CostBreakdownLine {
   costNanos: bigint;
 }
 
-const zeroPicos = (): CostBreakdownPicos => ({ input: 0n, output: 0n, cacheRead: 0n, cacheWrite5m: 0n, cacheWrite1h: 0n });
+const zeroPicos = (): CostBreakdownPicos => ({
+  input: 0n,
+  output: 0n,
+  cacheRead: 0n,
+  cacheWrite5m: 0n,
+  cacheWrite1h: 0n,
+});
 
 /**
  * A session's calculated cost split by model × price row × token class, from its records.

@@ -14,7 +14,8 @@ describe('billing blocks', () => {
       at('2025-03-01T12:59:00Z', 20), // inside 08:00–13:00
       at('2025-03-01T13:10:00Z', 30), // more than 5 h after 08:00: a new block at 13:00
       at('2025-03-01T20:00:00Z', 40), // 6h50 after the last request: gap 18:10–20:00, block at 20:00
-    ]) b.add(r);
+    ])
+      b.add(r);
     const blocks = b.finish();
     expect(blocks.map((x) => [x.start.toISOString(), x.end.toISOString(), x.isGap, x.tokens.input])).toEqual([
       ['2025-03-01T08:00:00.000Z', '2025-03-01T13:00:00.000Z', false, 30],
@@ -36,7 +37,11 @@ describe('billing blocks', () => {
     expect(rate.tokensPerMinute).toBe(20);
     expect(rate.costNanosPerHour).toBe(6_000_000_000n);
     // 3 h left at 20 tokens/min and $6/h.
-    expect(projectBlock(block!, block!.autoCostNanos, now)).toEqual({ totalTokens: 1200 + 3600, costNanos: 24_000_000_000n, remainingMinutes: 180 });
+    expect(projectBlock(block!, block!.autoCostNanos, now)).toEqual({
+      totalTokens: 1200 + 3600,
+      costNanos: 24_000_000_000n,
+      remainingMinutes: 180,
+    });
     const json = toBillingBlockJson(block!, 'auto', now);
     expect(json.projection).toEqual({ totalTokens: 4800, costUsd: 24, remainingMinutes: 180 });
     expect(json.burnRate?.costUsdPerHour).toBe(6);

@@ -147,7 +147,8 @@ export function blockSpansOfSlots(slots: Iterable<UsageSlot>): BlockSpan[] {
 /** Billing blocks of slot rows in any order (what the store's slot query returns). */
 export function billingBlocksOfSlots(slots: Iterable<UsageSlot>, options: BillingBlockOptions): BillingBlock[] {
   const lengthMs = (options.blockHours ?? BILLING_BLOCK_HOURS) * HOUR_MS;
-  if (lengthMs <= 0 || lengthMs % SLOT_MS !== 0) throw new RangeError('billing blocks from slots need a length of whole quarter-hours');
+  if (lengthMs <= 0 || lengthMs % SLOT_MS !== 0)
+    throw new RangeError('billing blocks from slots need a length of whole quarter-hours');
   const builder = createBillingBlocks(options);
   for (const span of blockSpansOfSlots(slots)) builder.add(span);
   return builder.finish();
@@ -155,8 +156,14 @@ export function billingBlocksOfSlots(slots: Iterable<UsageSlot>, options: Billin
 
 function gap(startMs: number, endMs: number): BillingBlock {
   return {
-    ...emptyAggregate(), start: new Date(startMs), end: new Date(endMs), firstAt: null, lastAt: null,
-    isGap: true, isActive: false, models: [],
+    ...emptyAggregate(),
+    start: new Date(startMs),
+    end: new Date(endMs),
+    firstAt: null,
+    lastAt: null,
+    isGap: true,
+    isActive: false,
+    models: [],
   };
 }
 

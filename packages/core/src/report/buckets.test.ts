@@ -43,14 +43,20 @@ describe('bucketOf', () => {
     expect(() => bucketOf(new Date(), { period: 'daily', zone: 'Mars/Olympus' })).toThrow(/time zone/);
     expect(() => parseWeekStart('funday')).toThrow(/start of week/);
     expect(parseWeekStart(' Sunday ')).toBe('sunday');
-    expect(bucketOf(new Date('2025-01-01T00:00:00Z'), { period: 'daily', zone: 'America/Los_Angeles' }).key).toBe('2024-12-31');
+    expect(bucketOf(new Date('2025-01-01T00:00:00Z'), { period: 'daily', zone: 'America/Los_Angeles' }).key).toBe(
+      '2024-12-31',
+    );
   });
 
   it('looks buckets up in any order, each the one bucketOf gives', () => {
     const lookup = bucketLookup({ period: 'weekly', zone: 'America/St_Johns', startOfWeek: 'sunday' });
-    const instants = [9, 2, 30, 1, 9, 15, 0, 31].map((d) => new Date(Date.parse('2025-03-01T03:29:59.999Z') + d * 86_400_000));
+    const instants = [9, 2, 30, 1, 9, 15, 0, 31].map(
+      (d) => new Date(Date.parse('2025-03-01T03:29:59.999Z') + d * 86_400_000),
+    );
     for (const instant of instants) {
-      expect(lookup(instant)).toEqual(bucketOf(instant, { period: 'weekly', zone: 'America/St_Johns', startOfWeek: 'sunday' }));
+      expect(lookup(instant)).toEqual(
+        bucketOf(instant, { period: 'weekly', zone: 'America/St_Johns', startOfWeek: 'sunday' }),
+      );
     }
     expect(() => bucketLookup({ period: 'daily', zone: 'Mars/Olympus' })).toThrow(/time zone/);
   });

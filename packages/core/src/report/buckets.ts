@@ -10,7 +10,13 @@ export const REPORT_PERIODS = ['daily', 'weekly', 'monthly'] as const satisfies 
 /** Day a week starts on (`--start-of-week`). */
 export type WeekStart = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
 export const WEEK_STARTS = [
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
 ] as const satisfies readonly WeekStart[];
 
 /** A half-open local calendar period [start, end) named by its first day (or month). */

@@ -9,7 +9,9 @@ const ZONES = ['UTC', 'America/Los_Angeles', 'Asia/Tokyo', 'Asia/Kolkata', 'Asia
 
 /** An oracle independent of luxon: the runtime's Intl calendar. */
 function intlLocalDate(instant: Date, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
 }
 
 /** UTC instant of local midnight starting `date` in `zone`, found by searching whole minutes. */
@@ -27,8 +29,15 @@ function recordsAround(zone: string): ReportUsageRecord[] {
   for (const day of days) {
     const midnight = localMidnight(day, zone);
     out.push(usageRecord(midnight, { tokens: { input: n++, output: 1000 * n }, sessionId: `s${n % 3}` }));
-    out.push(usageRecord(new Date(midnight.getTime() - 1), { tokens: { input: n++, cacheRead: 7 }, sessionId: `s${n % 3}` }));
-    out.push(usageRecord(new Date(midnight.getTime() + 3_600_000 * 11), { tokens: { input: n++, cacheWrite1h: 3 }, sessionId: 'x' }));
+    out.push(
+      usageRecord(new Date(midnight.getTime() - 1), { tokens: { input: n++, cacheRead: 7 }, sessionId: `s${n % 3}` }),
+    );
+    out.push(
+      usageRecord(new Date(midnight.getTime() + 3_600_000 * 11), {
+        tokens: { input: n++, cacheWrite1h: 3 },
+        sessionId: 'x',
+      }),
+    );
   }
   return out;
 }

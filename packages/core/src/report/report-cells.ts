@@ -1,7 +1,12 @@
 import { assertTimeZone } from '../time-zone.js';
 import { bucketLookup, type Bucket, type ReportPeriod } from './buckets.js';
 import { addAggregate, emptyAggregate, type UsageAggregate } from './usage-aggregate.js';
-import { usageReportFromRows, type FoldedReportRow, type UsageReport, type UsageReportOptions } from './usage-report.js';
+import {
+  usageReportFromRows,
+  type FoldedReportRow,
+  type UsageReport,
+  type UsageReportOptions,
+} from './usage-report.js';
 
 /**
  * The period buckets and the local days of a report over [from, to) in its zone, oldest first.
@@ -9,7 +14,11 @@ import { usageReportFromRows, type FoldedReportRow, type UsageReport, type Usage
  * quarter-hour of every session) compares records with these instants: the buckets are still
  * core's, computed here with the zone's calendar, DST and :30/:45 offsets included.
  */
-export function reportBuckets(options: UsageReportOptions, from: Date, to: Date): { periods: Bucket[]; days: Bucket[] } {
+export function reportBuckets(
+  options: UsageReportOptions,
+  from: Date,
+  to: Date,
+): { periods: Bucket[]; days: Bucket[] } {
   const zone = assertTimeZone(options.zone);
   const list = (period: ReportPeriod): Bucket[] => {
     const of = bucketLookup({ period, zone, startOfWeek: options.startOfWeek ?? 'monday' });
@@ -48,15 +57,22 @@ export function usageReportFromCells(
   totals: { sessionCount: number; activeDays: number },
 ): UsageReport {
   const rows = new Map<string, FoldedReportRow>();
-  const keyOf = (period: number, group: string | null) => `${period}\u0000${group ?? ''}\u0000${group === null ? 0 : 1}`;
+  const keyOf = (period: number, group: string | null) =>
+    `${period}\u0000${group ?? ''}\u0000${group === null ? 0 : 1}`;
   const all = emptyAggregate();
   for (const { period, group, model, ...sums } of cells) {
     const bucket = periods[period];
-    if (bucket === undefined) throw new RangeError(`report cell of period ${period}, beyond the ${periods.length} asked for`);
+    if (bucket === undefined)
+      throw new RangeError(`report cell of period ${period}, beyond the ${periods.length} asked for`);
     const key = keyOf(period, group);
     let row = rows.get(key);
     if (row === undefined) {
-      row = { row: { period: bucket.key, start: bucket.start, end: bucket.end, group, ...emptyAggregate() }, sessionCount: 0, activeDays: 0, byModel: new Map() };
+      row = {
+        row: { period: bucket.key, start: bucket.start, end: bucket.end, group, ...emptyAggregate() },
+        sessionCount: 0,
+        activeDays: 0,
+        byModel: new Map(),
+      };
       rows.set(key, row);
     }
     addAggregate(row.row, sums);

@@ -73,7 +73,9 @@ function rowJson(row: UsageReportRow, costMode: CostMode): UsageReportRowJson {
     sessions: row.sessionCount,
     activeDays: row.activeDays,
     models: row.models,
-    ...(row.breakdown ? { breakdown: row.breakdown.map((m) => ({ model: m.model, ...usageFiguresJson(m, costMode) })) } : {}),
+    ...(row.breakdown
+      ? { breakdown: row.breakdown.map((m) => ({ model: m.model, ...usageFiguresJson(m, costMode) })) }
+      : {}),
   };
 }
 
@@ -86,7 +88,11 @@ export function toUsageReportJson(report: UsageReport, costMode: CostMode): Usag
     groupBy: report.groupBy,
     costMode,
     rows: report.rows.map((r) => rowJson(r, costMode)),
-    totals: { ...usageFiguresJson(report.totals, costMode), sessions: report.totals.sessionCount, activeDays: report.totals.activeDays },
+    totals: {
+      ...usageFiguresJson(report.totals, costMode),
+      sessions: report.totals.sessionCount,
+      activeDays: report.totals.activeDays,
+    },
   };
 }
 
@@ -119,10 +125,18 @@ export function toBillingBlockJson(block: BillingBlock, costMode: CostMode, now:
     burnRate:
       rate === null
         ? null
-        : { tokensPerMinute: rate.tokensPerMinute, nonCacheTokensPerMinute: rate.nonCacheTokensPerMinute, costUsdPerHour: nanosToUsd(rate.costNanosPerHour) },
+        : {
+            tokensPerMinute: rate.tokensPerMinute,
+            nonCacheTokensPerMinute: rate.nonCacheTokensPerMinute,
+            costUsdPerHour: nanosToUsd(rate.costNanosPerHour),
+          },
     projection:
       projection === null
         ? null
-        : { totalTokens: projection.totalTokens, costUsd: nanosToUsd(projection.costNanos), remainingMinutes: projection.remainingMinutes },
+        : {
+            totalTokens: projection.totalTokens,
+            costUsd: nanosToUsd(projection.costNanos),
+            remainingMinutes: projection.remainingMinutes,
+          },
   };
 }

@@ -40,14 +40,34 @@ const MODELS = ['m-opus', 'm-sonnet', null] as const;
  * length (5 h) — the cases where a slot could straddle a day or block edge if the rules were wrong.
  */
 function instants(rand: () => number): number[] {
-  const steps = [0, 1, 999, 59_000, 7 * MIN, 15 * MIN, HOUR, 4 * HOUR + 59 * MIN, 5 * HOUR, 5 * HOUR + 1, 6 * HOUR, 26 * HOUR];
+  const steps = [
+    0,
+    1,
+    999,
+    59_000,
+    7 * MIN,
+    15 * MIN,
+    HOUR,
+    4 * HOUR + 59 * MIN,
+    5 * HOUR,
+    5 * HOUR + 1,
+    6 * HOUR,
+    26 * HOUR,
+  ];
   const out: number[] = [];
-  for (const start of ['2025-03-07T22:10:00Z', '2025-03-28T20:00:00Z', '2025-10-24T23:45:00Z', '2025-10-31T21:00:00Z']) {
+  for (const start of [
+    '2025-03-07T22:10:00Z',
+    '2025-03-28T20:00:00Z',
+    '2025-10-24T23:45:00Z',
+    '2025-10-31T21:00:00Z',
+  ]) {
     let t = Date.parse(start);
     for (let i = 0; i < 120; i++) {
       const r = rand();
-      if (r < 0.15) t = Math.ceil((t + 1) / SLOT_MS) * SLOT_MS; // onto the next quarter-hour edge
-      else if (r < 0.22) t = Math.ceil((t + 1) / HOUR) * HOUR - 1; // 1 ms before an hour
+      if (r < 0.15)
+        t = Math.ceil((t + 1) / SLOT_MS) * SLOT_MS; // onto the next quarter-hour edge
+      else if (r < 0.22)
+        t = Math.ceil((t + 1) / HOUR) * HOUR - 1; // 1 ms before an hour
       else t += steps[Math.floor(rand() * steps.length)]! + Math.floor(rand() * 3) * 137;
       out.push(t);
     }
@@ -109,7 +129,10 @@ function slotRows(records: readonly ReportUsageRecord[], rand: () => number): Us
     if (one.lastAt > row.lastAt) row.lastAt = one.lastAt;
   }
   // A database returns groups in no particular order.
-  return [...rows.values()].map((row) => ({ row, r: rand() })).sort((a, b) => a.r - b.r).map((x) => x.row);
+  return [...rows.values()]
+    .map((row) => ({ row, r: rand() }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.row);
 }
 
 describe('folding quarter-hour slot rows', () => {
@@ -127,7 +150,13 @@ describe('folding quarter-hour slot rows', () => {
     it.each(REPORT_PERIODS)('builds the same %s reports from slots as from records', (period) => {
       const groupings: (ReportGroupBy | undefined)[] = [undefined, 'agent', 'model', 'project'];
       for (const groupBy of groupings) {
-        const options = { period, zone, groupBy, breakdown: groupBy !== 'model', startOfWeek: zone === 'UTC' ? ('sunday' as const) : undefined };
+        const options = {
+          period,
+          zone,
+          groupBy,
+          breakdown: groupBy !== 'model',
+          startOfWeek: zone === 'UTC' ? ('sunday' as const) : undefined,
+        };
         const fromRecords = createUsageReport(options);
         for (const r of records) fromRecords.add(usageSlotOfRecord(r));
         const fromSlots = createUsageReport(options);
@@ -154,8 +183,15 @@ describe('folding quarter-hour slot rows', () => {
 
   it('refuses rows that are not one slot', () => {
     const slot = usageSlotOfRecord(usageRecord('2025-03-09T13:00:00.000Z'));
-    expect(() => createUsageReport({ period: 'daily', zone: 'UTC' }).add({ ...slot, lastAt: new Date('2025-03-09T13:00:00.001Z') })).toThrow(/not a usage slot/);
-    expect(() => billingBlocksOfSlots([{ ...slot, firstAt: new Date('2025-03-09T12:59:00Z') }], { now: new Date() })).toThrow(/not a usage slot/);
+    expect(() =>
+      createUsageReport({ period: 'daily', zone: 'UTC' }).add({
+        ...slot,
+        lastAt: new Date('2025-03-09T13:00:00.001Z'),
+      }),
+    ).toThrow(/not a usage slot/);
+    expect(() =>
+      billingBlocksOfSlots([{ ...slot, firstAt: new Date('2025-03-09T12:59:00Z') }], { now: new Date() }),
+    ).toThrow(/not a usage slot/);
     expect(() => billingBlocksOfSlots([slot], { now: new Date(), blockHours: 0.1 })).toThrow(/quarter-hours/);
   });
 });

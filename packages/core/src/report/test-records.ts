@@ -4,7 +4,10 @@ import type { ReportUsageRecord } from './usage-record.js';
 import { usageSlotOfRecord, type UsageSlot } from './usage-slot.js';
 
 /** A usage record for tests: only what a test names differs from a plain priced request. */
-export function usageRecord(occurredAt: string | Date, partial: Partial<Omit<ReportUsageRecord, 'tokens'>> & { tokens?: Partial<TokenCounts> } = {}): ReportUsageRecord {
+export function usageRecord(
+  occurredAt: string | Date,
+  partial: Partial<Omit<ReportUsageRecord, 'tokens'>> & { tokens?: Partial<TokenCounts> } = {},
+): ReportUsageRecord {
   const { tokens, ...rest } = partial;
   return {
     occurredAt: typeof occurredAt === 'string' ? new Date(occurredAt) : occurredAt,

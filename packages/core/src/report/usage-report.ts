@@ -100,7 +100,8 @@ function compareModels(a: string | null, b: string | null): number {
   return (a ?? '').localeCompare(b ?? '') || (a === null ? 1 : 0) - (b === null ? 1 : 0);
 }
 
-const totalOf = (a: UsageAggregate) => a.tokens.input + a.tokens.output + a.tokens.cacheRead + a.tokens.cacheWrite5m + a.tokens.cacheWrite1h;
+const totalOf = (a: UsageAggregate) =>
+  a.tokens.input + a.tokens.output + a.tokens.cacheRead + a.tokens.cacheWrite5m + a.tokens.cacheWrite1h;
 
 /**
  * Creates a builder for a daily, weekly or monthly usage report in any IANA zone.
@@ -134,7 +135,9 @@ export function createUsageReport(options: UsageReportOptions): UsageReportBuild
       if (state === undefined) {
         state = {
           row: { period: bucket.key, start: bucket.start, end: bucket.end, group, ...emptyAggregate() },
-          sessions: new Set(), days: new Set(), byModel: new Map(),
+          sessions: new Set(),
+          days: new Set(),
+          byModel: new Map(),
         };
         rows.set(id, state);
       }
@@ -154,8 +157,17 @@ export function createUsageReport(options: UsageReportOptions): UsageReportBuild
       addAggregate(m, slot);
     },
     finish() {
-      const folded = [...rows.values()].map((s) => ({ row: s.row, sessionCount: s.sessions.size, activeDays: s.days.size, byModel: s.byModel }));
-      return usageReportFromRows(options, folded, { ...totals, sessionCount: allSessions.size, activeDays: allDays.size });
+      const folded = [...rows.values()].map((s) => ({
+        row: s.row,
+        sessionCount: s.sessions.size,
+        activeDays: s.days.size,
+        byModel: s.byModel,
+      }));
+      return usageReportFromRows(options, folded, {
+        ...totals,
+        sessionCount: allSessions.size,
+        activeDays: allDays.size,
+      });
     },
   };
 }
@@ -175,7 +187,9 @@ export function usageReportFromRows(
     activeDays: s.activeDays,
     models: [...s.byModel.keys()].filter((m): m is string => m !== null).sort(),
     ...(options.breakdown
-      ? { breakdown: [...s.byModel.values()].sort((a, b) => totalOf(b) - totalOf(a) || compareModels(a.model, b.model)) }
+      ? {
+          breakdown: [...s.byModel.values()].sort((a, b) => totalOf(b) - totalOf(a) || compareModels(a.model, b.model)),
+        }
       : {}),
   }));
   out.sort((a, b) => a.start.getTime() - b.start.getTime() || compareNullLast(a.group, b.group));

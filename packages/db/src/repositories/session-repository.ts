@@ -4,7 +4,14 @@ import { countSearchedSessions, pageSessions } from '../session-page-queries.js'
 import { countSessions, findSessions, listSessions } from '../session-queries.js';
 import { streamSessions } from '../session-stream.js';
 import type { SqlRunner } from '../sql-runner.js';
-import type { HookMark, SessionFilter, SessionPageQuery, SessionRepository, SessionSearchQuery, SessionStreamFilter } from '../store.js';
+import type {
+  HookMark,
+  SessionFilter,
+  SessionPageQuery,
+  SessionRepository,
+  SessionSearchQuery,
+  SessionStreamFilter,
+} from '../store.js';
 
 /** The `sessions` table. */
 export class SqlSessionRepository implements SessionRepository {

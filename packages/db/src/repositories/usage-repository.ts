@@ -1,7 +1,16 @@
 import type { AgentType } from '@rimuru/core';
 import { sessionUsageRecords } from '../session-records.js';
 import type { SqlRunner } from '../sql-runner.js';
-import type { ReportCellsQuery, RepriceOptions, UsageBreakdownQuery, UsageRepository, UsageRepricer, UsageSlotFilter, UsageStreamFilter, UsageTotalsQuery } from '../store.js';
+import type {
+  ReportCellsQuery,
+  RepriceOptions,
+  UsageBreakdownQuery,
+  UsageRepository,
+  UsageRepricer,
+  UsageSlotFilter,
+  UsageStreamFilter,
+  UsageTotalsQuery,
+} from '../store.js';
 import { usageBreakdown } from '../usage-breakdown.js';
 import { sessionUsageByModel, usageTotals } from '../usage-queries.js';
 import { repriceUsage } from '../usage-reprice.js';

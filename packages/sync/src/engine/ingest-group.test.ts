@@ -8,7 +8,13 @@ function recordingStore(): { store: SessionStore; calls: number[][] } {
   const store = {
     ingestMany: async (batches: readonly IngestBatch[]): Promise<IngestResult[]> => {
       calls.push(batches.map((b) => b.checkpoint.offset));
-      return batches.map((b) => ({ usageInserted: b.usage.length, usageReplaced: 0, usageIgnored: 0, replaysDropped: 0, sessionsTouched: 1 }));
+      return batches.map((b) => ({
+        usageInserted: b.usage.length,
+        usageReplaced: 0,
+        usageIgnored: 0,
+        replaysDropped: 0,
+        sessionsTouched: 1,
+      }));
     },
   } as unknown as SessionStore;
   return { store, calls };
@@ -31,7 +37,8 @@ describe('IngestGroup', () => {
     const { store, calls } = recordingStore();
     const group = new IngestGroup(store, { batches: 3, usage: 10, ageMs: 60_000 });
     const committed: Array<[number, number]> = [];
-    const add = (offset: number, usage: number) => group.add(batch(offset, usage), (r) => committed.push([offset, r.usageInserted]));
+    const add = (offset: number, usage: number) =>
+      group.add(batch(offset, usage), (r) => committed.push([offset, r.usageInserted]));
     await add(1, 1); // the first group holds one batch, the next two, then up to the limit
     await add(2, 1);
     await add(3, 1);

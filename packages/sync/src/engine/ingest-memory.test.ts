@@ -1,4 +1,14 @@
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +59,13 @@ function realSampleHome(home: string): void {
     .forEach((file, i) => {
       const dir = join(home, '.codex', 'sessions', '2026', '01', String(1 + (i % 28)).padStart(2, '0'));
       mkdirSync(dir, { recursive: true });
-      copyFileSync(file, join(dir, `rollout-2026-01-01T00-00-${String(i).padStart(2, '0')}-${basename(file, '.jsonl').replace(/^rollout-/, '')}.jsonl`));
+      copyFileSync(
+        file,
+        join(
+          dir,
+          `rollout-2026-01-01T00-00-${String(i).padStart(2, '0')}-${basename(file, '.jsonl').replace(/^rollout-/, '')}.jsonl`,
+        ),
+      );
     });
 }
 
@@ -58,7 +74,11 @@ async function storeContents(store: SessionStore): Promise<unknown> {
   const usage = [];
   for await (const record of store.usage.stream({})) usage.push(record);
   const strip = (value: unknown): unknown =>
-    JSON.parse(JSON.stringify(value, (key, v: unknown) => (/^(updatedAt|createdAt)$/.test(key) ? undefined : typeof v === 'bigint' ? `${v}n` : v)));
+    JSON.parse(
+      JSON.stringify(value, (key, v: unknown) =>
+        /^(updatedAt|createdAt)$/.test(key) ? undefined : typeof v === 'bigint' ? `${v}n` : v,
+      ),
+    );
   const byText = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1);
   return {
     checkpoints: (strip(await store.sources.checkpoints()) as unknown[]).sort(byText),
@@ -67,7 +87,11 @@ async function storeContents(store: SessionStore): Promise<unknown> {
   };
 }
 
-async function syncWith(memory: boolean, home: string, dataName: string): Promise<{ summary: unknown; contents: unknown }> {
+async function syncWith(
+  memory: boolean,
+  home: string,
+  dataName: string,
+): Promise<{ summary: unknown; contents: unknown }> {
   const previous = process.env.RIMURU_INGEST_MEMORY;
   if (memory) delete process.env.RIMURU_INGEST_MEMORY;
   else process.env.RIMURU_INGEST_MEMORY = 'off';
@@ -75,7 +99,12 @@ async function syncWith(memory: boolean, home: string, dataName: string): Promis
   try {
     const ctx = createAdapterContext({ homeDir: home, env: { HOME: home, CODEX_HOME: join(home, '.codex') } });
     const { durationMs: _durationMs, ...summary } = await syncAll({
-      store, adapters: [claudeCodeAdapter, codexAdapter], ctx, host: 'h', prices: bundledPriceTable(), readWorkers: false,
+      store,
+      adapters: [claudeCodeAdapter, codexAdapter],
+      ctx,
+      host: 'h',
+      prices: bundledPriceTable(),
+      readWorkers: false,
     });
     return { summary, contents: await storeContents(store) };
   } finally {
@@ -86,25 +115,50 @@ async function syncWith(memory: boolean, home: string, dataName: string): Promis
 }
 
 describe('sync with the ingest memory', () => {
-  it.each([11, 12])('equals the sync that reads everything back, first import then appends (generated home, seed %i)', async (seed) => {
-    const home = join(root, `generated-${seed}`);
-    const claude = await generateClaudeHome(home, { sessions: 24, requestsPerSession: 15, seed, subagentEvery: 3, compactionEvery: 4 });
-    await generateCodexHome(home, { sessions: 18, requestsPerSession: 12, seed: seed + 100, archiveEvery: 4, legacyEvery: 5, spawnEvery: 3 });
-    const first = [await syncWith(true, home, `g${seed}`), await syncWith(false, home, `g${seed}`)];
-    expect(first[0]).toEqual(first[1]);
-    // Appends: copies of earlier lines (re-read keys) and a new request; the next sync is incremental.
-    for (const file of claude.files.slice(0, 6)) appendFileSync(file, `${readFileSync(file, 'utf8').split('\n').slice(0, 12).join('\n')}\n`);
-    await generateClaudeHome(home, { sessions: 3, requestsPerSession: 5, seed: seed + 7, start: '2026-03-01T00:00:00.000Z' });
-    const second = [await syncWith(true, home, `g${seed}`), await syncWith(false, home, `g${seed}`)];
-    expect(second[0]).toEqual(second[1]);
-  });
+  it.each([11, 12])(
+    'equals the sync that reads everything back, first import then appends (generated home, seed %i)',
+    async (seed) => {
+      const home = join(root, `generated-${seed}`);
+      const claude = await generateClaudeHome(home, {
+        sessions: 24,
+        requestsPerSession: 15,
+        seed,
+        subagentEvery: 3,
+        compactionEvery: 4,
+      });
+      await generateCodexHome(home, {
+        sessions: 18,
+        requestsPerSession: 12,
+        seed: seed + 100,
+        archiveEvery: 4,
+        legacyEvery: 5,
+        spawnEvery: 3,
+      });
+      const first = [await syncWith(true, home, `g${seed}`), await syncWith(false, home, `g${seed}`)];
+      expect(first[0]).toEqual(first[1]);
+      // Appends: copies of earlier lines (re-read keys) and a new request; the next sync is incremental.
+      for (const file of claude.files.slice(0, 6))
+        appendFileSync(file, `${readFileSync(file, 'utf8').split('\n').slice(0, 12).join('\n')}\n`);
+      await generateClaudeHome(home, {
+        sessions: 3,
+        requestsPerSession: 5,
+        seed: seed + 7,
+        start: '2026-03-01T00:00:00.000Z',
+      });
+      const second = [await syncWith(true, home, `g${seed}`), await syncWith(false, home, `g${seed}`)];
+      expect(second[0]).toEqual(second[1]);
+    },
+  );
 
-  it.skipIf(!existsSync(samples))('equals the sync that reads everything back on every real Claude Code and Codex sample', async () => {
-    const home = join(root, 'real');
-    realSampleHome(home);
-    const on = await syncWith(true, home, 'real');
-    const off = await syncWith(false, home, 'real');
-    expect(on).toEqual(off);
-    expect((on.contents as { usage: unknown[] }).usage.length).toBeGreaterThan(100);
-  });
+  it.skipIf(!existsSync(samples))(
+    'equals the sync that reads everything back on every real Claude Code and Codex sample',
+    async () => {
+      const home = join(root, 'real');
+      realSampleHome(home);
+      const on = await syncWith(true, home, 'real');
+      const off = await syncWith(false, home, 'real');
+      expect(on).toEqual(off);
+      expect((on.contents as { usage: unknown[] }).usage.length).toBeGreaterThan(100);
+    },
+  );
 });

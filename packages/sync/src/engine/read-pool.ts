@@ -1,6 +1,12 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { AdapterContext, ReadPosition, SourceRef } from '@rimuru/core';
-import type { FromReadWorker, ReadWorkerData, ToReadWorker, WireStretch, WorkerAdapterRef } from './read-worker-protocol.js';
+import type {
+  FromReadWorker,
+  ReadWorkerData,
+  ToReadWorker,
+  WireStretch,
+  WorkerAdapterRef,
+} from './read-worker-protocol.js';
 import type { Stretch } from './source-stretches.js';
 import { decodeUsageBatch } from './usage-batch-codec.js';
 
@@ -126,7 +132,11 @@ export class ReadPool {
 
   /** Throws when a worker cannot be started (the caller then reads in its own thread). */
   constructor(private readonly options: ReadPoolOptions) {
-    const data: ReadWorkerData = { homeDir: options.ctx.homeDir, env: { ...options.ctx.env }, platform: options.ctx.platform };
+    const data: ReadWorkerData = {
+      homeDir: options.ctx.homeDir,
+      env: { ...options.ctx.env },
+      platform: options.ctx.platform,
+    };
     try {
       for (let i = 0; i < options.size; i += 1) this.threads.push(this.spawn(data));
     } catch (error) {
@@ -144,7 +154,13 @@ export class ReadPool {
 
   private spawn(data: ReadWorkerData): ReaderThread {
     const worker = spawnWorker(this.options.entry, { workerData: data, resourceLimits: WORKER_LIMITS });
-    const thread: ReaderThread = { worker, alive: true, pendingBytes: 0, jobs: new Set(), unacked: { stretches: 0, events: 0 } };
+    const thread: ReaderThread = {
+      worker,
+      alive: true,
+      pendingBytes: 0,
+      jobs: new Set(),
+      unacked: { stretches: 0, events: 0 },
+    };
     worker.on('message', (message: FromReadWorker) => this.receive(message));
     // A worker that dies takes its unfinished jobs with it: they fail, and the caller reads them itself.
     worker.on('error', (error) => this.lose(thread, error.message));
@@ -207,7 +223,13 @@ export class ReadPool {
       state.worker = target;
       target.pendingBytes += state.job.bytes;
       target.jobs.add(this.nextJob);
-      const message: ToReadWorker = { type: 'read', job: this.nextJob, adapter: state.job.adapter, source: state.job.source, from: state.job.from };
+      const message: ToReadWorker = {
+        type: 'read',
+        job: this.nextJob,
+        adapter: state.job.adapter,
+        source: state.job.source,
+        from: state.job.from,
+      };
       target.worker.postMessage(message);
       this.nextJob += 1;
     }

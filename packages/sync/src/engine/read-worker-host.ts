@@ -21,7 +21,9 @@ import { encodeUsageBatch } from './usage-batch-codec.js';
  * null (or throws) when the entry serves no such adapter: the job then fails, and the main
  * thread reads that source itself.
  */
-export type FindWorkerAdapter = (agentType: string) => AgentAdapter | null | undefined | Promise<AgentAdapter | null | undefined>;
+export type FindWorkerAdapter = (
+  agentType: string,
+) => AgentAdapter | null | undefined | Promise<AgentAdapter | null | undefined>;
 
 /**
  * Serves read jobs in a worker thread: reads the sources the main thread sends (see
@@ -42,13 +44,15 @@ export function serveReadWorker(findAdapter: FindWorkerAdapter): void {
 async function importAdapter(ref: AdapterModuleRef): Promise<AgentAdapter> {
   const module = (await import(ref.specifier)) as Record<string, unknown>;
   const adapter = module[ref.exportName] as AgentAdapter | undefined;
-  if (typeof adapter?.read !== 'function') throw new Error(`${ref.specifier} exports no adapter named ${ref.exportName}`);
+  if (typeof adapter?.read !== 'function')
+    throw new Error(`${ref.specifier} exports no adapter named ${ref.exportName}`);
   return adapter;
 }
 
 async function findServed(findAdapter: FindWorkerAdapter, agentType: string): Promise<AgentAdapter> {
   const adapter = await findAdapter(agentType);
-  if (typeof adapter?.read !== 'function') throw new Error(`this read worker serves no adapter for agent type ${agentType}`);
+  if (typeof adapter?.read !== 'function')
+    throw new Error(`this read worker serves no adapter for agent type ${agentType}`);
   return adapter;
 }
 
@@ -65,7 +69,11 @@ function toWire(stretch: Stretch): WireStretch {
     activity: stretch.activity,
     diagnostics: stretch.diagnostics,
     checkpoint: stretch.checkpoint,
-    events: stretch.usage.length + stretch.activity.length + stretch.diagnostics.length + (stretch.checkpoint === null ? 0 : 1),
+    events:
+      stretch.usage.length +
+      stretch.activity.length +
+      stretch.diagnostics.length +
+      (stretch.checkpoint === null ? 0 : 1),
   };
 }
 

@@ -1,4 +1,12 @@
-import type { AdapterDiagnostic, AdapterModuleRef, CheckpointEvent, ReadPosition, SessionActivity, SourceRef, UsageEvent } from '@rimuru/core';
+import type {
+  AdapterDiagnostic,
+  AdapterModuleRef,
+  CheckpointEvent,
+  ReadPosition,
+  SessionActivity,
+  SourceRef,
+  UsageEvent,
+} from '@rimuru/core';
 import type { UsageColumns } from './usage-batch-codec.js';
 
 /** What every read worker is started with: the data part of the main thread's adapter context. */
@@ -48,17 +56,14 @@ export interface WireStretch {
 
 /** One job's news: a stretch, its end, or its failure (the adapter threw, or its module did not load). */
 export type JobNews =
-  | { job: number; stretch: WireStretch }
-  | { job: number; done: true }
-  | { job: number; failed: string };
+  { job: number; stretch: WireStretch } | { job: number; done: true } | { job: number; failed: string };
 
 export type FromReadWorker =
   /**
    * News in the order it happened, gathered into one message: every message wakes the main
    * thread, and a sync of many small sources would otherwise send thousands.
    */
-  | { type: 'news'; items: JobNews[] }
-  | { type: 'log'; level: 'debug' | 'warn'; message: string };
+  { type: 'news'; items: JobNews[] } | { type: 'log'; level: 'debug' | 'warn'; message: string };
 
 /**
  * Flow control: a worker stops reading while this many stretches, or this many events, wait

@@ -50,15 +50,32 @@ beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'rimuru-workers-home-'));
   dataDir = mkdtempSync(join(tmpdir(), 'rimuru-workers-data-'));
   WORKERS = { entry: writeEntry('entry', ['claude-code', 'codex']), minBytes: 0, size: 2 };
-  const claude = await generateClaudeHome(home, { sessions: 16, requestsPerSession: 12, seed: 5, subagentEvery: 3, compactionEvery: 4, padBytes: 300 });
-  await generateCodexHome(home, { sessions: 14, requestsPerSession: 10, seed: 6, archiveEvery: 4, legacyEvery: 5, spawnEvery: 3 });
+  const claude = await generateClaudeHome(home, {
+    sessions: 16,
+    requestsPerSession: 12,
+    seed: 5,
+    subagentEvery: 3,
+    compactionEvery: 4,
+    padBytes: 300,
+  });
+  await generateCodexHome(home, {
+    sessions: 14,
+    requestsPerSession: 10,
+    seed: 6,
+    archiveEvery: 4,
+    legacyEvery: 5,
+    spawnEvery: 3,
+  });
   // Two sources long enough for several checkpointed stretches each (20k lines per stretch).
   const big = join(home, 'big');
   await generateClaudeHome(big, { sessions: 1, requestsPerSession: 9000, seed: 7, start: '2026-02-01T00:00:00.000Z' });
   await generateCodexHome(big, { sessions: 1, requestsPerSession: 9000, seed: 8, start: '2026-04-01T00:00:00.000Z' });
   // Malformed lines (diagnostics), and a last line still being written (never consumed).
   const [first, second] = claude.files;
-  appendFileSync(first!, Buffer.concat([Buffer.from('{"oops\n\n   \n'), Buffer.from([0xff, 0xfe, 0x0a]), Buffer.from('[1,2]\n')]));
+  appendFileSync(
+    first!,
+    Buffer.concat([Buffer.from('{"oops\n\n   \n'), Buffer.from([0xff, 0xfe, 0x0a]), Buffer.from('[1,2]\n')]),
+  );
   appendFileSync(second!, '{"type":"user","sessionId":"partial"');
   writeFileSync(join(home, '.claude', 'projects', 'empty.jsonl'), '');
 });
@@ -79,7 +96,11 @@ async function storeContents(store: SessionStore): Promise<unknown> {
   const usage = [];
   for await (const record of store.usage.stream({})) usage.push(record);
   const strip = (value: unknown): unknown =>
-    JSON.parse(JSON.stringify(value, (key, v: unknown) => (/^(updatedAt|createdAt)$/.test(key) ? undefined : typeof v === 'bigint' ? `${v}n` : v)));
+    JSON.parse(
+      JSON.stringify(value, (key, v: unknown) =>
+        /^(updatedAt|createdAt)$/.test(key) ? undefined : typeof v === 'bigint' ? `${v}n` : v,
+      ),
+    );
   const byText = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1);
   return {
     checkpoints: (strip(await store.sources.checkpoints()) as unknown[]).sort(byText),
@@ -97,15 +118,26 @@ async function syncInto(
   const store = await openStore({ dialect: 'sqlite', path: join(dataDir, `${name}.db`) });
   const debug: string[] = [];
   try {
-    const env = { HOME: home, CLAUDE_CONFIG_DIR: `${join(home, '.claude')},${join(home, 'big', '.claude')}`, CODEX_HOME: `${join(home, '.codex')},${join(home, 'big', '.codex')}` };
+    const env = {
+      HOME: home,
+      CLAUDE_CONFIG_DIR: `${join(home, '.claude')},${join(home, 'big', '.claude')}`,
+      CODEX_HOME: `${join(home, '.codex')},${join(home, 'big', '.codex')}`,
+    };
     const ctx = createAdapterContext({ homeDir: home, env, logger: { debug: (m) => debug.push(m), warn: () => {} } });
-    const { durationMs: _durationMs, ...summary } = await syncAll({ store, adapters, ctx, host: 'h', prices: bundledPriceTable(), readWorkers, ...(only ? { only } : {}) });
+    const { durationMs: _durationMs, ...summary } = await syncAll({
+      store,
+      adapters,
+      ctx,
+      host: 'h',
+      prices: bundledPriceTable(),
+      readWorkers,
+      ...(only ? { only } : {}),
+    });
     return { summary, store: await storeContents(store), debug };
   } finally {
     await store.close();
   }
 }
-
 
 describe('reading in worker threads', () => {
   let reference: Outcome;
@@ -124,7 +156,10 @@ describe('reading in worker threads', () => {
   });
 
   it('reads a source in the main thread when its worker cannot load the adapter', async () => {
-    const unloadable = { ...claudeCodeAdapter, workerModule: { specifier: 'file:///nonexistent/adapter.js', exportName: 'adapter' } };
+    const unloadable = {
+      ...claudeCodeAdapter,
+      workerModule: { specifier: 'file:///nonexistent/adapter.js', exportName: 'adapter' },
+    };
     const outcome = await syncInto('unloadable', [unloadable, codexAdapter], WORKERS);
     expect(outcome.debug.some((m) => m.startsWith('read worker failed on'))).toBe(true);
     expect(outcome.summary).toEqual(reference.summary);
@@ -167,7 +202,10 @@ export const flaky = {
 };
 `,
     );
-    const adapter = { ...claudeCodeAdapter, workerModule: { specifier: pathToFileURL(flaky).href, exportName: 'flaky' } };
+    const adapter = {
+      ...claudeCodeAdapter,
+      workerModule: { specifier: pathToFileURL(flaky).href, exportName: 'flaky' },
+    };
     const outcome = await syncInto('flaky', [adapter, codexAdapter], WORKERS);
     const failures = outcome.debug.filter((m) => m.startsWith('read worker failed'));
     // The two-stretch transcript under big/: its first stretch came from the worker, the rest from here.
@@ -179,10 +217,20 @@ export const flaky = {
 
   it('stays in the main thread below the size that pays for workers', async () => {
     const small = (path: string) => !path.includes('/big/');
-    const outcome = await syncInto('small', [claudeCodeAdapter, codexAdapter], { entry: WORKERS.entry, size: 2 }, small);
+    const outcome = await syncInto(
+      'small',
+      [claudeCodeAdapter, codexAdapter],
+      { entry: WORKERS.entry, size: 2 },
+      small,
+    );
     expect(outcome.summary['bytesRead']).toBeLessThan(DEFAULT_MIN_WORKER_BYTES);
     expect(outcome.debug.some((m) => m.includes('worker threads'))).toBe(false);
-    const forced = await syncInto('small-forced', [claudeCodeAdapter, codexAdapter], { ...WORKERS, minBytes: 1 }, small);
+    const forced = await syncInto(
+      'small-forced',
+      [claudeCodeAdapter, codexAdapter],
+      { ...WORKERS, minBytes: 1 },
+      small,
+    );
     expect(forced.debug.some((m) => m.includes('worker threads'))).toBe(true);
     expect(forced.summary).toEqual(outcome.summary);
     expect(forced.store).toEqual(outcome.store);

@@ -35,7 +35,11 @@ describe('planSource for snapshot sources with a -wal sibling', () => {
     expect(await planSource(snapshot(), stored)).toEqual({ action: 'skip', reason: 'unchanged' });
 
     await appendFile(`${db}-wal`, Buffer.alloc(50, 3));
-    expect(await planSource(snapshot(), stored)).toMatchObject({ action: 'read', reason: 'changed', from: { offset: 0 } });
+    expect(await planSource(snapshot(), stored)).toMatchObject({
+      action: 'read',
+      reason: 'changed',
+      from: { offset: 0 },
+    });
   });
 
   it('sees a WAL rewritten in place to the same size (only its mtime moves)', async () => {
@@ -53,7 +57,10 @@ describe('planSource for snapshot sources with a -wal sibling', () => {
     const withWal = await planSource(snapshot(), stored);
     expect(withWal).toMatchObject({ action: 'read', reason: 'changed' });
     await rm(`${db}-wal`);
-    expect(await planSource(snapshot(), checkpointOf(withWal, db))).toMatchObject({ action: 'read', reason: 'changed' });
+    expect(await planSource(snapshot(), checkpointOf(withWal, db))).toMatchObject({
+      action: 'read',
+      reason: 'changed',
+    });
   });
 
   it('ignores a -wal sibling of an append source', async () => {
@@ -61,7 +68,10 @@ describe('planSource for snapshot sources with a -wal sibling', () => {
     const first = await planSource(append, null);
     expect(first).toMatchObject({ identity: { wal: null } });
     await writeFile(`${db}-wal`, 'x');
-    expect(await planSource(append, { ...checkpointOf(first, db), offset: 8192 })).toEqual({ action: 'skip', reason: 'unchanged' });
+    expect(await planSource(append, { ...checkpointOf(first, db), offset: 8192 })).toEqual({
+      action: 'skip',
+      reason: 'unchanged',
+    });
   });
 });
 
@@ -75,7 +85,16 @@ describe('sync progress of snapshot sources', () => {
       roots: async () => [dir],
       discover: async () => [{ path: db, mode: 'snapshot' }],
       async *read(): AsyncGenerator<AdapterEvent> {
-        yield { type: 'activity', sessionExternalId: 's1', firstAt: '2026-01-01T00:00:00.000Z', lastAt: '2026-01-01T00:01:00.000Z', projectPath: null, parentExternalId: null, tokensKnown: false, title: null };
+        yield {
+          type: 'activity',
+          sessionExternalId: 's1',
+          firstAt: '2026-01-01T00:00:00.000Z',
+          lastAt: '2026-01-01T00:01:00.000Z',
+          projectPath: null,
+          parentExternalId: null,
+          tokensKnown: false,
+          title: null,
+        };
         yield { type: 'checkpoint', offset: 0, state: null };
         yield { type: 'checkpoint', offset: 0, state: null };
       },

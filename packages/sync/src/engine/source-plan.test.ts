@@ -53,14 +53,22 @@ describe('planSource', () => {
     const first = await planSource({ ...append, path }, null);
     const checkpoint = checkpointFrom(first, path, 18);
     await writeFile(path, 'line\n');
-    expect(await planSource({ ...append, path }, checkpoint)).toMatchObject({ action: 'read', reason: 'truncated', from: { offset: 0 } });
+    expect(await planSource({ ...append, path }, checkpoint)).toMatchObject({
+      action: 'read',
+      reason: 'truncated',
+      from: { offset: 0 },
+    });
   });
 
   it('re-reads a file rewritten in place with different leading bytes', async () => {
     const first = await planSource({ ...append, path }, null);
     const checkpoint = checkpointFrom(first, path, 18);
     await writeFile(path, 'LINE ONE\nline two\nline three\n');
-    expect(await planSource({ ...append, path }, checkpoint)).toMatchObject({ action: 'read', reason: 'rewritten', from: { offset: 0 } });
+    expect(await planSource({ ...append, path }, checkpoint)).toMatchObject({
+      action: 'read',
+      reason: 'rewritten',
+      from: { offset: 0 },
+    });
   });
 
   it('re-reads a file replaced by another with the same name', async () => {
@@ -79,7 +87,9 @@ describe('planSource', () => {
     const checkpoint = { ...checkpointFrom(first, path, 18), state: { totals: [1, 2] } };
     await utimes(path, new Date(), new Date(Date.now() + 5000));
     expect(await planSource(snapshot, checkpoint)).toMatchObject({
-      action: 'read', reason: 'changed', from: { offset: 0, state: { totals: [1, 2] } },
+      action: 'read',
+      reason: 'changed',
+      from: { offset: 0, state: { totals: [1, 2] } },
     });
   });
 

@@ -82,7 +82,12 @@ interface FileStat {
 function statOf(path: string): FileStat | null {
   const info = statSync(path, { bigint: true, throwIfNoEntry: false });
   if (info === undefined) return null;
-  return { device: info.dev.toString(), inode: info.ino.toString(), size: Number(info.size), mtimeMs: Number(info.mtimeMs) };
+  return {
+    device: info.dev.toString(),
+    inode: info.ino.toString(),
+    size: Number(info.size),
+    mtimeMs: Number(info.mtimeMs),
+  };
 }
 
 async function identify(source: SourceRef, file: FileStat): Promise<FileIdentity | null> {

@@ -99,15 +99,22 @@ export class SourceReader {
     try {
       pool = new ReadPool({ entry, size, ctx: this.ctx });
     } catch (error) {
-      this.ctx.logger.debug(`read workers could not start (${error instanceof Error ? error.message : String(error)}); reading in the main thread`);
+      this.ctx.logger.debug(
+        `read workers could not start (${error instanceof Error ? error.message : String(error)}); reading in the main thread`,
+      );
       this.options = false;
       return;
     }
-    this.ctx.logger.debug(`reading sources in ${size} worker threads (${(this.waitingBytes / 1048576).toFixed(1)} MiB new when they started)`);
+    this.ctx.logger.debug(
+      `reading sources in ${size} worker threads (${(this.waitingBytes / 1048576).toFixed(1)} MiB new when they started)`,
+    );
     this.pool = pool;
     for (const index of this.waiting) {
       const item = this.items[index]!;
-      this.jobOf.set(index, pool.add({ adapter: workerAdapterOf(item.adapter)!, source: item.source, from: item.from, bytes: item.bytes }));
+      this.jobOf.set(
+        index,
+        pool.add({ adapter: workerAdapterOf(item.adapter)!, source: item.source, from: item.from, bytes: item.bytes }),
+      );
     }
     this.waiting = [];
   }

@@ -36,7 +36,13 @@ const activity = (id: string): AdapterEvent => ({
   tokensKnown: true,
   title: null,
 });
-const warning = (line: number): AdapterEvent => ({ type: 'diagnostic', severity: 'warning', code: 'invalid-json', message: 'x', line });
+const warning = (line: number): AdapterEvent => ({
+  type: 'diagnostic',
+  severity: 'warning',
+  code: 'invalid-json',
+  message: 'x',
+  line,
+});
 const checkpoint = (offset: number): AdapterEvent => ({ type: 'checkpoint', offset, state: { line: offset } });
 
 describe('stretchesOf', () => {
@@ -44,15 +50,30 @@ describe('stretchesOf', () => {
     const stretches = await collect(
       events(usage('a'), warning(1), activity('s'), usage('b'), warning(2), checkpoint(10), usage('c'), checkpoint(20)),
     );
-    expect(stretches.map((s) => [s.usage.map((u) => (u.type === 'usage' ? u.dedupeKey : '')), s.activity.length, s.diagnostics.map((d) => d.line), s.checkpoint?.offset])).toEqual([
+    expect(
+      stretches.map((s) => [
+        s.usage.map((u) => (u.type === 'usage' ? u.dedupeKey : '')),
+        s.activity.length,
+        s.diagnostics.map((d) => d.line),
+        s.checkpoint?.offset,
+      ]),
+    ).toEqual([
       [['a', 'b'], 1, [1, 2], 10],
       [['c'], 0, [], 20],
     ]);
   });
 
   it('ends with an open stretch when events follow the last checkpoint, and with none otherwise', async () => {
-    const unreadable: AdapterEvent = { type: 'diagnostic', severity: 'error', code: 'unreadable-source', message: 'gone', line: null };
-    expect(await collect(events(unreadable))).toEqual([{ usage: [], activity: [], diagnostics: [unreadable], checkpoint: null }]);
+    const unreadable: AdapterEvent = {
+      type: 'diagnostic',
+      severity: 'error',
+      code: 'unreadable-source',
+      message: 'gone',
+      line: null,
+    };
+    expect(await collect(events(unreadable))).toEqual([
+      { usage: [], activity: [], diagnostics: [unreadable], checkpoint: null },
+    ]);
     expect(await collect(events(checkpoint(5)))).toHaveLength(1);
     expect(await collect(events())).toEqual([]);
   });

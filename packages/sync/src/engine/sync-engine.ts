@@ -36,7 +36,6 @@ const MAX_DIAGNOSTIC_SAMPLES = 50;
 
 export const LAST_SYNC_META_KEY = 'lastSyncAt';
 
-
 interface PlannedSource {
   adapter: AgentAdapter;
   source: SourceRef;
@@ -92,10 +91,20 @@ export async function syncAll(options: SyncOptions): Promise<SyncSummary> {
     const group = new IngestGroup(options.store);
     const reads = new AgentReads();
     for (const [index, item] of planned.entries()) {
-      await ingestSource(item, reader, index, options, async () => pricer, group, summary, reads.of(item.adapter.id), (bytes) => {
-        progress.bytesDone += bytes;
-        options.onProgress?.({ ...progress });
-      });
+      await ingestSource(
+        item,
+        reader,
+        index,
+        options,
+        async () => pricer,
+        group,
+        summary,
+        reads.of(item.adapter.id),
+        (bytes) => {
+          progress.bytesDone += bytes;
+          options.onProgress?.({ ...progress });
+        },
+      );
       progress.sourcesDone += 1;
       options.onProgress?.({ ...progress });
     }
@@ -142,7 +151,8 @@ export async function syncSources(options: SyncSourcesOptions): Promise<SyncSumm
     const pricerOf = () => (pricer ??= createUsagePricer(store, options.prices, options.priceOverrides));
     const reader = new SourceReader(options.ctx, false);
     try {
-      for (const item of planned) reader.add({ adapter, source: item.source, from: item.plan.from, bytes: newBytes(item.plan) });
+      for (const item of planned)
+        reader.add({ adapter, source: item.source, from: item.plan.from, bytes: newBytes(item.plan) });
       const group = new IngestGroup(store);
       const read = new AgentReads().of(adapter.id);
       for (const [index, item] of planned.entries()) {

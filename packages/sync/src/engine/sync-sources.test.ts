@@ -14,8 +14,12 @@ const OTHER = 'cccccccc-0000-4000-8000-000000000002';
 
 function reply(sessionId: string, n: number): string {
   return claudeAssistantLine({
-    sessionId, cwd: '/home/dev/app', timestamp: new Date(Date.UTC(2026, 0, 5, 10, n)).toISOString(),
-    model: 'claude-sonnet-4-5-20250929', messageId: `msg_${sessionId.slice(-1)}_${n}`, requestId: `req_${sessionId.slice(-1)}_${n}`,
+    sessionId,
+    cwd: '/home/dev/app',
+    timestamp: new Date(Date.UTC(2026, 0, 5, 10, n)).toISOString(),
+    model: 'claude-sonnet-4-5-20250929',
+    messageId: `msg_${sessionId.slice(-1)}_${n}`,
+    requestId: `req_${sessionId.slice(-1)}_${n}`,
     usage: { input: 10 + n, output: 100 * (n + 1) },
   });
 }
@@ -44,12 +48,24 @@ afterEach(async () => {
 
 const ctx = () => createAdapterContext({ env: {}, homeDir: home, now: () => new Date('2026-01-05T12:00:00.000Z') });
 const syncOne = (sources: SourceRef[]) =>
-  syncSources({ store, adapter: claudeCodeAdapter, sources, ctx: ctx(), host: 'test-host', prices: bundledPriceTable() });
+  syncSources({
+    store,
+    adapter: claudeCodeAdapter,
+    sources,
+    ctx: ctx(),
+    host: 'test-host',
+    prices: bundledPriceTable(),
+  });
 
 describe('syncSources', () => {
   it('reads only the named source, then only its new bytes, then nothing', async () => {
     const first = await syncOne([{ path: transcript, mode: 'append' }]);
-    expect(first).toMatchObject({ sourcesSeen: 1, sourcesRead: 1, usageInserted: 2, bytesRead: (await stat(transcript)).size });
+    expect(first).toMatchObject({
+      sourcesSeen: 1,
+      sourcesRead: 1,
+      usageInserted: 2,
+      bytesRead: (await stat(transcript)).size,
+    });
     expect(await store.sources.checkpoint('claude-code', other)).toBeNull();
     expect((await store.sessions.find(OTHER)).length).toBe(0);
 
@@ -57,7 +73,12 @@ describe('syncSources', () => {
     const added = `${reply(SID, 2)}\n`;
     await appendFile(transcript, added);
     const second = await syncOne([{ path: transcript, mode: 'append' }]);
-    expect(second).toMatchObject({ sourcesRead: 1, sourcesReread: 0, usageInserted: 1, bytesRead: Buffer.byteLength(added) });
+    expect(second).toMatchObject({
+      sourcesRead: 1,
+      sourcesReread: 0,
+      usageInserted: 1,
+      bytesRead: Buffer.byteLength(added),
+    });
     expect((await store.sources.checkpoint('claude-code', transcript))?.offset).toBe(before + Buffer.byteLength(added));
 
     expect(await syncOne([{ path: transcript, mode: 'append' }])).toMatchObject({ sourcesRead: 0, bytesRead: 0 });
@@ -69,7 +90,11 @@ describe('syncSources', () => {
     await syncOne([{ path: transcript, mode: 'append' }]);
     const prompt = `${claudeUserLine({ sessionId: SID, cwd: '/home/dev/app', timestamp: '2026-01-05T11:30:00.000Z', text: 'next' })}\n`;
     await appendFile(transcript, prompt);
-    expect(await syncOne([{ path: transcript, mode: 'append' }])).toMatchObject({ sourcesRead: 1, usageInserted: 0, bytesRead: Buffer.byteLength(prompt) });
+    expect(await syncOne([{ path: transcript, mode: 'append' }])).toMatchObject({
+      sourcesRead: 1,
+      usageInserted: 0,
+      bytesRead: Buffer.byteLength(prompt),
+    });
     expect((await store.sessions.find(SID))[0]?.endedAt.toISOString()).toBe('2026-01-05T11:30:00.000Z');
     await appendFile(transcript, `${reply(SID, 40)}\n`);
     expect(await syncOne([{ path: transcript, mode: 'append' }])).toMatchObject({ usageInserted: 1 });
@@ -79,8 +104,17 @@ describe('syncSources', () => {
   });
 
   it('leaves a full sync nothing to redo, and skips a vanished source', async () => {
-    await syncOne([{ path: transcript, mode: 'append' }, { path: join(dir, 'gone.jsonl'), mode: 'append' }]);
-    const full = await syncAll({ store, adapters: [claudeCodeAdapter], ctx: ctx(), host: 'test-host', prices: bundledPriceTable() });
+    await syncOne([
+      { path: transcript, mode: 'append' },
+      { path: join(dir, 'gone.jsonl'), mode: 'append' },
+    ]);
+    const full = await syncAll({
+      store,
+      adapters: [claudeCodeAdapter],
+      ctx: ctx(),
+      host: 'test-host',
+      prices: bundledPriceTable(),
+    });
     // Only the other transcript is new to the full sync: the named one is already at its end.
     expect(full).toMatchObject({ sourcesSeen: 2, sourcesRead: 1, usageInserted: 1 });
   });

@@ -23,26 +23,49 @@ function usage(overrides: Partial<UsageEvent> = {}): UsageEvent {
 
 const count = fc.oneof(fc.nat({ max: Number.MAX_SAFE_INTEGER }), fc.double());
 const text = fc.string({ unit: 'binary', maxLength: 40 });
-const usageEvent: fc.Arbitrary<UsageEvent> = fc.record({
-  type: fc.constant('usage' as const),
-  sessionExternalId: fc.constantFrom('a', 'b', 'c', '\ud800lone surrogate'),
-  dedupeKey: text,
-  rank: count,
-  replayKey: fc.option(text, { nil: null }),
-  isReplayCopy: fc.boolean(),
-  occurredAt: text,
-  model: fc.option(fc.constantFrom('gpt-5', 'claude-opus-4-6', ''), { nil: null }),
-  tokens: fc.record({ input: count, output: count, cacheRead: count, cacheWrite5m: count, cacheWrite1h: count, reasoning: count }),
-  recordedCostUsd: fc.option(fc.double(), { nil: null }),
-  speed: fc.constantFrom('standard' as const, 'fast' as const, null),
-  line: fc.option(fc.oneof(fc.nat(), fc.constant(-1)), { nil: null }),
-  // Optional, after `line` in this order: most adapters leave them out, aggregate sources and Copilot write them.
-  requestCount: fc.option(count, { nil: null }),
-  premiumRequests: fc.option(fc.double(), { nil: null }),
-  nanoAiu: fc.option(count, { nil: null }),
-}, {
-  requiredKeys: ['type', 'sessionExternalId', 'dedupeKey', 'rank', 'replayKey', 'isReplayCopy', 'occurredAt', 'model', 'tokens', 'recordedCostUsd', 'speed', 'line'],
-});
+const usageEvent: fc.Arbitrary<UsageEvent> = fc.record(
+  {
+    type: fc.constant('usage' as const),
+    sessionExternalId: fc.constantFrom('a', 'b', 'c', '\ud800lone surrogate'),
+    dedupeKey: text,
+    rank: count,
+    replayKey: fc.option(text, { nil: null }),
+    isReplayCopy: fc.boolean(),
+    occurredAt: text,
+    model: fc.option(fc.constantFrom('gpt-5', 'claude-opus-4-6', ''), { nil: null }),
+    tokens: fc.record({
+      input: count,
+      output: count,
+      cacheRead: count,
+      cacheWrite5m: count,
+      cacheWrite1h: count,
+      reasoning: count,
+    }),
+    recordedCostUsd: fc.option(fc.double(), { nil: null }),
+    speed: fc.constantFrom('standard' as const, 'fast' as const, null),
+    line: fc.option(fc.oneof(fc.nat(), fc.constant(-1)), { nil: null }),
+    // Optional, after `line` in this order: most adapters leave them out, aggregate sources and Copilot write them.
+    requestCount: fc.option(count, { nil: null }),
+    premiumRequests: fc.option(fc.double(), { nil: null }),
+    nanoAiu: fc.option(count, { nil: null }),
+  },
+  {
+    requiredKeys: [
+      'type',
+      'sessionExternalId',
+      'dedupeKey',
+      'rank',
+      'replayKey',
+      'isReplayCopy',
+      'occurredAt',
+      'model',
+      'tokens',
+      'recordedCostUsd',
+      'speed',
+      'line',
+    ],
+  },
+);
 
 /** What the main thread gets: the columns after a structured clone, as postMessage makes. */
 const roundTrip = (events: UsageEvent[]) => {
@@ -60,7 +83,9 @@ describe('usage batch codec', () => {
         // structured clone makes every object plain, and so does the decoder).
         expect(decoded).toEqual(events);
         decoded!.forEach((e, i) => {
-          expect(Object.is(e.rank, events[i]!.rank) && Object.is(e.recordedCostUsd, events[i]!.recordedCostUsd)).toBe(true);
+          expect(Object.is(e.rank, events[i]!.rank) && Object.is(e.recordedCostUsd, events[i]!.recordedCostUsd)).toBe(
+            true,
+          );
           expect(Object.values(e.tokens).every((v, k) => Object.is(v, Object.values(events[i]!.tokens)[k]))).toBe(true);
         });
         expect(decoded!.map((e) => Object.keys(e))).toEqual(events.map((e) => Object.keys(e)));
@@ -73,13 +98,19 @@ describe('usage batch codec', () => {
   it.each([
     ['an extra key', { ...usage(), extra: 1 } as UsageEvent],
     ['keys in another order', (({ line, ...rest }) => ({ line, ...rest }))(usage()) as UsageEvent],
-    ['token keys in another order', usage({ tokens: { output: 1, input: 2, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 0 } })],
+    [
+      'token keys in another order',
+      usage({ tokens: { output: 1, input: 2, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 0 } }),
+    ],
     ['a count that is not a number', usage({ rank: '5' as unknown as number })],
     ['an unknown speed', usage({ speed: 'turbo' as UsageEvent['speed'] })],
     ['a missing field', (({ model: _model, ...rest }) => rest)(usage()) as UsageEvent],
     ['a request count that is not a number', usage({ requestCount: '3' as unknown as number })],
     ['a request count present but undefined', usage({ requestCount: undefined })],
-    ['a request count before the line', (({ line, ...rest }) => ({ ...rest, requestCount: 2, line }))(usage()) as UsageEvent],
+    [
+      'a request count before the line',
+      (({ line, ...rest }) => ({ ...rest, requestCount: 2, line }))(usage()) as UsageEvent,
+    ],
     ['optional fields in another order', { ...usage(), nanoAiu: 5, premiumRequests: 1 } as UsageEvent],
     ['an unknown key after the optional ones', { ...usage(), requestCount: 2, extra: 1 } as UsageEvent],
     ['another prototype', Object.assign(Object.create({ inherited: true }) as object, usage()) as UsageEvent],

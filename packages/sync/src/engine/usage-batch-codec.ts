@@ -41,7 +41,14 @@ const USAGE_KEYS = [
 /** Optional nullable numbers an event may add after `line`, in this order (any of them left out). */
 const OPTIONAL_KEYS = ['requestCount', 'premiumRequests', 'nanoAiu'] as const satisfies readonly (keyof UsageEvent)[];
 
-const TOKEN_KEYS = ['input', 'output', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h', 'reasoning'] as const satisfies readonly (keyof TokenCounts)[];
+const TOKEN_KEYS = [
+  'input',
+  'output',
+  'cacheRead',
+  'cacheWrite5m',
+  'cacheWrite1h',
+  'reasoning',
+] as const satisfies readonly (keyof TokenCounts)[];
 
 const SPEEDS = [null, 'standard', 'fast'] as const;
 
@@ -181,7 +188,14 @@ export function decodeUsageBatch(columns: UsageColumns): UsageEvent[] {
       isReplayCopy: n[at + 3] === 1,
       occurredAt: occurredAt[i]!,
       model: model === NONE ? null : models[model]!,
-      tokens: { input: n[at + 4]!, output: n[at + 5]!, cacheRead: n[at + 6]!, cacheWrite5m: n[at + 7]!, cacheWrite1h: n[at + 8]!, reasoning: n[at + 9]! },
+      tokens: {
+        input: n[at + 4]!,
+        output: n[at + 5]!,
+        cacheRead: n[at + 6]!,
+        cacheWrite5m: n[at + 7]!,
+        cacheWrite1h: n[at + 8]!,
+        reasoning: n[at + 9]!,
+      },
       recordedCostUsd: n[at + 10] === 0 ? null : n[at + 11]!,
       speed: SPEEDS[n[at + 12]!] ?? null,
       line: n[at + 13] === 0 ? null : n[at + 14]!,

@@ -68,12 +68,19 @@ export interface SessionExplanation {
   dropped: DroppedCopy[];
   prices: AppliedPrice[];
   /** Σ of counted records; equals the session's totals when the roll-up is exact. */
-  countedTotals: { tokens: TokenCounts; requestCount: number; calculatedCostNanos: bigint; recordedCostNanos: bigint | null; autoCostNanos: bigint };
+  countedTotals: {
+    tokens: TokenCounts;
+    requestCount: number;
+    calculatedCostNanos: bigint;
+    recordedCostNanos: bigint | null;
+    autoCostNanos: bigint;
+  };
   /** True when the counted records sum exactly to the stored session totals. */
   accountsForTotals: boolean;
 }
 
-const copyId = (path: string | null, line: number | null, dedupeKey: string) => `${path ?? ''}\u0000${line ?? ''}\u0000${dedupeKey}`;
+const copyId = (path: string | null, line: number | null, dedupeKey: string) =>
+  `${path ?? ''}\u0000${line ?? ''}\u0000${dedupeKey}`;
 
 async function countedRecords(store: SessionStore, session: StoredSession): Promise<StreamedUsageRecord[]> {
   const out: StreamedUsageRecord[] = [];
@@ -92,7 +99,13 @@ function sumCounted(records: readonly StreamedUsageRecord[]): SessionExplanation
     auto += r.autoCostNanos;
     if (r.recordedCostNanos !== null) recorded = (recorded ?? 0n) + r.recordedCostNanos;
   }
-  return { tokens, requestCount: records.length, calculatedCostNanos: calculated, recordedCostNanos: recorded, autoCostNanos: auto };
+  return {
+    tokens,
+    requestCount: records.length,
+    calculatedCostNanos: calculated,
+    recordedCostNanos: recorded,
+    autoCostNanos: auto,
+  };
 }
 
 function sameTotals(session: StoredSession, t: SessionExplanation['countedTotals']): boolean {
@@ -116,9 +129,14 @@ function appliedPrices(records: readonly StreamedUsageRecord[], resolve: Explain
     let entry = byModel.get(groupKey);
     if (entry === undefined) {
       entry = {
-        model: r.model ?? '(none recorded)', requestCount: 0, tokens: { ...ZERO_TOKENS },
-        priceKey: hit?.key ?? null, validFrom: hit?.key ? hit.validFrom : null, source: hit?.key ? hit.source : null,
-        storedCostNanos: 0n, recomputedCostNanos: hit?.key ? 0n : null,
+        model: r.model ?? '(none recorded)',
+        requestCount: 0,
+        tokens: { ...ZERO_TOKENS },
+        priceKey: hit?.key ?? null,
+        validFrom: hit?.key ? hit.validFrom : null,
+        source: hit?.key ? hit.source : null,
+        storedCostNanos: 0n,
+        recomputedCostNanos: hit?.key ? 0n : null,
         unpricedReason: hit === null ? 'no-model' : hit.key === null ? hit.reason : null,
       };
       byModel.set(groupKey, entry);
@@ -127,7 +145,10 @@ function appliedPrices(records: readonly StreamedUsageRecord[], resolve: Explain
     entry.tokens = addTokens(entry.tokens, r.tokens);
     entry.storedCostNanos += r.calculatedCostNanos;
     if (hit?.key && entry.recomputedCostNanos !== null) {
-      entry.recomputedCostNanos += computeCostNanos(r.tokens, hit.price, { speed: r.speed, requestCount: r.requestCount });
+      entry.recomputedCostNanos += computeCostNanos(r.tokens, hit.price, {
+        speed: r.speed,
+        requestCount: r.requestCount,
+      });
     }
   }
   return [...byModel.values()].sort((a, b) => a.model.localeCompare(b.model));
@@ -146,13 +167,16 @@ export async function explainSession(options: ExplainSessionOptions): Promise<Se
 
   const copies: (UsageEvent & { path: string; sessionId: string; occurredAtDate: Date })[] = [];
   for (const s of sources) {
-    for (const u of s.usage) copies.push({ ...u, path: s.path, sessionId: session.id, occurredAtDate: new Date(u.occurredAt) });
+    for (const u of s.usage)
+      copies.push({ ...u, path: s.path, sessionId: session.id, occurredAtDate: new Date(u.occurredAt) });
   }
   const storedByKey = new Map(
-    (await store.usage.find(session.agentType, {
-      dedupeKeys: copies.map((c) => c.dedupeKey),
-      replayKeys: copies.filter((c) => c.isReplayCopy && c.replayKey !== null).map((c) => c.replayKey as string),
-    })).map((r) => [r.dedupeKey, r] as const),
+    (
+      await store.usage.find(session.agentType, {
+        dedupeKeys: copies.map((c) => c.dedupeKey),
+        replayKeys: copies.filter((c) => c.isReplayCopy && c.replayKey !== null).map((c) => c.replayKey as string),
+      })
+    ).map((r) => [r.dedupeKey, r] as const),
   );
   // Originals known to the store or seen in the re-read: the replay rule's evidence.
   const originals: ReplayOriginals = new Map();
@@ -173,16 +197,32 @@ export async function explainSession(options: ExplainSessionOptions): Promise<Se
     }
     const winner = rule === 'replay:original-exists' ? undefined : stored;
     dropped.push({
-      path: c.path, line: c.line, dedupeKey: c.dedupeKey, occurredAt: c.occurredAt, model: c.model, tokens: c.tokens, rule,
-      keptInstead: winner === undefined ? null : { sessionExternalId: winner.sessionExternalId, sourcePath: winner.sourcePath, sourceLine: winner.sourceLine },
+      path: c.path,
+      line: c.line,
+      dedupeKey: c.dedupeKey,
+      occurredAt: c.occurredAt,
+      model: c.model,
+      tokens: c.tokens,
+      rule,
+      keptInstead:
+        winner === undefined
+          ? null
+          : {
+              sessionExternalId: winner.sessionExternalId,
+              sourcePath: winner.sourcePath,
+              sourceLine: winner.sourceLine,
+            },
     });
   }
   const onDisk = new Set(sources.filter((s) => s.onDisk).map((s) => s.path));
   const countedOut: CountedRecord[] = counted.map((record) => ({
     record,
-    reread: record.sourcePath === null || !onDisk.has(record.sourcePath)
-      ? 'source-gone'
-      : foundIds.has(copyId(record.sourcePath, record.sourceLine, record.dedupeKey)) ? 'found' : 'not-found',
+    reread:
+      record.sourcePath === null || !onDisk.has(record.sourcePath)
+        ? 'source-gone'
+        : foundIds.has(copyId(record.sourcePath, record.sourceLine, record.dedupeKey))
+          ? 'found'
+          : 'not-found',
   }));
   const countedTotals = sumCounted(counted);
   return {

@@ -68,8 +68,15 @@ export async function rereadSources(
   for (const [path, reasons] of sources) {
     const ref = discovered.get(path);
     const result: ReadSource = {
-      path, reasons, onDisk: ref !== undefined, mode: ref?.mode ?? null, bytesRead: 0, linesRead: null,
-      usage: [], activity: { count: 0, firstAt: null, lastAt: null }, diagnostics: 0,
+      path,
+      reasons,
+      onDisk: ref !== undefined,
+      mode: ref?.mode ?? null,
+      bytesRead: 0,
+      linesRead: null,
+      usage: [],
+      activity: { count: 0, firstAt: null, lastAt: null },
+      diagnostics: 0,
     };
     if (ref !== undefined) {
       for await (const event of adapter.read(ref, { offset: 0, state: null }, ctx)) {
@@ -79,8 +86,10 @@ export async function rereadSources(
         else if (event.type === 'usage') result.usage.push(event);
         else {
           result.activity.count += 1;
-          if (result.activity.firstAt === null || event.firstAt < result.activity.firstAt) result.activity.firstAt = event.firstAt;
-          if (result.activity.lastAt === null || event.lastAt > result.activity.lastAt) result.activity.lastAt = event.lastAt;
+          if (result.activity.firstAt === null || event.firstAt < result.activity.firstAt)
+            result.activity.firstAt = event.firstAt;
+          if (result.activity.lastAt === null || event.lastAt > result.activity.lastAt)
+            result.activity.lastAt = event.lastAt;
         }
       }
       if (ref.mode === 'append') result.linesRead = await countNewlines(path, result.bytesRead);

@@ -10,7 +10,12 @@ export async function usedModels(store: SessionStore): Promise<string[]> {
  * Models whose records may price differently under `after` than under `before`, once rows of
  * the `written` keys were added: a name that now resolves elsewhere, or to a key with new rows.
  */
-export function affectedModels(models: readonly string[], before: DatedPriceBook, after: DatedPriceBook, written: ReadonlySet<string>): string[] {
+export function affectedModels(
+  models: readonly string[],
+  before: DatedPriceBook,
+  after: DatedPriceBook,
+  written: ReadonlySet<string>,
+): string[] {
   return models.filter((m) => {
     const b = before.resolve(m);
     const a = after.resolve(m);

@@ -1,4 +1,11 @@
-import { createDatedPriceBook, priceUsageRecord, type DatedPriceBook, type DatedPriceRow, type ModelPrice, type PriceTable } from '@rimuru/core';
+import {
+  createDatedPriceBook,
+  priceUsageRecord,
+  type DatedPriceBook,
+  type DatedPriceRow,
+  type ModelPrice,
+  type PriceTable,
+} from '@rimuru/core';
 import type { RepriceResult, SessionStore } from '@rimuru/db';
 import { overridesFingerprint, overridesFromFingerprint, PRICE_OVERRIDES_META_KEY } from './override-fingerprint.js';
 import { upgradeStorePrices } from './price-upgrade.js';

@@ -10,7 +10,10 @@ export const PRICE_FETCH_TIMEOUT_MS = 10_000;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads a LiteLLM price file from an http(s) URL (10 s timeout) or a local path. */
-export async function readPriceSource(from: string, timeoutMs = PRICE_FETCH_TIMEOUT_MS): Promise<Record<string, unknown>> {
+export async function readPriceSource(
+  from: string,
+  timeoutMs = PRICE_FETCH_TIMEOUT_MS,
+): Promise<Record<string, unknown>> {
   const remote = /^https?:\/\//i.test(from);
   let text: string;
   try {
@@ -22,7 +25,12 @@ export async function readPriceSource(from: string, timeoutMs = PRICE_FETCH_TIME
       text = await readFile(from.startsWith('file://') ? new URL(from) : from, 'utf8');
     }
   } catch (error) {
-    const reason = error instanceof Error ? (error.name === 'TimeoutError' ? `no answer in ${timeoutMs / 1000} s` : error.message) : String(error);
+    const reason =
+      error instanceof Error
+        ? error.name === 'TimeoutError'
+          ? `no answer in ${timeoutMs / 1000} s`
+          : error.message
+        : String(error);
     throw new RimuruError('SOURCE_ERROR', `Cannot read prices from ${from}: ${reason}; prices unchanged`, 1, {
       suggestions: ['rimuru models sync --from <file>'],
     });
@@ -33,6 +41,7 @@ export async function readPriceSource(from: string, timeoutMs = PRICE_FETCH_TIME
   } catch {
     throw new RimuruError('SOURCE_ERROR', `Prices from ${from} are not valid JSON; prices unchanged`);
   }
-  if (!isRecord(json)) throw new RimuruError('SOURCE_ERROR', `Prices from ${from} are not a JSON object; prices unchanged`);
+  if (!isRecord(json))
+    throw new RimuruError('SOURCE_ERROR', `Prices from ${from} are not a JSON object; prices unchanged`);
   return json;
 }

@@ -1,10 +1,4 @@
-import {
-  parseLiteLLMPrices,
-  planPriceSync,
-  priceUsageRecord,
-  type ModelPrice,
-  type PriceTable,
-} from '@rimuru/core';
+import { parseLiteLLMPrices, planPriceSync, priceUsageRecord, type ModelPrice, type PriceTable } from '@rimuru/core';
 import type { SessionStore } from '@rimuru/db';
 import { affectedModels, usedModels } from './affected-models.js';
 import { applyPriceOverrides, loadPriceBook, resolvePriceOverrides } from './price-book-loader.js';

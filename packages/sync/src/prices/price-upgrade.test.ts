@@ -28,7 +28,10 @@ const BACKENDS: Backend[] = [
     name: 'sqlite',
     create: async () => {
       const dir = mkdtempSync(join(tmpdir(), 'rimuru-upgrade-'));
-      return { target: { dialect: 'sqlite', path: join(dir, 'rimuru.db') }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+      return {
+        target: { dialect: 'sqlite', path: join(dir, 'rimuru.db') },
+        cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+      };
     },
   },
   {
@@ -41,7 +44,15 @@ const BACKENDS: Backend[] = [
 ];
 
 const SONNET = bundledPriceTable().get('claude-sonnet-4-5')!;
-const tokens = (t: Partial<TokenCounts>): TokenCounts => ({ input: 0, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 0, ...t });
+const tokens = (t: Partial<TokenCounts>): TokenCounts => ({
+  input: 0,
+  output: 0,
+  cacheRead: 0,
+  cacheWrite5m: 0,
+  cacheWrite1h: 0,
+  reasoning: 0,
+  ...t,
+});
 /** One Copilot CLI run of Sonnet 4.5 whose summed input passes 200k (it took many requests). */
 const RUN = tokens({ input: 90_000, output: 12_000, cacheRead: 160_000, cacheWrite5m: 4_000 });
 /** One Claude Code request that really was long-context. */
@@ -68,7 +79,13 @@ function schema4Store(): string {
   return [
     session('10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001', 'copilot', 'cli-1', RUN),
     record('copilot', 'cli-1:e16:claude-sonnet-4.5', '10000000-0000-4000-8000-000000000001', RUN),
-    session('10000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000002', 'claude-code', 'cc-1', LONG),
+    session(
+      '10000000-0000-4000-8000-000000000002',
+      '00000000-0000-4000-8000-000000000002',
+      'claude-code',
+      'cc-1',
+      LONG,
+    ),
     record('claude-code', 'msg_1:req_1', '10000000-0000-4000-8000-000000000002', LONG),
     `INSERT INTO model_prices (model, valid_from, input_pico, output_pico, cache_read_pico, cache_write_5m_pico, cache_write_1h_pico,
         input_above_200k_pico, output_above_200k_pico, cache_read_above_200k_pico, cache_write_5m_above_200k_pico,
@@ -107,7 +124,10 @@ describe.each(BACKENDS)('upgrading a schema-4 store on $name', (backend) => {
       expect(run).toMatchObject({ requestCount: null, calculatedCostNanos: base });
       expect(copilot).toMatchObject({ calculatedCostNanos: base, autoCostNanos: base, requestCount: 1 });
       // One request over 200k keeps its long-context price.
-      expect((await store.usage.ofSession(claude.id))[0]).toMatchObject({ requestCount: 1, calculatedCostNanos: oldCost(LONG) });
+      expect((await store.usage.ofSession(claude.id))[0]).toMatchObject({
+        requestCount: 1,
+        calculatedCostNanos: oldCost(LONG),
+      });
       expect(claude.calculatedCostNanos).toBe(oldCost(LONG));
       expect((await store.usage.totals({})).calculatedCostNanos).toBe(base + oldCost(LONG));
       expect(await store.meta.get(REPRICE_AGGREGATES_META_KEY)).toBe('done');
@@ -136,12 +156,27 @@ const NEW_SNAPSHOT = createPriceTable(
   'litellm snapshot 2026-07-24',
 );
 const OVERRIDE = modelPriceFromOverride({ input: 1, output: 2 });
-const SYNCED_C = { input_cost_per_token: 0.0000041, output_cost_per_token: 0.00001, litellm_provider: 'openai', mode: 'chat' };
+const SYNCED_C = {
+  input_cost_per_token: 0.0000041,
+  output_cost_per_token: 0.00001,
+  litellm_provider: 'openai',
+  mode: 'chat',
+};
 
 function event(key: string, model: string, at: string): UsageEvent {
   return {
-    type: 'usage', sessionExternalId: 's-1', dedupeKey: key, rank: 1, replayKey: null, isReplayCopy: false, occurredAt: at,
-    model, tokens: tokens({ input: 1000, output: 100 }), recordedCostUsd: null, speed: null, line: 1,
+    type: 'usage',
+    sessionExternalId: 's-1',
+    dedupeKey: key,
+    rank: 1,
+    replayKey: null,
+    isReplayCopy: false,
+    occurredAt: at,
+    model,
+    tokens: tokens({ input: 1000, output: 100 }),
+    recordedCostUsd: null,
+    speed: null,
+    line: 1,
   };
 }
 const cost = (p: ModelPrice) => computeCostNanos(tokens({ input: 1000, output: 100 }), p, { speed: null });
@@ -159,7 +194,12 @@ describe.each(BACKENDS)('bundled prices following an upgrade on $name', (backend
     const store = await openStore(made.target);
     try {
       // The older version: seeds its snapshot, the user overrides model-b and syncs model-c from 2026-06-15.
-      await syncModelPrices({ store, json: { 'model-c': SYNCED_C }, effectiveFrom: new Date('2026-06-15T00:00:00.000Z'), bundled: OLD_SNAPSHOT });
+      await syncModelPrices({
+        store,
+        json: { 'model-c': SYNCED_C },
+        effectiveFrom: new Date('2026-06-15T00:00:00.000Z'),
+        bundled: OLD_SNAPSHOT,
+      });
       const old = await createUsagePricer(store, OLD_SNAPSHOT, new Map([['model-b', OVERRIDE]]));
       const events = [
         event('a-before', 'model-a', '2026-06-01T00:00:00.000Z'),
@@ -169,8 +209,24 @@ describe.each(BACKENDS)('bundled prices following an upgrade on $name', (backend
         event('new', 'model-new', '2026-06-01T00:00:00.000Z'),
       ];
       await store.ingest({
-        agentType: 'codex', agentName: 'codex-default', host: 'h', activity: [], diagnosticCount: 0,
-        checkpoint: { agentType: 'codex', path: '/x.jsonl', device: null, inode: null, size: 1, mtimeMs: 1, headHash: null, headLength: 0, offset: 1, state: null, diagnosticCount: 0 },
+        agentType: 'codex',
+        agentName: 'codex-default',
+        host: 'h',
+        activity: [],
+        diagnosticCount: 0,
+        checkpoint: {
+          agentType: 'codex',
+          path: '/x.jsonl',
+          device: null,
+          inode: null,
+          size: 1,
+          mtimeMs: 1,
+          headHash: null,
+          headLength: 0,
+          offset: 1,
+          state: null,
+          diagnosticCount: 0,
+        },
         usage: events.map((e) => old.price(e)),
       });
       const costs = async () => {
@@ -180,18 +236,35 @@ describe.each(BACKENDS)('bundled prices following an upgrade on $name', (backend
       };
       const syncedBefore = (await store.prices.list()).filter((r) => r.source === 'litellm');
       expect(await costs()).toEqual({
-        'a-before': cost(price('0.000002')), 'a-after': cost(price('0.000002')), 'b-after': cost(OVERRIDE),
-        'c-after': cost(price('0.0000041')), new: 0n,
+        'a-before': cost(price('0.000002')),
+        'a-after': cost(price('0.000002')),
+        'b-after': cost(OVERRIDE),
+        'c-after': cost(price('0.0000041')),
+        new: 0n,
       });
 
       // The new version's first run (a sync, the TUI, `models list`: all load prices this way).
       await createUsagePricer(store, NEW_SNAPSHOT);
       const rows = await store.prices.list();
-      const of = (model: string) => rows.filter((r) => r.model === model).map((r) => [r.validFrom.toISOString().slice(0, 10), r.source, r.price.input, r.sourceDate?.toISOString().slice(0, 10)]);
-      expect(of('model-a')).toEqual([['1970-01-01', 'bundled', 2_000_000n, '2026-05-01'], ['2026-07-24', 'bundled', 2_500_000n, '2026-07-24']]);
+      const of = (model: string) =>
+        rows
+          .filter((r) => r.model === model)
+          .map((r) => [
+            r.validFrom.toISOString().slice(0, 10),
+            r.source,
+            r.price.input,
+            r.sourceDate?.toISOString().slice(0, 10),
+          ]);
+      expect(of('model-a')).toEqual([
+        ['1970-01-01', 'bundled', 2_000_000n, '2026-05-01'],
+        ['2026-07-24', 'bundled', 2_500_000n, '2026-07-24'],
+      ]);
       expect(of('model-new')).toEqual([['1970-01-01', 'bundled', 6_000_000n, '2026-07-24']]);
       // A sync in force on the snapshot's date wins: no bundled row is put above it.
-      expect(of('model-c')).toEqual([['1970-01-01', 'bundled', 4_000_000n, '2026-05-01'], ['2026-06-15', 'litellm', 4_100_000n, syncedBefore[0]!.sourceDate!.toISOString().slice(0, 10)]]);
+      expect(of('model-c')).toEqual([
+        ['1970-01-01', 'bundled', 4_000_000n, '2026-05-01'],
+        ['2026-06-15', 'litellm', 4_100_000n, syncedBefore[0]!.sourceDate!.toISOString().slice(0, 10)],
+      ]);
       expect(rows.filter((r) => r.source === 'litellm')).toEqual(syncedBefore);
       expect(await costs()).toEqual({
         'a-before': cost(price('0.000002')), // before the snapshot's date: the old price
@@ -216,19 +289,56 @@ describe.each(BACKENDS)('bundled prices following an upgrade on $name', (backend
     try {
       const old = await createUsagePricer(store, OLD_SNAPSHOT);
       await store.ingest({
-        agentType: 'codex', agentName: 'codex-default', host: 'h', activity: [], diagnosticCount: 0,
-        checkpoint: { agentType: 'codex', path: '/x.jsonl', device: null, inode: null, size: 1, mtimeMs: 1, headHash: null, headLength: 0, offset: 1, state: null, diagnosticCount: 0 },
-        usage: [old.price(event('a-after', 'model-a', '2026-08-01T00:00:00.000Z')), old.price(event('new', 'model-new', '2026-08-01T00:00:00.000Z'))],
+        agentType: 'codex',
+        agentName: 'codex-default',
+        host: 'h',
+        activity: [],
+        diagnosticCount: 0,
+        checkpoint: {
+          agentType: 'codex',
+          path: '/x.jsonl',
+          device: null,
+          inode: null,
+          size: 1,
+          mtimeMs: 1,
+          headHash: null,
+          headLength: 0,
+          offset: 1,
+          state: null,
+          diagnosticCount: 0,
+        },
+        usage: [
+          old.price(event('a-after', 'model-a', '2026-08-01T00:00:00.000Z')),
+          old.price(event('new', 'model-new', '2026-08-01T00:00:00.000Z')),
+        ],
       });
       // What a run killed between the rows and the reprice leaves.
       await store.meta.set(BUNDLED_PRICES_META_KEY, 'pending litellm snapshot 2026-07-24');
-      await store.prices.write([
-        { model: 'model-a', validFrom: new Date('2026-07-24T00:00:00.000Z'), price: price('0.0000025'), source: 'bundled', sourceDate: new Date('2026-07-24T00:00:00.000Z') },
-        { model: 'model-new', validFrom: new Date('1970-01-01T00:00:00.000Z'), price: price('0.000006'), source: 'bundled', sourceDate: new Date('2026-07-24T00:00:00.000Z') },
-      ], 'keep');
+      await store.prices.write(
+        [
+          {
+            model: 'model-a',
+            validFrom: new Date('2026-07-24T00:00:00.000Z'),
+            price: price('0.0000025'),
+            source: 'bundled',
+            sourceDate: new Date('2026-07-24T00:00:00.000Z'),
+          },
+          {
+            model: 'model-new',
+            validFrom: new Date('1970-01-01T00:00:00.000Z'),
+            price: price('0.000006'),
+            source: 'bundled',
+            sourceDate: new Date('2026-07-24T00:00:00.000Z'),
+          },
+        ],
+        'keep',
+      );
       await createUsagePricer(store, NEW_SNAPSHOT);
       const [session] = await store.sessions.list({});
-      expect(await collectRecords(store, session!.id)).toEqual({ 'a-after': cost(price('0.0000025')), new: cost(price('0.000006')) });
+      expect(await collectRecords(store, session!.id)).toEqual({
+        'a-after': cost(price('0.0000025')),
+        new: cost(price('0.000006')),
+      });
       expect(session!.calculatedCostNanos).toBe(cost(price('0.0000025')) + cost(price('0.000006')));
       expect(await store.meta.get(BUNDLED_PRICES_META_KEY)).toBe('litellm snapshot 2026-07-24');
     } finally {
@@ -238,7 +348,10 @@ describe.each(BACKENDS)('bundled prices following an upgrade on $name', (backend
 });
 
 /** A session's records' calculated costs by dedupe key. */
-async function collectRecords(store: Awaited<ReturnType<typeof openStore>>, sessionId: string): Promise<Record<string, bigint>> {
+async function collectRecords(
+  store: Awaited<ReturnType<typeof openStore>>,
+  sessionId: string,
+): Promise<Record<string, bigint>> {
   const out: Record<string, bigint> = {};
   for await (const r of store.usage.stream({ sessionIds: [sessionId] })) out[r.dedupeKey] = r.calculatedCostNanos;
   return out;

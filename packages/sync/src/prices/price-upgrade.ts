@@ -77,7 +77,9 @@ async function followBundledSnapshot(
   // Resuming, the rows are already there: every key this snapshot wrote may have records to reprice.
   const written = new Set(
     resuming
-      ? after.filter((r) => r.source === 'bundled' && r.sourceDate?.getTime() === snapshotDate.getTime()).map((r) => r.model)
+      ? after
+          .filter((r) => r.source === 'bundled' && r.sourceDate?.getTime() === snapshotDate.getTime())
+          .map((r) => r.model)
       : plan.write.map((r) => r.model),
   );
   const used = await usedModels(store);

@@ -1,4 +1,11 @@
-import { priceUsageRecord, usdToNanos, type DatedPriceBook, type ModelPrice, type PriceTable, type UsageEvent } from '@rimuru/core';
+import {
+  priceUsageRecord,
+  usdToNanos,
+  type DatedPriceBook,
+  type ModelPrice,
+  type PriceTable,
+  type UsageEvent,
+} from '@rimuru/core';
 import type { PricedUsage, SessionStore } from '@rimuru/db';
 import { applyPriceOverrides, loadPriceBook, resolvePriceOverrides } from './price-book-loader.js';
 

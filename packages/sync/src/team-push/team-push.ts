@@ -31,7 +31,9 @@ function parseCursor(text: string | null): ReplicationCursor | null {
   if (text === null) return null;
   try {
     const value = JSON.parse(text) as Partial<ReplicationCursor>;
-    return typeof value.updatedAt === 'string' && typeof value.id === 'string' ? { updatedAt: value.updatedAt, id: value.id } : null;
+    return typeof value.updatedAt === 'string' && typeof value.id === 'string'
+      ? { updatedAt: value.updatedAt, id: value.id }
+      : null;
   } catch {
     return null;
   }
@@ -47,12 +49,21 @@ export async function pushStore(options: PushOptions): Promise<PushSummary> {
   const started = Date.now();
   const key = pushCursorKey(options.server.location);
   let cursor = options.full === true ? null : parseCursor(await options.local.meta.get(key));
-  const summary: PushSummary = { target: options.server.location, sessions: 0, usageRecords: 0, batches: 0, durationMs: 0 };
+  const summary: PushSummary = {
+    target: options.server.location,
+    sessions: 0,
+    usageRecords: 0,
+    batches: 0,
+    durationMs: 0,
+  };
   const size = options.batchSize ?? DEFAULT_BATCH;
   let batch = await options.local.replication.changesSince(cursor, size);
   while (batch.next !== null) {
     // The next batch is read from this machine's store while the server applies this one.
-    const [, following] = await Promise.all([options.server.replication.apply(batch), options.local.replication.changesSince(batch.next, size)]);
+    const [, following] = await Promise.all([
+      options.server.replication.apply(batch),
+      options.local.replication.changesSince(batch.next, size),
+    ]);
     cursor = batch.next;
     await options.local.meta.set(key, JSON.stringify(cursor));
     summary.sessions += batch.sessions.length;

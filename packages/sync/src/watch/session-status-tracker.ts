@@ -29,14 +29,19 @@ export class SessionStatusTracker {
 
   async refresh(): Promise<{ changes: StatusChange[]; nextExpiryMs: number }> {
     const now = this.now().getTime();
-    const sessions = await this.store.sessions.list({ activeSince: new Date(now - this.windowMs), limit: ACTIVE_LIMIT });
+    const sessions = await this.store.sessions.list({
+      activeSince: new Date(now - this.windowMs),
+      limit: ACTIVE_LIMIT,
+    });
     const next = new Map(sessions.map((s) => [s.id, s]));
     const changes: StatusChange[] = [];
     for (const [id, session] of this.active) {
-      if (!next.has(id)) changes.push({ session: (await this.store.sessions.find(id, 1))[0] ?? session, status: 'completed' });
+      if (!next.has(id))
+        changes.push({ session: (await this.store.sessions.find(id, 1))[0] ?? session, status: 'completed' });
     }
     // The first look only establishes what is active; it is not news.
-    if (!this.first) for (const [id, session] of next) if (!this.active.has(id)) changes.push({ session, status: 'active' });
+    if (!this.first)
+      for (const [id, session] of next) if (!this.active.has(id)) changes.push({ session, status: 'active' });
     this.first = false;
     this.active = next;
     let nextExpiryMs = MAX_CHECK_MS;

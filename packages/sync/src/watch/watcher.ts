@@ -132,7 +132,11 @@ export async function startWatcher(options: WatchOptions): Promise<Watcher> {
       interval: 250,
       ignorePermissionErrors: true,
     });
-    fsWatcher.on('add', onEvent).on('change', onEvent).on('unlink', onEvent).on('error', (e) => options.onError?.(e));
+    fsWatcher
+      .on('add', onEvent)
+      .on('change', onEvent)
+      .on('unlink', onEvent)
+      .on('error', (e) => options.onError?.(e));
     await new Promise<void>((resolve) => fsWatcher?.once('ready', () => resolve()));
   }
 

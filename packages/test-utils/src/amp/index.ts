@@ -58,7 +58,12 @@ export async function writeAmpHome(dir: string, options: AmpHomeOptions = {}): P
     const turns = rng.int(1, 4);
     for (let m = 0; m < turns; m += 1) {
       clock += rng.int(1000, 60_000);
-      messages.push({ role: 'user', messageId: m * 2, content: [{ type: 'text', text: `ask ${m}` }], meta: { sentAt: clock } });
+      messages.push({
+        role: 'user',
+        messageId: m * 2,
+        content: [{ type: 'text', text: `ask ${m}` }],
+        meta: { sentAt: clock },
+      });
       clock += rng.int(1000, 60_000);
       const tokens: TokenCounts = {
         ...ZERO_TOKENS,
@@ -78,12 +83,22 @@ export async function writeAmpHome(dir: string, options: AmpHomeOptions = {}): P
         credits: rng.int(1, 90) / 10,
       };
       if (t % 2 === 0) usage['timestamp'] = iso(clock);
-      messages.push({ role: 'assistant', messageId: m * 2 + 1, content: [{ type: 'text', text: `answer ${m}` }], usage });
+      messages.push({
+        role: 'assistant',
+        messageId: m * 2 + 1,
+        content: [{ type: 'text', text: `answer ${m}` }],
+        usage,
+      });
       total = addTokens(total, tokens);
       truth.requests += 1;
     }
     // An aborted inference: all-zero usage is no request.
-    messages.push({ role: 'assistant', messageId: turns * 2, content: [], usage: { model: MODELS[0], inputTokens: 0, outputTokens: 0 } });
+    messages.push({
+      role: 'assistant',
+      messageId: turns * 2,
+      content: [],
+      usage: { model: MODELS[0], inputTokens: 0, outputTokens: 0 },
+    });
     await write(id, {
       v: rng.int(5, 60),
       id,
@@ -108,15 +123,36 @@ export async function writeAmpHome(dir: string, options: AmpHomeOptions = {}): P
       {
         role: 'assistant',
         messageId: 1,
-        usage: { model: 'claude-sonnet-4-20250514', inputTokens: 12, outputTokens: 40, cacheCreationInputTokens: 900, cacheReadInputTokens: 100, timestamp: iso(at + 5000) },
+        usage: {
+          model: 'claude-sonnet-4-20250514',
+          inputTokens: 12,
+          outputTokens: 40,
+          cacheCreationInputTokens: 900,
+          cacheReadInputTokens: 100,
+          timestamp: iso(at + 5000),
+        },
       },
       { role: 'user', messageId: 2, content: [{ type: 'text', text: 'more' }] },
       { role: 'assistant', messageId: 3, content: [{ type: 'text', text: 'ok' }] },
     ],
     usageLedger: {
       events: [
-        { id: 'ev-1', timestamp: iso(at + 5000), model: 'claude-sonnet-4-20250514', credits: 1.5, tokens: { input: 12, output: 40, total: 52 }, toMessageId: 1 },
-        { id: 'ev-2', timestamp: iso(at + 9000), model: 'claude-sonnet-4-20250514', credits: 0.5, tokens: { input: 30, output: 7, total: 37 }, toMessageId: 3 },
+        {
+          id: 'ev-1',
+          timestamp: iso(at + 5000),
+          model: 'claude-sonnet-4-20250514',
+          credits: 1.5,
+          tokens: { input: 12, output: 40, total: 52 },
+          toMessageId: 1,
+        },
+        {
+          id: 'ev-2',
+          timestamp: iso(at + 9000),
+          model: 'claude-sonnet-4-20250514',
+          credits: 0.5,
+          tokens: { input: 30, output: 7, total: 37 },
+          toMessageId: 3,
+        },
       ],
     },
   });
@@ -126,7 +162,12 @@ export async function writeAmpHome(dir: string, options: AmpHomeOptions = {}): P
 
   // A thread that has only the user's first message so far: tokens unknown.
   const emptyId = `T-${rng.uuid()}`;
-  await write(emptyId, { v: 1, id: emptyId, created: base + 2 * 86_400_000, messages: [{ role: 'user', messageId: 0, content: [] }] });
+  await write(emptyId, {
+    v: 1,
+    id: emptyId,
+    created: base + 2 * 86_400_000,
+    messages: [{ role: 'user', messageId: 0, content: [] }],
+  });
   truth.tokenless.push(emptyId);
   truth.projects.set(emptyId, null);
   return truth;

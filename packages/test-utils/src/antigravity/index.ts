@@ -18,7 +18,11 @@ function varint(n: number | bigint): number[] {
 /** Protobuf field encoders, for writing `gen_metadata` rows the way Antigravity lays them out. */
 export const pb = {
   int: (field: number, value: number): number[] => [...varint((field << 3) | 0), ...varint(value)],
-  bytes: (field: number, value: number[] | Uint8Array): number[] => [...varint((field << 3) | 2), ...varint(value.length), ...value],
+  bytes: (field: number, value: number[] | Uint8Array): number[] => [
+    ...varint((field << 3) | 2),
+    ...varint(value.length),
+    ...value,
+  ],
   text: (field: number, value: string): number[] => pb.bytes(field, [...Buffer.from(value, 'utf8')]),
 };
 
@@ -74,7 +78,10 @@ export interface AntigravityConversationTruth {
  * table of protobuf rows, one generation written twice under the same response id) and the
  * matching `brain/<id>/.system_generated/logs/transcript.jsonl` step logs.
  */
-export async function generateAntigravityHome(homeDir: string, options: AntigravityHomeOptions): Promise<{ dataDir: string; conversations: AntigravityConversationTruth[] }> {
+export async function generateAntigravityHome(
+  homeDir: string,
+  options: AntigravityHomeOptions,
+): Promise<{ dataDir: string; conversations: AntigravityConversationTruth[] }> {
   const rng = new Prng(options.seed);
   const dataDir = join(homeDir, '.gemini', 'antigravity-cli');
   await mkdir(join(dataDir, 'conversations'), { recursive: true });
@@ -84,11 +91,20 @@ export async function generateAntigravityHome(homeDir: string, options: Antigrav
     const id = rng.uuid();
     const dbPath = join(dataDir, 'conversations', `${id}.db`);
     const db = new Database(dbPath);
-    const truth: AntigravityConversationTruth = { id, tokens: { input: 0, output: 0, cacheRead: 0, reasoning: 0 }, generations: 0, models: [], startedAt: '', endedAt: '' };
+    const truth: AntigravityConversationTruth = {
+      id,
+      tokens: { input: 0, output: 0, cacheRead: 0, reasoning: 0 },
+      generations: 0,
+      models: [],
+      startedAt: '',
+      endedAt: '',
+    };
     const steps: string[] = [];
     const base = start + c * 3600;
     try {
-      db.exec('CREATE TABLE gen_metadata (idx INTEGER PRIMARY KEY, data BLOB); CREATE TABLE steps (idx INTEGER PRIMARY KEY, step BLOB)');
+      db.exec(
+        'CREATE TABLE gen_metadata (idx INTEGER PRIMARY KEY, data BLOB); CREATE TABLE steps (idx INTEGER PRIMARY KEY, step BLOB)',
+      );
       const insert = db.prepare('INSERT INTO gen_metadata (idx, data) VALUES (?, ?)');
       let idx = 0;
       const models = new Set<string>();
@@ -113,8 +129,27 @@ export async function generateAntigravityHome(homeDir: string, options: Antigrav
         truth.tokens.reasoning += gen.thinking;
         truth.generations += 1;
         models.add(gen.model as string);
-        steps.push(JSON.stringify({ step_index: g * 2, source: 'USER_EXPLICIT', type: 'USER_INPUT', status: 'DONE', created_at: new Date((at - 5) * 1000).toISOString().replace('.000Z', 'Z'), content: 'go' }));
-        steps.push(JSON.stringify({ step_index: g * 2 + 1, source: 'MODEL', type: 'PLANNER_RESPONSE', status: 'DONE', created_at: new Date((at + 2) * 1000).toISOString().replace('.000Z', 'Z'), content: 'ok', thinking: '…' }));
+        steps.push(
+          JSON.stringify({
+            step_index: g * 2,
+            source: 'USER_EXPLICIT',
+            type: 'USER_INPUT',
+            status: 'DONE',
+            created_at: new Date((at - 5) * 1000).toISOString().replace('.000Z', 'Z'),
+            content: 'go',
+          }),
+        );
+        steps.push(
+          JSON.stringify({
+            step_index: g * 2 + 1,
+            source: 'MODEL',
+            type: 'PLANNER_RESPONSE',
+            status: 'DONE',
+            created_at: new Date((at + 2) * 1000).toISOString().replace('.000Z', 'Z'),
+            content: 'ok',
+            thinking: '…',
+          }),
+        );
       }
       truth.models = [...models].sort();
       truth.startedAt = new Date((base + 5) * 1000).toISOString();

@@ -90,7 +90,9 @@ async function writeResponse(
   extra: Partial<ClaudeAssistantInit>,
 ): Promise<string> {
   const blocks = run.prng.int(1, 3);
-  const outputs = Array.from({ length: blocks }, (_, i) => Math.max(1, Math.floor((request.tokens.output * (i + 1)) / blocks)));
+  const outputs = Array.from({ length: blocks }, (_, i) =>
+    Math.max(1, Math.floor((request.tokens.output * (i + 1)) / blocks)),
+  );
   if (blocks > 1 && run.prng.chance(0.3)) outputs.reverse();
   let lastUuid = '';
   for (const output of outputs) {
@@ -139,7 +141,9 @@ async function writeSubagent(run: SessionRun, parent: LineWriter, path: string, 
   const base = { sessionId: run.sessionId, cwd: run.cwd, isSidechain: true, agentId } as const;
   run.ms += 500;
   run.truth.seen(run.ms);
-  await sub.add(claudeUserLine({ ...base, timestamp: iso(run.ms), uuid: run.prng.uuid(), text: 'Investigate the failing test' }));
+  await sub.add(
+    claudeUserLine({ ...base, timestamp: iso(run.ms), uuid: run.prng.uuid(), text: 'Investigate the failing test' }),
+  );
   for (let i = 0; i < 2; i += 1) {
     const request = newRequest(run.prng, SUB_MODEL);
     await writeResponse(run, sub, request, base);
@@ -184,7 +188,9 @@ async function writeCompaction(run: SessionRun, path: string): Promise<void> {
   const base = { sessionId: run.sessionId, cwd: run.cwd, isSidechain: true, agentId } as const;
   run.ms += 300;
   run.truth.seen(run.ms);
-  await file.add(claudeUserLine({ ...base, timestamp: iso(run.ms), uuid: run.prng.uuid(), text: 'Summarise the conversation' }));
+  await file.add(
+    claudeUserLine({ ...base, timestamp: iso(run.ms), uuid: run.prng.uuid(), text: 'Summarise the conversation' }),
+  );
   const request = newRequest(run.prng, 'claude-opus-4-6');
   await writeResponse(run, file, request, base);
   run.truth.billed(request.model, request.tokens);
@@ -216,7 +222,8 @@ async function writeSession(
   run.truth.file(mainPath);
   const subagentEvery = options.subagentEvery ?? 3;
   const compactionEvery = options.compactionEvery ?? 5;
-  const spawnAt = subagentEvery > 0 && index % subagentEvery === subagentEvery - 1 ? Math.floor(options.requestsPerSession / 2) : -1;
+  const spawnAt =
+    subagentEvery > 0 && index % subagentEvery === subagentEvery - 1 ? Math.floor(options.requestsPerSession / 2) : -1;
   let model = prng.pick(MAIN_MODELS);
   let lastRequest: Request | null = null;
 

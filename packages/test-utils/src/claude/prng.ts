@@ -33,7 +33,10 @@ export class Prng {
   /** Hex digits, for ids that look like Claude's (`msg_01…`, `req_011C…`, UUIDs). */
   hex(length: number): string {
     let out = '';
-    while (out.length < length) out += Math.floor(this.next() * 0x100000000).toString(16).padStart(8, '0');
+    while (out.length < length)
+      out += Math.floor(this.next() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0');
     return out.slice(0, length);
   }
 

@@ -26,9 +26,7 @@ export function dedupeUsage(events: Iterable<UsageEvent>): UsageEvent[] {
   for (const event of byKey.values()) {
     if (!event.isReplayCopy && event.replayKey !== null) originals.add(event.replayKey);
   }
-  return [...byKey.values()].filter(
-    (e) => !(e.isReplayCopy && e.replayKey !== null && originals.has(e.replayKey)),
-  );
+  return [...byKey.values()].filter((e) => !(e.isReplayCopy && e.replayKey !== null && originals.has(e.replayKey)));
 }
 
 export interface UsageTotals {
@@ -51,6 +49,7 @@ export function totalsBySession(events: Iterable<UsageEvent>): Map<string, Usage
     if (event.model !== null) entry.models.add(event.model);
   }
   const out = new Map<string, UsageTotals>();
-  for (const [id, entry] of acc) out.set(id, { tokens: entry.tokens, requestCount: entry.requestCount, models: [...entry.models].sort() });
+  for (const [id, entry] of acc)
+    out.set(id, { tokens: entry.tokens, requestCount: entry.requestCount, models: [...entry.models].sort() });
   return out;
 }

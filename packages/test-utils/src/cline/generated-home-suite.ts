@@ -44,8 +44,12 @@ export function describeClineFamilyGeneratedHome(options: ClineFamilySuiteOption
     afterAll(() => home.cleanup());
 
     it(names.sessions, () => {
-      const sessions = events.filter((e): e is SessionActivity => e.type === 'activity').map((e) => e.sessionExternalId);
-      expect((options.distinctSessions === true ? [...new Set(sessions)] : sessions).sort()).toEqual(generated.truth.map((t) => t.taskId).sort());
+      const sessions = events
+        .filter((e): e is SessionActivity => e.type === 'activity')
+        .map((e) => e.sessionExternalId);
+      expect((options.distinctSessions === true ? [...new Set(sessions)] : sessions).sort()).toEqual(
+        generated.truth.map((t) => t.taskId).sort(),
+      );
       expect(events.filter((e) => e.type === 'diagnostic')).toEqual([]);
     });
 

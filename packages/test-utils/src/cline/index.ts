@@ -61,7 +61,10 @@ const ROO_MODELS = ['claude-sonnet-4-20250514', 'anthropic/claude-3.7-sonnet', '
 /** Linux storage folders of the extension, relative to the home: desktop, VS Code Server, and Cline's own. */
 export function storageDirs(kind: ClineFamilyKind): string[] {
   const id = EXTENSION_IDS[kind];
-  const dirs = [join('.config', 'Code', 'User', 'globalStorage', id), join('.vscode-server', 'data', 'User', 'globalStorage', id)];
+  const dirs = [
+    join('.config', 'Code', 'User', 'globalStorage', id),
+    join('.vscode-server', 'data', 'User', 'globalStorage', id),
+  ];
   if (kind === 'cline') dirs.push(join('.cline', 'data'));
   return dirs;
 }
@@ -104,7 +107,15 @@ function requestText(plan: RequestPlan, kind: ClineFamilyKind): string {
   });
 }
 
-function writeTask(writer: Writer, kind: ClineFamilyKind, taskDir: string, taskId: string, baseTs: number, prng: Prng, index: number): GeneratedTaskTruth {
+function writeTask(
+  writer: Writer,
+  kind: ClineFamilyKind,
+  taskDir: string,
+  taskId: string,
+  baseTs: number,
+  prng: Prng,
+  index: number,
+): GeneratedTaskTruth {
   const truth: GeneratedTaskTruth = {
     taskId,
     input: 0,
@@ -118,7 +129,9 @@ function writeTask(writer: Writer, kind: ClineFamilyKind, taskDir: string, taskI
     firstAtMs: baseTs,
     lastAtMs: baseTs,
   };
-  const messages: Record<string, unknown>[] = [{ ts: baseTs, type: 'say', say: 'task', text: `Fix bug number ${index}\nin the parser` }];
+  const messages: Record<string, unknown>[] = [
+    { ts: baseTs, type: 'say', say: 'task', text: `Fix bug number ${index}\nin the parser` },
+  ];
   const history: Record<string, unknown>[] = [];
   const modelUsage: Record<string, unknown>[] = [];
   const project = `/home/dev/projects/app-${index}`;
@@ -151,20 +164,46 @@ function writeTask(writer: Writer, kind: ClineFamilyKind, taskDir: string, taskI
       inclusive: cline ? choice.inclusive : ts >= INCLUSIVE_SINCE[kind] || protocol === 'openai',
       cancelled: r === requests - 1 && prng.chance(0.3),
     };
-    if (cline && (modelUsage.length === 0 || modelUsage.at(-1)?.['model_id'] !== model || modelUsage.at(-1)?.['model_provider_id'] !== choice.provider)) {
+    if (
+      cline &&
+      (modelUsage.length === 0 ||
+        modelUsage.at(-1)?.['model_id'] !== model ||
+        modelUsage.at(-1)?.['model_provider_id'] !== choice.provider)
+    ) {
       modelUsage.push({ ts: ts - 5, model_id: model, model_provider_id: choice.provider, mode: 'act' });
     }
-    messages.push({ ts, type: 'say', say: 'api_req_started', text: requestText(plan, kind), ...(cline ? { conversationHistoryIndex: r * 2 } : {}) });
+    messages.push({
+      ts,
+      type: 'say',
+      say: 'api_req_started',
+      text: requestText(plan, kind),
+      ...(cline ? { conversationHistoryIndex: r * 2 } : {}),
+    });
     const envDetails = [
       '<environment_details>',
-      projectVia === 'prompt' || (!cline && projectVia === 'history-item') ? `# Current ${cline ? 'Working' : 'Workspace'} Directory (${project}) Files\nsrc/\n` : '',
+      projectVia === 'prompt' || (!cline && projectVia === 'history-item')
+        ? `# Current ${cline ? 'Working' : 'Workspace'} Directory (${project}) Files\nsrc/\n`
+        : '',
       cline ? '' : `<model>${model}</model>`,
       '</environment_details>',
     ].join('\n');
-    history.push({ role: 'user', content: [{ type: 'text', text: r === 0 ? `<task>Fix bug number ${index}</task>` : 'tool result' }, { type: 'text', text: envDetails }], ts: ts + 5 });
+    history.push({
+      role: 'user',
+      content: [
+        { type: 'text', text: r === 0 ? `<task>Fix bug number ${index}</task>` : 'tool result' },
+        { type: 'text', text: envDetails },
+      ],
+      ts: ts + 5,
+    });
     history.push({ role: 'assistant', content: [{ type: 'text', text: 'Working on it.' }], ts: ts + 20 });
     messages.push({ ts: ts + 20, type: 'say', say: 'text', text: 'Working on it.', partial: false });
-    if (prng.chance(0.5)) messages.push({ ts: ts + 30, type: 'ask', ask: 'tool', text: JSON.stringify({ tool: 'readFile', path: 'src/a.ts' }) });
+    if (prng.chance(0.5))
+      messages.push({
+        ts: ts + 30,
+        type: 'ask',
+        ask: 'tool',
+        text: JSON.stringify({ tool: 'readFile', path: 'src/a.ts' }),
+      });
     truth.input += plan.input;
     truth.output += plan.output;
     truth.cacheRead += plan.cacheRead;
@@ -175,7 +214,19 @@ function writeTask(writer: Writer, kind: ClineFamilyKind, taskDir: string, taskI
     ts += prng.int(30_000, 600_000);
   }
   // A request that failed before any usage arrived: nothing to count.
-  messages.push({ ts, type: 'say', say: 'api_req_started', text: JSON.stringify({ tokensIn: 0, tokensOut: 0, cacheWrites: 0, cacheReads: 0, cost: 0, cancelReason: 'streaming_failed' }) });
+  messages.push({
+    ts,
+    type: 'say',
+    say: 'api_req_started',
+    text: JSON.stringify({
+      tokensIn: 0,
+      tokensOut: 0,
+      cacheWrites: 0,
+      cacheReads: 0,
+      cost: 0,
+      cancelReason: 'streaming_failed',
+    }),
+  });
   ts += 1_000;
   if (cline && index % 2 === 0) {
     // Spend of requests the user deleted, kept as one aggregate record.
@@ -189,13 +240,23 @@ function writeTask(writer: Writer, kind: ClineFamilyKind, taskDir: string, taskI
     ts += 1_000;
   }
   // The request still being prepared: a placeholder the next rewrite fills in.
-  messages.push({ ts, type: 'say', say: 'api_req_started', text: JSON.stringify(cline ? { request: '<feedback>…</feedback>' } : { apiProtocol: 'anthropic' }) });
+  messages.push({
+    ts,
+    type: 'say',
+    say: 'api_req_started',
+    text: JSON.stringify(cline ? { request: '<feedback>…</feedback>' } : { apiProtocol: 'anthropic' }),
+  });
   messages.push({ ts: ts + 10, type: 'say', say: 'text', text: 'Thinking', partial: true });
   truth.lastAtMs = ts + 10;
 
   put(writer, join(taskDir, 'ui_messages.json'), messages);
   put(writer, join(taskDir, 'api_conversation_history.json'), history);
-  if (cline) put(writer, join(taskDir, 'task_metadata.json'), { files_in_context: [], model_usage: modelUsage, environment_history: [] });
+  if (cline)
+    put(writer, join(taskDir, 'task_metadata.json'), {
+      files_in_context: [],
+      model_usage: modelUsage,
+      environment_history: [],
+    });
   else {
     put(writer, join(taskDir, 'history_item.json'), {
       id: taskId,
@@ -217,7 +278,10 @@ function taskIdFor(kind: ClineFamilyKind, baseTs: number, prng: Prng): string {
 }
 
 /** Builds the in-memory files of a synthetic home; deterministic for a seed. */
-export function clineFamilyFiles(options: ClineFamilyHomeOptions): { files: Map<string, string>; home: ClineFamilyHome } {
+export function clineFamilyFiles(options: ClineFamilyHomeOptions): {
+  files: Map<string, string>;
+  home: ClineFamilyHome;
+} {
   const prng = new Prng(options.seed ?? 7);
   const writer: Writer = { files: new Map() };
   const truth: GeneratedTaskTruth[] = [];

@@ -42,23 +42,54 @@ export async function writeCodebuffHome(dir: string, seed = 3): Promise<Codebuff
     for (let turn = 0; turn < rng.int(1, 3); turn += 1) {
       const at = new Date(start + (turn + 1) * 60_000).toISOString();
       messages.push({ id: `u-${n}-${turn}`, variant: 'user', content: `please do thing ${turn}`, timestamp: at });
-      const reply: Record<string, unknown> = { id: `a-${n}-${turn}`, variant: 'ai', content: 'done', timestamp: at, credits: rng.int(1, 40) };
+      const reply: Record<string, unknown> = {
+        id: `a-${n}-${turn}`,
+        variant: 'ai',
+        content: 'done',
+        timestamp: at,
+        credits: rng.int(1, 40),
+      };
       if (chat.kind === 'anthropic') {
-        const t: TokenCounts = { ...ZERO_TOKENS, input: rng.int(1, 300), output: rng.int(1, 900), cacheRead: rng.int(0, 9000), cacheWrite5m: rng.int(0, 900) };
-        reply['metadata'] = { model: 'anthropic/claude-sonnet-4.5', usage: { inputTokens: t.input, outputTokens: t.output, cacheReadInputTokens: t.cacheRead, cacheCreationInputTokens: t.cacheWrite5m } };
+        const t: TokenCounts = {
+          ...ZERO_TOKENS,
+          input: rng.int(1, 300),
+          output: rng.int(1, 900),
+          cacheRead: rng.int(0, 9000),
+          cacheWrite5m: rng.int(0, 900),
+        };
+        reply['metadata'] = {
+          model: 'anthropic/claude-sonnet-4.5',
+          usage: {
+            inputTokens: t.input,
+            outputTokens: t.output,
+            cacheReadInputTokens: t.cacheRead,
+            cacheCreationInputTokens: t.cacheWrite5m,
+          },
+        };
         total = addTokens(total, t);
       } else if (chat.kind === 'openai') {
         const cached = rng.int(0, 4000);
         const prompt = cached + rng.int(1, 500);
         const out = rng.int(1, 600);
-        reply['metadata'] = { model: 'openai/gpt-5.1', usage: { prompt_tokens: prompt, completion_tokens: out, prompt_tokens_details: { cached_tokens: cached } } };
+        reply['metadata'] = {
+          model: 'openai/gpt-5.1',
+          usage: { prompt_tokens: prompt, completion_tokens: out, prompt_tokens_details: { cached_tokens: cached } },
+        };
         total = addTokens(total, { ...ZERO_TOKENS, input: prompt - cached, output: out, cacheRead: cached });
       }
       messages.push(reply);
     }
     await mkdir(chatDir, { recursive: true });
     await writeFile(join(chatDir, 'chat-messages.json'), JSON.stringify(messages, null, 2));
-    await writeFile(join(chatDir, 'run-state.json'), JSON.stringify({ sessionState: { fileContext: { cwd }, mainAgentState: { agentType: 'base', creditsUsed: 42, contextTokenCount: 1234 } } }));
+    await writeFile(
+      join(chatDir, 'run-state.json'),
+      JSON.stringify({
+        sessionState: {
+          fileContext: { cwd },
+          mainAgentState: { agentType: 'base', creditsUsed: 42, contextTokenCount: 1234 },
+        },
+      }),
+    );
     truth.projects.set(sessionId, cwd);
     if (chat.kind === 'credits') truth.tokenless.push(sessionId);
     else truth.tokens.set(sessionId, total);

@@ -7,7 +7,10 @@ export async function drainEvents(events: AsyncIterable<AdapterEvent>): Promise<
   return out;
 }
 
-export function eventsOfType<T extends AdapterEvent['type']>(events: readonly AdapterEvent[], type: T): Extract<AdapterEvent, { type: T }>[] {
+export function eventsOfType<T extends AdapterEvent['type']>(
+  events: readonly AdapterEvent[],
+  type: T,
+): Extract<AdapterEvent, { type: T }>[] {
   return events.filter((e): e is Extract<AdapterEvent, { type: T }> => e.type === type);
 }
 
@@ -26,7 +29,11 @@ export function codexTotalsBySession(events: readonly AdapterEvent[]): Map<strin
   }
   const acc = new Map<string, { tokens: TokenCounts; requests: number; models: Set<string> }>();
   for (const e of byKey.values()) {
-    const entry = acc.get(e.sessionExternalId) ?? { tokens: { ...ZERO_TOKENS }, requests: 0, models: new Set<string>() };
+    const entry = acc.get(e.sessionExternalId) ?? {
+      tokens: { ...ZERO_TOKENS },
+      requests: 0,
+      models: new Set<string>(),
+    };
     entry.tokens = addTokens(entry.tokens, e.tokens);
     entry.requests += 1;
     if (e.model !== null) entry.models.add(e.model);

@@ -73,8 +73,11 @@ export async function generateCodexHome(homeDir: string, options: CodexHomeOptio
     const base = start + i * 3_600_000;
     const id = rng.uuid();
     const startedAt = at(base, 0);
-    const archived = options.archiveEvery !== undefined && options.archiveEvery > 0 && (i + 1) % options.archiveEvery === 0;
-    const relative = archived ? `archived_sessions/${codexSessionPath(startedAt, id).split('/').pop()}` : codexSessionPath(startedAt, id);
+    const archived =
+      options.archiveEvery !== undefined && options.archiveEvery > 0 && (i + 1) % options.archiveEvery === 0;
+    const relative = archived
+      ? `archived_sessions/${codexSessionPath(startedAt, id).split('/').pop()}`
+      : codexSessionPath(startedAt, id);
     const writer = new LineWriter(join(codexHome, relative));
     const cwd = rng.pick(PROJECTS);
 
@@ -85,7 +88,17 @@ export async function generateCodexHome(homeDir: string, options: CodexHomeOptio
         await writer.add(codexLegacyMessageLine(r % 2 === 0 ? 'user' : 'assistant', `message ${r}`));
       }
       await finish(writer, truth);
-      truth.sessions.push({ id, parentId: null, projectPath: null, tokensKnown: false, requests: 0, models: [], tokens: { input: 0, cacheRead: 0, output: 0, reasoning: 0 }, startedAt, endedAt: startedAt });
+      truth.sessions.push({
+        id,
+        parentId: null,
+        projectPath: null,
+        tokensKnown: false,
+        requests: 0,
+        models: [],
+        tokens: { input: 0, cacheRead: 0, output: 0, reasoning: 0 },
+        startedAt,
+        endedAt: startedAt,
+      });
       continue;
     }
 
@@ -116,16 +129,39 @@ export async function generateCodexHome(homeDir: string, options: CodexHomeOptio
       await writer.add(codexResponseMessageLine(at(base, (t += 1)), 'assistant', `answer ${r}`));
     }
     await finish(writer, truth);
-    truth.sessions.push({ id, parentId: null, projectPath: cwd, tokensKnown: options.requestsPerSession > 0, requests: tape.requests, models: [...models].sort(), tokens: tape.expected(), startedAt, endedAt: at(base, t) });
+    truth.sessions.push({
+      id,
+      parentId: null,
+      projectPath: cwd,
+      tokensKnown: options.requestsPerSession > 0,
+      requests: tape.requests,
+      models: [...models].sort(),
+      tokens: tape.expected(),
+      startedAt,
+      endedAt: at(base, t),
+    });
 
-    if (options.spawnEvery !== undefined && options.spawnEvery > 0 && (i + 1) % options.spawnEvery === 0 && replayLines.length > 0) {
+    if (
+      options.spawnEvery !== undefined &&
+      options.spawnEvery > 0 &&
+      (i + 1) % options.spawnEvery === 0 &&
+      replayLines.length > 0
+    ) {
       truth.sessions.push(await writeChild(codexHome, rng, base + t * 1000, id, cwd, replayLines.length, truth));
     }
   }
   return truth;
 }
 
-async function writeChild(codexHome: string, rng: Prng, base: number, parentId: string, cwd: string, replayCount: number, truth: CodexHomeTruth): Promise<CodexSessionTruth> {
+async function writeChild(
+  codexHome: string,
+  rng: Prng,
+  base: number,
+  parentId: string,
+  cwd: string,
+  replayCount: number,
+  truth: CodexHomeTruth,
+): Promise<CodexSessionTruth> {
   const id = rng.uuid();
   const startedAt = at(base, 5);
   const writer = new LineWriter(join(codexHome, codexSessionPath(startedAt, id)));
@@ -134,16 +170,34 @@ async function writeChild(codexHome: string, rng: Prng, base: number, parentId: 
   // The parent's history, replayed within one second (its totals grow like the parent's did).
   const replay = new CodexUsageTape();
   for (let r = 0; r < replayCount; r += 1) {
-    await writer.add(replay.request(new Date(base + 5_000 + Math.floor((r * 999) / replayCount)).toISOString(), { input: 1_000 + r, cached: 500, output: 50 }));
+    await writer.add(
+      replay.request(new Date(base + 5_000 + Math.floor((r * 999) / replayCount)).toISOString(), {
+        input: 1_000 + r,
+        cached: 500,
+        output: 50,
+      }),
+    );
   }
   const own = new CodexUsageTape();
   await writer.add(codexTurnContextLine({ timestamp: at(base, 7), model: 'gpt-5.4-mini', cwd }));
   const requests = rng.int(1, 4);
   for (let r = 0; r < requests; r += 1) {
-    await writer.add(own.request(at(base, 10 + r * 5), { input: rng.int(500, 5_000), cached: 200, output: rng.int(5, 300) }));
+    await writer.add(
+      own.request(at(base, 10 + r * 5), { input: rng.int(500, 5_000), cached: 200, output: rng.int(5, 300) }),
+    );
   }
   await finish(writer, truth);
-  return { id, parentId, projectPath: cwd, tokensKnown: true, requests, models: ['gpt-5.4-mini'], tokens: own.expected(), startedAt, endedAt: at(base, 10 + (requests - 1) * 5) };
+  return {
+    id,
+    parentId,
+    projectPath: cwd,
+    tokensKnown: true,
+    requests,
+    models: ['gpt-5.4-mini'],
+    tokens: own.expected(),
+    startedAt,
+    endedAt: at(base, 10 + (requests - 1) * 5),
+  };
 }
 
 async function finish(writer: LineWriter, truth: CodexHomeTruth): Promise<void> {

@@ -20,4 +20,9 @@ export {
 } from './lines.js';
 export { CodexUsageTape } from './session-writer.js';
 export { drainEvents, eventsOfType, codexTotalsBySession, type CodexSessionTotals } from './events.js';
-export { generateCodexHome, type CodexHomeOptions, type CodexHomeTruth, type CodexSessionTruth } from './home-generator.js';
+export {
+  generateCodexHome,
+  type CodexHomeOptions,
+  type CodexHomeTruth,
+  type CodexSessionTruth,
+} from './home-generator.js';

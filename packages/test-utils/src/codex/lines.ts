@@ -146,7 +146,11 @@ export function codexLegacyStateLine(): string {
 }
 
 export function codexLegacyMessageLine(role: 'user' | 'assistant', text: string): string {
-  return JSON.stringify({ type: 'message', role, content: [{ type: role === 'user' ? 'input_text' : 'output_text', text }] });
+  return JSON.stringify({
+    type: 'message',
+    role,
+    content: [{ type: role === 'user' ? 'input_text' : 'output_text', text }],
+  });
 }
 
 /** `rollout-2026-02-23T12-40-23-<id>.jsonl` for a UTC instant (Codex uses local time; tests pin UTC). */

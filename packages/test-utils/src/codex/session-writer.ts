@@ -14,7 +14,12 @@ function full(u: CodexUsageInit): Usage {
 }
 
 function add(a: Usage, b: Usage): Usage {
-  return { input: a.input + b.input, cached: a.cached + b.cached, output: a.output + b.output, reasoning: a.reasoning + b.reasoning };
+  return {
+    input: a.input + b.input,
+    cached: a.cached + b.cached,
+    output: a.output + b.output,
+    reasoning: a.reasoning + b.reasoning,
+  };
 }
 
 /**

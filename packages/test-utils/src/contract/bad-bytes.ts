@@ -11,10 +11,31 @@ export type BadBytes =
 const bytes = fc.uint8Array({ minLength: 1, maxLength: 512 });
 /** Bytes that look like agent data gone wrong: JSON-ish text, stray newlines, invalid UTF-8. */
 const jsonish = fc
-  .array(fc.constantFrom('{', '}', '[', ']', '"', ':', ',', 'null', '1e999', '-0', '"timestamp"', '"type"', '\n', '\r\n', '\u00e9', '\ud83d', 'x'), {
-    minLength: 1,
-    maxLength: 40,
-  })
+  .array(
+    fc.constantFrom(
+      '{',
+      '}',
+      '[',
+      ']',
+      '"',
+      ':',
+      ',',
+      'null',
+      '1e999',
+      '-0',
+      '"timestamp"',
+      '"type"',
+      '\n',
+      '\r\n',
+      '\u00e9',
+      '\ud83d',
+      'x',
+    ),
+    {
+      minLength: 1,
+      maxLength: 40,
+    },
+  )
   .map((parts) => Buffer.from(parts.join(''), 'utf8') as Uint8Array);
 const anyBytes = fc.oneof(bytes, jsonish, fc.constant(Uint8Array.of(0xff, 0xfe, 0x0a)));
 
@@ -44,7 +65,12 @@ export function applyBadBytes(original: Buffer, bad: BadBytes): Buffer {
     case 'garbage-line': {
       // At the start of the line that holds `at`: a whole bad line between good ones.
       const lineStart = original.lastIndexOf(0x0a, Math.max(0, at(bad.at) - 1)) + 1;
-      return Buffer.concat([original.subarray(0, lineStart), bad.bytes, Buffer.from('\n'), original.subarray(lineStart)]);
+      return Buffer.concat([
+        original.subarray(0, lineStart),
+        bad.bytes,
+        Buffer.from('\n'),
+        original.subarray(lineStart),
+      ]);
     }
   }
 }

@@ -2,14 +2,23 @@ import type { AdapterContext, AdapterEvent, AgentAdapter, ReadPosition, SourceRe
 
 export const FROM_START: ReadPosition = { offset: 0, state: null };
 
-export async function readAll(adapter: AgentAdapter, source: SourceRef, from: ReadPosition, ctx: AdapterContext): Promise<AdapterEvent[]> {
+export async function readAll(
+  adapter: AgentAdapter,
+  source: SourceRef,
+  from: ReadPosition,
+  ctx: AdapterContext,
+): Promise<AdapterEvent[]> {
   const events: AdapterEvent[] = [];
   for await (const event of adapter.read(source, from, ctx)) events.push(event);
   return events;
 }
 
 /** Every event of each source in turn, each read from the start. */
-export async function readSources(adapter: AgentAdapter, sources: readonly SourceRef[], ctx: AdapterContext): Promise<AdapterEvent[]> {
+export async function readSources(
+  adapter: AgentAdapter,
+  sources: readonly SourceRef[],
+  ctx: AdapterContext,
+): Promise<AdapterEvent[]> {
   const events: AdapterEvent[] = [];
   for (const source of sources) events.push(...(await readAll(adapter, source, FROM_START, ctx)));
   return events;

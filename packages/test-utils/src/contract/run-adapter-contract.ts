@@ -46,7 +46,8 @@ function readProblems(source: SourceRef, bytes: Buffer, events: readonly Adapter
     if (offset < previous) problems.push(`checkpoint offset ${offset} after ${previous}`);
     if (offset > bytes.length) problems.push(`checkpoint offset ${offset} beyond the file's ${bytes.length} bytes`);
     // An append source may only stop after a complete line: the agent may still be writing the rest.
-    if (source.mode === 'append' && offset > 0 && bytes[offset - 1] !== LF) problems.push(`checkpoint offset ${offset} inside a line`);
+    if (source.mode === 'append' && offset > 0 && bytes[offset - 1] !== LF)
+      problems.push(`checkpoint offset ${offset} inside a line`);
     previous = offset;
   }
   return problems;
@@ -148,7 +149,10 @@ export function runAdapterContract(options: AdapterContractOptions): void {
         await writeFile(source.path, broken);
         try {
           const events = await readAll(adapter, source, FROM_START, ctx);
-          expect(events.some((e) => e.type === 'diagnostic'), describeSource(home, source)).toBe(true);
+          expect(
+            events.some((e) => e.type === 'diagnostic'),
+            describeSource(home, source),
+          ).toBe(true);
         } finally {
           await writeFile(source.path, original(source));
         }

@@ -22,7 +22,8 @@ export interface CopilotSessionStartInit extends CopilotEventMeta {
 }
 
 export function copilotSessionStart(init: CopilotSessionStartInit): string {
-  const context = init.cwd === null || init.cwd === undefined ? {} : { cwd: init.cwd, gitRoot: init.cwd, branch: 'main' };
+  const context =
+    init.cwd === null || init.cwd === undefined ? {} : { cwd: init.cwd, gitRoot: init.cwd, branch: 'main' };
   return copilotEvent(
     'session.start',
     {
@@ -38,14 +39,24 @@ export function copilotSessionStart(init: CopilotSessionStartInit): string {
 }
 
 export function copilotSessionResume(init: CopilotEventMeta & { cwd: string }): string {
-  return copilotEvent('session.resume', { resumeTime: init.timestamp, eventCount: 0, context: { cwd: init.cwd } }, init);
+  return copilotEvent(
+    'session.resume',
+    { resumeTime: init.timestamp, eventCount: 0, context: { cwd: init.cwd } },
+    init,
+  );
 }
 
 export function copilotUserMessage(init: CopilotEventMeta & { content: string }): string {
-  return copilotEvent('user.message', { content: init.content, transformedContent: init.content, attachments: [] }, init);
+  return copilotEvent(
+    'user.message',
+    { content: init.content, transformedContent: init.content, attachments: [] },
+    init,
+  );
 }
 
-export function copilotAssistantMessage(init: CopilotEventMeta & { content: string; outputTokens?: number; model?: string }): string {
+export function copilotAssistantMessage(
+  init: CopilotEventMeta & { content: string; outputTokens?: number; model?: string },
+): string {
   return copilotEvent(
     'assistant.message',
     {

@@ -1,4 +1,11 @@
-import { addTokens, ZERO_TOKENS, type AdapterEvent, type SessionActivity, type TokenCounts, type UsageEvent } from '@rimuru/core';
+import {
+  addTokens,
+  ZERO_TOKENS,
+  type AdapterEvent,
+  type SessionActivity,
+  type TokenCounts,
+  type UsageEvent,
+} from '@rimuru/core';
 
 /** Joins lines into JSONL file content (each line `\n`-terminated). */
 export function jsonl(lines: readonly string[]): string {
@@ -11,7 +18,10 @@ export async function collectEvents(events: AsyncIterable<AdapterEvent>): Promis
   return out;
 }
 
-export function ofType<T extends AdapterEvent['type']>(events: readonly AdapterEvent[], type: T): Extract<AdapterEvent, { type: T }>[] {
+export function ofType<T extends AdapterEvent['type']>(
+  events: readonly AdapterEvent[],
+  type: T,
+): Extract<AdapterEvent, { type: T }>[] {
   return events.filter((e): e is Extract<AdapterEvent, { type: T }> => e.type === type);
 }
 

@@ -11,7 +11,15 @@ export {
   type CopilotModelUsageInit,
   type CopilotShutdownInit,
 } from './cli-events.js';
-export { chatRequest, chatSession, workspaceJson, mutation, vscodeUserDir, type ChatRequestInit, type ChatSessionInit } from './vscode.js';
+export {
+  chatRequest,
+  chatSession,
+  workspaceJson,
+  mutation,
+  vscodeUserDir,
+  type ChatRequestInit,
+  type ChatSessionInit,
+} from './vscode.js';
 export { jsonl, collectEvents, ofType, dedupeByKey, tokensBySession, mergeActivity } from './collect.js';
 export {
   writeTraceDb,

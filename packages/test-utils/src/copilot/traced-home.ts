@@ -89,7 +89,14 @@ export async function writeCopilotTracedHome(home: string, options: TraceDbOptio
   );
 
   const t0 = ms('2026-03-02T10:00:31.000Z');
-  const main = invokeAgentSpan({ traceId: 'a'.repeat(32), startMs: t0, endMs: t0 + 60_000, agentName: 'GitHub Copilot Chat', chatSessionId: traced, totals: { input: 1, output: 1 } });
+  const main = invokeAgentSpan({
+    traceId: 'a'.repeat(32),
+    startMs: t0,
+    endMs: t0 + 60_000,
+    agentName: 'GitHub Copilot Chat',
+    chatSessionId: traced,
+    totals: { input: 1, output: 1 },
+  });
   const tracedRequests: RequestTokens[] = [
     { newInput: 1_200, output: 300, cacheRead: 13_230, cacheWrite: 16_860, reasoning: 119 },
     { newInput: 2, output: 43, cacheRead: 30_090, cacheWrite: 1_618 },
@@ -97,38 +104,154 @@ export async function writeCopilotTracedHome(home: string, options: TraceDbOptio
     { newInput: 150, output: 12 },
     { newInput: 4_000, output: 500, cacheRead: 1_000, reasoning: 200 },
   ];
-  const [r1, r2, byok, title, sub] = tracedRequests as [RequestTokens, RequestTokens, RequestTokens, RequestTokens, RequestTokens];
-  const subAgent = invokeAgentSpan({ traceId: main.traceId, parentSpanId: main.spanId, startMs: t0 + 30_000, endMs: t0 + 50_000, agentName: 'runSubagent', chatSessionId: 'subagent-invocation-9' });
+  const [r1, r2, byok, title, sub] = tracedRequests as [
+    RequestTokens,
+    RequestTokens,
+    RequestTokens,
+    RequestTokens,
+    RequestTokens,
+  ];
+  const subAgent = invokeAgentSpan({
+    traceId: main.traceId,
+    parentSpanId: main.spanId,
+    startMs: t0 + 30_000,
+    endMs: t0 + 50_000,
+    agentName: 'runSubagent',
+    chatSessionId: 'subagent-invocation-9',
+  });
   const spans: TraceSpan[] = [
     main,
-    chatSpan({ traceId: main.traceId, parentSpanId: main.spanId, startMs: t0 + 1_000, model: 'claude-sonnet-4.5', chatSessionId: traced, tokens: r1 }),
-    toolSpan({ traceId: main.traceId, parentSpanId: main.spanId, startMs: t0 + 3_000, tool: 'read_file', chatSessionId: traced }),
-    chatSpan({ traceId: main.traceId, parentSpanId: main.spanId, startMs: t0 + 5_000, model: 'gpt-4.1', responseModel: 'gpt-4.1-2025-04-14', chatSessionId: traced, tokens: r2 }),
-    chatSpan({ traceId: main.traceId, parentSpanId: main.spanId, startMs: t0 + 10_000, model: 'claude-haiku-4.5', providerName: 'anthropic', agentName: 'AnthropicBYOK', tokens: byok }),
-    chatSpan({ traceId: main.traceId, parentSpanId: main.spanId, startMs: t0 + 20_000, model: 'gpt-4.1', chatSessionId: traced }),
+    chatSpan({
+      traceId: main.traceId,
+      parentSpanId: main.spanId,
+      startMs: t0 + 1_000,
+      model: 'claude-sonnet-4.5',
+      chatSessionId: traced,
+      tokens: r1,
+    }),
+    toolSpan({
+      traceId: main.traceId,
+      parentSpanId: main.spanId,
+      startMs: t0 + 3_000,
+      tool: 'read_file',
+      chatSessionId: traced,
+    }),
+    chatSpan({
+      traceId: main.traceId,
+      parentSpanId: main.spanId,
+      startMs: t0 + 5_000,
+      model: 'gpt-4.1',
+      responseModel: 'gpt-4.1-2025-04-14',
+      chatSessionId: traced,
+      tokens: r2,
+    }),
+    chatSpan({
+      traceId: main.traceId,
+      parentSpanId: main.spanId,
+      startMs: t0 + 10_000,
+      model: 'claude-haiku-4.5',
+      providerName: 'anthropic',
+      agentName: 'AnthropicBYOK',
+      tokens: byok,
+    }),
+    chatSpan({
+      traceId: main.traceId,
+      parentSpanId: main.spanId,
+      startMs: t0 + 20_000,
+      model: 'gpt-4.1',
+      chatSessionId: traced,
+    }),
     subAgent,
-    chatSpan({ traceId: main.traceId, parentSpanId: subAgent.spanId, startMs: t0 + 31_000, model: 'gpt-5', chatSessionId: 'subagent-invocation-9', parentChatSessionId: traced, tokens: sub }),
+    chatSpan({
+      traceId: main.traceId,
+      parentSpanId: subAgent.spanId,
+      startMs: t0 + 31_000,
+      model: 'gpt-5',
+      chatSessionId: 'subagent-invocation-9',
+      parentChatSessionId: traced,
+      tokens: sub,
+    }),
   ];
   // A title request: its own trace, naming the chat only as its parent. It ends the chat's requests.
-  const titleSpan = chatSpan({ traceId: 'b'.repeat(32), startMs: t0 + 70_000, model: 'gpt-4o-mini', parentChatSessionId: traced, tokens: title, agentName: 'title' });
+  const titleSpan = chatSpan({
+    traceId: 'b'.repeat(32),
+    startMs: t0 + 70_000,
+    model: 'gpt-4o-mini',
+    parentChatSessionId: traced,
+    tokens: title,
+    agentName: 'title',
+  });
   spans.push(titleSpan);
 
   const o0 = ms('2026-03-03T12:00:00.000Z');
-  const orphanTurn = invokeAgentSpan({ traceId: 'c'.repeat(32), startMs: o0, endMs: o0 + 8_000, agentName: 'GitHub Copilot Chat', chatSessionId: orphan });
+  const orphanTurn = invokeAgentSpan({
+    traceId: 'c'.repeat(32),
+    startMs: o0,
+    endMs: o0 + 8_000,
+    agentName: 'GitHub Copilot Chat',
+    chatSessionId: orphan,
+  });
   const orphanRequests: RequestTokens[] = [{ newInput: 700, output: 70, cacheRead: 300 }];
-  spans.push(orphanTurn, chatSpan({ traceId: orphanTurn.traceId, parentSpanId: orphanTurn.spanId, startMs: o0 + 1_000, model: 'gpt-5-mini', chatSessionId: orphan, tokens: orphanRequests[0] as RequestTokens }));
+  spans.push(
+    orphanTurn,
+    chatSpan({
+      traceId: orphanTurn.traceId,
+      parentSpanId: orphanTurn.spanId,
+      startMs: o0 + 1_000,
+      model: 'gpt-5-mini',
+      chatSessionId: orphan,
+      tokens: orphanRequests[0] as RequestTokens,
+    }),
+  );
 
   // Counted elsewhere: the Copilot CLI's own events.jsonl and Claude Code's transcript.
-  const cli = invokeAgentSpan({ traceId: 'd'.repeat(32), startMs: o0, endMs: o0 + 9_000, agentName: 'copilotcli', chatSessionId: 'cli-session-1' });
-  const claude = invokeAgentSpan({ traceId: 'e'.repeat(32), startMs: o0, endMs: o0 + 9_000, agentName: 'claude', chatSessionId: 'claude-session-1' });
+  const cli = invokeAgentSpan({
+    traceId: 'd'.repeat(32),
+    startMs: o0,
+    endMs: o0 + 9_000,
+    agentName: 'copilotcli',
+    chatSessionId: 'cli-session-1',
+  });
+  const claude = invokeAgentSpan({
+    traceId: 'e'.repeat(32),
+    startMs: o0,
+    endMs: o0 + 9_000,
+    agentName: 'claude',
+    chatSessionId: 'claude-session-1',
+  });
   spans.push(
     cli,
-    chatSpan({ traceId: cli.traceId, parentSpanId: cli.spanId, startMs: o0 + 500, model: 'gpt-5', tokens: { newInput: 99_999, output: 1 } }),
+    chatSpan({
+      traceId: cli.traceId,
+      parentSpanId: cli.spanId,
+      startMs: o0 + 500,
+      model: 'gpt-5',
+      tokens: { newInput: 99_999, output: 1 },
+    }),
     claude,
-    chatSpan({ traceId: claude.traceId, parentSpanId: claude.spanId, startMs: o0 + 500, model: 'claude-opus-4.5', chatSessionId: 'claude-session-1', agentName: 'Claude Copilot Proxy', tokens: { newInput: 88_888, output: 1 } }),
-    chatSpan({ traceId: 'f'.repeat(32), startMs: o0 + 600, model: 'claude-opus-4.5', chatSessionId: 'claude-session-2', tokens: { newInput: 77_777, output: 1 } }),
+    chatSpan({
+      traceId: claude.traceId,
+      parentSpanId: claude.spanId,
+      startMs: o0 + 500,
+      model: 'claude-opus-4.5',
+      chatSessionId: 'claude-session-1',
+      agentName: 'Claude Copilot Proxy',
+      tokens: { newInput: 88_888, output: 1 },
+    }),
+    chatSpan({
+      traceId: 'f'.repeat(32),
+      startMs: o0 + 600,
+      model: 'claude-opus-4.5',
+      chatSessionId: 'claude-session-2',
+      tokens: { newInput: 77_777, output: 1 },
+    }),
     // An inline request: no chat session anywhere in its trace.
-    chatSpan({ traceId: '1'.repeat(32), startMs: o0 + 700, model: 'gpt-4o-mini', tokens: { newInput: 66_666, output: 1 } }),
+    chatSpan({
+      traceId: '1'.repeat(32),
+      startMs: o0 + 700,
+      model: 'gpt-4o-mini',
+      tokens: { newInput: 66_666, output: 1 },
+    }),
   );
 
   const traceDbPath = writeTraceDb(join(home, traceDbRelativePath(user)), spans, options);

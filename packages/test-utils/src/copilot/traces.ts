@@ -70,7 +70,8 @@ const SPAN_COLUMNS_V1 = `span_id TEXT PRIMARY KEY, trace_id TEXT NOT NULL, paren
   chat_session_id TEXT, turn_index INTEGER, ttft_ms REAL`;
 
 function schema(version: 1 | 2): string {
-  const generated = version === 2 ? ',\n  session_id TEXT GENERATED ALWAYS AS (COALESCE(conversation_id, chat_session_id)) STORED' : '';
+  const generated =
+    version === 2 ? ',\n  session_id TEXT GENERATED ALWAYS AS (COALESCE(conversation_id, chat_session_id)) STORED' : '';
   return `
     CREATE TABLE schema_version (version INTEGER PRIMARY KEY);
     INSERT INTO schema_version (version) VALUES (${version});
@@ -119,7 +120,8 @@ export function writeTraceDb(path: string, spans: readonly TraceSpan[], options:
   try {
     db.exec(`PRAGMA journal_mode=${options.journalMode === 'delete' ? 'DELETE' : 'WAL'}`);
     db.exec(schema(options.schemaVersion ?? 2));
-    const insertSpan = db.prepare(`INSERT INTO spans (span_id, trace_id, parent_span_id, name, start_time_ms, end_time_ms,
+    const insertSpan =
+      db.prepare(`INSERT INTO spans (span_id, trace_id, parent_span_id, name, start_time_ms, end_time_ms,
       status_code, operation_name, provider_name, agent_name, conversation_id, request_model, response_model,
       input_tokens, output_tokens, cached_tokens, reasoning_tokens, chat_session_id)
       VALUES (@span_id, @trace_id, @parent_span_id, @name, @start_time_ms, @end_time_ms, @status_code, @operation_name,
@@ -198,7 +200,8 @@ export function chatSpan(init: ChatSpanInit): TraceSpan {
   const t = init.tokens;
   const attributes: Record<string, string | number> = {};
   if (t?.cacheWrite !== undefined) attributes['gen_ai.usage.cache_creation.input_tokens'] = t.cacheWrite;
-  if (init.parentChatSessionId !== undefined) attributes['copilot_chat.parent_chat_session_id'] = init.parentChatSessionId;
+  if (init.parentChatSessionId !== undefined)
+    attributes['copilot_chat.parent_chat_session_id'] = init.parentChatSessionId;
   return {
     spanId: init.spanId ?? nextSpanId(),
     traceId: init.traceId,
@@ -250,13 +253,21 @@ export function invokeAgentSpan(init: InvokeAgentInit): TraceSpan {
     operation: 'invoke_agent',
     providerName: 'github',
     agentName: init.agentName,
-    ...(init.chatSessionId === undefined ? {} : { chatSessionId: init.chatSessionId, conversationId: init.chatSessionId }),
+    ...(init.chatSessionId === undefined
+      ? {}
+      : { chatSessionId: init.chatSessionId, conversationId: init.chatSessionId }),
     ...(init.totals === undefined ? {} : { inputTokens: init.totals.input, outputTokens: init.totals.output }),
   };
 }
 
 /** An `execute_tool` span: activity of a turn, never a request. */
-export function toolSpan(init: { traceId: string; parentSpanId: string; startMs: number; tool: string; chatSessionId?: string }): TraceSpan {
+export function toolSpan(init: {
+  traceId: string;
+  parentSpanId: string;
+  startMs: number;
+  tool: string;
+  chatSessionId?: string;
+}): TraceSpan {
   return {
     spanId: nextSpanId(),
     traceId: init.traceId,

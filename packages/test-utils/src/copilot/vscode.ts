@@ -21,7 +21,11 @@ export function chatRequest(init: ChatRequestInit): Record<string, unknown> {
     message: { text: init.text ?? 'hello', parts: [] },
     variableData: { variables: [] },
     response: [{ value: 'ok' }],
-    result: { timings: { firstProgress: 100, totalElapsed: 900 }, metadata: {}, ...(init.details === undefined ? {} : { details: init.details }) },
+    result: {
+      timings: { firstProgress: 100, totalElapsed: 900 },
+      metadata: {},
+      ...(init.details === undefined ? {} : { details: init.details }),
+    },
     agent: { id: 'github.copilot.editsAgent' },
     timestamp: init.timestamp,
     ...(init.modelId === undefined ? {} : { modelId: init.modelId }),
@@ -68,7 +72,10 @@ export const mutation = {
 };
 
 /** VS Code's `User` directory for a product on a platform, relative to the home directory. */
-export function vscodeUserDir(platform: 'linux' | 'darwin' | 'win32', product: 'Code' | 'Code - Insiders' = 'Code'): string {
+export function vscodeUserDir(
+  platform: 'linux' | 'darwin' | 'win32',
+  product: 'Code' | 'Code - Insiders' = 'Code',
+): string {
   if (platform === 'darwin') return `Library/Application Support/${product}/User`;
   if (platform === 'win32') return `AppData/Roaming/${product}/User`;
   return `.config/${product}/User`;

@@ -96,7 +96,18 @@ class StoreWriter {
   }
 
   newSession(parentId: string | null, at: number, id?: string): SessionState {
-    return { id: id ?? this.nextId('ses'), parentId, title: 'New Session', promptTokens: 0, completionTokens: 0, cost: 0, createdAt: at, updatedAt: at, models: new Set(), trueTokens: 0 };
+    return {
+      id: id ?? this.nextId('ses'),
+      parentId,
+      title: 'New Session',
+      promptTokens: 0,
+      completionTokens: 0,
+      cost: 0,
+      createdAt: at,
+      updatedAt: at,
+      models: new Set(),
+      trueTokens: 0,
+    };
   }
 
   /** One agent step: a user (first step only) and an assistant message; counters as Crush's updateSessionUsage leaves them. */
@@ -130,8 +141,20 @@ class StoreWriter {
 
   private message(sessionId: string, role: string, model: Model | null, at: number, finishedAt?: number): void {
     this.db
-      .prepare('INSERT INTO messages (id, session_id, role, parts, model, provider, created_at, updated_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(this.nextId('msg'), sessionId, role, JSON.stringify([{ type: 'text', data: { text: 'hello' } }]), model?.id ?? null, model?.provider ?? null, at, finishedAt ?? at, finishedAt ?? null);
+      .prepare(
+        'INSERT INTO messages (id, session_id, role, parts, model, provider, created_at, updated_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        this.nextId('msg'),
+        sessionId,
+        role,
+        JSON.stringify([{ type: 'text', data: { text: 'hello' } }]),
+        model?.id ?? null,
+        model?.provider ?? null,
+        at,
+        finishedAt ?? at,
+        finishedAt ?? null,
+      );
   }
 
   save(s: SessionState): void {
@@ -187,7 +210,8 @@ export async function generateCrushHome(home: string, options: CrushHomeOptions 
       const model = i === sessionCount - 1 ? (MODELS[2] as Model) : rng.pick(MODELS.slice(0, 2));
       const steps = rng.int(1, 5);
       let at = clock;
-      for (let k = 0; k < steps; k += 1) at = store.step(s, k === 2 ? rng.pick(MODELS.slice(0, 2)) : model, at + rng.int(1, 30), k === 0);
+      for (let k = 0; k < steps; k += 1)
+        at = store.step(s, k === 2 ? rng.pick(MODELS.slice(0, 2)) : model, at + rng.int(1, 30), k === 0);
       store.title(s, model);
       if (i === 0) {
         // A sub-agent (agent tool): its own session, whose cost Crush adds to the parent's when done.
@@ -207,7 +231,11 @@ export async function generateCrushHome(home: string, options: CrushHomeOptions 
     registry.push({ path, data_dir: dataDir, last_accessed: new Date(clock * 1000).toISOString() });
   }
   // A registered project whose store is gone (deleted, or Crush never wrote one).
-  registry.push({ path: join(home, 'code', 'gone'), data_dir: join(home, 'code', 'gone', '.crush'), last_accessed: new Date(clock * 1000).toISOString() });
+  registry.push({
+    path: join(home, 'code', 'gone'),
+    data_dir: join(home, 'code', 'gone', '.crush'),
+    last_accessed: new Date(clock * 1000).toISOString(),
+  });
   registry.reverse(); // most recently accessed first, as Crush keeps it
   await writeFile(join(globalDir, 'projects.json'), JSON.stringify({ projects: registry }, null, 2));
   return { globalDir, truth };

@@ -9,7 +9,11 @@ export function cursorLinuxUserDir(homeDir: string): string {
   return join(homeDir, '.config', 'Cursor', 'User');
 }
 
-export function writeCursorGlobalDb(userDir: string, rows: KvRow[], options?: KvDbOptions & { itemTable?: KvRow[] }): string {
+export function writeCursorGlobalDb(
+  userDir: string,
+  rows: KvRow[],
+  options?: KvDbOptions & { itemTable?: KvRow[] },
+): string {
   return writeKvDb(
     join(userDir, 'globalStorage', 'state.vscdb'),
     { cursorDiskKV: rows, ItemTable: options?.itemTable ?? [] },
@@ -37,7 +41,8 @@ export function writeCursorWorkspace(userDir: string, hash: string, init: Cursor
   }
   if (init.noDb !== true) {
     const rows: KvRow[] = [...(init.itemTable ?? [])];
-    if (init.composerIds !== undefined) rows.push({ key: 'composer.composerData', value: cursorWorkspaceComposers(init.composerIds) });
+    if (init.composerIds !== undefined)
+      rows.push({ key: 'composer.composerData', value: cursorWorkspaceComposers(init.composerIds) });
     writeKvDb(join(dir, 'state.vscdb'), { ItemTable: rows });
   }
   return dir;
@@ -73,7 +78,10 @@ export function writeCursorCliStore(
         ? meta.rawMeta
         : Buffer.from(JSON.stringify({ latestRootBlobId: 'root', mode: 'agent', ...meta }), 'utf8').toString('hex');
     if (value !== null) db.prepare("INSERT INTO meta (key, value) VALUES ('0', ?)").run(value);
-    db.prepare('INSERT INTO blobs (id, data) VALUES (?, ?)').run('m1', Buffer.from('{"role":"user","id":"1","content":[]}'));
+    db.prepare('INSERT INTO blobs (id, data) VALUES (?, ?)').run(
+      'm1',
+      Buffer.from('{"role":"user","id":"1","content":[]}'),
+    );
   } finally {
     db.close();
   }

@@ -33,7 +33,8 @@ export function cursorBubble(init: CursorBubbleInit): Record<string, unknown> {
   };
   if (init.createdAt !== undefined) bubble['createdAt'] = init.createdAt;
   if (init.tokenCount !== null) bubble['tokenCount'] = init.tokenCount ?? { inputTokens: 0, outputTokens: 0 };
-  if (init.modelName !== undefined) bubble['modelInfo'] = init.modelName === null ? null : { modelName: init.modelName };
+  if (init.modelName !== undefined)
+    bubble['modelInfo'] = init.modelName === null ? null : { modelName: init.modelName };
   return { ...bubble, ...init.extra };
 }
 

@@ -55,9 +55,13 @@ export async function startSqliteWriter(
 ): Promise<SqliteWriter> {
   const script = join(dir, `sqlite-writer-${mode}.cjs`);
   writeFileSync(script, CHILD);
-  const child = spawn(process.execPath, [script, require.resolve('libsql'), path, mode, options.journal, options.prefix], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [script, require.resolve('libsql'), path, mode, options.journal, options.prefix],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -80,33 +80,74 @@ export async function generateDroidHome(homeDir: string, options: DroidHomeOptio
     const dir = join(sessionsDir, droidCwdSlug(cwd));
     await mkdir(dir, { recursive: true });
     const base = start + i * 3_600_000;
-    const lines: string[] = [JSON.stringify({ type: 'session_start', id, title, sessionTitle: title, owner: 'dev', version: 2, cwd })];
-    const usage: DroidUsageInit = { inputTokens: 0, outputTokens: 0, cacheCreationTokens: 0, cacheReadTokens: 0, thinkingTokens: 0 };
+    const lines: string[] = [
+      JSON.stringify({ type: 'session_start', id, title, sessionTitle: title, owner: 'dev', version: 2, cwd }),
+    ];
+    const usage: DroidUsageInit = {
+      inputTokens: 0,
+      outputTokens: 0,
+      cacheCreationTokens: 0,
+      cacheReadTokens: 0,
+      thinkingTokens: 0,
+    };
     let t = base;
     let parent: string | null = null;
     for (let r = 0; r < options.requestsPerSession; r += 1) {
       const userId = rng.uuid();
-      lines.push(JSON.stringify({ type: 'message', id: userId, parentId: parent, timestamp: new Date(t).toISOString(), message: { role: 'user', content: [{ type: 'text', text: `step ${r}` }] } }));
+      lines.push(
+        JSON.stringify({
+          type: 'message',
+          id: userId,
+          parentId: parent,
+          timestamp: new Date(t).toISOString(),
+          message: { role: 'user', content: [{ type: 'text', text: `step ${r}` }] },
+        }),
+      );
       t += rng.int(1, 30) * 1000;
       const assistantId = rng.uuid();
-      lines.push(JSON.stringify({ type: 'message', id: assistantId, parentId: userId, timestamp: new Date(t).toISOString(), message: { role: 'assistant', content: [{ type: 'text', text: 'ok' }] } }));
+      lines.push(
+        JSON.stringify({
+          type: 'message',
+          id: assistantId,
+          parentId: userId,
+          timestamp: new Date(t).toISOString(),
+          message: { role: 'assistant', content: [{ type: 'text', text: 'ok' }] },
+        }),
+      );
       parent = assistantId;
       usage.inputTokens += rng.int(10, 3000);
       usage.outputTokens += rng.int(5, 800);
       usage.cacheCreationTokens += rng.int(0, 2000);
       usage.cacheReadTokens += rng.int(0, 20000);
       usage.thinkingTokens += rng.int(0, 300);
-      if (r % 3 === 2) lines.push(JSON.stringify({ type: 'todo_state', id: rng.uuid(), timestamp: new Date(t).toISOString(), todos: '1. [completed] step' }));
+      if (r % 3 === 2)
+        lines.push(
+          JSON.stringify({
+            type: 'todo_state',
+            id: rng.uuid(),
+            timestamp: new Date(t).toISOString(),
+            todos: '1. [completed] step',
+          }),
+        );
       t += rng.int(1, 60) * 1000;
     }
     const transcriptPath = join(dir, `${id}.jsonl`);
     await writeFile(transcriptPath, `${lines.join('\n')}\n`);
-    const tokenless = options.tokenlessEvery !== undefined && options.tokenlessEvery > 0 && (i + 1) % options.tokenlessEvery === 0;
+    const tokenless =
+      options.tokenlessEvery !== undefined && options.tokenlessEvery > 0 && (i + 1) % options.tokenlessEvery === 0;
     let settingsPath: string | null = null;
     const end = t - 1000;
     if (!tokenless) {
       settingsPath = join(dir, `${id}.settings.json`);
-      await writeFile(settingsPath, droidSettingsJson({ model, providerLock: 'anthropic', providerLockTimestamp: new Date(base).toISOString(), tokenUsage: usage }));
+      await writeFile(
+        settingsPath,
+        droidSettingsJson({
+          model,
+          providerLock: 'anthropic',
+          providerLockTimestamp: new Date(base).toISOString(),
+          tokenUsage: usage,
+        }),
+      );
       const when = new Date(end);
       await utimes(settingsPath, when, when);
     }

@@ -13,16 +13,36 @@ export interface GeminiTokensSummary {
   total: number;
 }
 
-export function geminiTokens(init: { prompt: number; cached?: number; output: number; thoughts?: number; tool?: number }): GeminiTokensSummary {
+export function geminiTokens(init: {
+  prompt: number;
+  cached?: number;
+  output: number;
+  thoughts?: number;
+  tool?: number;
+}): GeminiTokensSummary {
   const cached = init.cached ?? 0;
   const thoughts = init.thoughts ?? 0;
   const tool = init.tool ?? 0;
-  return { input: init.prompt, output: init.output, cached, thoughts, tool, total: init.prompt + init.output + thoughts + tool };
+  return {
+    input: init.prompt,
+    output: init.output,
+    cached,
+    thoughts,
+    tool,
+    total: init.prompt + init.output + thoughts + tool,
+  };
 }
 
 /** What one Gemini message costs in Rimuru's classes, stated from the raw API numbers. */
 export function geminiTruthTokens(t: GeminiTokensSummary): TokenCounts {
-  return { input: t.input - t.cached + t.tool, output: t.output + t.thoughts, cacheRead: t.cached, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: t.thoughts };
+  return {
+    input: t.input - t.cached + t.tool,
+    output: t.output + t.thoughts,
+    cacheRead: t.cached,
+    cacheWrite5m: 0,
+    cacheWrite1h: 0,
+    reasoning: t.thoughts,
+  };
 }
 
 export function geminiUserMessage(id: string, timestamp: string, text = 'do the thing'): Record<string, unknown> {
@@ -102,10 +122,20 @@ export async function generateGeminiHome(home: string, options: GeminiHomeOption
     const id = rng.uuid();
     const kind = s % 5 === 4 ? 'json+migrated' : s % 2 === 0 ? 'json' : 'jsonl';
     const tokenless = s % 7 === 6;
-    const truth: GeminiSessionTruth = { id, parentId: null, projectPath: project.root, requests: 0, tokens: { ...ZERO_TOKENS }, models: [], tokensKnown: false };
+    const truth: GeminiSessionTruth = {
+      id,
+      parentId: null,
+      projectPath: project.root,
+      requests: 0,
+      tokens: { ...ZERO_TOKENS },
+      models: [],
+      tokensKnown: false,
+    };
     const startMs = clock;
     const messages: Record<string, unknown>[] = [];
-    const lines: unknown[] = [{ sessionId: id, projectHash: 'h', startTime: iso(startMs), lastUpdated: iso(startMs), kind: 'main' }];
+    const lines: unknown[] = [
+      { sessionId: id, projectHash: 'h', startTime: iso(startMs), lastUpdated: iso(startMs), kind: 'main' },
+    ];
     const models = new Set<string>();
     for (let m = 0; m < options.messagesPerSession; m += 1) {
       clock += rng.int(1_000, 60_000);
@@ -120,11 +150,20 @@ export async function generateGeminiHome(home: string, options: GeminiHomeOption
         ? null
         : interrupted
           ? geminiTokens({ prompt: 0, output: 0 })
-          : geminiTokens({ prompt, cached: rng.chance(0.6) ? rng.int(0, prompt) : 0, output: rng.int(1, 4_000), thoughts: rng.chance(0.5) ? rng.int(0, 2_000) : 0, tool: rng.chance(0.2) ? rng.int(0, 300) : 0 });
+          : geminiTokens({
+              prompt,
+              cached: rng.chance(0.6) ? rng.int(0, prompt) : 0,
+              output: rng.int(1, 4_000),
+              thoughts: rng.chance(0.5) ? rng.int(0, 2_000) : 0,
+              tool: rng.chance(0.2) ? rng.int(0, 300) : 0,
+            });
       const answer = geminiModelMessage(`${id}-g${m}`, iso(clock), tokens, model);
       messages.push(answer);
       // The log writes the answer first without tokens, then with them, then with its tool calls.
-      lines.push({ ...answer, tokens: null }, answer, { ...answer, toolCalls: [{ id: `call-${m}`, name: 'ls', args: {}, status: 'success', timestamp: iso(clock + 5) }] });
+      lines.push({ ...answer, tokens: null }, answer, {
+        ...answer,
+        toolCalls: [{ id: `call-${m}`, name: 'ls', args: {}, status: 'success', timestamp: iso(clock + 5) }],
+      });
       lines.push({ $set: { lastUpdated: iso(clock + 10) } });
       if (tokens !== null) {
         truth.tokensKnown = true;
@@ -140,7 +179,14 @@ export async function generateGeminiHome(home: string, options: GeminiHomeOption
     lines.push({ $set: { summary: `session ${s}` } });
     // Models of billed requests (an interrupted all-zero turn is no request).
     truth.models = [...models].sort();
-    const doc = { sessionId: id, projectHash: 'h', startTime: iso(startMs), lastUpdated: iso(clock + 10), summary: `session ${s}`, messages };
+    const doc = {
+      sessionId: id,
+      projectHash: 'h',
+      startTime: iso(startMs),
+      lastUpdated: iso(clock + 10),
+      summary: `session ${s}`,
+      messages,
+    };
     const chats = join(project.dir, 'chats');
     const stem = `session-${iso(startMs).slice(0, 16).replace(/:/g, '-')}-${id.slice(0, 8)}`;
     if (kind !== 'jsonl') {
@@ -158,7 +204,14 @@ export async function generateGeminiHome(home: string, options: GeminiHomeOption
       clock += 1_000;
       const subTokens = geminiTokens({ prompt: rng.int(100, 9_000), cached: 50, output: rng.int(1, 500), thoughts: 7 });
       const sub = [
-        { sessionId: subId, projectHash: 'h', startTime: iso(clock), lastUpdated: iso(clock), kind: 'subagent', directories: ['/work/subagent-root'] },
+        {
+          sessionId: subId,
+          projectHash: 'h',
+          startTime: iso(clock),
+          lastUpdated: iso(clock),
+          kind: 'subagent',
+          directories: ['/work/subagent-root'],
+        },
         geminiUserMessage(`${subId}-u`, iso(clock + 1)),
         geminiModelMessage(`${subId}-g`, iso(clock + 2), subTokens, 'gemini-2.5-flash'),
       ];

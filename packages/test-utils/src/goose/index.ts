@@ -40,7 +40,13 @@ export interface GooseRawCounts {
 
 /** The unified tokens of Goose counters (non-cached input = input − cache read − cache write). */
 export function unifiedGooseTokens(c: GooseRawCounts): TokenCounts {
-  return { ...ZERO_TOKENS, input: c.input - c.cacheRead - c.cacheWrite, output: c.output, cacheRead: c.cacheRead, cacheWrite5m: c.cacheWrite };
+  return {
+    ...ZERO_TOKENS,
+    input: c.input - c.cacheRead - c.cacheWrite,
+    output: c.output,
+    cacheRead: c.cacheRead,
+    cacheWrite5m: c.cacheWrite,
+  };
 }
 
 export interface GooseTruth {
@@ -80,15 +86,23 @@ export async function writeGooseHome(dir: string, seed = 5): Promise<GooseTruth>
   await mkdir(sessionsDir, { recursive: true });
   const dbPath = join(sessionsDir, 'sessions.db');
   const db = new Database(dbPath);
-  const truth: GooseTruth = { tokens: new Map(), projects: new Map(), tokenless: [], dbPath: join(SESSIONS_DIR, 'sessions.db') };
+  const truth: GooseTruth = {
+    tokens: new Map(),
+    projects: new Map(),
+    tokenless: [],
+    dbPath: join(SESSIONS_DIR, 'sessions.db'),
+  };
   try {
     db.exec(GOOSE_SCHEMA);
-    const insertSession = db.prepare(`INSERT INTO sessions (id, name, working_dir, created_at, updated_at, provider_name, model_config_json,
+    const insertSession =
+      db.prepare(`INSERT INTO sessions (id, name, working_dir, created_at, updated_at, provider_name, model_config_json,
       accumulated_input_tokens, accumulated_output_tokens, accumulated_total_tokens, accumulated_cache_read_tokens, accumulated_cache_write_tokens, accumulated_cost)
       VALUES (?, ?, ?, ?, ?, 'anthropic', ?, ?, ?, ?, ?, ?, ?)`);
-    const insertLedger = db.prepare(`INSERT INTO usage_ledger (session_id, created_timestamp, model, input_tokens, output_tokens, total_tokens,
+    const insertLedger =
+      db.prepare(`INSERT INTO usage_ledger (session_id, created_timestamp, model, input_tokens, output_tokens, total_tokens,
       cache_read_tokens, cache_write_tokens, cost, cost_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'provider_reported')`);
-    const insertMessage = db.prepare(`INSERT INTO messages (message_id, session_id, role, content_json, created_timestamp, metadata_json)
+    const insertMessage =
+      db.prepare(`INSERT INTO messages (message_id, session_id, role, content_json, created_timestamp, metadata_json)
       VALUES (?, ?, ?, '[{"type":"text","text":"hi"}]', ?, '{"userVisible":true}')`);
     const base = Date.UTC(2025, 10, 1, 8, 0, 0);
     const kinds = ['ledger', 'ledger', 'cumulative', 'upgraded', 'empty'] as const;
@@ -114,13 +128,32 @@ export async function writeGooseHome(dir: string, seed = 5): Promise<GooseTruth>
       const counted = kind !== 'empty';
       const project = `/home/dev/goose-${n}`;
       insertSession.run(
-        id, `Session ${n}`, project, sqlTime(created), sqlTime(clock + 1000), '{"model_name":"claude-sonnet-4-5","context_limit":200000}',
-        counted ? acc.input : null, counted ? acc.output : null, counted ? acc.input + acc.output : null,
-        counted ? acc.cacheRead : null, counted ? acc.cacheWrite : null, counted ? 0.5 : null,
+        id,
+        `Session ${n}`,
+        project,
+        sqlTime(created),
+        sqlTime(clock + 1000),
+        '{"model_name":"claude-sonnet-4-5","context_limit":200000}',
+        counted ? acc.input : null,
+        counted ? acc.output : null,
+        counted ? acc.input + acc.output : null,
+        counted ? acc.cacheRead : null,
+        counted ? acc.cacheWrite : null,
+        counted ? 0.5 : null,
       );
       insertMessage.run(`m-${id}-0`, id, 'user', Math.floor(created / 1000) + 1);
       for (const [at, c] of ledgerRows) {
-        insertLedger.run(id, Math.floor(at / 1000), 'claude-sonnet-4-5', c.input, c.output, c.input + c.output, c.cacheRead, c.cacheWrite, 0.01);
+        insertLedger.run(
+          id,
+          Math.floor(at / 1000),
+          'claude-sonnet-4-5',
+          c.input,
+          c.output,
+          c.input + c.output,
+          c.cacheRead,
+          c.cacheWrite,
+          0.01,
+        );
         insertMessage.run(`m-${id}-${at}`, id, 'assistant', Math.floor(at / 1000));
       }
       truth.projects.set(id, project);
@@ -128,7 +161,14 @@ export async function writeGooseHome(dir: string, seed = 5): Promise<GooseTruth>
       else truth.tokenless.push(id);
       if (kind === 'cumulative') {
         // The pre-database file of the same session, left behind after migration.
-        const meta = { working_dir: project, description: `Session ${n}`, message_count: 1, accumulated_input_tokens: acc.input, accumulated_output_tokens: acc.output, accumulated_total_tokens: acc.input + acc.output };
+        const meta = {
+          working_dir: project,
+          description: `Session ${n}`,
+          message_count: 1,
+          accumulated_input_tokens: acc.input,
+          accumulated_output_tokens: acc.output,
+          accumulated_total_tokens: acc.input + acc.output,
+        };
         const msg = { role: 'user', created: Math.floor(created / 1000) + 1, content: [{ type: 'text', text: 'hi' }] };
         // Legacy counters carry no cache split: the same total, but read as non-cached input.
         await writeFile(join(sessionsDir, `${id}.jsonl`), `${JSON.stringify(meta)}\n${JSON.stringify(msg)}\n`);
@@ -139,8 +179,22 @@ export async function writeGooseHome(dir: string, seed = 5): Promise<GooseTruth>
   }
   // A legacy-only session.
   const legacy = { input: rng.int(100, 5000), output: rng.int(10, 900) };
-  const meta = { working_dir: '/home/dev/legacy', description: 'old session', message_count: 2, total_tokens: 9, input_tokens: 4, output_tokens: 5, accumulated_input_tokens: legacy.input, accumulated_output_tokens: legacy.output, accumulated_total_tokens: legacy.input + legacy.output };
-  const lines = [meta, { role: 'user', created: 1_746_100_800, content: [] }, { role: 'assistant', created: 1_746_100_860, content: [] }];
+  const meta = {
+    working_dir: '/home/dev/legacy',
+    description: 'old session',
+    message_count: 2,
+    total_tokens: 9,
+    input_tokens: 4,
+    output_tokens: 5,
+    accumulated_input_tokens: legacy.input,
+    accumulated_output_tokens: legacy.output,
+    accumulated_total_tokens: legacy.input + legacy.output,
+  };
+  const lines = [
+    meta,
+    { role: 'user', created: 1_746_100_800, content: [] },
+    { role: 'assistant', created: 1_746_100_860, content: [] },
+  ];
   await writeFile(join(sessionsDir, '20250501_120000.jsonl'), lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
   truth.tokens.set('20250501_120000', { ...ZERO_TOKENS, input: legacy.input, output: legacy.output });
   truth.projects.set('20250501_120000', '/home/dev/legacy');

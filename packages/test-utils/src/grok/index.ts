@@ -35,18 +35,33 @@ export function grokUpdateLine(init: {
       reasoningTokens: sum('reasoningTokens'),
       modelCalls: rows.length,
       modelUsage: Object.fromEntries(
-        Object.entries(init.modelUsage).map(([m, r]) => [m, { ...r, totalTokens: r.inputTokens + r.outputTokens, cacheCreationTokens: 0 }]),
+        Object.entries(init.modelUsage).map(([m, r]) => [
+          m,
+          { ...r, totalTokens: r.inputTokens + r.outputTokens, cacheCreationTokens: 0 },
+        ]),
       ),
     };
   }
   return JSON.stringify({
     timestamp: Math.floor(init.atMs / 1000),
     method: '_x.ai/session/update',
-    params: { sessionId: init.sessionId, update, _meta: { eventId: init.eventId ?? `ev-${init.atMs}`, agentTimestampMs: init.atMs } },
+    params: {
+      sessionId: init.sessionId,
+      update,
+      _meta: { eventId: init.eventId ?? `ev-${init.atMs}`, agentTimestampMs: init.atMs },
+    },
   });
 }
 
-export function grokSummaryJson(init: { id: string; cwd: string; createdAt: string; updatedAt: string; model: string; title: string; parent?: string }): string {
+export function grokSummaryJson(init: {
+  id: string;
+  cwd: string;
+  createdAt: string;
+  updatedAt: string;
+  model: string;
+  title: string;
+  parent?: string;
+}): string {
   return `${JSON.stringify(
     {
       info: { id: init.id, cwd: init.cwd },
@@ -99,7 +114,10 @@ const MODELS = ['grok-4.5', 'grok-code-fast-1'] as const;
  * `turn_completed` usage, some turns with two models and one turn written twice (a replay
  * of the same `prompt_id`, which counts once).
  */
-export async function generateGrokHome(homeDir: string, options: GrokHomeOptions): Promise<{ sessionsDir: string; sessions: GrokSessionTruth[] }> {
+export async function generateGrokHome(
+  homeDir: string,
+  options: GrokHomeOptions,
+): Promise<{ sessionsDir: string; sessions: GrokSessionTruth[] }> {
   const rng = new Prng(options.seed);
   const sessionsDir = join(homeDir, '.grok', 'sessions');
   const start = Date.parse(options.start ?? '2026-07-01T08:00:00.000Z');
@@ -109,7 +127,8 @@ export async function generateGrokHome(homeDir: string, options: GrokHomeOptions
     const cwd = rng.pick(PROJECTS);
     const dir = join(sessionsDir, encodeURIComponent(cwd), id);
     await mkdir(dir, { recursive: true });
-    const tokenless = options.tokenlessEvery !== undefined && options.tokenlessEvery > 0 && (i + 1) % options.tokenlessEvery === 0;
+    const tokenless =
+      options.tokenlessEvery !== undefined && options.tokenlessEvery > 0 && (i + 1) % options.tokenlessEvery === 0;
     const base = start + i * 3_600_000;
     let t = base;
     const lines: string[] = [];
@@ -128,9 +147,23 @@ export async function generateGrokHome(homeDir: string, options: GrokHomeOptions
     const models = new Set<string>();
     for (let turn = 0; turn < options.turnsPerSession; turn += 1) {
       const promptId = rng.uuid();
-      lines.push(grokUpdateLine({ sessionId: id, atMs: t, kind: 'user_message_chunk', extra: { content: { type: 'text', text: `turn ${turn}` } } }));
+      lines.push(
+        grokUpdateLine({
+          sessionId: id,
+          atMs: t,
+          kind: 'user_message_chunk',
+          extra: { content: { type: 'text', text: `turn ${turn}` } },
+        }),
+      );
       t += rng.int(1, 20) * 1000;
-      lines.push(grokUpdateLine({ sessionId: id, atMs: t, kind: 'tool_call', extra: { toolCallId: rng.hex(8), title: 'read_file' } }));
+      lines.push(
+        grokUpdateLine({
+          sessionId: id,
+          atMs: t,
+          kind: 'tool_call',
+          extra: { toolCallId: rng.hex(8), title: 'read_file' },
+        }),
+      );
       t += rng.int(1, 20) * 1000;
       const usage: Record<string, GrokUsageInit> = {};
       const pickModels = turn % 3 === 1 ? [...MODELS] : [rng.pick(MODELS)];
@@ -146,10 +179,20 @@ export async function generateGrokHome(homeDir: string, options: GrokHomeOptions
         };
       }
       const completed = (at: number, u: Record<string, GrokUsageInit>): string =>
-        grokUpdateLine({ sessionId: id, atMs: at, kind: 'turn_completed', promptId, eventId: rng.uuid(), modelUsage: u, extra: { stop_reason: 'end_turn' } });
+        grokUpdateLine({
+          sessionId: id,
+          atMs: at,
+          kind: 'turn_completed',
+          promptId,
+          eventId: rng.uuid(),
+          modelUsage: u,
+          extra: { stop_reason: 'end_turn' },
+        });
       if (turn === 0 && options.turnsPerSession > 1) {
         // An earlier, smaller copy of the same turn: the later copy replaces it.
-        const smaller = Object.fromEntries(Object.entries(usage).map(([m, r]) => [m, { ...r, outputTokens: 1, reasoningTokens: 0 }]));
+        const smaller = Object.fromEntries(
+          Object.entries(usage).map(([m, r]) => [m, { ...r, outputTokens: 1, reasoningTokens: 0 }]),
+        );
         lines.push(completed(t - 500, smaller));
       }
       lines.push(completed(t, usage));
@@ -168,9 +211,19 @@ export async function generateGrokHome(homeDir: string, options: GrokHomeOptions
     truth.endedAt = new Date(lastAt).toISOString();
     await writeFile(
       join(dir, 'summary.json'),
-      grokSummaryJson({ id, cwd, createdAt: truth.startedAt, updatedAt: truth.endedAt, model: MODELS[0], title: truth.title }),
+      grokSummaryJson({
+        id,
+        cwd,
+        createdAt: truth.startedAt,
+        updatedAt: truth.endedAt,
+        model: MODELS[0],
+        title: truth.title,
+      }),
     );
-    await writeFile(join(dir, 'chat_history.jsonl'), `${JSON.stringify({ type: 'user', content: [{ type: 'text', text: 'hi' }] })}\n`);
+    await writeFile(
+      join(dir, 'chat_history.jsonl'),
+      `${JSON.stringify({ type: 'user', content: [{ type: 'text', text: 'hi' }] })}\n`,
+    );
     if (tokenless) {
       truth.models = [MODELS[0]];
       truth.tokens = { input: 0, output: 0, cacheRead: 0, reasoning: 0 };

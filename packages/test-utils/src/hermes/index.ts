@@ -38,7 +38,13 @@ CREATE TABLE messages (
 );`;
 
 /** A Hermes session JSON document as kept in `~/.hermes/sessions/` (no tokens). */
-export function hermesSessionJson(init: { id: string; model: string; start: string; last: string; cwd: string | null }): string {
+export function hermesSessionJson(init: {
+  id: string;
+  model: string;
+  start: string;
+  last: string;
+  cwd: string | null;
+}): string {
   return `${JSON.stringify(
     {
       session_id: init.id,
@@ -63,7 +69,10 @@ export function hermesSessionJson(init: { id: string; model: string; start: stri
  * messages; every third session a child of the previous one, as compression splits do) and a
  * few session JSON documents; returns what an adapter must read.
  */
-export async function generateHermesHome(homeDir: string, options: HermesHomeOptions): Promise<{ hermesHome: string; sessions: HermesSessionTruth[] }> {
+export async function generateHermesHome(
+  homeDir: string,
+  options: HermesHomeOptions,
+): Promise<{ hermesHome: string; sessions: HermesSessionTruth[] }> {
   const rng = new Prng(options.seed);
   const hermesHome = join(homeDir, '.hermes');
   await mkdir(join(hermesHome, 'sessions'), { recursive: true });
@@ -89,15 +98,49 @@ export async function generateHermesHome(homeDir: string, options: HermesHomeOpt
       const last = times[times.length - 1] ?? started;
       const ended = i % 2 === 0 ? last + 2 : null;
       const reasoning = rng.int(0, 500);
-      const tokens = { input: rng.int(100, 90000), output: reasoning + rng.int(10, 5000), cacheRead: rng.int(0, 400000), cacheWrite: rng.int(0, 20000), reasoning };
+      const tokens = {
+        input: rng.int(100, 90000),
+        output: reasoning + rng.int(10, 5000),
+        cacheRead: rng.int(0, 400000),
+        cacheWrite: rng.int(0, 20000),
+        reasoning,
+      };
       const actual = i % 3 === 0 ? rng.int(1, 900) / 1000 : null;
       const parent = i % 3 === 2 ? (sessions[i - 1]?.id ?? null) : null;
-      insertSession.run(id, model, parent, started, ended, messages, tokens.input, tokens.output, tokens.cacheRead, tokens.cacheWrite, tokens.reasoning, 0.5, actual, `Chat ${i + 1}`, messages);
+      insertSession.run(
+        id,
+        model,
+        parent,
+        started,
+        ended,
+        messages,
+        tokens.input,
+        tokens.output,
+        tokens.cacheRead,
+        tokens.cacheWrite,
+        tokens.reasoning,
+        0.5,
+        actual,
+        `Chat ${i + 1}`,
+        messages,
+      );
       times.forEach((t, k) => insertMessage.run(id, k % 2 === 0 ? 'user' : 'assistant', 'x', t));
       const iso = (s: number): string => new Date(Math.trunc(s * 1000)).toISOString();
-      sessions.push({ id, model, tokens, actualCostUsd: actual, startedAt: iso(started), endedAt: iso(ended ?? last), title: `Chat ${i + 1}`, parentId: parent });
+      sessions.push({
+        id,
+        model,
+        tokens,
+        actualCostUsd: actual,
+        startedAt: iso(started),
+        endedAt: iso(ended ?? last),
+        title: `Chat ${i + 1}`,
+        parentId: parent,
+      });
       if (options.jsonEvery !== undefined && options.jsonEvery > 0 && (i + 1) % options.jsonEvery === 0) {
-        await writeFile(join(hermesHome, 'sessions', `session_${id}.json`), hermesSessionJson({ id, model, start: iso(started), last: iso(last), cwd: '/home/dev/app' }));
+        await writeFile(
+          join(hermesHome, 'sessions', `session_${id}.json`),
+          hermesSessionJson({ id, model, start: iso(started), last: iso(last), cwd: '/home/dev/app' }),
+        );
       }
     }
   } finally {

@@ -41,15 +41,30 @@ export function hostileValue(): fc.Arbitrary<unknown> {
 
 /** Bytes that are not UTF-8: lone continuation bytes, overlongs, surrogates, 0xFF. */
 export function invalidUtf8(): fc.Arbitrary<Uint8Array> {
-  const bad = fc.constantFrom([0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xe2, 0x82]);
+  const bad = fc.constantFrom(
+    [0xff],
+    [0xc0, 0xaf],
+    [0xed, 0xa0, 0x80],
+    [0x80],
+    [0xf8, 0x88, 0x80, 0x80, 0x80],
+    [0xe2, 0x82],
+  );
   return fc
-    .array(fc.oneof(bad, fc.uint8Array({ maxLength: 16 }).map((a) => [...a])), { minLength: 1, maxLength: 12 })
+    .array(
+      fc.oneof(
+        bad,
+        fc.uint8Array({ maxLength: 16 }).map((a) => [...a]),
+      ),
+      { minLength: 1, maxLength: 12 },
+    )
     .map((parts) => Uint8Array.from(parts.flat()));
 }
 
 /** JSON nested `depth` levels deep (arrays or objects), as text. */
 export function deeplyNested(depth: number, kind: 'array' | 'object'): string {
-  return kind === 'array' ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+  return kind === 'array'
+    ? `${'['.repeat(depth)}1${']'.repeat(depth)}`
+    : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -17,7 +17,14 @@ export async function readWhole(adapter: AgentAdapter, source: SourceRef, ctx: A
   };
 }
 
-const TOKEN_CLASSES: (keyof TokenCounts)[] = ['input', 'output', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h', 'reasoning'];
+const TOKEN_CLASSES: (keyof TokenCounts)[] = [
+  'input',
+  'output',
+  'cacheRead',
+  'cacheWrite5m',
+  'cacheWrite1h',
+  'reasoning',
+];
 
 /** Problems with what an adapter yielded: negative/NaN/unsafe tokens, invalid instants. Empty when sane. */
 export function insaneEvents(events: readonly AdapterEvent[]): string[] {
@@ -35,7 +42,8 @@ export function insaneEvents(events: readonly AdapterEvent[]): string[] {
       }
       if (!Number.isFinite(e.rank)) problems.push(`usage ${e.dedupeKey}: rank=${String(e.rank)}`);
     } else if (e.type === 'activity') {
-      if (!validInstant(e.firstAt) || !validInstant(e.lastAt)) problems.push(`activity ${e.sessionExternalId}: ${e.firstAt}..${e.lastAt}`);
+      if (!validInstant(e.firstAt) || !validInstant(e.lastAt))
+        problems.push(`activity ${e.sessionExternalId}: ${e.firstAt}..${e.lastAt}`);
     } else if (e.type === 'checkpoint') {
       if (!Number.isSafeInteger(e.offset) || e.offset < 0) problems.push(`checkpoint offset=${e.offset}`);
     }

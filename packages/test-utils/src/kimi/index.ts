@@ -41,7 +41,12 @@ const CLI_MODEL = 'kimi-k2-turbo-preview';
 const jsonl = (records: unknown[]): string => records.map((r) => `${JSON.stringify(r)}\n`).join('');
 
 function size(rng: Prng): KimiTokensTruth {
-  return { input: rng.int(1, 12_000), output: rng.int(1, 900), cacheRead: rng.int(0, 30_000), cacheWrite: rng.chance(0.2) ? rng.int(1, 500) : 0 };
+  return {
+    input: rng.int(1, 12_000),
+    output: rng.int(1, 900),
+    cacheRead: rng.int(0, 30_000),
+    cacheWrite: rng.chance(0.2) ? rng.int(1, 500) : 0,
+  };
 }
 
 /**
@@ -65,7 +70,12 @@ export async function generateKimiHome(homeDir: string, options: KimiHomeOptions
   for (let s = 0; s < options.sessions; s += 1) {
     const base = start + s * 3_600_000;
     const cwd = rng.pick(PROJECTS);
-    const add = (a: KimiTokensTruth, b: KimiTokensTruth): KimiTokensTruth => ({ input: a.input + b.input, output: a.output + b.output, cacheRead: a.cacheRead + b.cacheRead, cacheWrite: a.cacheWrite + b.cacheWrite });
+    const add = (a: KimiTokensTruth, b: KimiTokensTruth): KimiTokensTruth => ({
+      input: a.input + b.input,
+      output: a.output + b.output,
+      cacheRead: a.cacheRead + b.cacheRead,
+      cacheWrite: a.cacheWrite + b.cacheWrite,
+    });
     let tokens: KimiTokensTruth = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
     let t = base;
     if (s % 2 === 0) {
@@ -83,7 +93,16 @@ export async function generateKimiHome(homeDir: string, options: KimiHomeOptions
           timestamp: t / 1000,
           message: {
             type: 'StatusUpdate',
-            payload: { context_usage: 0.1, token_usage: { input_other: u.input, output: u.output, input_cache_read: u.cacheRead, input_cache_creation: u.cacheWrite }, message_id: `chatcmpl-${rng.hex(12)}` },
+            payload: {
+              context_usage: 0.1,
+              token_usage: {
+                input_other: u.input,
+                output: u.output,
+                input_cache_read: u.cacheRead,
+                input_cache_creation: u.cacheWrite,
+              },
+              message_id: `chatcmpl-${rng.hex(12)}`,
+            },
           },
         });
         tokens = add(tokens, u);
@@ -113,16 +132,40 @@ export async function generateKimiHome(homeDir: string, options: KimiHomeOptions
       const model = rng.pick(CODE_MODELS);
       const records: unknown[] = [
         { type: 'metadata', protocol_version: '1.4', created_at: t },
-        { type: 'config.update', modelAlias: model, thinkingEffort: 'on', time: t, ...(agentId === 'main' ? {} : { cwd }) },
+        {
+          type: 'config.update',
+          modelAlias: model,
+          thinkingEffort: 'on',
+          time: t,
+          ...(agentId === 'main' ? {} : { cwd }),
+        },
         { type: 'turn.prompt', input: [{ type: 'text', text: 'go' }], time: t + 1, agentId },
       ];
       for (let c = 0; c < calls; c += 1) {
         t += rng.int(800, 9000);
-        records.push({ type: 'llm.request', kind: 'loop', provider: 'kimi', model: model.split('/').pop(), modelAlias: model, time: t, agentId });
+        records.push({
+          type: 'llm.request',
+          kind: 'loop',
+          provider: 'kimi',
+          model: model.split('/').pop(),
+          modelAlias: model,
+          time: t,
+          agentId,
+        });
         const u = size(rng);
         t += rng.int(300, 4000);
-        const usage = { inputOther: u.input, output: u.output, inputCacheRead: u.cacheRead, inputCacheCreation: u.cacheWrite };
-        records.push({ type: 'context.append_loop_event', event: { type: 'step.end', usage, finishReason: 'tool_use' }, time: t, agentId });
+        const usage = {
+          inputOther: u.input,
+          output: u.output,
+          inputCacheRead: u.cacheRead,
+          inputCacheCreation: u.cacheWrite,
+        };
+        records.push({
+          type: 'context.append_loop_event',
+          event: { type: 'step.end', usage, finishReason: 'tool_use' },
+          time: t,
+          agentId,
+        });
         const named = rng.chance(0.7);
         records.push({ type: 'usage.record', ...(named ? { model } : {}), usage, usageScope: 'turn', time: t });
         tokens = add(tokens, u);
@@ -130,7 +173,13 @@ export async function generateKimiHome(homeDir: string, options: KimiHomeOptions
         requests += 1;
       }
       // An aggregate of the turn's steps: never counted.
-      records.push({ type: 'usage.record', model, usage: { inputOther: 1, output: 1, inputCacheRead: 1, inputCacheCreation: 0 }, usageScope: 'session', time: t + 1 });
+      records.push({
+        type: 'usage.record',
+        model,
+        usage: { inputOther: 1, output: 1, inputCacheRead: 1, inputCacheCreation: 0 },
+        usageScope: 'session',
+        time: t + 1,
+      });
       records.push({ type: 'turn.ended', turnId: 0, reason: 'completed', time: t + 2, agentId });
       t += 2;
       return records;
@@ -139,7 +188,11 @@ export async function generateKimiHome(homeDir: string, options: KimiHomeOptions
     await write(`${dir}/agents/main/wire.jsonl`, jsonl(main));
     if (s % 3 === 1) await write(`${dir}/agents/agent-0/wire.jsonl`, jsonl(agentLog('agent-0', 2)));
     const agents = { main: { type: 'main', parentAgentId: null } };
-    await write(`${dir}/state.json`, JSON.stringify({ createdAt: new Date(base).toISOString(), title, agents, workDir: cwd }, null, 2), false);
+    await write(
+      `${dir}/state.json`,
+      JSON.stringify({ createdAt: new Date(base).toISOString(), title, agents, workDir: cwd }, null, 2),
+      false,
+    );
     truth.sessions.push({
       sessionId: id,
       layout: 'kimi-code',

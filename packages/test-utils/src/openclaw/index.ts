@@ -70,17 +70,29 @@ export async function generateOpenclawHome(homeDir: string, options: OpenclawHom
       lines.user(t, `task ${c}`);
       if (rng.chance(0.25)) {
         current = rng.pick(MODELS);
-        lines.entry('custom', t, { customType: 'model-snapshot', data: { provider: current[1], modelId: current[0], timestamp: t } });
+        lines.entry('custom', t, {
+          customType: 'model-snapshot',
+          data: { provider: current[1], modelId: current[0], timestamp: t },
+        });
       }
       t += rng.int(500, 9000);
       if (tokenless) {
-        lines.entry('message', t, { message: { role: 'assistant', model: current[0], content: [{ type: 'text', text: 'ok' }] } });
+        lines.entry('message', t, {
+          message: { role: 'assistant', model: current[0], content: [{ type: 'text', text: 'ok' }] },
+        });
         requests += 1;
         models.add(current[0]);
         continue;
       }
       const failed = rng.chance(0.15);
-      const call = lines.assistant(t, t - 400, rng.chance(0.5) ? current[0] : null, current[1], failed ? 'aborted' : current[2], callSize(rng));
+      const call = lines.assistant(
+        t,
+        t - 400,
+        rng.chance(0.5) ? current[0] : null,
+        current[1],
+        failed ? 'aborted' : current[2],
+        callSize(rng),
+      );
       if (!failed) {
         tokens = addTruth(tokens, call.truth);
         requests += 1;
@@ -90,7 +102,12 @@ export async function generateOpenclawHome(homeDir: string, options: OpenclawHom
     const home = HOMES[s % HOMES.length] as string;
     const dir = `${home}/agents/${AGENTS[s % AGENTS.length] as string}/sessions`;
     const archive = s % 3;
-    const name = archive === 1 ? `${id}.jsonl.reset.${new Date(t + 1000).toISOString().replace(/:/g, '-')}` : archive === 2 ? `${id}.jsonl.deleted.${t + 1000}` : `${id}.jsonl`;
+    const name =
+      archive === 1
+        ? `${id}.jsonl.reset.${new Date(t + 1000).toISOString().replace(/:/g, '-')}`
+        : archive === 2
+          ? `${id}.jsonl.deleted.${t + 1000}`
+          : `${id}.jsonl`;
     await write(`${dir}/${name}`, lines.text());
     // A rename caught half-way: the live file's bytes also exist under the archive's name.
     if (s % 4 === 3) await write(`${dir}/${id}.jsonl.reset.${t + 5000}`, lines.text());

@@ -60,7 +60,13 @@ function tokensJson(t: StepTokens, subsetStyle: boolean): Record<string, unknown
   const inputAll = t.input + t.read + t.write;
   if (subsetStyle) {
     // Older versions: output includes reasoning, total = SDK input + SDK output.
-    return { total: inputAll + t.output, input: t.input, output: t.output, reasoning: t.reasoning, cache: { read: t.read, write: t.write } };
+    return {
+      total: inputAll + t.output,
+      input: t.input,
+      output: t.output,
+      reasoning: t.reasoning,
+      cache: { read: t.read, write: t.write },
+    };
   }
   return {
     total: inputAll + t.output + t.reasoning,
@@ -74,13 +80,32 @@ function tokensJson(t: StepTokens, subsetStyle: boolean): Record<string, unknown
 function stepOf(rng: Prng, subsetStyle: boolean): StepTokens {
   const reasoning = rng.chance(0.5) ? rng.int(1, 400) : 0;
   const output = rng.int(1, 900) + (subsetStyle ? reasoning : 0);
-  return { input: rng.int(0, 3000), output, reasoning, read: rng.chance(0.7) ? rng.int(0, 50_000) : 0, write: rng.chance(0.4) ? rng.int(0, 5000) : 0 };
+  return {
+    input: rng.int(0, 3000),
+    output,
+    reasoning,
+    read: rng.chance(0.7) ? rng.int(0, 50_000) : 0,
+    write: rng.chance(0.4) ? rng.int(0, 5000) : 0,
+  };
 }
 
-const ensureTruth = (truth: Map<string, OpenCodeSessionTruth>, id: string, projectPath: string): OpenCodeSessionTruth => {
+const ensureTruth = (
+  truth: Map<string, OpenCodeSessionTruth>,
+  id: string,
+  projectPath: string,
+): OpenCodeSessionTruth => {
   let t = truth.get(id);
   if (t === undefined) {
-    t = { input: 0, output: 0, reasoning: 0, cacheRead: 0, cacheWrite: 0, requests: 0, projectPath, tokensKnown: false };
+    t = {
+      input: 0,
+      output: 0,
+      reasoning: 0,
+      cacheRead: 0,
+      cacheWrite: 0,
+      requests: 0,
+      projectPath,
+      tokensKnown: false,
+    };
     truth.set(id, t);
   }
   return t;
@@ -111,7 +136,9 @@ export async function generateOpenCodeHome(home: string, options: OpenCodeHomeOp
   const truth = new Map<string, OpenCodeSessionTruth>();
   const sessionCount = options.sessions ?? 4;
   const base = Date.UTC(2026, 0, 5, 9, 0, 0);
-  const stores: { name: string; sessions: number }[] = [{ name: options.dbName ?? 'opencode.db', sessions: sessionCount }];
+  const stores: { name: string; sessions: number }[] = [
+    { name: options.dbName ?? 'opencode.db', sessions: sessionCount },
+  ];
   const channel = options.channelDbName === undefined ? 'opencode-beta.db' : options.channelDbName;
   if (channel !== null) stores.push({ name: channel, sessions: 1 });
   const legacyMessages: GenMessage[] = [];
@@ -134,7 +161,17 @@ export async function generateOpenCodeHome(home: string, options: OpenCodeHomeOp
       for (let turn = 0; turn < turns; turn += 1) {
         const at = t0 + turn * 10_000;
         const userId = nextId('msg');
-        insertMessage.run(userId, sessionID, at, at, JSON.stringify({ role: 'user', time: { created: at }, model: { providerID: 'anthropic', modelID: 'claude-sonnet-4-5' } }));
+        insertMessage.run(
+          userId,
+          sessionID,
+          at,
+          at,
+          JSON.stringify({
+            role: 'user',
+            time: { created: at },
+            model: { providerID: 'anthropic', modelID: 'claude-sonnet-4-5' },
+          }),
+        );
         const assistantId = nextId('msg');
         const subsetStyle = rng.chance(0.3);
         const model = rng.pick(['claude-sonnet-4-5', 'gpt-5.1-codex', 'kimi-k2.6']);
@@ -163,10 +200,22 @@ export async function generateOpenCodeHome(home: string, options: OpenCodeHomeOp
         });
         insertMessage.run(assistantId, sessionID, at + 100, at + 2000, JSON.stringify(data));
         steps.forEach((step, i) => {
-          const partData = { type: 'step-finish', reason: 'stop', tokens: tokensJson(step, subsetStyle), cost: cost / steps.length };
+          const partData = {
+            type: 'step-finish',
+            reason: 'stop',
+            tokens: tokensJson(step, subsetStyle),
+            cost: cost / steps.length,
+          };
           insertPart.run(nextId('prt'), assistantId, sessionID, at + 200 + i, at + 200 + i, JSON.stringify(partData));
         });
-        insertPart.run(nextId('prt'), assistantId, sessionID, at + 150, at + 150, JSON.stringify({ type: 'text', text: 'step-finish mentioned in text' }));
+        insertPart.run(
+          nextId('prt'),
+          assistantId,
+          sessionID,
+          at + 150,
+          at + 150,
+          JSON.stringify({ type: 'text', text: 'step-finish mentioned in text' }),
+        );
         truthEntry.tokensKnown = true;
         truthEntry.requests += 1;
         for (const step of steps) {
@@ -176,7 +225,8 @@ export async function generateOpenCodeHome(home: string, options: OpenCodeHomeOp
           truthEntry.cacheRead += step.read;
           truthEntry.cacheWrite += step.write;
         }
-        if (options.legacy !== false && legacyMessages.length < 3) legacyMessages.push({ id: assistantId, sessionID, data, steps });
+        if (options.legacy !== false && legacyMessages.length < 3)
+          legacyMessages.push({ id: assistantId, sessionID, data, steps });
       }
     }
     db.close();
@@ -187,8 +237,19 @@ export async function generateOpenCodeHome(home: string, options: OpenCodeHomeOp
     // The same messages again in the legacy tree (a store migrated to SQLite keeps its files):
     // one message, never counted twice. One of them as an earlier, still-streaming copy.
     for (const [i, m] of legacyMessages.entries()) {
-      const data = i === 0 ? { ...m.data, tokens: { input: 0, output: 0, reasoning: 0, cache: { read: 0, write: 0 } }, time: { created: (m.data['time'] as { created: number }).created } } : m.data;
-      await writeJson(join(storage, 'message', m.sessionID, `${m.id}.json`), { id: m.id, sessionID: m.sessionID, ...data });
+      const data =
+        i === 0
+          ? {
+              ...m.data,
+              tokens: { input: 0, output: 0, reasoning: 0, cache: { read: 0, write: 0 } },
+              time: { created: (m.data['time'] as { created: number }).created },
+            }
+          : m.data;
+      await writeJson(join(storage, 'message', m.sessionID, `${m.id}.json`), {
+        id: m.id,
+        sessionID: m.sessionID,
+        ...data,
+      });
     }
     // A legacy-only session with its session file, a user message and a two-step reply.
     const sessionID = nextId('ses');
@@ -203,7 +264,12 @@ export async function generateOpenCodeHome(home: string, options: OpenCodeHomeOp
       time: { created: t0, updated: t0 + 5000 },
     });
     const userId = nextId('msg');
-    await writeJson(join(storage, 'message', sessionID, `${userId}.json`), { id: userId, sessionID, role: 'user', time: { created: t0 + 1000 } });
+    await writeJson(join(storage, 'message', sessionID, `${userId}.json`), {
+      id: userId,
+      sessionID,
+      role: 'user',
+      time: { created: t0 + 1000 },
+    });
     const assistantId = nextId('msg');
     const steps = [stepOf(rng, true), stepOf(rng, true)];
     const last = steps[1] as StepTokens;
@@ -219,9 +285,21 @@ export async function generateOpenCodeHome(home: string, options: OpenCodeHomeOp
       time: { created: t0 + 1100, completed: t0 + 4000 },
     });
     for (const [i, step] of steps.entries()) {
-      await writeJson(join(storage, 'part', assistantId, `prt_${i}.json`), { id: `prt_${i}`, messageID: assistantId, sessionID, type: 'step-finish', tokens: tokensJson(step, true) });
+      await writeJson(join(storage, 'part', assistantId, `prt_${i}.json`), {
+        id: `prt_${i}`,
+        messageID: assistantId,
+        sessionID,
+        type: 'step-finish',
+        tokens: tokensJson(step, true),
+      });
     }
-    await writeJson(join(storage, 'part', assistantId, 'prt_text.json'), { id: 'prt_text', messageID: assistantId, sessionID, type: 'text', text: 'hello' });
+    await writeJson(join(storage, 'part', assistantId, 'prt_text.json'), {
+      id: 'prt_text',
+      messageID: assistantId,
+      sessionID,
+      type: 'text',
+      text: 'hello',
+    });
     const entry = ensureTruth(truth, sessionID, directory);
     entry.tokensKnown = true;
     entry.requests += 1;

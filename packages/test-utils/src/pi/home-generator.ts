@@ -61,9 +61,15 @@ export function piFileName(at: number, id: string): string {
  */
 export async function generatePiHome(homeDir: string, options: PiHomeOptions): Promise<PiHomeTruth> {
   const rng = new Prng(options.seed);
-  const sessionsDir = options.envRoot === true ? join(homeDir, 'custom-pi', 'sessions') : join(homeDir, '.pi', 'agent', 'sessions');
+  const sessionsDir =
+    options.envRoot === true ? join(homeDir, 'custom-pi', 'sessions') : join(homeDir, '.pi', 'agent', 'sessions');
   const start = Date.parse(options.start ?? '2026-04-01T08:00:00.000Z');
-  const truth: PiHomeTruth = { sessionsDir, env: options.envRoot === true ? { PI_AGENT_DIR: sessionsDir } : {}, files: [], sessions: [] };
+  const truth: PiHomeTruth = {
+    sessionsDir,
+    env: options.envRoot === true ? { PI_AGENT_DIR: sessionsDir } : {},
+    files: [],
+    sessions: [],
+  };
 
   const write = async (cwd: string, at: number, id: string, text: string): Promise<string> => {
     const dir = join(sessionsDir, piProjectDir(cwd));
@@ -100,7 +106,14 @@ export async function generatePiHome(homeDir: string, options: PiHomeOptions): P
       t += rng.int(500, 20_000);
       const aborted = rng.chance(0.15);
       const named = rng.chance(0.8);
-      const call = lines.assistant(t, started, named ? current[0] : null, current[1], aborted ? 'aborted' : current[2], callSize(rng));
+      const call = lines.assistant(
+        t,
+        started,
+        named ? current[0] : null,
+        current[1],
+        aborted ? 'aborted' : current[2],
+        callSize(rng),
+      );
       if (!aborted) {
         tokens = addTruth(tokens, call.truth);
         requests += 1;

@@ -33,7 +33,13 @@ export class PiSessionLines {
     return this.rng.hex(8);
   }
 
-  header(fields: { id: string; at: number; cwd: string; parentSession?: string; extra?: Record<string, unknown> }): void {
+  header(fields: {
+    id: string;
+    at: number;
+    cwd: string;
+    parentSession?: string;
+    extra?: Record<string, unknown>;
+  }): void {
     this.lines.push(
       JSON.stringify({
         type: 'session',
@@ -114,12 +120,22 @@ export class PiSessionLines {
 }
 
 export function addTruth(a: PiTokensTruth, b: PiTokensTruth): PiTokensTruth {
-  return { input: a.input + b.input, output: a.output + b.output, cacheRead: a.cacheRead + b.cacheRead, cacheWrite: a.cacheWrite + b.cacheWrite };
+  return {
+    input: a.input + b.input,
+    output: a.output + b.output,
+    cacheRead: a.cacheRead + b.cacheRead,
+    cacheWrite: a.cacheWrite + b.cacheWrite,
+  };
 }
 
 export const ZERO_TRUTH: PiTokensTruth = Object.freeze({ input: 0, output: 0, cacheRead: 0, cacheWrite: 0 });
 
 /** A plausible call size. */
 export function callSize(rng: Prng): PiTokensTruth {
-  return { input: rng.int(1, 4000), output: rng.int(1, 2000), cacheRead: rng.int(1, 90_000), cacheWrite: rng.int(0, 5000) };
+  return {
+    input: rng.int(1, 4000),
+    output: rng.int(1, 2000),
+    cacheRead: rng.int(1, 90_000),
+    cacheWrite: rng.int(0, 5000),
+  };
 }

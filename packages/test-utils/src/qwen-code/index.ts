@@ -44,7 +44,16 @@ export interface QwenRecordInit {
 }
 
 function base(init: QwenRecordInit, type: string): Record<string, unknown> {
-  return { uuid: init.uuid, parentUuid: init.parentUuid ?? null, sessionId: init.sessionId, timestamp: init.timestamp, type, cwd: init.cwd, version: '0.18.1', gitBranch: 'main' };
+  return {
+    uuid: init.uuid,
+    parentUuid: init.parentUuid ?? null,
+    sessionId: init.sessionId,
+    timestamp: init.timestamp,
+    type,
+    cwd: init.cwd,
+    version: '0.18.1',
+    gitBranch: 'main',
+  };
 }
 
 export function qwenUserLine(init: QwenRecordInit, text = 'do it'): Record<string, unknown> {
@@ -52,10 +61,19 @@ export function qwenUserLine(init: QwenRecordInit, text = 'do it'): Record<strin
 }
 
 export function qwenAssistantLine(init: QwenRecordInit, model: string, usage?: QwenUsage): Record<string, unknown> {
-  return { ...base(init, 'assistant'), model, message: { role: 'model', parts: [{ text: 'done' }] }, ...(usage === undefined ? {} : { usageMetadata: usage }) };
+  return {
+    ...base(init, 'assistant'),
+    model,
+    message: { role: 'model', parts: [{ text: 'done' }] },
+    ...(usage === undefined ? {} : { usageMetadata: usage }),
+  };
 }
 
-export function qwenSystemLine(init: QwenRecordInit, subtype: string, systemPayload: Record<string, unknown>): Record<string, unknown> {
+export function qwenSystemLine(
+  init: QwenRecordInit,
+  subtype: string,
+  systemPayload: Record<string, unknown>,
+): Record<string, unknown> {
   return { ...base(init, 'system'), subtype, systemPayload };
 }
 
@@ -119,7 +137,14 @@ export async function generateQwenHome(home: string, options: QwenHomeOptions): 
     const cwd = `/work/proj-${s % 3}`;
     const id = rng.uuid();
     const tokenless = s % 5 === 4;
-    const truth: QwenSessionTruth = { id, projectPath: cwd, requests: 0, tokens: { ...ZERO_TOKENS }, models: [], tokensKnown: false };
+    const truth: QwenSessionTruth = {
+      id,
+      projectPath: cwd,
+      requests: 0,
+      tokens: { ...ZERO_TOKENS },
+      models: [],
+      tokensKnown: false,
+    };
     const models = new Set<string>();
     const lines: unknown[] = [];
     let parent: string | null = null;
@@ -133,7 +158,12 @@ export async function generateQwenHome(home: string, options: QwenHomeOptions): 
       lines.push(qwenUserLine(next()));
       const model = rng.pick(MODELS);
       const prompt = rng.int(500, 90_000);
-      const usage = qwenUsage({ prompt, cached: rng.chance(0.6) ? rng.int(0, prompt) : 0, output: rng.int(1, 3_000), thoughts: rng.chance(0.4) ? rng.int(1, 900) : 0 });
+      const usage = qwenUsage({
+        prompt,
+        cached: rng.chance(0.6) ? rng.int(0, prompt) : 0,
+        output: rng.int(1, 3_000),
+        thoughts: rng.chance(0.4) ? rng.int(1, 900) : 0,
+      });
       const call = next();
       if (tokenless) {
         lines.push(qwenAssistantLine(call, model));
@@ -142,7 +172,10 @@ export async function generateQwenHome(home: string, options: QwenHomeOptions): 
       lines.push(qwenTelemetryLine(next(), model, usage));
       if (rng.chance(0.3)) lines.push(qwenAssistantLine(call, model, qwenUsage({ prompt: 1, output: 1 }))); // an early streamed copy
       lines.push(qwenAssistantLine(call, model, usage));
-      lines.push({ ...base(next(), 'tool_result'), message: { role: 'user', parts: [{ functionResponse: { id: 'c', name: 'ls', response: {} } }] } });
+      lines.push({
+        ...base(next(), 'tool_result'),
+        message: { role: 'user', parts: [{ functionResponse: { id: 'c', name: 'ls', response: {} } }] },
+      });
       if (c === 1) lines.push(qwenSystemLine(next(), 'rewind', { truncatedCount: 2 })); // the call before it was billed all the same
       truth.requests += 1;
       truth.tokens = addTokens(truth.tokens, qwenTruthTokens(usage));

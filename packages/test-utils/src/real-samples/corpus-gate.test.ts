@@ -23,8 +23,18 @@ describe('corpusGate', () => {
 
 describe('token classes', () => {
   it('puts both cache-write lifetimes in ccusage’s cache creation and reads either oracle’s sessions', () => {
-    expect(ccusageClasses({ input: 1, output: 2, cacheRead: 3, cacheWrite5m: 4, cacheWrite1h: 5, reasoning: 6 })).toEqual([1, 2, 3, 9]);
-    const more = { sessionId: 's', inputTokens: 1, outputTokens: 2, cacheReadTokens: 3, cacheCreationTokens: 4, totalTokens: 10, modelsUsed: [] };
+    expect(
+      ccusageClasses({ input: 1, output: 2, cacheRead: 3, cacheWrite5m: 4, cacheWrite1h: 5, reasoning: 6 }),
+    ).toEqual([1, 2, 3, 9]);
+    const more = {
+      sessionId: 's',
+      inputTokens: 1,
+      outputTokens: 2,
+      cacheReadTokens: 3,
+      cacheCreationTokens: 4,
+      totalTokens: 10,
+      modelsUsed: [],
+    };
     const unit = { id: 's', input: 5, output: 6, cacheRead: 7, cacheCreation: 8, totalTokens: 26, models: [] };
     expect(oracleClasses(more)).toEqual([1, 2, 3, 4]);
     expect(oracleClasses(unit)).toEqual([5, 6, 7, 8]);

@@ -34,7 +34,9 @@ export function corpusGate(needs: readonly string[], options: { dir?: string; ci
   const ci = options.ci ?? process.env['CI'] === 'true';
   if (!existsSync(dir)) return { run: false, fail: ci, reason: `no real-samples corpus at ${dir}` };
   const missing = needs.filter((path) => !existsSync(join(dir, path)));
-  return missing.length === 0 ? { run: true } : { run: false, fail: false, reason: `the corpus has no ${missing.join(', ')}` };
+  return missing.length === 0
+    ? { run: true }
+    : { run: false, fail: false, reason: `the corpus has no ${missing.join(', ')}` };
 }
 
 /**
@@ -117,7 +119,9 @@ export function moreAgentsOracle(): Record<string, MoreAgentsEntry> {
 
 /** The more-agents oracle's entries of one agent (its folder of the corpus), as [sample, entry]. */
 export function moreAgentsEntries(agent: string): [string, MoreAgentsEntry][] {
-  return Object.entries(moreAgentsOracle()).filter(([sample, entry]) => sample.startsWith(`${agent}/`) || entry.agent === agent);
+  return Object.entries(moreAgentsOracle()).filter(
+    ([sample, entry]) => sample.startsWith(`${agent}/`) || entry.agent === agent,
+  );
 }
 
 /**
@@ -146,7 +150,10 @@ export function withPlacedSamples<T>(
 }
 
 /** Copies samples to the given places: [sample relative to the corpus, target relative to `homeDir`]. */
-export async function copySamples(homeDir: string, files: readonly (readonly [sample: string, target: string])[]): Promise<void> {
+export async function copySamples(
+  homeDir: string,
+  files: readonly (readonly [sample: string, target: string])[],
+): Promise<void> {
   for (const [sample, target] of files) {
     const to = join(homeDir, target);
     await mkdir(dirname(to), { recursive: true });

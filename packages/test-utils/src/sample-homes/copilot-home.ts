@@ -38,13 +38,27 @@ export async function writeCopilotSampleHome(home: string): Promise<ExpectedSess
     home,
     copilotEventsPath(cli),
     jsonl([
-      copilotSessionStart({ id: 'e1', timestamp: '2025-09-01T10:00:00.000Z', sessionId: cli, cwd: '/home/dev/app', model: 'claude-sonnet-4.5' }),
+      copilotSessionStart({
+        id: 'e1',
+        timestamp: '2025-09-01T10:00:00.000Z',
+        sessionId: cli,
+        cwd: '/home/dev/app',
+        model: 'claude-sonnet-4.5',
+      }),
       copilotUserMessage({ id: 'e2', timestamp: '2025-09-01T10:00:05.000Z', content: 'fix the build' }),
       copilotAssistantMessage({ id: 'e3', timestamp: '2025-09-01T10:00:20.000Z', content: 'done', outputTokens: 800 }),
       copilotShutdown({
         id: 'e4',
         timestamp: '2025-09-01T10:05:00.000Z',
-        modelMetrics: { 'claude-sonnet-4.5': { inputTokens: 12_000, outputTokens: 800, cacheReadTokens: 9_000, cacheWriteTokens: 1_000, reasoningTokens: 100 } },
+        modelMetrics: {
+          'claude-sonnet-4.5': {
+            inputTokens: 12_000,
+            outputTokens: 800,
+            cacheReadTokens: 9_000,
+            cacheWriteTokens: 1_000,
+            reasoningTokens: 100,
+          },
+        },
       }),
       copilotSessionResume({ id: 'e5', timestamp: '2025-09-01T11:00:00.000Z', cwd: '/home/dev/app' }),
       copilotUserMessage({ id: 'e6', timestamp: '2025-09-01T11:00:10.000Z', content: 'and the tests' }),
@@ -68,12 +82,20 @@ export async function writeCopilotSampleHome(home: string): Promise<ExpectedSess
     jsonl([
       copilotSessionStart({ id: 'l1', timestamp: '2025-09-02T09:00:00.000Z', sessionId: legacy, cwd: '/home/dev/api' }),
       copilotEvent('tool.execution_start', { toolName: 'bash' }, { id: 'l2', timestamp: '2025-09-02T09:01:00.000Z' }),
-      copilotShutdown({ id: 'l3', timestamp: '2025-09-02T09:03:00.000Z', modelMetrics: { 'gpt-4.1': { inputTokens: 400, outputTokens: 40 } } }),
+      copilotShutdown({
+        id: 'l3',
+        timestamp: '2025-09-02T09:03:00.000Z',
+        modelMetrics: { 'gpt-4.1': { inputTokens: 400, outputTokens: 40 } },
+      }),
     ]),
   );
 
   const stable = vscodeUserDir('linux');
-  await put(home, `${stable}/workspaceStorage/ws1/workspace.json`, workspaceJson({ folder: fileUri('/home/dev/my app') }));
+  await put(
+    home,
+    `${stable}/workspaceStorage/ws1/workspace.json`,
+    workspaceJson({ folder: fileUri('/home/dev/my app') }),
+  );
   await put(
     home,
     `${stable}/workspaceStorage/ws1/chatSessions/chat-a.json`,
@@ -101,11 +123,23 @@ export async function writeCopilotSampleHome(home: string): Promise<ExpectedSess
     home,
     `${insiders}/globalStorage/emptyWindowChatSessions/chat-b.jsonl`,
     jsonl([
-      mutation.initial(chatSession({ sessionId: 'chat-b', creationDate: ms('2025-09-04T07:00:00.000Z'), requests: [] })),
-      mutation.push(['requests'], [chatRequest({ timestamp: ms('2025-09-04T07:05:00.000Z'), modelId: 'copilot/gpt-5' })]),
-      mutation.push(['requests'], [chatRequest({ timestamp: ms('2025-09-04T07:10:00.000Z'), modelId: 'copilot/gpt-5' })]),
+      mutation.initial(
+        chatSession({ sessionId: 'chat-b', creationDate: ms('2025-09-04T07:00:00.000Z'), requests: [] }),
+      ),
+      mutation.push(
+        ['requests'],
+        [chatRequest({ timestamp: ms('2025-09-04T07:05:00.000Z'), modelId: 'copilot/gpt-5' })],
+      ),
+      mutation.push(
+        ['requests'],
+        [chatRequest({ timestamp: ms('2025-09-04T07:10:00.000Z'), modelId: 'copilot/gpt-5' })],
+      ),
       // Retrying the last request truncates the array to index 1 first: the 07:10 request is gone.
-      mutation.push(['requests'], [chatRequest({ timestamp: ms('2025-09-04T07:08:00.000Z'), modelId: 'copilot/gpt-5' })], 1),
+      mutation.push(
+        ['requests'],
+        [chatRequest({ timestamp: ms('2025-09-04T07:08:00.000Z'), modelId: 'copilot/gpt-5' })],
+        1,
+      ),
     ]),
   );
 

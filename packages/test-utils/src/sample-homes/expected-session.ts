@@ -12,6 +12,12 @@ export interface ExpectedSession {
   tokens: { input: number; output: number; cacheRead: number; cacheWrite: number; reasoning: number } | null;
 }
 
-export function tokensOf(input: number, output: number, cacheRead = 0, cacheWrite = 0, reasoning = 0): ExpectedSession['tokens'] {
+export function tokensOf(
+  input: number,
+  output: number,
+  cacheRead = 0,
+  cacheWrite = 0,
+  reasoning = 0,
+): ExpectedSession['tokens'] {
   return { input, output, cacheRead, cacheWrite, reasoning };
 }

@@ -10,7 +10,10 @@ export default class BudgetCheck extends ReadCommand<typeof BudgetCheck> {
   static override description =
     'Prints each budget past 80 % or 100 % of its amount. Exit codes: 0 every budget holds (warnings included), ' +
     '3 at least one is exceeded, 1 the check could not run, 2 bad usage.';
-  static override examples = ['<%= config.bin %> budget check', '<%= config.bin %> budget check --no-sync && run-agents.sh'];
+  static override examples = [
+    '<%= config.bin %> budget check',
+    '<%= config.bin %> budget check --no-sync && run-agents.sh',
+  ];
 
   async run(): Promise<void> {
     const { runtime, settings } = await this.prepare();

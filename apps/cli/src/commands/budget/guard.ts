@@ -7,7 +7,8 @@ import { renderError } from '../../error-line.js';
 import { openRuntime, type Runtime } from '../../runtime.js';
 
 export default class BudgetGuard extends BaseCommand<typeof BudgetGuard> {
-  static override summary = "Claude Code's prompt guard: exit 2 (prompt refused, reason on stderr) while a --hard budget is exceeded";
+  static override summary =
+    "Claude Code's prompt guard: exit 2 (prompt refused, reason on stderr) while a --hard budget is exceeded";
   static override description = [
     'Installed as a UserPromptSubmit hook by `rimuru hooks install claude-code --guard`. Syncs new usage first (unless',
     '--no-sync), then exits 2 with the reason on stderr while any --hard budget is exceeded, 0 otherwise. Prints nothing on',
@@ -16,7 +17,11 @@ export default class BudgetGuard extends BaseCommand<typeof BudgetGuard> {
   ].join('\n');
   static override examples = ['<%= config.bin %> budget guard; echo $?'];
   static override flags = {
-    sync: Flags.boolean({ description: 'Sync new agent data before checking (--no-sync to skip)', allowNo: true, default: true }),
+    sync: Flags.boolean({
+      description: 'Sync new agent data before checking (--no-sync to skip)',
+      allowNo: true,
+      default: true,
+    }),
     timezone: Flags.string({ description: 'IANA time zone of the budget periods (default: config, then system zone)' }),
   };
 

@@ -19,10 +19,16 @@ export default class BudgetSet extends StoreCommand<typeof BudgetSet> {
   static override flags = {
     amount: Flags.string({ description: 'Cap per period in US dollars, more than 0 (25, 7.50)', required: true }),
     period: Flags.string({ description: 'Period the cap applies to: day, week or month', required: true }),
-    'agent-type': Flags.string({ description: 'Count only this agent type (claude-code, codex, … — see `rimuru agents`)' }),
+    'agent-type': Flags.string({
+      description: 'Count only this agent type (claude-code, codex, … — see `rimuru agents`)',
+    }),
     project: Flags.string({ description: 'Count only sessions whose project path contains this text (any case)' }),
     model: Flags.string({ description: 'Count only models whose name contains this text (any case), e.g. opus' }),
-    hard: Flags.boolean({ description: 'Once exceeded, the Claude Code guard hook refuses new prompts (`rimuru hooks install claude-code --guard`)', default: false }),
+    hard: Flags.boolean({
+      description:
+        'Once exceeded, the Claude Code guard hook refuses new prompts (`rimuru hooks install claude-code --guard`)',
+      default: false,
+    }),
   };
 
   async run(): Promise<void> {

@@ -15,7 +15,10 @@ function unsetDefault(key: string): string {
 
 export default class ConfigGet extends BaseCommand<typeof ConfigGet> {
   static override summary = 'Print a config value (the whole config without a key)';
-  static override examples = ['<%= config.bin %> config get team.url', '<%= config.bin %> config get roots.claude-code'];
+  static override examples = [
+    '<%= config.bin %> config get team.url',
+    '<%= config.bin %> config get roots.claude-code',
+  ];
   static override args = { key: Args.string({ description: 'Dotted key, e.g. activeWindowMinutes or roots.codex' }) };
   static override flags = {
     format: Flags.string({ description: 'Output format', options: ['text', 'json'], default: 'text' }),

@@ -21,11 +21,13 @@ export default class ConfigSet extends BaseCommand<typeof ConfigSet> {
   static override flags = { unset: Flags.boolean({ description: 'Remove the key', default: false }) };
 
   async run(): Promise<void> {
-    if (this.args.value === undefined && !this.flags.unset) throw new UsageError('Give a value, or --unset to remove the key');
+    if (this.args.value === undefined && !this.flags.unset)
+      throw new UsageError('Give a value, or --unset to remove the key');
     const ctx = createAdapterContext();
     const path = configPath(ctx.env, ctx.homeDir);
     // An unknown key that is in the file (a newer version's) may still be removed.
-    const present = this.flags.unset && getConfigValue(await loadConfig(ctx.env, ctx.homeDir), this.args.key) !== undefined;
+    const present =
+      this.flags.unset && getConfigValue(await loadConfig(ctx.env, ctx.homeDir), this.args.key) !== undefined;
     if (!present) checkConfigKey(this.args.key);
     await setConfigValue(path, this.args.key, this.flags.unset ? undefined : parseConfigValue(this.args.value ?? ''));
     process.stderr.write(`${this.flags.unset ? 'Removed' : 'Set'} ${this.args.key} in ${path}\n`);

@@ -5,9 +5,17 @@ import { agentSelection } from '../../known-agents.js';
 
 export default class CostsAgent extends CostCommand<typeof CostsAgent> {
   static override summary = "One agent's costs per model over a range (an agent type or an agent name)";
-  static override examples = ['<%= config.bin %> costs agent claude-code --range 30d', '<%= config.bin %> costs agent cursor-default --format json'];
+  static override examples = [
+    '<%= config.bin %> costs agent claude-code --range 30d',
+    '<%= config.bin %> costs agent cursor-default --format json',
+  ];
 
-  static override args = { name: Args.string({ description: 'Agent type (claude-code, codex, …) or agent name (claude-code-default)', required: true }) };
+  static override args = {
+    name: Args.string({
+      description: 'Agent type (claude-code, codex, …) or agent name (claude-code-default)',
+      required: true,
+    }),
+  };
   static override flags = { ...rangeFlags('7d') };
 
   async run(): Promise<void> {

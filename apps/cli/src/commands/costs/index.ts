@@ -8,6 +8,10 @@ export default class Costs extends CostCommand<typeof Costs> {
   static override flags = { ...rangeFlags('today'), 'agent-type': agentTypeFlag };
 
   async run(): Promise<void> {
-    await this.report(this.flags.range, { groupBy: 'agentType', agentTypes: this.flags['agent-type'] }, (r) => `Costs — ${r.name}`);
+    await this.report(
+      this.flags.range,
+      { groupBy: 'agentType', agentTypes: this.flags['agent-type'] },
+      (r) => `Costs — ${r.name}`,
+    );
   }
 }

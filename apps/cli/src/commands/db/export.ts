@@ -12,7 +12,10 @@ async function writeLine(stream: NodeJS.WritableStream, line: string): Promise<v
 
 export default class DbExport extends BaseCommand<typeof DbExport> {
   static override summary = 'Export the whole store as NDJSON (to a file, or stdout with -)';
-  static override examples = ['<%= config.bin %> db export history.ndjson', '<%= config.bin %> db export - | gzip > history.ndjson.gz'];
+  static override examples = [
+    '<%= config.bin %> db export history.ndjson',
+    '<%= config.bin %> db export - | gzip > history.ndjson.gz',
+  ];
 
   static override args = { file: Args.string({ description: 'File to write, or - for stdout', default: '-' }) };
 
@@ -32,7 +35,9 @@ export default class DbExport extends BaseCommand<typeof DbExport> {
       stream.end();
       await once(stream, 'finish');
       renameSync(temp, file);
-      const summary = Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ');
+      const summary = Object.entries(counts)
+        .map(([t, n]) => `${n} ${t}`)
+        .join(', ');
       process.stderr.write(`Exported ${location} to ${file}: ${summary}\n`);
     } catch (error) {
       stream.destroy();

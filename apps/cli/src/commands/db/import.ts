@@ -23,7 +23,9 @@ export default class DbImport extends BaseCommand<typeof DbImport> {
     const input = file === null ? process.stdin : createReadStream(file, { encoding: 'utf8' });
     const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
     const counts = await importStore(target, lines);
-    const summary = Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ');
+    const summary = Object.entries(counts)
+      .map(([t, n]) => `${n} ${t}`)
+      .join(', ');
     this.log(`Imported into ${location}: ${summary}`);
   }
 }

@@ -23,7 +23,10 @@ export default class DbPrune extends BaseCommand<typeof DbPrune> {
       before = parseDateBound(this.flags.before, 'since', this.flags.timezone ?? config.timezone ?? systemTimeZone());
     } catch (error) {
       if (isRimuruError(error) && error.code === 'INVALID_DATE') {
-        throw new UsageError(`Invalid date "${this.flags.before}" for --before: expected YYYY-MM-DD or an ISO-8601 instant`, { code: 'INVALID_DATE' });
+        throw new UsageError(
+          `Invalid date "${this.flags.before}" for --before: expected YYYY-MM-DD or an ISO-8601 instant`,
+          { code: 'INVALID_DATE' },
+        );
       }
       throw error;
     }
@@ -32,7 +35,12 @@ export default class DbPrune extends BaseCommand<typeof DbPrune> {
       this.log(`No session in ${location} ended before ${before.toISOString()}.`);
       return;
     }
-    if (!(await confirmOrRefuse(`Delete ${counted(count, 'session')} that ended before ${before.toISOString()} from ${location}?`, this.flags.yes))) {
+    if (
+      !(await confirmOrRefuse(
+        `Delete ${counted(count, 'session')} that ended before ${before.toISOString()} from ${location}?`,
+        this.flags.yes,
+      ))
+    ) {
       this.log('Nothing deleted.');
       return;
     }

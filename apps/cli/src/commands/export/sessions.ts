@@ -1,10 +1,18 @@
 import { ExportCommand, exportFlags } from '../../export-command.js';
-import { SESSION_EXPORT_COLUMNS, sessionCsvRow, sessionExportRow, type SessionExportRow } from '../../render/export-rows.js';
+import {
+  SESSION_EXPORT_COLUMNS,
+  sessionCsvRow,
+  sessionExportRow,
+  type SessionExportRow,
+} from '../../render/export-rows.js';
 
 export default class ExportSessions extends ExportCommand<typeof ExportSessions> {
   static override summary = 'Every session with activity in the range, oldest first, streamed as CSV, JSON or NDJSON';
   static override description = `Columns, in order: ${SESSION_EXPORT_COLUMNS.join(', ')} (the session JSON keys plus host; in CSV, models are joined with ";").`;
-  static override examples = ['<%= config.bin %> export sessions --output sessions.csv', '<%= config.bin %> export sessions --range 30d --format json'];
+  static override examples = [
+    '<%= config.bin %> export sessions --output sessions.csv',
+    '<%= config.bin %> export sessions --range 30d --format json',
+  ];
   static override flags = exportFlags;
 
   async run(): Promise<void> {

@@ -4,7 +4,10 @@ import { USAGE_EXPORT_COLUMNS, usageExportRow, type UsageExportRow } from '../..
 export default class ExportUsage extends ExportCommand<typeof ExportUsage> {
   static override summary = 'Every counted request (deduplicated usage record), streamed as CSV, JSON or NDJSON';
   static override description = `Columns, in order: ${USAGE_EXPORT_COLUMNS.join(', ')}. Times are ISO-8601 UTC, dollars have 6 decimals, costUsd follows --cost-mode.`;
-  static override examples = ['<%= config.bin %> export usage --range thismonth --output usage.csv', '<%= config.bin %> export usage --format ndjson'];
+  static override examples = [
+    '<%= config.bin %> export usage --range thismonth --output usage.csv',
+    '<%= config.bin %> export usage --format ndjson',
+  ];
   static override flags = exportFlags;
 
   async run(): Promise<void> {

@@ -8,7 +8,8 @@ import { GUARD_EVENT, installBudgetGuard } from '../../agent-hooks/budget-guard-
 import { installClaudeStatusline, type StatuslineInstall } from '../../agent-hooks/claude-statusline.js';
 
 export default class HooksInstall extends BaseCommand<typeof HooksInstall> {
-  static override summary = 'Make the agent tell rimuru when a session starts and ends (backs up its settings first; idempotent)';
+  static override summary =
+    'Make the agent tell rimuru when a session starts and ends (backs up its settings first; idempotent)';
   static override description = [
     "Edits the agent's own user settings, after a backup to <file>.rimuru-backup; your other settings and hooks stay.",
     '',
@@ -35,11 +36,13 @@ export default class HooksInstall extends BaseCommand<typeof HooksInstall> {
       default: false,
     }),
     statusline: Flags.boolean({
-      description: "claude-code: also set Claude Code's statusLine to `rimuru statusline` (a statusLine of your own is kept unless --replace)",
+      description:
+        "claude-code: also set Claude Code's statusLine to `rimuru statusline` (a statusLine of your own is kept unless --replace)",
       default: false,
     }),
     replace: Flags.boolean({
-      description: 'With --statusline: replace your own statusLine (saved beside the settings file; `hooks uninstall` puts it back)',
+      description:
+        'With --statusline: replace your own statusLine (saved beside the settings file; `hooks uninstall` puts it back)',
       default: false,
       dependsOn: ['statusline'],
     }),
@@ -47,17 +50,29 @@ export default class HooksInstall extends BaseCommand<typeof HooksInstall> {
 
   async run(): Promise<void> {
     const agent = this.args.agent as HookAgent;
-    if (this.flags.guard && agent !== 'claude-code') throw new UsageError(`--guard is for claude-code only (its ${GUARD_EVENT} hook can refuse a prompt)`);
+    if (this.flags.guard && agent !== 'claude-code')
+      throw new UsageError(`--guard is for claude-code only (its ${GUARD_EVENT} hook can refuse a prompt)`);
     if (this.flags.statusline && agent !== 'claude-code') throw new UsageError('--statusline is for claude-code only');
     const path = this.flags.settings ?? hookSettingsPath(agent, createAdapterContext());
     const { change, warnings } = await installHooks(agent, path);
     // After the lifecycle hooks: their install keeps the user's file as the backup.
     const guard = this.flags.guard ? await installBudgetGuard(path) : undefined;
-    const statusline = this.flags.statusline ? await installClaudeStatusline(path, { replace: this.flags.replace }) : undefined;
-    if (this.flags.format === 'json') this.printJson({ agent, path, change, warnings, ...(guard === undefined ? {} : { guard }), ...(statusline === undefined ? {} : { statusline }) });
+    const statusline = this.flags.statusline
+      ? await installClaudeStatusline(path, { replace: this.flags.replace })
+      : undefined;
+    if (this.flags.format === 'json')
+      this.printJson({
+        agent,
+        path,
+        change,
+        warnings,
+        ...(guard === undefined ? {} : { guard }),
+        ...(statusline === undefined ? {} : { statusline }),
+      });
     else process.stderr.write(`${agent}: ${change} (${path})\n`);
     if (guard !== undefined && this.flags.format !== 'json') process.stderr.write(`${agent} budget guard: ${guard}\n`);
-    if (statusline !== undefined && this.flags.format !== 'json') process.stderr.write(`${statuslineMessage(agent, statusline)}\n`);
+    if (statusline !== undefined && this.flags.format !== 'json')
+      process.stderr.write(`${statuslineMessage(agent, statusline)}\n`);
     for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   }
 }
@@ -66,6 +81,7 @@ function statuslineMessage(agent: string, s: StatuslineInstall): string {
   if (s.change === 'kept') {
     return `${agent} statusline: kept your own (\`${s.userCommand ?? '?'}\`); run again with --replace to use rimuru's (yours is saved and restored by \`hooks uninstall\`)`;
   }
-  if (s.change === 'replaced') return `${agent} statusline: replaced your own (\`${s.userCommand ?? '?'}\`, saved to ${s.savedTo ?? '?'})`;
+  if (s.change === 'replaced')
+    return `${agent} statusline: replaced your own (\`${s.userCommand ?? '?'}\`, saved to ${s.savedTo ?? '?'})`;
   return `${agent} statusline: ${s.change}`;
 }

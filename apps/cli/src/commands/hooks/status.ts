@@ -27,7 +27,9 @@ export default class HooksStatus extends BaseCommand<typeof HooksStatus> {
       return;
     }
     for (const r of report) {
-      const events = Object.entries(r.events).map(([e, on]) => `${e} ${on ? 'installed' : 'missing'}`).join(', ');
+      const events = Object.entries(r.events)
+        .map(([e, on]) => `${e} ${on ? 'installed' : 'missing'}`)
+        .join(', ');
       const off = r.reason === null ? '' : `; will not run: ${r.reason}`;
       const guard = 'guard' in r && r.guard ? ', budget guard installed' : '';
       const statusline = 'statusline' in r && r.statusline ? ', statusline installed' : '';

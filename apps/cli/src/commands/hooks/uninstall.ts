@@ -7,7 +7,10 @@ import { uninstallClaudeStatusline } from '../../agent-hooks/claude-statusline.j
 
 export default class HooksUninstall extends BaseCommand<typeof HooksUninstall> {
   static override summary = "Remove rimuru's hooks from the agent's settings, leaving the file as it was";
-  static override examples = ['<%= config.bin %> hooks uninstall claude-code', '<%= config.bin %> hooks uninstall qwen-code'];
+  static override examples = [
+    '<%= config.bin %> hooks uninstall claude-code',
+    '<%= config.bin %> hooks uninstall qwen-code',
+  ];
   static override args = hookAgentArg;
   static override flags = settingsFlag;
 
@@ -19,7 +22,8 @@ export default class HooksUninstall extends BaseCommand<typeof HooksUninstall> {
     // The statusline too, putting back a statusLine of the user's that ours replaced.
     const statusline = agent === 'claude-code' ? await uninstallClaudeStatusline(path) : 'absent';
     const lifecycle = await uninstallHooks(agent, path);
-    const change = lifecycle === 'unchanged' && (guard === 'removed' || statusline !== 'absent') ? 'removed' : lifecycle;
+    const change =
+      lifecycle === 'unchanged' && (guard === 'removed' || statusline !== 'absent') ? 'removed' : lifecycle;
     if (this.flags.format === 'json') this.printJson({ agent, path, change });
     else process.stderr.write(`${agent}: ${change} (${path})\n`);
   }

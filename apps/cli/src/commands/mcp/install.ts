@@ -8,7 +8,7 @@ import { mcpBackupPathOf, mcpServerCommand } from '../../mcp-install/server-entr
 export default class McpInstall extends BaseCommand<typeof McpInstall> {
   static override summary = "Add rimuru's MCP server to an agent's MCP configuration (backs it up first; idempotent)";
   static override description = [
-    "Registers `rimuru mcp` as the server \"rimuru\" in the agent's own user-wide MCP configuration, after a backup to " +
+    'Registers `rimuru mcp` as the server "rimuru" in the agent\'s own user-wide MCP configuration, after a backup to ' +
       '<file>.rimuru-mcp-backup; your other servers and settings stay. Run it again after moving rimuru: it updates the command.',
     '',
     'claude-code: mcpServers in $CLAUDE_CONFIG_DIR/.claude.json, else ~/.claude.json (the user scope of `claude mcp add`).',
@@ -18,12 +18,21 @@ export default class McpInstall extends BaseCommand<typeof McpInstall> {
     '',
     'The agent starts the server with this node and this rimuru by absolute path. Restart the agent to load it.',
   ].join('\n');
-  static override examples = ['<%= config.bin %> mcp install claude-code', '<%= config.bin %> mcp install codex --format json'];
+  static override examples = [
+    '<%= config.bin %> mcp install claude-code',
+    '<%= config.bin %> mcp install codex --format json',
+  ];
   static override args = {
-    agent: Args.string({ description: 'Agent whose MCP configuration to edit', options: [...MCP_AGENTS], required: true }),
+    agent: Args.string({
+      description: 'Agent whose MCP configuration to edit',
+      options: [...MCP_AGENTS],
+      required: true,
+    }),
   };
   static override flags = {
-    settings: Flags.string({ description: "Path of the agent's MCP configuration file (default: the agent's own location)" }),
+    settings: Flags.string({
+      description: "Path of the agent's MCP configuration file (default: the agent's own location)",
+    }),
     format: Flags.string({ description: 'Output format', options: ['table', 'json'], default: 'table' }),
   };
 
@@ -34,7 +43,6 @@ export default class McpInstall extends BaseCommand<typeof McpInstall> {
     const backup = mcpBackupPathOf(path);
     if (this.flags.format === 'json') {
       this.printJson({ agent, path, change, backup: existsSync(backup) ? backup : null, server: mcpServerCommand() });
-    }
-    else process.stderr.write(`${agent}: ${change} (${path})\n`);
+    } else process.stderr.write(`${agent}: ${change} (${path})\n`);
   }
 }

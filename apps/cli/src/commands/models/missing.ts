@@ -54,10 +54,24 @@ export default class ModelsMissing extends ReadCommand<typeof ModelsMissing> {
           color: this.useColor,
           align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
           width: this.tableWidth,
-          fit: [{ shorten: 'end', min: 14, cut: 1 }, { shorten: 'end', min: 10 }, { drop: 4 }, {}, {}, { drop: 3 }, { drop: 2 }, {}],
+          fit: [
+            { shorten: 'end', min: 14, cut: 1 },
+            { shorten: 'end', min: 10 },
+            { drop: 4 },
+            {},
+            {},
+            { drop: 3 },
+            { drop: 2 },
+            {},
+          ],
         },
       ),
     );
-    this.log(wrapText('These tokens are counted but cost 0. Add a price under "prices" in the config file (USD per million tokens).', this.tableWidth));
+    this.log(
+      wrapText(
+        'These tokens are counted but cost 0. Add a price under "prices" in the config file (USD per million tokens).',
+        this.tableWidth,
+      ),
+    );
   }
 }

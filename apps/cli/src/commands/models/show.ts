@@ -7,7 +7,10 @@ import { closestValues } from '../../suggest.js';
 
 export default class ModelsShow extends StoreCommand<typeof ModelsShow> {
   static override summary = 'How a model name is priced: the key it resolves to and its dated prices';
-  static override examples = ['<%= config.bin %> models show claude-4.5-sonnet', '<%= config.bin %> models show anthropic/claude-opus-4-6 --format json'];
+  static override examples = [
+    '<%= config.bin %> models show claude-4.5-sonnet',
+    '<%= config.bin %> models show anthropic/claude-opus-4-6 --format json',
+  ];
 
   static override args = { model: Args.string({ description: 'Model name as an agent writes it', required: true }) };
 
@@ -25,7 +28,10 @@ export default class ModelsShow extends StoreCommand<typeof ModelsShow> {
     if (resolved.key === null) {
       // A usage error (exit 2) like any unknown name, with the closest priced models.
       const close = closestValues(name, [...book.keys(), ...book.overrideKeys()]);
-      const help = close.length > 0 ? `did you mean ${close.join(' or ')}?` : 'rimuru models search <part of the name> lists priced models; rimuru models sync updates them';
+      const help =
+        close.length > 0
+          ? `did you mean ${close.join(' or ')}?`
+          : 'rimuru models search <part of the name> lists priced models; rimuru models sync updates them';
       throw new UsageError(`No price for "${name}": ${help}`);
     }
     const override = resolved.override ? book.override(resolved.key)! : null;
@@ -65,5 +71,11 @@ export default class ModelsShow extends StoreCommand<typeof ModelsShow> {
 }
 
 function cells(p: ReturnType<typeof priceJson>): string[] {
-  return [p.inputUsdPerMTok, p.outputUsdPerMTok, p.cacheReadUsdPerMTok, p.cacheWriteUsdPerMTok, p.cacheWrite1hUsdPerMTok].map(String);
+  return [
+    p.inputUsdPerMTok,
+    p.outputUsdPerMTok,
+    p.cacheReadUsdPerMTok,
+    p.cacheWriteUsdPerMTok,
+    p.cacheWrite1hUsdPerMTok,
+  ].map(String);
 }

@@ -1,5 +1,11 @@
 import { Flags } from '@oclif/core';
-import { assertTimeZone, bundledPriceTable, parseDateBound, priceOverridesFromConfig, systemTimeZone } from '@rimuru/core';
+import {
+  assertTimeZone,
+  bundledPriceTable,
+  parseDateBound,
+  priceOverridesFromConfig,
+  systemTimeZone,
+} from '@rimuru/core';
 import { LITELLM_PRICES_URL, readPriceSource, syncModelPrices } from '@rimuru/sync/prices';
 import { StoreCommand } from '../../store-command.js';
 
@@ -14,14 +20,18 @@ export default class ModelsSync extends StoreCommand<typeof ModelsSync> {
 
   static override flags = {
     from: Flags.string({ description: `URL or file of a LiteLLM price file (default: ${LITELLM_PRICES_URL})` }),
-    'effective-from': Flags.string({ description: 'Date (in your zone) or ISO instant the synced prices apply from (default: now)' }),
+    'effective-from': Flags.string({
+      description: 'Date (in your zone) or ISO instant the synced prices apply from (default: now)',
+    }),
   };
 
   async run(): Promise<void> {
     const runtime = await this.open();
     const zone = assertTimeZone(runtime.config.timezone ?? systemTimeZone());
     const effectiveFrom =
-      this.flags['effective-from'] === undefined ? runtime.ctx.now() : parseDateBound(this.flags['effective-from'], 'since', zone);
+      this.flags['effective-from'] === undefined
+        ? runtime.ctx.now()
+        : parseDateBound(this.flags['effective-from'], 'since', zone);
     const from = this.flags.from ?? LITELLM_PRICES_URL;
     // Read (and fail) before touching the store: offline means prices unchanged.
     const json = await readPriceSource(from);

@@ -10,7 +10,6 @@ export default class ReportMonthly extends UsageReportCommand<typeof ReportMonth
   ];
   static override flags = {
     ...usageReportFlags,
-
   };
 
   protected readonly period = 'monthly' as const;

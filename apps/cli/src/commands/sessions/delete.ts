@@ -14,7 +14,9 @@ export default class SessionsDelete extends BaseCommand<typeof SessionsDelete> {
   static override args = {
     id: Args.string({ description: 'Session id, agent session id, or a unique prefix of either', required: true }),
   };
-  static override flags = { yes: Flags.boolean({ char: 'y', description: 'Do not ask for confirmation', default: false }) };
+  static override flags = {
+    yes: Flags.boolean({ char: 'y', description: 'Do not ask for confirmation', default: false }),
+  };
 
   async run(): Promise<void> {
     const { target, location } = await selectStore(this.flags.db);

@@ -6,8 +6,12 @@ import { explanationJson, renderExplanation } from '../../render/explain-view.js
 import { adapterFor } from '../../sync-options.js';
 
 export default class SessionsExplain extends ReadCommand<typeof SessionsExplain> {
-  static override summary = 'Account for every number of a session: sources and lines read, copies dropped and why, prices applied';
-  static override examples = ['<%= config.bin %> sessions explain a1b2c3d4', '<%= config.bin %> sessions explain <agent session id> --format json'];
+  static override summary =
+    'Account for every number of a session: sources and lines read, copies dropped and why, prices applied';
+  static override examples = [
+    '<%= config.bin %> sessions explain a1b2c3d4',
+    '<%= config.bin %> sessions explain <agent session id> --format json',
+  ];
 
   static override args = {
     id: Args.string({ description: 'Session id, agent session id, or a unique prefix of either', required: true }),

@@ -20,13 +20,20 @@ export default class Sessions extends ReadCommand<typeof Sessions> {
   static override flags = {
     active: Flags.boolean({ description: 'Only sessions active now', default: false }),
     'agent-type': agentTypeFlag,
-    agent: Flags.string({ description: 'Only this agent (by name, e.g. claude-code-default); repeatable', multiple: true }),
+    agent: Flags.string({
+      description: 'Only this agent (by name, e.g. claude-code-default); repeatable',
+      multiple: true,
+    }),
     project: Flags.string({ description: 'Only sessions whose project path contains this text' }),
     since: Flags.string({ description: 'Only sessions active on or after this date (YYYY-MM-DD or ISO instant)' }),
     until: Flags.string({ description: 'Only sessions active on or before this date (YYYY-MM-DD or ISO instant)' }),
     host: Flags.string({ description: 'Only sessions recorded on this machine; repeatable', multiple: true }),
     limit: limitFlag(50),
-    sort: Flags.string({ description: 'Biggest first by: started (newest first), duration, tokens or cost', options: [...SESSION_SORTS], default: 'started' }),
+    sort: Flags.string({
+      description: 'Biggest first by: started (newest first), duration, tokens or cost',
+      options: [...SESSION_SORTS],
+      default: 'started',
+    }),
   };
 
   async run(): Promise<void> {
@@ -61,6 +68,7 @@ export default class Sessions extends ReadCommand<typeof Sessions> {
       }
     }
     this.log(renderSessionsTable(json, { zone: settings.zone, color: this.useColor, width: this.tableWidth }));
-    if (json.length === f.limit) this.tableNote(cutNotice(json.length, await runtime.store.sessions.count(sessionsFilter(settings, question))));
+    if (json.length === f.limit)
+      this.tableNote(cutNotice(json.length, await runtime.store.sessions.count(sessionsFilter(settings, question))));
   }
 }

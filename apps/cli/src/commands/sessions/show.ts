@@ -5,7 +5,10 @@ import { renderSessionDetail } from '../../render/session-detail.js';
 
 export default class SessionsShow extends ReadCommand<typeof SessionsShow> {
   static override summary = 'Everything about one session: tokens per class, models, costs';
-  static override examples = ['<%= config.bin %> sessions show a1b2c3d4', '<%= config.bin %> sessions show <agent session id> --format json'];
+  static override examples = [
+    '<%= config.bin %> sessions show a1b2c3d4',
+    '<%= config.bin %> sessions show <agent session id> --format json',
+  ];
 
   static override args = {
     id: Args.string({ description: 'Session id, agent session id, or a unique prefix of either', required: true }),

@@ -5,7 +5,10 @@ import { ReadCommand } from '../../read-command.js';
 
 export default class SessionsStats extends ReadCommand<typeof SessionsStats> {
   static override summary = 'Session, token and cost totals for a time range';
-  static override examples = ['<%= config.bin %> sessions stats', '<%= config.bin %> sessions stats --range all --format json'];
+  static override examples = [
+    '<%= config.bin %> sessions stats',
+    '<%= config.bin %> sessions stats --range all --format json',
+  ];
 
   static override flags = {
     ...rangeFlags('7d'),
@@ -16,8 +19,16 @@ export default class SessionsStats extends ReadCommand<typeof SessionsStats> {
   async run(): Promise<void> {
     const { runtime, settings } = await this.prepare();
     const { range, label } = this.timeWindow(settings);
-    const stats = await sessionStatsAnswer(runtime.store, settings, { from: range.from, to: range.to, agentTypes: this.flags['agent-type'], hosts: this.flags.host });
-    const plans = await planReturnsOf(runtime, this.config, settings, range, { agentTypes: this.flags['agent-type'], hosts: this.flags.host });
+    const stats = await sessionStatsAnswer(runtime.store, settings, {
+      from: range.from,
+      to: range.to,
+      agentTypes: this.flags['agent-type'],
+      hosts: this.flags.host,
+    });
+    const plans = await planReturnsOf(runtime, this.config, settings, range, {
+      agentTypes: this.flags['agent-type'],
+      hosts: this.flags.host,
+    });
     if (settings.json) {
       this.printJson({ ...stats, ...plans.fields });
       return;

@@ -21,14 +21,22 @@ export const costsSummary = defineTool<CostsSummaryArgs>({
     'Cost, requests and tokens per agent type over a named range, with exact totals ' +
     `(what \`rimuru costs summary --format json\` prints). Default range: ${DEFAULT_RANGE}.`,
   inputSchema: objectOf<CostsSummaryArgs>(
-    { range: enumOf(RANGE_NAMES, `Named time range in the time zone (default ${DEFAULT_RANGE})`), agentType: agentTypeInput, ...viewInputs },
+    {
+      range: enumOf(RANGE_NAMES, `Named time range in the time zone (default ${DEFAULT_RANGE})`),
+      agentType: agentTypeInput,
+      ...viewInputs,
+    },
     ['range', 'agentType', 'timezone', 'costMode'],
   ),
   outputSchema: costReportSchema,
   async run(args, ctx) {
     const settings = ctx.settings(args);
     const range = resolveTimeRange(args.range ?? DEFAULT_RANGE, { zone: settings.zone, now: settings.now });
-    const report = await costReportAnswer(ctx.runtime.store, settings, { groupBy: 'agentType', agentTypes: args.agentType, range });
+    const report = await costReportAnswer(ctx.runtime.store, settings, {
+      groupBy: 'agentType',
+      agentTypes: args.agentType,
+      range,
+    });
     const plans = await ctx.plans(settings, range, { agentTypes: args.agentType });
     return { structured: { ...report, ...plans } as unknown as Record<string, unknown>, text: summary(report) };
   },

@@ -16,9 +16,12 @@ export const getSession = defineTool<GetSessionArgs>({
   title: 'Show one session',
   description:
     'Everything about one session: tokens per class, models, the cost and its breakdown per model, price row and token class ' +
-    '(what `rimuru sessions show <id> --format json` prints). The id is Rimuru\'s id, the agent\'s session id, or a unique prefix of either.',
+    "(what `rimuru sessions show <id> --format json` prints). The id is Rimuru's id, the agent's session id, or a unique prefix of either.",
   inputSchema: objectOf<GetSessionArgs>(
-    { id: { ...described(string, 'Session id, agent session id, or a unique prefix of either'), minLength: 1 }, ...viewInputs },
+    {
+      id: { ...described(string, 'Session id, agent session id, or a unique prefix of either'), minLength: 1 },
+      ...viewInputs,
+    },
     ['timezone', 'costMode'],
   ),
   outputSchema: sessionDetailSchema,

@@ -7,4 +7,11 @@ import { sessionStats } from './session-stats.js';
 import { usageReport } from './usage-report.js';
 
 /** Every tool `rimuru mcp` serves, in the order tools/list gives them. */
-export const RIMURU_TOOLS: readonly RimuruTool[] = [listSessions, getSession, sessionStats, usageReport, costsSummary, budgetStatus];
+export const RIMURU_TOOLS: readonly RimuruTool[] = [
+  listSessions,
+  getSession,
+  sessionStats,
+  usageReport,
+  costsSummary,
+  budgetStatus,
+];

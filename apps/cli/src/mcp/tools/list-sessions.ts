@@ -31,7 +31,11 @@ export const listSessions = defineTool<ListSessionsArgs>({
       active: described(boolean, 'Only sessions active now'),
       project: described(string, 'Only sessions whose project path contains this text'),
       ...windowInputs,
-      limit: { type: 'integer', minimum: 1, description: `Most sessions to return (default ${DEFAULT_LIMIT})` } satisfies JsonSchema,
+      limit: {
+        type: 'integer',
+        minimum: 1,
+        description: `Most sessions to return (default ${DEFAULT_LIMIT})`,
+      } satisfies JsonSchema,
       ...viewInputs,
     },
     ['agentType', 'agent', 'host', 'active', 'project', 'range', 'since', 'until', 'limit', 'timezone', 'costMode'],

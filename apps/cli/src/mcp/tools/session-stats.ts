@@ -30,7 +30,11 @@ export const sessionStats = defineTool<SessionStatsArgs>({
   async run(args, ctx) {
     const settings = ctx.settings(args);
     const { from, to } = boundsOf(args, settings.zone, settings.now, DEFAULT_RANGE);
-    const stats = await sessionStatsAnswer(ctx.runtime.store, settings, { from: from ?? null, to: to ?? null, agentTypes: args.agentType });
+    const stats = await sessionStatsAnswer(ctx.runtime.store, settings, {
+      from: from ?? null,
+      to: to ?? null,
+      agentTypes: args.agentType,
+    });
     const plans = await ctx.plans(settings, { from: from ?? null, to: to ?? null }, { agentTypes: args.agentType });
     return { structured: { ...stats, ...plans } as unknown as Record<string, unknown>, text: summary(stats) };
   },

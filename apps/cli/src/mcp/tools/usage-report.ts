@@ -20,8 +20,11 @@ import { agentTypeInput, boundsOf, viewInputs, windowInputs, type ViewArgs, type
 
 const PERIODS = ['day', 'week', 'month', 'block'] as const;
 type Period = (typeof PERIODS)[number];
-const REPORT_PERIOD: Record<Exclude<Period, 'block'>, ReportPeriod> = { day: 'daily', week: 'weekly', month: 'monthly' };
-
+const REPORT_PERIOD: Record<Exclude<Period, 'block'>, ReportPeriod> = {
+  day: 'daily',
+  week: 'weekly',
+  month: 'monthly',
+};
 
 interface UsageReportArgs extends ViewArgs, WindowArgs {
   period?: Period;
@@ -54,12 +57,28 @@ export const usageReport = defineTool<UsageReportArgs>({
       groupBy: enumOf(REPORT_GROUP_BYS, 'Split each period by agent, model or project (not for blocks)'),
       breakdown: described(boolean, 'Per-model figures under each period (not for blocks)'),
       startOfWeek: enumOf(WEEK_STARTS, 'Day weeks start on (week only; default monday)'),
-      agentType: { ...agentTypeInput, description: `${agentTypeInput.description as string} (blocks: default claude-code)` },
+      agentType: {
+        ...agentTypeInput,
+        description: `${agentTypeInput.description as string} (blocks: default claude-code)`,
+      },
       project: described(string, 'Only usage of sessions whose project path contains this text (not for blocks)'),
       active: described(boolean, 'Only the active block (blocks only)'),
       ...viewInputs,
     },
-    ['period', 'range', 'since', 'until', 'groupBy', 'breakdown', 'startOfWeek', 'agentType', 'project', 'active', 'timezone', 'costMode'],
+    [
+      'period',
+      'range',
+      'since',
+      'until',
+      'groupBy',
+      'breakdown',
+      'startOfWeek',
+      'agentType',
+      'project',
+      'active',
+      'timezone',
+      'costMode',
+    ],
   ),
   outputSchema: {
     type: 'object',
@@ -81,7 +100,8 @@ export const usageReport = defineTool<UsageReportArgs>({
       return { structured: { blocks }, text: blocksSummary(blocks) };
     }
     if (args.active !== undefined) throw new UsageError('active applies to blocks only');
-    if (args.startOfWeek !== undefined && period !== 'week') throw new UsageError('startOfWeek applies to week reports only');
+    if (args.startOfWeek !== undefined && period !== 'week')
+      throw new UsageError('startOfWeek applies to week reports only');
     const report = await usageReportAnswer(ctx.runtime.store, settings, {
       period: REPORT_PERIOD[period],
       since: from,
@@ -107,8 +127,9 @@ function blocksSummary(blocks: BillingBlockJson[]): string {
   const used = blocks.filter((b) => !b.isGap);
   if (used.length === 0) return 'No billing blocks in this window.';
   const active = blocks.find((b) => b.isActive);
-  const now = active === undefined
-    ? 'no block is active'
-    : `the active block has ${formatUsd(active.costUsd)}${active.projection === null ? '' : `, projected ${formatUsd(active.projection.costUsd)} with ${active.projection.remainingMinutes} min left`}`;
+  const now =
+    active === undefined
+      ? 'no block is active'
+      : `the active block has ${formatUsd(active.costUsd)}${active.projection === null ? '' : `, projected ${formatUsd(active.projection.costUsd)} with ${active.projection.remainingMinutes} min left`}`;
   return `${used.length} billing block${used.length === 1 ? '' : 's'}, ${formatUsd(used.reduce((s, b) => s + b.costUsd, 0))} in all; ${now}.`;
 }

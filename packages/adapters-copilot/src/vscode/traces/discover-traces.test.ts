@@ -12,7 +12,8 @@ afterEach(async () => {
   await home.cleanup();
 });
 
-const rel = (paths: { path: string; mode: string }[]) => paths.map((s) => [s.path.slice(home.dir.length + 1).replaceAll('\\', '/'), s.mode]);
+const rel = (paths: { path: string; mode: string }[]) =>
+  paths.map((s) => [s.path.slice(home.dir.length + 1).replaceAll('\\', '/'), s.mode]);
 
 describe('trace store discovery', () => {
   for (const platform of ['linux', 'darwin', 'win32'] as const) {
@@ -40,11 +41,15 @@ describe('trace store discovery', () => {
   it('finds the store of VS Code Server (Remote-SSH, WSL, tunnels)', async () => {
     const server = traceDbRelativePath('.vscode-server/data/User');
     await home.write(server, 'db');
-    expect(rel(await copilotAdapter.discover(testAdapterContext({ homeDir: home.dir, env: {}, platform: 'linux' })))).toEqual([[server, 'snapshot']]);
+    expect(
+      rel(await copilotAdapter.discover(testAdapterContext({ homeDir: home.dir, env: {}, platform: 'linux' }))),
+    ).toEqual([[server, 'snapshot']]);
   });
 
   it('tells the store from chat files and CLI logs by its path', () => {
-    expect(sourceKindOf('/h/.config/Code/User/globalStorage/github.copilot-chat/agent-traces.db')).toBe('vscode-traces');
+    expect(sourceKindOf('/h/.config/Code/User/globalStorage/github.copilot-chat/agent-traces.db')).toBe(
+      'vscode-traces',
+    );
     expect(sourceKindOf('/h/.config/Code/User/globalStorage/emptyWindowChatSessions/x.json')).toBe('vscode-chat');
     expect(sourceKindOf('/h/.copilot/session-state/agent-traces.db')).toBe('cli-events');
   });

@@ -57,9 +57,14 @@ export async function* readTraceStore(path: string): AsyncGenerator<AdapterEvent
       continue;
     }
     const parsed = spanUsage(span);
-    if (parsed.kind === 'invalid') yield warning(span.index, 'invalid-record', `chat span ${span.spanId}: ${parsed.reason}`);
+    if (parsed.kind === 'invalid')
+      yield warning(span.index, 'invalid-record', `chat span ${span.spanId}: ${parsed.reason}`);
     if (parsed.kind === 'usage' && parsed.inconsistent) {
-      yield warning(span.index, 'inconsistent-usage', `chat span ${span.spanId}: cached tokens exceed input tokens; input counted as 0`);
+      yield warning(
+        span.index,
+        'inconsistent-usage',
+        `chat span ${span.spanId}: cached tokens exceed input tokens; input counted as 0`,
+      );
     }
     const known = parsed.kind === 'usage';
     const first = start !== null && start.ms < end.ms ? start : end;
@@ -73,7 +78,11 @@ export async function* readTraceStore(path: string): AsyncGenerator<AdapterEvent
     if (parsed.kind !== 'usage' || totalTokens(parsed.tokens) === 0) continue;
     const aiu = span.nanoAiu;
     if (aiu !== null && (typeof aiu !== 'number' || aiu < 0)) {
-      yield warning(span.index, 'invalid-record', `chat span ${span.spanId}: ${typeof aiu === 'number' ? 'negative AI credits' : aiu.invalid}; AI credits left out`);
+      yield warning(
+        span.index,
+        'invalid-record',
+        `chat span ${span.spanId}: ${typeof aiu === 'number' ? 'negative AI credits' : aiu.invalid}; AI credits left out`,
+      );
     }
     usage.push({
       type: 'usage',

@@ -4,9 +4,24 @@ import { SpanSessions } from './span-sessions.js';
 
 function span(spanId: string, cells: Partial<SpanRow>): SpanRow {
   return {
-    index: 1, spanId, traceId: 't', parentSpanId: null, operation: 'chat', agentName: null, requestModel: 'm',
-    responseModel: null, chatSessionId: null, parentChatSessionId: null, startMs: 1, endMs: 2,
-    inputTokens: 1, outputTokens: 1, cachedTokens: null, cacheCreationTokens: null, reasoningTokens: null, nanoAiu: null,
+    index: 1,
+    spanId,
+    traceId: 't',
+    parentSpanId: null,
+    operation: 'chat',
+    agentName: null,
+    requestModel: 'm',
+    responseModel: null,
+    chatSessionId: null,
+    parentChatSessionId: null,
+    startMs: 1,
+    endMs: 2,
+    inputTokens: 1,
+    outputTokens: 1,
+    cachedTokens: null,
+    cacheCreationTokens: null,
+    reasoningTokens: null,
+    nanoAiu: null,
     ...cells,
   };
 }
@@ -16,12 +31,18 @@ const agent = (spanId: string, name: string, chat: string | null, parent: string
 
 describe('SpanSessions.ownerOf', () => {
   it('places a request by its chat session id', () => {
-    const rows = [agent('a', 'GitHub Copilot Chat', 'chat-1'), span('c', { parentSpanId: 'a', chatSessionId: 'chat-1' })];
+    const rows = [
+      agent('a', 'GitHub Copilot Chat', 'chat-1'),
+      span('c', { parentSpanId: 'a', chatSessionId: 'chat-1' }),
+    ];
     expect(new SpanSessions(rows).ownerOf(rows[1] as SpanRow)).toEqual({ kind: 'session', sessionId: 'chat-1' });
   });
 
   it('places subagent, title and summary requests in the parent chat', () => {
-    const rows = [span('c', { parentSpanId: 'x', chatSessionId: 'invocation-7', parentChatSessionId: 'chat-1' }), span('d', { parentChatSessionId: 'chat-1' })];
+    const rows = [
+      span('c', { parentSpanId: 'x', chatSessionId: 'invocation-7', parentChatSessionId: 'chat-1' }),
+      span('d', { parentChatSessionId: 'chat-1' }),
+    ];
     const sessions = new SpanSessions(rows);
     expect(rows.map((r) => sessions.ownerOf(r))).toEqual([
       { kind: 'session', sessionId: 'chat-1' },

@@ -79,7 +79,11 @@ export class SpanSessions {
         return { kind: 'foreign', agent: a.agentName };
       }
     }
-    if (span.parentSpanId === null && nonEmpty(span.parentChatSessionId) === null && nonEmpty(span.chatSessionId) !== null) {
+    if (
+      span.parentSpanId === null &&
+      nonEmpty(span.parentChatSessionId) === null &&
+      nonEmpty(span.chatSessionId) !== null
+    ) {
       return { kind: 'foreign', agent: 'claude' };
     }
     const own = ownChat(span);

@@ -47,7 +47,14 @@ const TEXT_COLUMNS = [
   'response_model',
   'chat_session_id',
 ] as const;
-const NUMBER_COLUMNS = ['start_time_ms', 'end_time_ms', 'input_tokens', 'output_tokens', 'cached_tokens', 'reasoning_tokens'] as const;
+const NUMBER_COLUMNS = [
+  'start_time_ms',
+  'end_time_ms',
+  'input_tokens',
+  'output_tokens',
+  'cached_tokens',
+  'reasoning_tokens',
+] as const;
 
 export const PARENT_CHAT_SESSION_ATTR = 'copilot_chat.parent_chat_session_id';
 export const CACHE_CREATION_ATTR = 'gen_ai.usage.cache_creation.input_tokens';
@@ -66,7 +73,9 @@ function textCell(value: unknown): string | null | undefined {
 /** Numbers come back as numbers; TEXT left in an INTEGER column was not numeric (affinity converts numerals). */
 function numberCell(value: unknown, kind: unknown, column: string): NumberCell {
   if (value === null || value === undefined) {
-    return kind === 'null' || kind === null || kind === undefined ? null : { invalid: `${column} holds ${String(kind)}, not a number` };
+    return kind === 'null' || kind === null || kind === undefined
+      ? null
+      : { invalid: `${column} holds ${String(kind)}, not a number` };
   }
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'number') return value;
@@ -85,7 +94,9 @@ function selectList(present: Set<string>): string {
   const text = TEXT_COLUMNS.map((c) => (present.has(c) ? `CAST(${c} AS BLOB)` : 'NULL'));
   // Only real numbers are selected as values; typeof() tells a NULL from a non-number.
   const numbers = NUMBER_COLUMNS.flatMap((c) =>
-    present.has(c) ? [`CASE WHEN typeof(${c}) IN ('integer', 'real') THEN ${c} END`, `typeof(${c})`] : ['NULL', "'null'"],
+    present.has(c)
+      ? [`CASE WHEN typeof(${c}) IN ('integer', 'real') THEN ${c} END`, `typeof(${c})`]
+      : ['NULL', "'null'"],
   );
   return [...text, ...numbers].join(', ');
 }
@@ -94,7 +105,10 @@ function selectList(present: Set<string>): string {
 function attributes(db: SqliteView, key: string): Map<string, string> {
   const out = new Map<string, string>();
   if (!db.hasTable('span_attributes')) return out;
-  for (const [spanId, value] of db.iterate('SELECT CAST(span_id AS BLOB), CAST(value AS BLOB) FROM span_attributes WHERE key = ?', key)) {
+  for (const [spanId, value] of db.iterate(
+    'SELECT CAST(span_id AS BLOB), CAST(value AS BLOB) FROM span_attributes WHERE key = ?',
+    key,
+  )) {
     const id = textCell(spanId);
     const text = textCell(value);
     if (typeof id === 'string' && typeof text === 'string') out.set(id, text);
@@ -108,7 +122,8 @@ function attributes(db: SqliteView, key: string): Map<string, string> {
  * read as NULL. Pure: may run more than once inside a snapshot read.
  */
 export function readTraceRows(db: SqliteView): TraceRead {
-  if (!db.hasTable('spans')) return { rows: [], problems: [], schemaProblem: 'no spans table: not a Copilot Chat trace store' };
+  if (!db.hasTable('spans'))
+    return { rows: [], problems: [], schemaProblem: 'no spans table: not a Copilot Chat trace store' };
   const present = db.columns('spans');
   const parents = attributes(db, PARENT_CHAT_SESSION_ATTR);
   const cacheCreation = attributes(db, CACHE_CREATION_ATTR);
@@ -124,11 +139,16 @@ export function readTraceRows(db: SqliteView): TraceRead {
     const spanId = text[0];
     const traceId = text[1];
     if (typeof spanId !== 'string' || typeof traceId !== 'string' || bad.includes('chat_session_id')) {
-      problems.push({ index, message: `span ${index}: ${bad.length > 0 ? `${bad.join(', ')} not valid UTF-8` : 'no span or trace id'}` });
+      problems.push({
+        index,
+        message: `span ${index}: ${bad.length > 0 ? `${bad.join(', ')} not valid UTF-8` : 'no span or trace id'}`,
+      });
       continue;
     }
-    if (bad.length > 0) problems.push({ index, message: `span ${index}: ${bad.join(', ')} not valid UTF-8; read as absent` });
-    const num = (i: number): NumberCell => numberCell(raw[TEXT_COLUMNS.length + 2 * i], raw[TEXT_COLUMNS.length + 2 * i + 1], NUMBER_COLUMNS[i] ?? '');
+    if (bad.length > 0)
+      problems.push({ index, message: `span ${index}: ${bad.join(', ')} not valid UTF-8; read as absent` });
+    const num = (i: number): NumberCell =>
+      numberCell(raw[TEXT_COLUMNS.length + 2 * i], raw[TEXT_COLUMNS.length + 2 * i + 1], NUMBER_COLUMNS[i] ?? '');
     rows.push({
       index,
       spanId,
