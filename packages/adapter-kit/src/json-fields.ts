@@ -1,9 +1,7 @@
 /** Narrowing helpers for untyped JSON values. */
 
-/** A plain JSON object (not an array, not null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+// Adapters narrow parsed JSON with core's rule, offered here beside the other field helpers.
+export { isRecord } from '@rimuru/core';
 
 /** A string with something besides white space, trimmed; null for anything else. */
 export function trimmedString(value: unknown): string | null {

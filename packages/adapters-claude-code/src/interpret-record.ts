@@ -1,5 +1,5 @@
 import { SYNTHETIC_MODEL, totalTokens, type AdapterDiagnostic, type UsageEvent } from '@rimuru/core';
-import { parseIsoTimestamp } from '@rimuru/adapter-kit';
+import { isRecord, parseIsoTimestamp } from '@rimuru/adapter-kit';
 import { parseUsageTokens } from './usage-tokens.js';
 
 /** Where a record's findings go; the reader collects them into events. */
@@ -13,10 +13,6 @@ export interface RecordSink {
 export const RANK_SCALE = 4_000_000;
 
 type Fields = Record<string, unknown>;
-
-function isObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function nonEmptyString(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
@@ -39,7 +35,7 @@ export function interpretRecord(
   sink: RecordSink,
   pathSessionId: string | null = null,
 ): void {
-  if (!isObject(record)) {
+  if (!isRecord(record)) {
     sink.diagnostic(warn(line, 'invalid-record', 'line is JSON but not an object'));
     return;
   }
@@ -69,12 +65,12 @@ export function interpretRecord(
 
 function hasUsage(record: Fields): boolean {
   const message = record['message'];
-  return isObject(message) && isObject(message['usage']);
+  return isRecord(message) && isRecord(message['usage']);
 }
 
 function hasNonZeroUsage(record: Fields): boolean {
   const message = record['message'];
-  if (!isObject(message)) return false;
+  if (!isRecord(message)) return false;
   const parsed = parseUsageTokens(message['usage']);
   return parsed.ok && totalTokens(parsed.tokens) > 0;
 }
@@ -88,7 +84,7 @@ function interpretAssistant(
 ): void {
   const message = record['message'];
   // A raw upstream error object in place of the message (Bedrock) has no usage: activity only.
-  if (!isObject(message) || message['usage'] === undefined) return;
+  if (!isRecord(message) || message['usage'] === undefined) return;
   const model = nonEmptyString(message['model']);
   // Locally generated messages (API errors, "No response requested.") bill nothing.
   if (model === SYNTHETIC_MODEL) return;

@@ -1,12 +1,9 @@
+import { isRecord } from '@rimuru/adapter-kit';
 import type { TokenCounts } from '@rimuru/core';
 
 export type TokenParse = { ok: true; tokens: TokenCounts } | { ok: false; reason: string };
 
 type Fields = Record<string, unknown>;
-
-function isObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * One token field. Absent counts as 0 (old builds omit the cache fields); anything present
@@ -28,7 +25,7 @@ function field(source: Fields, name: string, problems: string[]): number {
  * Claude does not report reasoning apart from output, so reasoning is 0.
  */
 export function parseUsageTokens(usage: unknown): TokenParse {
-  if (!isObject(usage)) return { ok: false, reason: 'message.usage is not an object' };
+  if (!isRecord(usage)) return { ok: false, reason: 'message.usage is not an object' };
   if (usage['input_tokens'] === undefined && usage['output_tokens'] === undefined) {
     return { ok: false, reason: 'message.usage has neither input_tokens nor output_tokens' };
   }
@@ -41,7 +38,7 @@ export function parseUsageTokens(usage: unknown): TokenParse {
   let cacheWrite1h = 0;
   const nested = usage['cache_creation'];
   if (
-    isObject(nested) &&
+    isRecord(nested) &&
     (nested['ephemeral_5m_input_tokens'] !== undefined || nested['ephemeral_1h_input_tokens'] !== undefined)
   ) {
     cacheWrite5m = field(nested, 'ephemeral_5m_input_tokens', problems);

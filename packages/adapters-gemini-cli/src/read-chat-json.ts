@@ -1,15 +1,18 @@
 import { readFile, stat } from 'node:fs/promises';
-import { InstantSpan, lineWarning, parseIsoTimestamp, strictUtf8Decoder, unreadableSource } from '@rimuru/adapter-kit';
+import {
+  isRecord,
+  InstantSpan,
+  lineWarning,
+  parseIsoTimestamp,
+  strictUtf8Decoder,
+  unreadableSource,
+} from '@rimuru/adapter-kit';
 import type { AdapterEvent } from '@rimuru/core';
 import { chatLocation, projectPathOf } from './chat-location.js';
 import { interpretMessage, type MessageSink } from './chat-message.js';
 
 /** Documents are read whole; one this large is not a chat Gemini CLI wrote. */
 export const MAX_CHAT_BYTES = 256 * 1024 * 1024;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function nonEmptyString(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
@@ -44,7 +47,7 @@ async function documentEvents(doc: Record<string, unknown>, path: string, out: A
   };
   const fallbackAt = parseIsoTimestamp(doc['startTime']) ?? parseIsoTimestamp(doc['lastUpdated']);
   messages.forEach((m, i) => {
-    if (!isObject(m)) out.push(lineWarning(null, 'invalid-record', `messages[${i}] is not an object`));
+    if (!isRecord(m)) out.push(lineWarning(null, 'invalid-record', `messages[${i}] is not an object`));
     else interpretMessage(m, { sessionId, fallbackAt, line: null, where: `messages[${i}]: ` }, sink);
   });
   const taken = span.take();
@@ -108,7 +111,7 @@ export async function* readChatJson(path: string): AsyncGenerator<AdapterEvent> 
       out.push(lineWarning(null, 'invalid-json', `chat file of ${bytes.length} bytes is not valid JSON`));
     }
     if (parsed) {
-      if (isObject(value)) await documentEvents(value, path, out);
+      if (isRecord(value)) await documentEvents(value, path, out);
       else out.push(lineWarning(null, 'invalid-record', 'chat file is not a JSON object'));
     }
   }

@@ -1,4 +1,5 @@
 import {
+  isRecord,
   DEFAULT_READ_LIMITS,
   InstantSpan,
   lineWarning,
@@ -15,10 +16,6 @@ import { interpretMessage, type MessageSink } from './chat-message.js';
 import { decodeLogState, encodeLogState, initialLogState, type LogState } from './log-state.js';
 
 export { DEFAULT_READ_LIMITS, type ReadLimits };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function nonEmptyString(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
@@ -84,7 +81,7 @@ class LogReader {
   }
 
   private message(m: unknown, line: number | null, where = ''): void {
-    if (!isObject(m)) {
+    if (!isRecord(m)) {
       this.emit(lineWarning(line, 'invalid-record', `${where}message is not an object`));
       return;
     }
@@ -98,7 +95,7 @@ class LogReader {
   }
 
   record(value: unknown, line: number | null): void {
-    if (!isObject(value)) {
+    if (!isRecord(value)) {
       this.emit(lineWarning(line, 'invalid-record', 'line is not a JSON object'));
       return;
     }
@@ -106,7 +103,7 @@ class LogReader {
     this.state.sessionId ??= nonEmptyString(value['sessionId']) ?? this.location.stem;
     if (typeof value['$rewindTo'] === 'string') return; // hides messages from the view; they were billed all the same
     if (value['$set'] !== undefined) {
-      if (isObject(value['$set'])) this.fields(value['$set'], line);
+      if (isRecord(value['$set'])) this.fields(value['$set'], line);
       else this.emit(lineWarning(line, 'invalid-record', '$set is not an object'));
       return;
     }

@@ -1,4 +1,4 @@
-import { lineWarning, type Instant } from '@rimuru/adapter-kit';
+import { isRecord, lineWarning, type Instant } from '@rimuru/adapter-kit';
 import type { AdapterDiagnostic, UsageEvent } from '@rimuru/core';
 import { turnUsageRows } from './turn-usage.js';
 import { updateInstant } from './update-time.js';
@@ -15,10 +15,6 @@ export interface UpdateContext {
   fallbackModel: string | null;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 const nonEmpty = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /**
@@ -30,13 +26,13 @@ const nonEmpty = (value: unknown): string | null => (typeof value === 'string' &
  * (larger line, as rank) replaces the earlier one.
  */
 export function interpretUpdate(value: unknown, line: number, ctx: UpdateContext, sink: UpdateSink): void {
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     sink.diagnostic(lineWarning(line, 'invalid-record', 'not a JSON object'));
     return;
   }
   const params = value['params'];
-  const update = isObject(params) ? params['update'] : undefined;
-  if (!isObject(update) || typeof update['sessionUpdate'] !== 'string') {
+  const update = isRecord(params) ? params['update'] : undefined;
+  if (!isRecord(update) || typeof update['sessionUpdate'] !== 'string') {
     sink.diagnostic(lineWarning(line, 'invalid-record', 'not a session update (no params.update.sessionUpdate)'));
     return;
   }
@@ -53,10 +49,10 @@ export function interpretUpdate(value: unknown, line: number, ctx: UpdateContext
     sink.diagnostic(lineWarning(line, 'invalid-record', 'turn_completed usage without a readable time; skipped'));
     return;
   }
-  const meta = isObject(params) ? params['_meta'] : undefined;
+  const meta = isRecord(params) ? params['_meta'] : undefined;
   const turn =
     nonEmpty(update['prompt_id']) ??
-    (isObject(meta) ? nonEmpty(meta['eventId']) : null) ??
+    (isRecord(meta) ? nonEmpty(meta['eventId']) : null) ??
     `${ctx.sessionId}:line-${line}`;
   for (const row of rows) {
     const model = row.model ?? ctx.fallbackModel;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseIsoTimestamp, unreadableSource, type Instant } from '@rimuru/adapter-kit';
+import { isRecord, parseIsoTimestamp, unreadableSource, type Instant } from '@rimuru/adapter-kit';
 import type { AdapterDiagnostic, AdapterEvent } from '@rimuru/core';
 import { sessionPathFacts } from './session-path.js';
 
@@ -8,10 +8,6 @@ function warn(code: string, message: string): AdapterDiagnostic {
 }
 
 const nonEmpty = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * Reads a session's `summary.json` (snapshot): one tokenless activity with its times
@@ -37,7 +33,7 @@ export async function* readGrokSummary(path: string): AsyncGenerator<AdapterEven
     return;
   }
   const facts = sessionPathFacts(path);
-  if (!isObject(json)) {
+  if (!isRecord(json)) {
     yield warn('invalid-record', 'summary.json is not a JSON object');
   } else {
     const times = ['created_at', 'updated_at', 'last_active_at']
@@ -49,7 +45,7 @@ export async function* readGrokSummary(path: string): AsyncGenerator<AdapterEven
     if (first === undefined || last === undefined) {
       yield warn('invalid-record', 'summary.json has no readable created_at/updated_at');
     } else {
-      const info = isObject(json['info']) ? json['info'] : {};
+      const info = isRecord(json['info']) ? json['info'] : {};
       const model = nonEmpty(json['current_model_id']);
       const gitRoot = nonEmpty(json['git_root_dir']);
       yield {

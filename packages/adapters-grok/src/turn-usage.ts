@@ -1,3 +1,4 @@
+import { isRecord } from '@rimuru/adapter-kit';
 import type { TokenCounts } from '@rimuru/core';
 
 /** One model's share of a `turn_completed` usage (or the whole usage without `modelUsage`). */
@@ -13,10 +14,6 @@ export interface TurnUsageRow {
 
 const FIELDS = ['inputTokens', 'outputTokens', 'cachedReadTokens', 'cacheCreationTokens', 'reasoningTokens'] as const;
 const TICKS_PER_USD = 1e10;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 const isCount = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
@@ -69,16 +66,16 @@ const isEmpty = (t: TokenCounts): boolean => t.input + t.output + t.cacheRead + 
  * all-zero rows left out), else the usage itself as one row. A string says why it is unusable.
  */
 export function turnUsageRows(usage: unknown): TurnUsageRow[] | string {
-  if (!isObject(usage)) return 'usage is not an object';
+  if (!isRecord(usage)) return 'usage is not an object';
   const perModel = usage['modelUsage'];
-  if (isObject(perModel) && Object.keys(perModel).length > 0) {
+  if (isRecord(perModel) && Object.keys(perModel).length > 0) {
     const rows: TurnUsageRow[] = [];
     const models = Object.keys(perModel).sort();
     // The turn's own count belongs to its model when it used only one.
     const turnCalls = models.length === 1 ? callsOf(usage['modelCalls']) : null;
     for (const model of models) {
       const raw = perModel[model];
-      if (!isObject(raw) || model === '') return `modelUsage entry ${JSON.stringify(model)} is not an object`;
+      if (!isRecord(raw) || model === '') return `modelUsage entry ${JSON.stringify(model)} is not an object`;
       const row = rowOf(model, raw);
       if (typeof row === 'string') return `modelUsage[${model}].${row}`;
       if (!isEmpty(row.tokens)) rows.push({ ...row, modelCalls: row.modelCalls ?? turnCalls });

@@ -1,8 +1,4 @@
-import { parseEpochMs, parseIsoTimestamp, type Instant } from '@rimuru/adapter-kit';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+import { isRecord, parseEpochMs, parseIsoTimestamp, type Instant } from '@rimuru/adapter-kit';
 
 /** Seconds (Grok writes whole or fractional epoch seconds) or milliseconds, told apart by size. */
 function epochNumber(value: unknown): Instant | null {
@@ -17,8 +13,8 @@ function epochNumber(value: unknown): Instant | null {
  */
 export function updateInstant(record: Record<string, unknown>): Instant | null {
   const params = record['params'];
-  const meta = isObject(params) ? params['_meta'] : undefined;
-  const agentMs = isObject(meta) ? parseEpochMs(meta['agentTimestampMs']) : null;
+  const meta = isRecord(params) ? params['_meta'] : undefined;
+  const agentMs = isRecord(meta) ? parseEpochMs(meta['agentTimestampMs']) : null;
   if (agentMs !== null) return agentMs;
   const ts = record['timestamp'];
   return typeof ts === 'string' ? parseIsoTimestamp(ts) : epochNumber(ts);

@@ -1,14 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { expandHome, parseIsoTimestamp, unreadableSource, type Instant } from '@rimuru/adapter-kit';
+import {
+  nonBlankString,
+  isRecord,
+  expandHome,
+  parseIsoTimestamp,
+  unreadableSource,
+  type Instant,
+} from '@rimuru/adapter-kit';
 import type { AdapterDiagnostic, AdapterEvent } from '@rimuru/core';
 
 function warn(code: string, message: string): AdapterDiagnostic {
   return { type: 'diagnostic', severity: 'warning', code, message, line: null };
 }
-
-const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * A per-session JSON document in `~/.hermes/sessions/` (`{session_id, model, platform,
@@ -31,7 +35,7 @@ export async function* readSessionJson(path: string, homeDir: string): AsyncGene
     yield unreadableSource(error);
     return;
   }
-  if (!isObject(json)) {
+  if (!isRecord(json)) {
     yield warn('invalid-record', 'session document is not a JSON object');
   } else {
     const times = [json['session_start'], json['last_updated']]
@@ -40,7 +44,7 @@ export async function* readSessionJson(path: string, homeDir: string): AsyncGene
     // Message timestamps, where a version writes them, are activity too.
     if (Array.isArray(json['messages'])) {
       for (const m of json['messages'])
-        if (isObject(m)) {
+        if (isRecord(m)) {
           const at = parseIsoTimestamp(m['timestamp']);
           if (at !== null) times.push(at);
         }
@@ -51,18 +55,18 @@ export async function* readSessionJson(path: string, homeDir: string): AsyncGene
     if (first === undefined || last === undefined) {
       yield warn('invalid-record', 'session document has no readable session_start/last_updated');
     } else {
-      const config = isObject(json['model_config']) ? json['model_config'] : {};
-      const cwd = text(json['cwd']) ?? text(config['cwd']);
-      const model = text(json['model']);
+      const config = isRecord(json['model_config']) ? json['model_config'] : {};
+      const cwd = nonBlankString(json['cwd']) ?? nonBlankString(config['cwd']);
+      const model = nonBlankString(json['model']);
       yield {
         type: 'activity',
-        sessionExternalId: text(json['session_id']) ?? basename(path, '.json').replace(/^session_/, ''),
+        sessionExternalId: nonBlankString(json['session_id']) ?? basename(path, '.json').replace(/^session_/, ''),
         firstAt: first.iso,
         lastAt: last.iso,
         projectPath: cwd === null ? null : expandHome(cwd, homeDir),
-        parentExternalId: text(json['parent_session_id']),
+        parentExternalId: nonBlankString(json['parent_session_id']),
         tokensKnown: false,
-        title: text(json['title']),
+        title: nonBlankString(json['title']),
         ...(model === null ? {} : { models: [model] }),
       };
     }

@@ -1,3 +1,4 @@
+import { nonBlankString } from '@rimuru/adapter-kit';
 import { quoteIdentifier, type SqliteView } from '@rimuru/adapter-kit/sqlite';
 
 /** One `sessions` row of state.db, with the message time span of the session. */
@@ -36,7 +37,6 @@ const OPTIONAL = [
   'api_call_count',
 ] as const;
 
-const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 const num = (v: unknown): number | null =>
   typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'bigint' ? Number(v) : null;
 const count = (v: unknown): number => {
@@ -69,10 +69,10 @@ export function readSessionRows(db: SqliteView): HermesSessionRow[] | null {
   );
   return rows.map((r) => ({
     id: String(r[0]),
-    source: text(r[1]),
-    model: text(r[2]),
-    parentId: text(r[3]),
-    title: text(r[4]),
+    source: nonBlankString(r[1]),
+    model: nonBlankString(r[2]),
+    parentId: nonBlankString(r[3]),
+    title: nonBlankString(r[4]),
     startedAt: num(r[5]),
     endedAt: num(r[6]),
     actualCostUsd: num(r[7]),

@@ -1,4 +1,12 @@
-import { InstantSpan, lineWarning, parseEpochMs, type EmitEvent, type Instant } from '@rimuru/adapter-kit';
+import {
+  nonBlankString,
+  isRecord,
+  InstantSpan,
+  lineWarning,
+  parseEpochMs,
+  type EmitEvent,
+  type Instant,
+} from '@rimuru/adapter-kit';
 import { totalTokens, type SessionActivity, type TokenCounts } from '@rimuru/core';
 import type { WireLocation } from './layout.js';
 import type { SessionContext } from './session-context.js';
@@ -6,8 +14,6 @@ import { KIMI_CLI_KEYS, KIMI_CODE_KEYS, parseKimiUsage } from './usage-tokens.js
 import type { WireState } from './wire-state.js';
 
 type Fields = Record<string, unknown>;
-const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
 /** Output tokens of one call stay far below this, so `total * RANK_SCALE + output` orders by total, then output. */
 const RANK_SCALE = 4_000_000;
@@ -43,12 +49,12 @@ export class WireInterpreter {
   ) {}
 
   record(value: unknown, line: number | null): void {
-    if (!isObject(value)) {
+    if (!isRecord(value)) {
       this.emit(lineWarning(line, 'invalid-record', 'line is JSON but not an object'));
       return;
     }
     if (typeof value['type'] === 'string') this.codeRecord(value, value['type'], line);
-    else if (isObject(value['message']) && typeof value['message']['type'] === 'string')
+    else if (isRecord(value['message']) && typeof value['message']['type'] === 'string')
       this.cliRecord(value, value['message'], line);
     else this.emit(lineWarning(line, 'unknown-record', 'line has neither a type nor a message type'));
   }
@@ -57,9 +63,12 @@ export class WireInterpreter {
     const at = parseEpochMs(value['time']) ?? (type === 'metadata' ? parseEpochMs(value['created_at']) : null);
     if (at !== null) this.span.add(at);
     if (type === 'config.update' || type === 'profile.bind') {
-      this.state.model = text(value['modelAlias']) ?? this.state.model;
+      this.state.model = nonBlankString(value['modelAlias']) ?? this.state.model;
       const disclosure = value['environmentDisclosure'];
-      this.state.cwd = text(value['cwd']) ?? (isObject(disclosure) ? text(disclosure['cwd']) : null) ?? this.state.cwd;
+      this.state.cwd =
+        nonBlankString(value['cwd']) ??
+        (isRecord(disclosure) ? nonBlankString(disclosure['cwd']) : null) ??
+        this.state.cwd;
       return;
     }
     if (type !== 'usage.record') return;
@@ -80,7 +89,7 @@ export class WireInterpreter {
     this.usage(
       `code:${this.location.sessionId}:${this.location.agentId ?? ''}:${at.ms}:${t.input}:${t.output}:${t.cacheRead}:${t.cacheWrite5m}`,
       at,
-      text(value['model']) ?? this.state.model,
+      nonBlankString(value['model']) ?? this.state.model,
       t,
       line,
     );
@@ -91,7 +100,7 @@ export class WireInterpreter {
     if (at !== null) this.span.add(at);
     if (message['type'] !== 'StatusUpdate') return;
     const payload = message['payload'];
-    if (!isObject(payload) || payload['token_usage'] === undefined || payload['token_usage'] === null) return;
+    if (!isRecord(payload) || payload['token_usage'] === undefined || payload['token_usage'] === null) return;
     const parsed = parseKimiUsage(payload['token_usage'], KIMI_CLI_KEYS);
     if (!parsed.ok) {
       this.emit(lineWarning(line, 'invalid-record', parsed.reason));
@@ -103,7 +112,7 @@ export class WireInterpreter {
       return;
     }
     const t = parsed.tokens;
-    const messageId = text(payload['message_id']);
+    const messageId = nonBlankString(payload['message_id']);
     const key =
       messageId !== null
         ? `cli:${this.location.sessionId}:msg:${messageId}`

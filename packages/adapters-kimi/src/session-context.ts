@@ -1,3 +1,4 @@
+import { nonBlankString, isRecord } from '@rimuru/adapter-kit';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -12,8 +13,6 @@ export interface SessionContext {
 }
 
 type Fields = Record<string, unknown>;
-const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
 async function readJson(path: string): Promise<unknown> {
   try {
@@ -37,9 +36,9 @@ async function readText(path: string): Promise<string | null> {
  * `work_dirs[].path`: the one whose hash is the folder name is the project.
  */
 export function projectFromWorkDirs(kimiJson: unknown, groupName: string): string | null {
-  if (!isObject(kimiJson) || !Array.isArray(kimiJson['work_dirs'])) return null;
+  if (!isRecord(kimiJson) || !Array.isArray(kimiJson['work_dirs'])) return null;
   for (const entry of kimiJson['work_dirs']) {
-    const path = isObject(entry) ? text(entry['path']) : text(entry);
+    const path = isRecord(entry) ? nonBlankString(entry['path']) : nonBlankString(entry);
     if (path === null) continue;
     const hash = createHash('md5').update(path, 'utf8').digest('hex');
     if (groupName === hash || groupName.endsWith(`_${hash}`)) return path;
@@ -62,8 +61,8 @@ export async function loadSessionContext(location: WireLocation): Promise<Sessio
   if (location.layout === 'kimi-code') {
     const state = await readJson(join(location.sessionDir, 'state.json'));
     return {
-      projectPath: isObject(state) ? text(state['workDir']) : null,
-      title: isObject(state) ? text(state['title']) : null,
+      projectPath: isRecord(state) ? nonBlankString(state['workDir']) : null,
+      title: isRecord(state) ? nonBlankString(state['title']) : null,
       defaultModel: null,
     };
   }
@@ -74,6 +73,7 @@ export async function loadSessionContext(location: WireLocation): Promise<Sessio
     projectPath: projectFromWorkDirs(kimiJson, basename(location.groupDir)),
     title: null,
     defaultModel:
-      (isObject(configJson) ? text(configJson['model']) : null) ?? (toml === null ? null : defaultModelFromToml(toml)),
+      (isRecord(configJson) ? nonBlankString(configJson['model']) : null) ??
+      (toml === null ? null : defaultModelFromToml(toml)),
   };
 }

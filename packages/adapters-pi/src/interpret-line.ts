@@ -1,4 +1,6 @@
 import {
+  nonBlankString,
+  isRecord,
   InstantSpan,
   lineWarning,
   parseEpochMs,
@@ -11,14 +13,6 @@ import type { PiFileState } from './file-state.js';
 import { parsePiUsage } from './usage-tokens.js';
 
 type Fields = Record<string, unknown>;
-
-function isObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
 
 /**
  * Entry types pi (and OpenClaw, which writes pi's format) put in a session file that carry no
@@ -73,7 +67,7 @@ export class PiLineInterpreter {
   ) {}
 
   record(value: unknown, line: number | null): void {
-    if (!isObject(value)) {
+    if (!isRecord(value)) {
       this.emit(lineWarning(line, 'invalid-record', 'line is JSON but not an object'));
       return;
     }
@@ -85,13 +79,13 @@ export class PiLineInterpreter {
       this.message(value, at, line);
       return;
     } else if (type === 'model_change') {
-      this.state.model = text(value['modelId']) ?? text(value['model']) ?? this.state.model;
+      this.state.model = nonBlankString(value['modelId']) ?? nonBlankString(value['model']) ?? this.state.model;
     } else if (type === 'custom' && value['customType'] === 'model-snapshot') {
       // OpenClaw records the model it resolved as a custom entry.
-      const data = isObject(value['data']) ? value['data'] : value;
-      this.state.model = text(data['modelId']) ?? text(data['model']) ?? this.state.model;
+      const data = isRecord(value['data']) ? value['data'] : value;
+      this.state.model = nonBlankString(data['modelId']) ?? nonBlankString(data['model']) ?? this.state.model;
     } else if (type === 'session_info') {
-      this.state.title = text(value['name']) ?? this.state.title;
+      this.state.title = nonBlankString(value['name']) ?? this.state.title;
     } else if (typeof type !== 'string' || !KNOWN_TYPES.has(type)) {
       this.emit(lineWarning(line, 'unknown-record', `unknown entry type ${JSON.stringify(type ?? null)}`));
     }
@@ -109,15 +103,16 @@ export class PiLineInterpreter {
   }
 
   private header(value: Fields, at: Instant | null): void {
-    this.state.cwd = text(value['cwd']) ?? this.state.cwd;
+    this.state.cwd = nonBlankString(value['cwd']) ?? this.state.cwd;
     if (at !== null) this.state.headerMs = at.ms;
-    this.state.parentPath = text(value['parentSession']) ?? text(value['branchedFrom']) ?? this.state.parentPath;
-    this.state.model ??= text(value['modelId']) ?? text(value['model']);
+    this.state.parentPath =
+      nonBlankString(value['parentSession']) ?? nonBlankString(value['branchedFrom']) ?? this.state.parentPath;
+    this.state.model ??= nonBlankString(value['modelId']) ?? nonBlankString(value['model']);
   }
 
   private message(value: Fields, lineAt: Instant | null, line: number | null): void {
     const message = value['message'];
-    if (!isObject(message)) {
+    if (!isRecord(message)) {
       this.emit(lineWarning(line, 'invalid-record', 'message entry without a message object'));
       this.addActivity(lineAt);
       return;
@@ -127,7 +122,7 @@ export class PiLineInterpreter {
     this.addActivity(at);
     if (message['role'] !== 'assistant') return;
 
-    const model = text(message['model']) ?? text(message['modelId']) ?? this.state.model;
+    const model = nonBlankString(message['model']) ?? nonBlankString(message['modelId']) ?? this.state.model;
     if (message['usage'] === undefined || message['usage'] === null) {
       this.state.tokenless += 1;
       if (model !== null) this.models.add(model);
@@ -146,8 +141,8 @@ export class PiLineInterpreter {
       this.emit(lineWarning(line, 'invalid-record', 'assistant usage without a timestamp'));
       return;
     }
-    const provider = text(message['provider']) ?? '';
-    const responseId = text(message['responseId']) ?? '';
+    const provider = nonBlankString(message['provider']) ?? '';
+    const responseId = nonBlankString(message['responseId']) ?? '';
     const when = messageAt?.ms ?? at.iso;
     const raw = message['usage'] as Fields;
     const dedupeKey = [

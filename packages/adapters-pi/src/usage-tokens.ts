@@ -1,3 +1,4 @@
+import { isRecord } from '@rimuru/adapter-kit';
 import { ZERO_TOKENS, type TokenCounts } from '@rimuru/core';
 
 /** What an assistant message's `usage` object says, in Rimuru's token classes. */
@@ -5,10 +6,6 @@ export type PiUsageParse =
   { ok: true; tokens: TokenCounts; recordedCostUsd: number | null } | { ok: false; reason: string };
 
 type Fields = Record<string, unknown>;
-
-function isObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A count field: missing or null is 0 (pi omits classes a provider does not report); anything else must be a count. */
 function count(usage: Fields, key: string): number | string {
@@ -33,7 +30,7 @@ function count(usage: Fields, key: string): number | string {
  *   the registry has no price for the model, so a zero cost of a non-empty call is unknown, not free.
  */
 export function parsePiUsage(usage: unknown): PiUsageParse {
-  if (!isObject(usage)) return { ok: false, reason: 'usage is not an object' };
+  if (!isRecord(usage)) return { ok: false, reason: 'usage is not an object' };
   const input = count(usage, 'input');
   const output = count(usage, 'output');
   const cacheRead = count(usage, 'cacheRead');
@@ -59,7 +56,7 @@ export function parsePiUsage(usage: unknown): PiUsageParse {
 }
 
 function recordedCost(cost: unknown, tokens: TokenCounts): number | null {
-  if (!isObject(cost)) return null;
+  if (!isRecord(cost)) return null;
   const total = cost['total'];
   if (typeof total !== 'number' || !Number.isFinite(total) || total < 0) return null;
   const any = tokens.input + tokens.output + tokens.cacheRead + tokens.cacheWrite5m > 0;

@@ -4,6 +4,7 @@ export * from './adapter-event.js';
 export * from './adapter.js';
 export * from './errors.js';
 export * from './session.js';
+export { isRecord } from './json-record.js';
 
 export { decimalToScaledBigInt, divRoundHalfAwayFromZero, scaledBigIntToDecimalString } from './decimal.js';
 export { NANOS_PER_USD, nanosToUsd, nanosToUsd6, sumNanos, usdToNanos } from './money.js';

@@ -1,14 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { RimuruError } from '@rimuru/core';
 import { readTextOrNull, writeAtomic } from '../agent-hooks/file-io.js';
+import { isObject, type Json, type JsonObject } from '../agent-hooks/settings-json.js';
 import { MCP_SERVER_NAME, mcpBackupPathOf, type McpInstallChange } from './server-entry.js';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function parse(text: string | null, path: string): JsonObject {
   if (text === null || text.trim() === '') return {};

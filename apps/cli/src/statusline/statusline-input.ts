@@ -1,4 +1,5 @@
 import { isAbsolute } from 'node:path';
+import { isRecord } from '@rimuru/core';
 
 /**
  * What Claude Code pipes to its `statusLine` command (a JSON object on stdin): the session, its
@@ -23,12 +24,6 @@ export const EMPTY_INPUT: StatuslineInput = {
   cwd: null,
 };
 
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
@@ -41,9 +36,9 @@ export function parseStatuslineInput(raw: string): StatuslineInput | null {
   } catch {
     return null;
   }
-  if (!isObject(value)) return null;
-  const model = isObject(value.model) ? value.model : {};
-  const workspace = isObject(value.workspace) ? value.workspace : {};
+  if (!isRecord(value)) return null;
+  const model = isRecord(value.model) ? value.model : {};
+  const workspace = isRecord(value.workspace) ? value.workspace : {};
   const transcript = text(value.transcript_path);
   return {
     sessionId: text(value.session_id),

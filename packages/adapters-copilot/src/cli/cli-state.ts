@@ -1,5 +1,5 @@
 import type { JsonValue, ReadPosition } from '@rimuru/core';
-import { isRecord } from '../diagnostic.js';
+import { isRecord } from '@rimuru/adapter-kit';
 
 /**
  * What a resumed read of a CLI event log must know about the lines before its offset, kept

@@ -1,7 +1,8 @@
 import { basename, dirname } from 'node:path';
 import type { AdapterDiagnostic, UsageEvent } from '@rimuru/core';
 import { parseIsoTimestamp, type Instant } from '@rimuru/adapter-kit';
-import { isRecord, warning } from '../diagnostic.js';
+import { isRecord } from '@rimuru/adapter-kit';
+import { warning } from '../diagnostic.js';
 import type { CliReadState } from './cli-state.js';
 import { shutdownUsage } from './shutdown-usage.js';
 

@@ -1,5 +1,6 @@
 import { totalTokens, type AdapterDiagnostic, type UsageEvent } from '@rimuru/core';
-import { isRecord, warning } from '../diagnostic.js';
+import { isRecord } from '@rimuru/adapter-kit';
+import { warning } from '../diagnostic.js';
 import { parseModelUsage } from './usage-tokens.js';
 
 export interface ShutdownContext {

@@ -1,5 +1,5 @@
 import type { TokenCounts } from '@rimuru/core';
-import { isRecord } from '../diagnostic.js';
+import { isRecord } from '@rimuru/adapter-kit';
 
 export type UsageParse = { ok: true; tokens: TokenCounts; inconsistent: boolean } | { ok: false; reason: string };
 

@@ -1,5 +1,5 @@
 import { parseEpochMs, type Instant } from '@rimuru/adapter-kit';
-import { isRecord } from '../diagnostic.js';
+import { isRecord } from '@rimuru/adapter-kit';
 
 /** What a VS Code Copilot Chat session tells us. It records no token counts at all. */
 export interface ChatSessionSummary {

@@ -1,4 +1,4 @@
-import { isRecord } from '../diagnostic.js';
+import { isRecord } from '@rimuru/adapter-kit';
 
 /**
  * Replays VS Code's chat `ObjectMutationLog` (`chatSessions/<id>.jsonl`, newer builds) to

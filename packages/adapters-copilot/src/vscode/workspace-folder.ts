@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { isRecord } from '../diagnostic.js';
+import { isRecord } from '@rimuru/adapter-kit';
 
 export type WorkspaceProject = { projectPath: string | null; problem: string | null };
 

@@ -1,3 +1,4 @@
+import { isRecord } from '../json-record.js';
 import { lazyZod } from '../on-demand.js';
 import { liteLLMEntrySchemaOf, type LiteLLMEntry } from './litellm-schema.js';
 import { createModelPrice, type ModelPrice } from './model-price.js';
@@ -43,8 +44,6 @@ export interface ParsedLiteLLMPrices {
   /** Entries left out, so a price sync can report them instead of dropping them silently. */
   skipped: SkippedPriceEntry[];
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads the parsed LiteLLM price file. Keeps entries with both an input and an output price per

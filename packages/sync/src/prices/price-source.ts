@@ -1,3 +1,4 @@
+import { isRecord } from '@rimuru/core';
 import { readFile } from 'node:fs/promises';
 import { RimuruError } from '@rimuru/core';
 
@@ -6,8 +7,6 @@ export const LITELLM_PRICES_URL =
   'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
 
 export const PRICE_FETCH_TIMEOUT_MS = 10_000;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads a LiteLLM price file from an http(s) URL (10 s timeout) or a local path. */
 export async function readPriceSource(
