@@ -1,5 +1,7 @@
+import { insertAgents } from './agent-rows.js';
 import { agentRowId, sessionRowId } from './ids.js';
 import { rawBool, rawDate, rawStringOrNull } from './raw-values.js';
+import { lockSessions } from './session-locks.js';
 import { sql } from './sql.js';
 import type { SqlRunner } from './sql-runner.js';
 import type { HookMark } from './store.js';
@@ -15,10 +17,9 @@ export async function markSessionByHook(db: SqlRunner, mark: HookMark, now: () =
   const id = sessionRowId(mark.agentType, mark.externalId);
   await db.transaction(async (tx) => {
     const at = now();
-    if (tx.dialect === 'postgres') await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`);
+    await lockSessions(tx, [id]);
     // Writes first: on SQLite the transaction then holds the write lock before any read.
-    await tx.execute(sql`INSERT INTO agents (id, type, name, host, created_at)
-      VALUES (${agentId}, ${mark.agentType}, ${mark.agentName}, ${mark.host}, ${at}) ON CONFLICT DO NOTHING`);
+    await insertAgents(tx, [{ id: agentId, type: mark.agentType, name: mark.agentName, host: mark.host }], at);
     await tx.execute(sql`INSERT INTO sessions (id, agent_id, external_id, agent_type, host, started_at, ended_at,
         project_path, ended_by_hook, created_at, updated_at)
       VALUES (${id}, ${agentId}, ${mark.externalId}, ${mark.agentType}, ${mark.host}, ${mark.at}, ${mark.at},

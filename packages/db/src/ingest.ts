@@ -1,8 +1,10 @@
+import { insertAgents } from './agent-rows.js';
 import { agentRowId } from './ids.js';
 import { ingestMemoryOf, type IngestMemory, type WriteCountingRunner } from './ingest-memory.js';
 import { parseInstant } from './instant.js';
 import { sessionIdOf } from './session-id-memo.js';
 import { rollUpSessions } from './rollup-writer.js';
+import { lockSessions } from './session-locks.js';
 import { addUsageInstant, foldActivity } from './session-merge.js';
 import { insertNewSessions } from './session-insert.js';
 import type { IngestBatch, IngestResult } from './store.js';
@@ -10,26 +12,12 @@ import { dropReplayCopies, planUsage, writeUsage, type UsageRow } from './usage-
 import { sql } from './sql.js';
 import type { SqlRunner } from './sql-runner.js';
 
-/**
- * PostgreSQL runs transactions concurrently (SQLite's BEGIN IMMEDIATE already serialises
- * writers): two syncs of one session — a watcher and a CLI, or two machines — would both
- * create it, or roll it up from each other's uncommitted records. A transaction-scoped
- * advisory lock per session, taken in sorted order (no deadlocks), serialises them.
- */
-async function lockSessions(tx: SqlRunner, sessionIds: Iterable<string>): Promise<void> {
-  for (const id of [...new Set(sessionIds)].sort()) {
-    // executeRaw: the function returns `void`, which a typed query result cannot carry.
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`);
-  }
-}
-
 async function upsertAgent(tx: SqlRunner, batch: IngestBatch, now: Date, memory: IngestMemory | null): Promise<string> {
   const id = agentRowId(batch.host, batch.agentName);
   // Known to exist: skipped (only on SQLite, whose BEGIN IMMEDIATE already holds the write lock).
   if (memory?.hasAgent(id)) return id;
   // A write first: on PostgreSQL the transaction then holds its row lock before any read.
-  await tx.execute(sql`INSERT INTO agents (id, type, name, host, created_at)
-    VALUES (${id}, ${batch.agentType}, ${batch.agentName}, ${batch.host}, ${now}) ON CONFLICT DO NOTHING`);
+  await insertAgents(tx, [{ id, type: batch.agentType, name: batch.agentName, host: batch.host }], now);
   memory?.addAgent(id);
   return id;
 }
@@ -88,7 +76,7 @@ export async function ingestBatches(
     if (memory !== null) memory.open(db as WriteCountingRunner);
     // All locks first, in one sorted pass: taking them batch by batch could deadlock with a
     // concurrent writer that meets the same sessions in another order.
-    if (db.dialect === 'postgres') await lockSessions(tx, batches.flatMap(sessionIdsOf));
+    await lockSessions(tx, batches.flatMap(sessionIdsOf));
     const results: IngestResult[] = [];
     for (const batch of batches) results.push(await ingestOne(tx, batch, now, memory));
     if (memory !== null) memory.closing(db as WriteCountingRunner);

@@ -10,16 +10,6 @@ import type { ReplicatedSession } from './store.js';
  * statement costs no round trip.
  */
 
-/** Per-session advisory locks, in id order (the order every writer takes them: no deadlock). */
-export async function lockSessions(tx: SqlRunner, ids: readonly string[]): Promise<void> {
-  if (tx.dialect !== 'postgres' || ids.length === 0) return;
-  const sorted = [...new Set(ids)].sort();
-  // unnest yields the array in order, and each row's lock is taken as the row is produced.
-  await tx.execute(
-    sql`SELECT pg_advisory_xact_lock(hashtextextended(l.id, 0)) FROM unnest(${sorted}::text[]) AS l(id)`,
-  );
-}
-
 const NEW_SESSION = unnestColumns(
   'id uuid',
   'agent_id uuid',

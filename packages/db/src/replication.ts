@@ -1,8 +1,8 @@
-import type { AgentType } from '@rimuru/core';
+import { RECORD_TOKEN_COLUMNS, tokensFrom } from './token-columns.js';
 import { rawBigInt, rawBigIntOrNull, rawBool, rawDate, rawInt, rawStringOrNull } from './raw-values.js';
 import { recomputeSessions } from './rollup-writer.js';
 import { mergeSession, parseModelList, sameMergeable, type MergeableSession } from './session-merge.js';
-import { chunk, emptySql, inListSql, joinSql, sql } from './sql.js';
+import { chunk, emptySql, inListSql, sql } from './sql.js';
 import type { SqlRunner } from './sql-runner.js';
 import type {
   ReplicatedAgent,
@@ -12,12 +12,9 @@ import type {
   ReplicationCursor,
 } from './store.js';
 import { USAGE_FACT_COLUMNS } from './usage-rows.js';
-import {
-  insertReplicatedSessions,
-  lockSessions,
-  updateMergedSessions,
-  type MergedSessionWrite,
-} from './replication-writes.js';
+import { insertAgents } from './agent-rows.js';
+import { lockSessions } from './session-locks.js';
+import { insertReplicatedSessions, updateMergedSessions, type MergedSessionWrite } from './replication-writes.js';
 import { dropReplayCopies, planUsage, writeSourcedUsage, type UsageRow } from './usage-upsert.js';
 
 const LOOKUP_CHUNK = 500;
@@ -45,7 +42,7 @@ export async function changesSince(
   const sessions: ReplicatedSession[] = rows.map((s) => ({
     id: String(s.id),
     agentId: String(s.agent_id),
-    agentType: String(s.agent_type) as AgentType,
+    agentType: String(s.agent_type),
     externalId: String(s.external_id),
     host: String(s.host),
     startedAt: rawDate(s.started_at),
@@ -70,7 +67,7 @@ export async function changesSince(
       FROM usage_records u WHERE ${inListSql(sql`u.session_id`, ids)} ORDER BY u.id`);
     for (const r of records) {
       usage.push({
-        agentType: String(r.agent_type) as AgentType,
+        agentType: String(r.agent_type),
         dedupeKey: String(r.dedupe_key),
         sessionId: String(r.session_id),
         rank: Number(r.rank),
@@ -78,14 +75,7 @@ export async function changesSince(
         isReplayCopy: rawBool(r.is_replay_copy),
         occurredAt: rawDate(r.occurred_at),
         model: rawStringOrNull(r.model),
-        tokens: {
-          input: rawBigInt(r.input_tokens),
-          output: rawBigInt(r.output_tokens),
-          cacheRead: rawBigInt(r.cache_read_tokens),
-          cacheWrite5m: rawBigInt(r.cache_write_5m_tokens),
-          cacheWrite1h: rawBigInt(r.cache_write_1h_tokens),
-          reasoning: rawBigInt(r.reasoning_tokens),
-        },
+        tokens: tokensFrom(r, RECORD_TOKEN_COLUMNS, rawBigInt),
         speed: rawStringOrNull(r.speed),
         calculatedCostNanos: rawBigInt(r.calculated_cost_nanos),
         recordedCostNanos: rawBigIntOrNull(r.recorded_cost_nanos),
@@ -103,7 +93,7 @@ export async function changesSince(
   const agents: ReplicatedAgent[] = [];
   for (const ids of chunk(agentIds, LOOKUP_CHUNK)) {
     for (const a of await db.query(sql`SELECT id, type, name, host FROM agents WHERE ${inListSql(sql`id`, ids)}`)) {
-      agents.push({ id: String(a.id), type: String(a.type) as AgentType, name: String(a.name), host: String(a.host) });
+      agents.push({ id: String(a.id), type: String(a.type), name: String(a.name), host: String(a.host) });
     }
   }
   const last = sessions.at(-1);
@@ -223,11 +213,7 @@ export async function applyReplication(db: SqlRunner, batch: ReplicationBatch, c
       run,
       batch.sessions.map((s) => s.id),
     );
-    if (batch.agents.length > 0) {
-      await run.execute(sql`INSERT INTO agents (id, type, name, host, created_at)
-        VALUES ${joinSql(batch.agents.map((a) => sql`(${a.id}, ${a.type}, ${a.name}, ${a.host}, ${now})`))}
-        ON CONFLICT DO NOTHING`);
-    }
+    await insertAgents(run, batch.agents, now);
     const touched = await upsertSessions(run, batch.sessions, now);
     const externalIds = new Map(batch.sessions.map((s) => [s.id, s.externalId]));
     for (const agentType of new Set(batch.usage.map((u) => u.agentType))) {

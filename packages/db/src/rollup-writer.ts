@@ -1,3 +1,4 @@
+import { SUMMED_TOKEN_COLUMNS, tokensFrom } from './token-columns.js';
 import { groupMap, type IngestMemory } from './ingest-memory.js';
 import type { SqlRunner } from './sql-runner.js';
 import { rawBigInt, rawBigIntOrNull, rawBool, rawDate, rawDateOrNull, rawInt, rawStringOrNull } from './raw-values.js';
@@ -44,12 +45,7 @@ export async function usageGroupsBySession(
         model: rawStringOrNull(g.model),
         priced: rawBool(g.priced),
         count: rawInt(g.n),
-        input: rawBigInt(g.input),
-        output: rawBigInt(g.output),
-        cacheRead: rawBigInt(g.cache_read),
-        cacheWrite5m: rawBigInt(g.cache_write_5m),
-        cacheWrite1h: rawBigInt(g.cache_write_1h),
-        reasoning: rawBigInt(g.reasoning),
+        ...tokensFrom(g, SUMMED_TOKEN_COLUMNS, rawBigInt),
         calculatedCostNanos: rawBigInt(g.calculated),
         recordedCostNanos: rawBigIntOrNull(g.recorded),
         autoCostNanos: rawBigInt(g.auto),

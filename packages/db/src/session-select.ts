@@ -1,4 +1,5 @@
-import type { AgentType, StoredSession, TokenCounts } from '@rimuru/core';
+import { SESSION_TOKEN_COLUMNS, tokensFrom } from './token-columns.js';
+import type { StoredSession, TokenCounts } from '@rimuru/core';
 import { rawBigInt, rawBigIntOrNull, rawBool, rawDate, rawInt, rawStringOrNull } from './raw-values.js';
 import { sql } from './sql.js';
 import type { RawRow } from './sql-runner.js';
@@ -21,15 +22,7 @@ function parseModels(text: unknown): string[] {
 
 function tokensOf(row: RawRow): TokenCounts | null {
   if (!rawBool(row.tokens_known)) return null;
-  const count = (value: unknown) => Number(rawBigIntOrNull(value) ?? 0n);
-  return {
-    input: count(row.total_input_tokens),
-    output: count(row.total_output_tokens),
-    cacheRead: count(row.cache_read_tokens),
-    cacheWrite5m: count(row.cache_write_5m_tokens),
-    cacheWrite1h: count(row.cache_write_1h_tokens),
-    reasoning: count(row.reasoning_tokens),
-  };
+  return tokensFrom(row, SESSION_TOKEN_COLUMNS, (cell) => Number(rawBigIntOrNull(cell) ?? 0n));
 }
 
 /** A row selected with SESSION_COLUMNS, as either driver returns it. */
@@ -37,7 +30,7 @@ export function rawToStoredSession(row: RawRow): StoredSession {
   return {
     id: String(row.id),
     externalId: String(row.external_id),
-    agentType: String(row.agent_type) as AgentType,
+    agentType: String(row.agent_type),
     agentName: String(row.agent_name),
     host: String(row.host),
     startedAt: rawDate(row.started_at),

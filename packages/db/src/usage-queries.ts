@@ -1,4 +1,5 @@
-import { addPlanUnits, type AgentType, type PlanUnitSums } from '@rimuru/core';
+import { SUMMED_TOKEN_COLUMNS, tokensFrom } from './token-columns.js';
+import { addPlanUnits, addTokens, type AgentType, type PlanUnitSums } from '@rimuru/core';
 import { rawBigIntOrNull, rawBool, rawInt } from './raw-values.js';
 import { escapeLike } from './session-filter-sql.js';
 import { isUuid } from './session-queries.js';
@@ -72,13 +73,10 @@ export function emptyTotals(): UsageTotals {
 
 /** Adds sums selected as USAGE_SUMS (or SESSION_SUMS) into running totals. */
 function addSums(into: UsageTotals, g: RawRow, unpriced: number): void {
-  const count = (value: unknown) => Number(rawBigIntOrNull(value) ?? 0n);
-  into.tokens.input += count(g.input);
-  into.tokens.output += count(g.output);
-  into.tokens.cacheRead += count(g.cache_read);
-  into.tokens.cacheWrite5m += count(g.cache_write_5m);
-  into.tokens.cacheWrite1h += count(g.cache_write_1h);
-  into.tokens.reasoning += count(g.reasoning);
+  into.tokens = addTokens(
+    into.tokens,
+    tokensFrom(g, SUMMED_TOKEN_COLUMNS, (cell) => Number(rawBigIntOrNull(cell) ?? 0n)),
+  );
   into.requestCount += rawInt(g.n);
   into.unpricedRequestCount += unpriced;
   into.calculatedCostNanos += rawBigIntOrNull(g.calculated) ?? 0n;

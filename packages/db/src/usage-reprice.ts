@@ -1,5 +1,6 @@
 import { rawBigInt } from './raw-values.js';
 import { recomputeSessions } from './rollup-writer.js';
+import { lockSessions } from './session-locks.js';
 import { emptySql, inListSql, joinSql, sql, type Sql } from './sql.js';
 import type { SqlRunner } from './sql-runner.js';
 import type { RepriceOptions, RepriceResult, UsageRepricer } from './store.js';
@@ -14,12 +15,6 @@ interface Change {
   calculated: bigint;
   auto: bigint;
   priced: boolean;
-}
-
-/** Same advisory locks as ingest, so a concurrent sync and a reprice never roll a session up from each other's half. */
-async function lockSessions(tx: SqlRunner, ids: readonly string[]): Promise<void> {
-  if (tx.dialect !== 'postgres') return;
-  for (const id of [...ids].sort()) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`);
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { AgentType, TokenCounts } from '@rimuru/core';
+import { RECORD_TOKEN_COLUMNS, tokensFrom } from './token-columns.js';
+import type { TokenCounts } from '@rimuru/core';
 import { rawBigInt, rawBigIntOrNull, rawBool, rawDate, rawStringOrNull } from './raw-values.js';
 import { sql, type Sql } from './sql.js';
 import type { RawRow } from './sql-runner.js';
@@ -41,14 +42,7 @@ function speedOf(value: unknown): 'standard' | 'fast' | null {
 
 /** Token columns fit a double: per-record counts are far below 2^53. */
 function tokensOf(r: RawRow): TokenCounts {
-  return {
-    input: Number(r.input_tokens),
-    output: Number(r.output_tokens),
-    cacheRead: Number(r.cache_read_tokens),
-    cacheWrite5m: Number(r.cache_write_5m_tokens),
-    cacheWrite1h: Number(r.cache_write_1h_tokens),
-    reasoning: Number(r.reasoning_tokens),
-  };
+  return tokensFrom(r, RECORD_TOKEN_COLUMNS, Number);
 }
 
 /** A row selected with USAGE_FACT_COLUMNS. */
@@ -105,7 +99,7 @@ export function rawToStreamedUsage(r: RawRow, session: SessionFacts): StreamedUs
   const v = JSON.parse(String(r.packed)) as Packed;
   return {
     occurredAt: rawDate(r.occurred_at),
-    agentType: v[0] as AgentType,
+    agentType: v[0],
     sessionId: v[2],
     model: v[6],
     projectPath: session.projectPath,

@@ -6,6 +6,7 @@ import {
   type BudgetStatus,
   type StoredSession,
 } from '@rimuru/core';
+import { LAST_SYNC_META_KEY } from '@rimuru/sync';
 import type { TuiRuntime } from '../tui-runtime.js';
 import { agentTypesInStore } from './agent-types-in-store.js';
 import { loadBudgetStatuses } from './budget-alerts.js';
@@ -76,7 +77,7 @@ export async function loadDashboard(
         ),
       ),
       loadBudgetStatuses(store, { now, zone, costMode }),
-      store.meta.get('lastSyncAt'),
+      store.meta.get(LAST_SYNC_META_KEY),
     ]);
   return {
     now,

@@ -1,4 +1,5 @@
 import type blessed from 'blessed';
+import { LAST_SYNC_META_KEY } from '@rimuru/sync';
 import { configPath } from '@rimuru/app-runtime';
 import {
   BudgetAlertTracker,
@@ -226,7 +227,7 @@ export function runApp(rt: TuiRuntime, screen: blessed.Widgets.Screen, p: Paint,
 
   /** Re-reads the store for the current view; the sessions list keeps its selection. */
   async function refresh(): Promise<void> {
-    lastSyncAt = await rt.store.meta.get('lastSyncAt');
+    lastSyncAt = await rt.store.meta.get(LAST_SYNC_META_KEY);
     blockStale = true;
     await checkBudgets();
     agentTypes = await agentTypesInStore(rt.store, rt.adapters);
@@ -408,7 +409,7 @@ export function runApp(rt: TuiRuntime, screen: blessed.Widgets.Screen, p: Paint,
   });
 
   queue = (async () => {
-    lastSyncAt = await rt.store.meta.get('lastSyncAt');
+    lastSyncAt = await rt.store.meta.get(LAST_SYNC_META_KEY);
     agentTypes = await agentTypesInStore(rt.store, rt.adapters);
     await checkBudgets();
     await sessions.apply(sessions.state);
