@@ -64,6 +64,13 @@ export class StoreError extends RimuruError {
   }
 }
 
+/** A broken invariant (a bug, not bad input): reported with its message like any other error. */
+export class InternalError extends RimuruError {
+  constructor(message: string, options: RimuruErrorOptions = {}) {
+    super('INTERNAL', message, 1, options);
+  }
+}
+
 export function isRimuruError(error: unknown): error is RimuruError {
   return error instanceof RimuruError;
 }

@@ -1,3 +1,4 @@
+import { InternalError } from './errors.js';
 /**
  * Human formatting of durations, token counts, dollars and ids for tables and the TUI.
  * Locale is fixed to en-US so output is the same on every machine (and in snapshot tests).
@@ -41,7 +42,7 @@ export function formatTokens(n: number | null): string {
     }
   }
   /* c8 ignore next */
-  throw new Error('unreachable');
+  throw new InternalError('formatTokens: no unit fits');
 }
 
 /**

@@ -1,3 +1,5 @@
+import { InternalError } from '@rimuru/core';
+import { rawText } from './raw-values.js';
 import { rawSql, sql, type Sql } from './sql.js';
 
 /**
@@ -18,7 +20,7 @@ export function unnestColumns(...specs: string[]): UnnestColumn[] {
   return specs.map((spec) => {
     const [name, type] = spec.trim().split(/\s+/);
     if (name === undefined || type === undefined || !/^\w+$/.test(name) || !/^\w+$/.test(type))
-      throw new Error(`bad unnest column "${spec}"`);
+      throw new InternalError(`bad unnest column "${spec}"`);
     return { name, type };
   });
 }
@@ -36,7 +38,7 @@ function element(value: unknown): string {
       return `"${value.replace(/[\\"]/g, '\\$&')}"`;
     default:
       if (value instanceof Date) return value.toISOString();
-      return `"${String(value).replace(/[\\"]/g, '\\$&')}"`;
+      return `"${rawText(value).replace(/[\\"]/g, '\\$&')}"`;
   }
 }
 
@@ -45,7 +47,7 @@ function element(value: unknown): string {
  * conversion escapes element by element through several calls, which cost a push as much as
  * the rest of its client-side work.
  */
-export function arrayLiteral(values: readonly unknown[]): string {
+function arrayLiteral(values: readonly unknown[]): string {
   let out = '{';
   for (let i = 0; i < values.length; i += 1) out += (i === 0 ? '' : ',') + element(values[i]);
   return `${out}}`;

@@ -1,3 +1,4 @@
+import { InternalError } from '@rimuru/core';
 import { unnestArraysSql, type UnnestColumn } from './pg-unnest.js';
 import { rawSql, sql } from './sql.js';
 import type { SqlRunner } from './sql-runner.js';
@@ -44,7 +45,8 @@ function columnsOf(list: string): UnnestColumn[] {
     columns = list.split(',').map((name) => {
       const column = name.trim();
       const type = USAGE_COLUMN_TYPES[column];
-      if (type === undefined) throw new Error(`pg-usage-upsert: no PostgreSQL type for usage_records.${column}`);
+      if (type === undefined)
+        throw new InternalError(`pg-usage-upsert: no PostgreSQL type for usage_records.${column}`);
       return { name: column, type };
     });
     columnsCache.set(list, columns);
@@ -65,7 +67,8 @@ export async function upsertUsageUnnest(
   tail: string,
 ): Promise<void> {
   const columns = columnsOf(columnList);
-  if (columns.length !== perRow) throw new Error(`pg-usage-upsert: ${columns.length} columns, ${perRow} values a row`);
+  if (columns.length !== perRow)
+    throw new InternalError(`pg-usage-upsert: ${columns.length} columns, ${perRow} values a row`);
   const rowCount = values.length / perRow;
   for (let first = 0; first < rowCount; first += ROWS_PER_STATEMENT) {
     const last = Math.min(rowCount, first + ROWS_PER_STATEMENT);

@@ -1,3 +1,4 @@
+import { InternalError, RimuruError } from '@rimuru/core';
 /**
  * JSON cannot hold BigInt, Date or Decimal exactly, so an export tags them:
  * `{"$bigint":"123"}`, `{"$date":"2026-01-01T00:00:00.000Z"}`, `{"$decimal":"1.5"}`.
@@ -15,7 +16,7 @@ export class ExactDecimal {
   }
 }
 
-export function encodeValue(value: unknown): ExportValue {
+function encodeValue(value: unknown): ExportValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'bigint') return { $bigint: value.toString() };
   if (value instanceof Date) return { $date: value.toISOString() };
@@ -23,24 +24,24 @@ export function encodeValue(value: unknown): ExportValue {
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     // NaN/Infinity would become null in JSON and silently change the row.
-    if (!Number.isFinite(value)) throw new Error(`cannot export the non-finite number ${value}`);
+    if (!Number.isFinite(value)) throw new InternalError(`cannot export the non-finite number ${value}`);
     return value;
   }
-  throw new Error(`cannot export a value of type ${typeof value}`);
+  throw new InternalError(`cannot export a value of type ${typeof value}`);
 }
 
-export function decodeValue(value: unknown): unknown {
+function decodeValue(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   const tagged = value as Record<string, unknown>;
   if (typeof tagged['$bigint'] === 'string') return BigInt(tagged['$bigint']);
   if (typeof tagged['$date'] === 'string') {
     const date = new Date(tagged['$date']);
-    if (Number.isNaN(date.getTime())) throw new Error(`invalid date ${tagged['$date']}`);
+    if (Number.isNaN(date.getTime())) throw new RimuruError('SOURCE_ERROR', `invalid date ${tagged['$date']}`);
     return date;
   }
   // Both dialects take a decimal string as input for a DECIMAL column: exact.
   if (typeof tagged['$decimal'] === 'string') return tagged['$decimal'];
-  throw new Error('unexpected object value');
+  throw new RimuruError('SOURCE_ERROR', `unexpected object value ${JSON.stringify(value)}`);
 }
 
 export function encodeRow(row: Record<string, unknown>): Record<string, ExportValue> {

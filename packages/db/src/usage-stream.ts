@@ -1,3 +1,4 @@
+import { InternalError } from '@rimuru/core';
 import type { AgentType } from '@rimuru/core';
 import { escapeLike } from './session-filter-sql.js';
 import { chunk, emptySql, inListSql, joinSql, sql, type Sql } from './sql.js';
@@ -89,7 +90,9 @@ export class SessionFactsCache {
       const facts = this.factsOf(row);
       // Every row's session exists (a foreign key) and load() looked it up.
       if (facts === undefined)
-        throw new Error(`usage record ${String(row.id)} names session ${String(row.session_id)}, which was not loaded`);
+        throw new InternalError(
+          `usage record ${String(row.id)} names session ${String(row.session_id)}, which was not loaded`,
+        );
       return rawToStreamedUsage(row, facts);
     });
   }

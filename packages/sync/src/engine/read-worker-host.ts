@@ -1,3 +1,4 @@
+import { InternalError, RimuruError } from '@rimuru/core';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { AdapterContext, AdapterModuleRef, AgentAdapter } from '@rimuru/core';
 import {
@@ -36,7 +37,7 @@ export type FindWorkerAdapter = (
  */
 export function serveReadWorker(findAdapter: FindWorkerAdapter): void {
   const port = parentPort;
-  if (port === null) throw new Error('serveReadWorker runs only in a worker thread');
+  if (port === null) throw new InternalError('serveReadWorker runs only in a worker thread');
   serve(port, workerData as ReadWorkerData, findAdapter);
 }
 
@@ -45,14 +46,14 @@ async function importAdapter(ref: AdapterModuleRef): Promise<AgentAdapter> {
   const module = (await import(ref.specifier)) as Record<string, unknown>;
   const adapter = module[ref.exportName] as AgentAdapter | undefined;
   if (typeof adapter?.read !== 'function')
-    throw new Error(`${ref.specifier} exports no adapter named ${ref.exportName}`);
+    throw new RimuruError('CONFIG_ERROR', `${ref.specifier} exports no adapter named ${ref.exportName}`);
   return adapter;
 }
 
 async function findServed(findAdapter: FindWorkerAdapter, agentType: string): Promise<AgentAdapter> {
   const adapter = await findAdapter(agentType);
   if (typeof adapter?.read !== 'function')
-    throw new Error(`this read worker serves no adapter for agent type ${agentType}`);
+    throw new InternalError(`this read worker serves no adapter for agent type ${agentType}`);
   return adapter;
 }
 

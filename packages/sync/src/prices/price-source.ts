@@ -6,7 +6,7 @@ import { RimuruError } from '@rimuru/core';
 export const LITELLM_PRICES_URL =
   'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
 
-export const PRICE_FETCH_TIMEOUT_MS = 10_000;
+const PRICE_FETCH_TIMEOUT_MS = 10_000;
 
 /** Reads a LiteLLM price file from an http(s) URL (10 s timeout) or a local path. */
 export async function readPriceSource(
@@ -18,7 +18,7 @@ export async function readPriceSource(
   try {
     if (remote) {
       const response = await fetch(from, { signal: AbortSignal.timeout(timeoutMs) });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      if (!response.ok) throw new RimuruError('SOURCE_ERROR', `HTTP ${response.status}`);
       text = await response.text();
     } else {
       text = await readFile(from.startsWith('file://') ? new URL(from) : from, 'utf8');
