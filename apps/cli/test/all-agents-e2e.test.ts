@@ -1,3 +1,4 @@
+// @module-tag built
 import { cacheWriteTokens } from '@rimuru/core';
 import { generateClaudeHome } from '@rimuru/test-utils/claude';
 import { generateCodexHome } from '@rimuru/test-utils/codex';
@@ -73,7 +74,7 @@ describe('rimuru sessions on one home with all four agents', () => {
           : null,
       });
     }
-    expected.push(...(await writeCursorSampleHome(sandbox.home)), ...(await writeCopilotSampleHome(sandbox.home)));
+    expected.push(...writeCursorSampleHome(sandbox.home), ...(await writeCopilotSampleHome(sandbox.home)));
   });
   afterAll(async () => sandbox?.cleanup());
 

@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag postgres
 import { execFile } from 'node:child_process';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -122,7 +124,7 @@ describe.each(CLI_BACKENDS)('budgets on $name (built binary)', ({ database }) =>
 
   it('set, list, replace and rm, with JSON answers', async () => {
     await removeAll();
-    const created = JSON.parse(
+    const created: unknown = JSON.parse(
       await ok('budget', 'set', 'team', '--amount', '25', '--period', 'month', '--format', 'json'),
     );
     expect(created).toMatchObject({
@@ -157,7 +159,7 @@ describe.each(CLI_BACKENDS)('budgets on $name (built binary)', ({ database }) =>
       { name: 'team', period: 'month', amountUsd: 25, hard: false, agentType: null, project: null, model: null },
     ]);
 
-    const replaced = JSON.parse(
+    const replaced: unknown = JSON.parse(
       await ok('budget', 'set', 'team', '--amount', '30', '--period', 'day', '--project', 'api', '--format', 'json'),
     );
     expect(replaced).toMatchObject({
@@ -303,13 +305,14 @@ describe.each(CLI_BACKENDS)('budgets on $name (built binary)', ({ database }) =>
     expect(JSON.parse(install.stdout)).toMatchObject({ change: 'installed', guard: 'installed' });
     const again = await cli('hooks', 'install', 'claude-code', '--guard', '--format', 'json');
     expect(JSON.parse(again.stdout)).toMatchObject({ change: 'unchanged', guard: 'unchanged' });
-    const installed = JSON.parse(await readFile(settings, 'utf8'));
-    const guards = installed.hooks.UserPromptSubmit.flatMap((g: { hooks: { command: string }[] }) =>
-      g.hooks.map((h) => h.command),
-    );
+    const installed = JSON.parse(await readFile(settings, 'utf8')) as {
+      hooks: Record<string, { hooks: { command: string }[] }[]>;
+    };
+    const guards = installed.hooks['UserPromptSubmit']!.flatMap((g) => g.hooks.map((h) => h.command));
     expect(guards).toHaveLength(1);
     expect(guards[0]).toMatch(/ budget guard$/);
-    expect(installed.hooks.Stop[0].hooks[0].command).toMatch(/ hook stop --agent claude-code$/);
+    expect(installed.hooks['Stop']![0]!.hooks[0]!.command).toMatch(/ hook stop --agent claude-code$/);
+    const guard = guards[0]!;
     const hookInput = JSON.stringify({
       session_id: SID_API,
       hook_event_name: 'UserPromptSubmit',
@@ -318,14 +321,14 @@ describe.each(CLI_BACKENDS)('budgets on $name (built binary)', ({ database }) =>
     });
 
     // No budget, and a soft one exceeded: the prompt goes through, and nothing reaches the prompt (stdout).
-    const free = await runShell(guards[0], env, hookInput);
+    const free = await runShell(guard, env, hookInput);
     expect([free.code, free.stdout, free.stderr]).toEqual([0, '', '']);
     await ok('budget', 'set', 'soft', '--amount', '1', '--period', 'day');
-    const soft = await runShell(guards[0], env, hookInput);
+    const soft = await runShell(guard, env, hookInput);
     expect([soft.code, soft.stdout]).toEqual([0, '']);
 
     await ok('budget', 'set', 'hard-opus', '--amount', '3', '--period', 'week', '--model', 'opus', '--hard');
-    const refused = await runShell(guards[0], env, hookInput);
+    const refused = await runShell(guard, env, hookInput);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain('budget "hard-opus" exceeded: $3.25 of $3.00 this week');
@@ -333,10 +336,10 @@ describe.each(CLI_BACKENDS)('budgets on $name (built binary)', ({ database }) =>
 
     // Raised above the spend: prompts go through again.
     await ok('budget', 'set', 'hard-opus', '--amount', '4', '--period', 'week', '--model', 'opus', '--hard');
-    expect((await runShell(guards[0], env, hookInput)).code).toBe(0);
+    expect((await runShell(guard, env, hookInput)).code).toBe(0);
 
     // A check that cannot run never reads as a refusal.
-    const broken = await runShell(guards[0], { ...env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, hookInput);
+    const broken = await runShell(guard, { ...env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, hookInput);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/^rimuru budget guard could not check budgets: Cannot reach PostgreSQL/);
 

@@ -105,7 +105,7 @@ export interface FixtureFile {
   content: string | Buffer;
 }
 
-export function claudeFixtureFiles(home: string): FixtureFile[] {
+function claudeFixtureFiles(home: string): FixtureFile[] {
   const dotClaude = join(home, '.claude', 'projects');
   const xdgClaude = join(home, '.config', 'claude', 'projects');
   const s1 = [

@@ -36,7 +36,7 @@ export async function makeSandbox(): Promise<{
   root: string;
   home: string;
   env: Record<string, string>;
-  cleanup(): Promise<void>;
+  cleanup: () => Promise<void>;
 }> {
   const root = await mkdtemp(join(tmpdir(), 'rimuru-cli-'));
   const home = join(root, 'home');
@@ -55,7 +55,7 @@ export async function makeSandbox(): Promise<{
 export interface CliBackend {
   name: string;
   /** A fresh store: the env that selects it, and how to remove it afterwards. */
-  database(): Promise<{ env: Record<string, string>; drop(): Promise<void> }>;
+  database: () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>;
 }
 
 /**
@@ -63,7 +63,7 @@ export interface CliBackend {
  * sandbox's XDG dirs) and a fresh database on the test PostgreSQL server via DATABASE_URL.
  */
 export const CLI_BACKENDS: CliBackend[] = [
-  { name: 'embedded SQLite', database: async () => ({ env: {}, drop: async () => {} }) },
+  { name: 'embedded SQLite', database: () => Promise.resolve({ env: {}, drop: () => Promise.resolve() }) },
   {
     name: 'PostgreSQL',
     database: async () => {
@@ -80,9 +80,9 @@ export interface CliMachine {
   readonly home: string;
   readonly env: Record<string, string>;
   /** Runs the CLI and expects exit 0; its stdout. */
-  run(...args: string[]): Promise<string>;
+  run: (...args: string[]) => Promise<string>;
   /** The command's `--format json` answer. */
-  json<T>(...args: string[]): Promise<T>;
+  json: <T>(...args: string[]) => Promise<T>;
 }
 
 /**

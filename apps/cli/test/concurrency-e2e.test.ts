@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag tmux
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -133,7 +135,7 @@ describe('one embedded store: CLI syncs + readers + the TUI + two watchers durin
     );
     const stats = JSON.parse(
       (await runCli(['sessions', 'stats', '--range', 'all', '--no-sync', '--format', 'json'], box.env)).stdout,
-    );
+    ) as { totalTokens: number };
     expect(stats.totalTokens).toBe(expected.reduce((sum, e) => sum + e.input + e.output, 0));
     process.stderr.write(
       `concurrency: ${lines} lines appended over ${APPEND_MS} ms; ${results.length} CLI runs alongside 2 watchers` +

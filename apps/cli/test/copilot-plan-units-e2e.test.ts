@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag postgres
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { copilotEventsPath, copilotSessionStart, copilotShutdown, jsonl } from '@rimuru/test-utils/copilot';

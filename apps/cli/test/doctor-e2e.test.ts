@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag postgres
 import { createTestDatabase } from '@rimuru/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSandbox, runCli } from './cli-harness.js';

@@ -1,3 +1,4 @@
+// @module-tag built
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,13 +76,13 @@ describe('format-drift alarm', () => {
     const checks = (JSON.parse(doctor.stdout) as { checks: { name: string; status: string; detail: string }[] }).checks;
     expect(checks.find((c) => c.name === 'claude-code format')).toMatchObject({
       status: 'warn',
-      detail: expect.stringMatching(/format may have changed/),
+      detail: expect.stringMatching(/format may have changed/) as unknown,
     });
   });
 
   it('stays quiet when nothing changed, and once the files yield usage again', async () => {
     const again = await runCli(['sync', '--format', 'json'], sandbox.env);
-    expect(JSON.parse(again.stdout).formatDrift).toEqual([]);
+    expect((JSON.parse(again.stdout) as { formatDrift: unknown[] }).formatDrift).toEqual([]);
     const usage = JSON.stringify({
       type: 'assistant',
       sessionId: 'h8',

@@ -1,3 +1,4 @@
+// @module-tag built
 import { cacheWriteTokens, totalTokens } from '@rimuru/core';
 import { generateClaudeHome, type ClaudeHomeTruth } from '@rimuru/test-utils/claude';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

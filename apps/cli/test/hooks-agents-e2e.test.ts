@@ -1,3 +1,4 @@
+// @module-tag built
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -6,6 +7,7 @@ import { generateDroidHome } from '@rimuru/test-utils/droid';
 import { generateGeminiHome } from '@rimuru/test-utils/gemini-cli';
 import { generateQwenHome, qwenProjectDirName } from '@rimuru/test-utils/qwen-code';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HooksStatus, InstallResult } from '../src/agent-hooks/hook-targets.js';
 import { BIN_PATH, makeSandbox, runCli } from './cli-harness.js';
 
 type Sandbox = Awaited<ReturnType<typeof makeSandbox>>;
@@ -87,6 +89,16 @@ const CASES: Case[] = [
   },
 ];
 
+/** An agent's settings file as the tests read it back: hook groups per event, the rest as written. */
+interface AgentSettings {
+  [key: string]: unknown;
+  hooks: Record<string, { hooks: { type: string; command: string }[] }[]>;
+}
+
+const settingsOf = (text: string) => JSON.parse(text) as AgentSettings;
+const installOf = (stdout: string) => JSON.parse(stdout) as InstallResult;
+const statusOf = (stdout: string) => (JSON.parse(stdout) as HooksStatus[])[0]!;
+
 function commandsOf(groups: { hooks: { command: string }[] }[] | undefined): string[] {
   return (groups ?? []).flatMap((g) => g.hooks.map((h) => h.command));
 }
@@ -109,8 +121,8 @@ describe.each(CASES)('rimuru hooks $agent (built binary, real settings files)', 
     expect(JSON.parse(first.stdout)).toMatchObject({ agent, path, change: 'installed', warnings: [] });
     expect(await readFile(`${path}.rimuru-backup`, 'utf8')).toBe(user);
 
-    const installed = JSON.parse(await readFile(path, 'utf8'));
-    const mine = JSON.parse(user);
+    const installed = settingsOf(await readFile(path, 'utf8'));
+    const mine = settingsOf(user);
     for (const [key, value] of Object.entries(mine)) if (key !== 'hooks') expect(installed[key]).toEqual(value);
     for (const [event, rimuruEvent] of Object.entries(events)) {
       const commands = commandsOf(installed.hooks[event]);
@@ -118,19 +130,19 @@ describe.each(CASES)('rimuru hooks $agent (built binary, real settings files)', 
       expect(commands.slice(0, theirs.length)).toEqual(theirs);
       expect(commands.slice(theirs.length)).toHaveLength(1);
       expect(commands.at(-1)).toMatch(new RegExp(` hook ${rimuruEvent} --agent ${agent}$`));
-      expect(installed.hooks[event].at(-1).hooks[0].type).toBe('command');
+      expect(installed.hooks[event]!.at(-1)!.hooks[0]!.type).toBe('command');
     }
     for (const event of Object.keys(mine.hooks))
       if (!(event in events)) expect(installed.hooks[event]).toEqual(mine.hooks[event]);
 
     const bytes = await readFile(path, 'utf8');
     const again = await runCli(['hooks', 'install', agent, '--format', 'json'], env);
-    expect(JSON.parse(again.stdout).change).toBe('unchanged');
+    expect(installOf(again.stdout).change).toBe('unchanged');
     expect(await readFile(path, 'utf8')).toBe(bytes);
 
     const status = await runCli(['hooks', 'status', agent, '--format', 'json'], env);
     expect(status.code, status.stderr).toBe(0);
-    expect(JSON.parse(status.stdout)[0]).toEqual({
+    expect(statusOf(status.stdout)).toEqual({
       agent,
       path,
       events: Object.fromEntries(Object.keys(events).map((e) => [e, true])),
@@ -139,12 +151,12 @@ describe.each(CASES)('rimuru hooks $agent (built binary, real settings files)', 
     });
 
     const removed = await runCli(['hooks', 'uninstall', agent, '--format', 'json'], env);
-    expect(JSON.parse(removed.stdout).change).toBe('restored');
+    expect(installOf(removed.stdout).change).toBe('restored');
     expect(await readFile(path, 'utf8')).toBe(user);
     expect(existsSync(`${path}.rimuru-backup`)).toBe(false);
 
     const after = await runCli(['hooks', 'status', agent, '--format', 'json'], env);
-    expect(Object.values(JSON.parse(after.stdout)[0].events)).toEqual(Object.keys(events).map(() => false));
+    expect(Object.values(statusOf(after.stdout).events)).toEqual(Object.keys(events).map(() => false));
   }, 60_000);
 
   it('a settings file install created is removed again; an edited one keeps the edit', async () => {
@@ -152,7 +164,7 @@ describe.each(CASES)('rimuru hooks $agent (built binary, real settings files)', 
     const env = { ...box.env, ...agentEnv };
     expect((await runCli(['hooks', 'install', agent], env)).code).toBe(0);
     expect(existsSync(path)).toBe(true);
-    const edited = { ...JSON.parse(await readFile(path, 'utf8')), theme: 'dark' };
+    const edited = { ...settingsOf(await readFile(path, 'utf8')), theme: 'dark' };
     await writeFile(path, JSON.stringify(edited));
     expect((await runCli(['hooks', 'uninstall', agent], env)).code).toBe(0);
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ theme: 'dark' });
@@ -172,9 +184,9 @@ describe('hooks an agent will not run', () => {
     await writeFile(path, '{ "hooksConfig": { "enabled": false } }\n');
     const inst = await runCli(['hooks', 'install', 'gemini-cli', '--format', 'json'], box.env);
     expect(inst.code, inst.stderr).toBe(0);
-    expect(JSON.parse(inst.stdout).warnings[0]).toMatch(/hooksConfig\.enabled = false/);
-    expect(JSON.parse(await readFile(path, 'utf8')).hooksConfig).toEqual({ enabled: false });
-    const status = JSON.parse((await runCli(['hooks', 'status', 'gemini-cli', '--format', 'json'], box.env)).stdout)[0];
+    expect(installOf(inst.stdout).warnings[0]).toMatch(/hooksConfig\.enabled = false/);
+    expect(settingsOf(await readFile(path, 'utf8'))['hooksConfig']).toEqual({ enabled: false });
+    const status = statusOf((await runCli(['hooks', 'status', 'gemini-cli', '--format', 'json'], box.env)).stdout);
     expect(status).toMatchObject({ active: false, reason: 'hooksConfig.enabled = false' });
   }, 60_000);
 

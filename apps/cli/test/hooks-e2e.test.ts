@@ -1,8 +1,10 @@
+// @module-tag built
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HooksStatus, InstallResult } from '../src/agent-hooks/hook-targets.js';
 import { BIN_PATH, makeSandbox, runCli } from './cli-harness.js';
 import { appendLine, claudeLine } from './live-harness.js';
 
@@ -19,6 +21,15 @@ const USER_SETTINGS = `{
   }
 }
 `;
+
+/** A Claude Code settings file as the tests read it back: hook groups per event, the rest as written. */
+interface ClaudeSettings {
+  [key: string]: unknown;
+  hooks: Record<string, { matcher?: string; hooks: { type: string; command: string }[] }[]>;
+}
+
+const changeOf = (stdout: string) => (JSON.parse(stdout) as InstallResult).change;
+const settingsOf = (text: string) => JSON.parse(text) as ClaudeSettings;
 
 function runHook(
   args: string[],
@@ -52,42 +63,44 @@ describe('rimuru hooks (built binary, real settings files)', () => {
     await writeFile(settings, USER_SETTINGS);
     const first = await runCli(['hooks', 'install', 'claude-code', '--format', 'json'], box.env);
     expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout).change).toBe('installed');
+    expect(changeOf(first.stdout)).toBe('installed');
     expect(await readFile(`${settings}.rimuru-backup`, 'utf8')).toBe(USER_SETTINGS);
 
-    const installed = JSON.parse(await readFile(settings, 'utf8'));
-    expect(installed.model).toBe('opus');
-    expect(installed.permissions).toEqual({ allow: ['Bash(ls:*)'] });
-    expect(installed.hooks.PreToolUse).toEqual(JSON.parse(USER_SETTINGS).hooks.PreToolUse);
-    const start = installed.hooks.SessionStart.flatMap((g: { hooks: { command: string }[] }) =>
-      g.hooks.map((h) => h.command),
-    );
+    const installed = settingsOf(await readFile(settings, 'utf8'));
+    expect(installed['model']).toBe('opus');
+    expect(installed['permissions']).toEqual({ allow: ['Bash(ls:*)'] });
+    expect(installed.hooks['PreToolUse']).toEqual(settingsOf(USER_SETTINGS).hooks['PreToolUse']);
+    const start = installed.hooks['SessionStart']!.flatMap((g) => g.hooks.map((h) => h.command));
     expect(start[0]).toBe('echo user-start');
     expect(start[1]).toMatch(/ hook session-start --agent claude-code$/);
-    expect(installed.hooks.Stop[0].hooks[0].command).toMatch(/ hook stop --agent claude-code$/);
-    expect(installed.hooks.SessionEnd[0].hooks[0].command).toMatch(/ hook session-end --agent claude-code$/);
+    expect(installed.hooks['Stop']![0]!.hooks[0]!.command).toMatch(/ hook stop --agent claude-code$/);
+    expect(installed.hooks['SessionEnd']![0]!.hooks[0]!.command).toMatch(/ hook session-end --agent claude-code$/);
 
     const bytes = await readFile(settings, 'utf8');
     const again = await runCli(['hooks', 'install', 'claude-code', '--format', 'json'], box.env);
-    expect(JSON.parse(again.stdout).change).toBe('unchanged');
+    expect(changeOf(again.stdout)).toBe('unchanged');
     expect(await readFile(settings, 'utf8')).toBe(bytes);
 
     const status = await runCli(['hooks', 'status', 'claude-code', '--format', 'json'], box.env);
-    expect(JSON.parse(status.stdout)[0].events).toEqual({ SessionStart: true, Stop: true, SessionEnd: true });
+    expect((JSON.parse(status.stdout) as HooksStatus[])[0]!.events).toEqual({
+      SessionStart: true,
+      Stop: true,
+      SessionEnd: true,
+    });
 
     const removed = await runCli(['hooks', 'uninstall', 'claude-code', '--format', 'json'], box.env);
-    expect(JSON.parse(removed.stdout).change).toBe('restored');
+    expect(changeOf(removed.stdout)).toBe('restored');
     expect(await readFile(settings, 'utf8')).toBe(USER_SETTINGS);
   }, 30_000);
 
   it('uninstall after the user edited the file removes only our entries (JSON-equal to the edit)', async () => {
     await writeFile(settings, USER_SETTINGS);
     await runCli(['hooks', 'install', 'claude-code'], box.env);
-    const edited = JSON.parse(await readFile(settings, 'utf8'));
-    edited.theme = 'dark';
+    const edited = settingsOf(await readFile(settings, 'utf8'));
+    edited['theme'] = 'dark';
     await writeFile(settings, JSON.stringify(edited));
     await runCli(['hooks', 'uninstall', 'claude-code'], box.env);
-    expect(JSON.parse(await readFile(settings, 'utf8'))).toEqual({ ...JSON.parse(USER_SETTINGS), theme: 'dark' });
+    expect(settingsOf(await readFile(settings, 'utf8'))).toEqual({ ...settingsOf(USER_SETTINGS), theme: 'dark' });
   }, 30_000);
 
   it('a settings file install created is removed again by uninstall', async () => {

@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag postgres
 import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

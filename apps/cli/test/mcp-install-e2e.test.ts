@@ -1,3 +1,4 @@
+// @module-tag built
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -67,7 +68,10 @@ describe('rimuru mcp install', () => {
     await write(path, original);
     await installTwice('claude-code', path, original);
     const config = await readJson(path);
-    expect(config).toMatchObject({ numStartups: 12, projects: JSON.parse(original).projects });
+    expect(config).toMatchObject({
+      numStartups: 12,
+      projects: (JSON.parse(original) as { projects: unknown }).projects,
+    });
     expect(config.mcpServers).toEqual({
       github: { type: 'http', url: 'https://example.com/mcp' },
       rimuru: { type: 'stdio', ...SERVER },

@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag postgres
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUNDLED_PRICES_SOURCE } from '@rimuru/core';

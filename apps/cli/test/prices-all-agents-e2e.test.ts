@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag postgres
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cacheWriteTokens, computeCostNanos, createModelPrice, type ModelPrice } from '@rimuru/core';
@@ -167,7 +169,7 @@ describe.each(CLI_BACKENDS)('all four agents priced from a synced file on $name'
       spawnEvery: 3,
     });
     for (const s of codex.sessions) if (!s.tokensKnown) tokenless.add(`codex/${s.id}`);
-    for (const e of [...(await writeCursorSampleHome(sandbox.home)), ...(await writeCopilotSampleHome(sandbox.home))]) {
+    for (const e of [...writeCursorSampleHome(sandbox.home), ...(await writeCopilotSampleHome(sandbox.home))]) {
       if (e.tokens === null) tokenless.add(`${e.agentType}/${e.externalId}`);
     }
     await writeFile(

@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag postgres
 import { createServer, type Server } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';

@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag postgres
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@rimuru/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +11,9 @@ const SESSIONS_PER_HOME = 12;
 const LINES_PER_SESSION = 5;
 /** A transcript synced to two machines: the server must count it once. */
 const SHARED = 'cccccccc-0000-4000-8000-00000000cccc';
+
+/** The `push --format json` answer, as far as these tests read it. */
+const pushed = (stdout: string) => JSON.parse(stdout) as { sessions: number; host: string };
 
 const sid = (home: number, s: number) =>
   `${String(home).padStart(8, '0')}-0000-4000-8000-${String(s).padStart(12, '0')}`;
@@ -90,7 +95,7 @@ describe('rimuru push: three homes into one real PostgreSQL, at the same time, t
   it('holds every session exactly once with exact tokens, and the second push sends only what changed', async () => {
     const first = await pushAll();
     for (const r of first) expect(r.code, r.stderr).toBe(0);
-    expect(first.map((r) => JSON.parse(r.stdout).sessions)).toEqual([
+    expect(first.map((r) => pushed(r.stdout).sessions)).toEqual([
       SESSIONS_PER_HOME + 1,
       SESSIONS_PER_HOME + 1,
       SESSIONS_PER_HOME,
@@ -100,7 +105,7 @@ describe('rimuru push: three homes into one real PostgreSQL, at the same time, t
     for (let h = 0; h < HOMES; h++) await writeLines(h, sid(h, 0), LINES_PER_SESSION, 2);
     const second = await pushAll();
     for (const r of second) expect(r.code, r.stderr).toBe(0);
-    expect(second.map((r) => JSON.parse(r.stdout).sessions)).toEqual([1, 1, 1]);
+    expect(second.map((r) => pushed(r.stdout).sessions)).toEqual([1, 1, 1]);
 
     const listed = await runCli(
       ['sessions', '--db', db.url, '--no-sync', '--format', 'json', '--limit', '1000'],
@@ -132,9 +137,9 @@ describe('rimuru push: three homes into one real PostgreSQL, at the same time, t
 
     // Nothing changed: a third push sends nothing; --full re-sends everything and changes nothing.
     const third = await runCli(['push', '--to', db.url, '--format', 'json', '--no-sync'], boxes[2]!.env);
-    expect(JSON.parse(third.stdout).sessions).toBe(0);
+    expect(pushed(third.stdout).sessions).toBe(0);
     const full = await runCli(['push', '--to', db.url, '--format', 'json', '--full'], boxes[2]!.env);
-    expect(JSON.parse(full.stdout).sessions).toBe(SESSIONS_PER_HOME);
+    expect(pushed(full.stdout).sessions).toBe(SESSIONS_PER_HOME);
     const after = await runCli(
       ['sessions', '--db', db.url, '--no-sync', '--format', 'json', '--limit', '1000'],
       boxes[0]!.env,
@@ -150,6 +155,6 @@ describe('rimuru push: three homes into one real PostgreSQL, at the same time, t
     expect(set.code, set.stderr).toBe(0);
     const viaConfig = await runCli(['push', '--no-sync', '--format', 'json'], box.env);
     expect(viaConfig.code, viaConfig.stderr).toBe(0);
-    expect(JSON.parse(viaConfig.stdout).host).toBe('machine-2');
+    expect(pushed(viaConfig.stdout).host).toBe('machine-2');
   }, 60_000);
 });

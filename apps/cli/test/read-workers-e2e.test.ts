@@ -1,3 +1,4 @@
+// @module-tag built
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -50,7 +51,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'rimuru-read-workers-data-'));
   await generateClaudeHome(home, { sessions: 4, requestsPerSession: 5, seed: 3, subagentEvery: 2 });
   await generateCodexHome(home, { sessions: 4, requestsPerSession: 5, seed: 4, spawnEvery: 2 });
-  await writeCursorSampleHome(home);
+  writeCursorSampleHome(home);
   await writeCopilotSampleHome(home);
   await generateGeminiHome(home, { sessions: 3, messagesPerSession: 4, seed: 5 });
   await generateQwenHome(home, { sessions: 3, callsPerSession: 4, seed: 6 });
@@ -92,7 +93,7 @@ async function storeContents(store: SessionStore): Promise<Outcome['store']> {
       JSON.stringify(value, (key, v: unknown) =>
         /^(updatedAt|createdAt)$/.test(key) ? undefined : typeof v === 'bigint' ? `${v}n` : v,
       ),
-    );
+    ) as unknown[];
   const byText = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1);
   return {
     checkpoints: strip(await store.sources.checkpoints()).sort(byText),

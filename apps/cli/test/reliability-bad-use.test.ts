@@ -1,3 +1,4 @@
+// @module-tag built
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ interface SqlClient {
 const { createClient } = createRequire(new URL('../../../packages/db/package.json', import.meta.url))(
   '@libsql/client',
 ) as {
-  createClient(config: { url: string }): SqlClient;
+  createClient: (config: { url: string }) => SqlClient;
 };
 
 /** One `Error:` line (suggestions indented below it), the right exit code, no stack trace. */

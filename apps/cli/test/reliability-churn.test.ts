@@ -1,3 +1,4 @@
+// @module-tag built
 import { appendFile, readFile, truncate, unlink, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

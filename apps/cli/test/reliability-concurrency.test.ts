@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag postgres
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSqliteIntegrity } from '@rimuru/db';

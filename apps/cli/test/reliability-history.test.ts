@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag postgres
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag postgres
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startPrivatePostgresWithPassword, type PrivatePostgres } from '@rimuru/test-utils';

@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag postgres
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,7 +144,7 @@ describe('privacy and security', () => {
         runCli(['sessions', 'show', 'nope', '--verbose'], env),
       ]);
       for (const r of outputs) expect(r.stdout + r.stderr).not.toContain('Pa55-W0rd-canary');
-      expect(outputs[3]!.stdout).toContain('***');
+      expect(outputs[3].stdout).toContain('***');
     } finally {
       await db.drop();
     }

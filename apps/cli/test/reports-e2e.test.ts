@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag postgres
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv/sync';
@@ -117,8 +119,11 @@ describe.each(CLI_BACKENDS)('reports, exports and explain on $name', ({ database
       'occurredAt,agentType,sessionId,sessionExternalId,host,projectPath,model,inputTokens,outputTokens,cacheReadTokens,cacheWrite5mTokens,cacheWrite1hTokens,reasoningTokens,totalTokens,costUsd,calculatedCostUsd,recordedCostUsd,priced,speed,dedupeKey,sourcePath,sourceLine,requestCount',
     );
     expect(text).toContain('"/tz/odd, ""quoted""\nname"');
-    const rows = parse(text, { columns: true }) as Record<string, string>[];
-    const json = JSON.parse(await cli('export', 'usage', '--format', 'json', '--no-sync')) as Record<string, unknown>[];
+    const rows = parse<Record<string, string>>(text, { columns: true });
+    const json = JSON.parse(await cli('export', 'usage', '--format', 'json', '--no-sync')) as Record<
+      string,
+      string | number | boolean | null
+    >[];
     expect(rows).toHaveLength(json.length);
     expect(rows).toEqual(
       json.map((o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === null ? '' : String(v)]))),
@@ -132,7 +137,7 @@ describe.each(CLI_BACKENDS)('reports, exports and explain on $name', ({ database
   });
 
   it('exports sessions as CSV matching `rimuru sessions`', async () => {
-    const rows = parse(await cli('export', 'sessions', '--no-sync'), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await cli('export', 'sessions', '--no-sync'), { columns: true });
     const list = JSON.parse(await cli('sessions', '--format', 'json', '--no-sync', '--limit', '1000')) as {
       id: string;
       totalTokens: number | null;

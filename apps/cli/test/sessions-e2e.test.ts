@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag postgres
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_BACKENDS, makeSandbox, runCli } from './cli-harness.js';

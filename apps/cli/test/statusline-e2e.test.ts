@@ -1,8 +1,19 @@
+// @module-tag built
+// @module-tag postgres
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatTokens, formatUsd, totalTokens } from '@rimuru/core';
+import {
+  formatTokens,
+  formatUsd,
+  totalTokens,
+  type BillingBlockJson,
+  type BudgetStatusReportJson,
+  type SessionJson,
+  type SessionStatsJson,
+  type UsageReportJson,
+} from '@rimuru/core';
 import { openStore, resolveStoreTarget } from '@rimuru/db';
 import {
   claudeAssistantLine,
@@ -12,6 +23,7 @@ import {
 } from '@rimuru/test-utils/claude';
 import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatuslineInstall } from '../src/agent-hooks/claude-statusline.js';
 import { BIN_PATH, CLI_BACKENDS, makeSandbox, runCli, type CliResult } from './cli-harness.js';
 
 /**
@@ -45,6 +57,17 @@ interface StatuslineJson {
 }
 
 const json = (r: CliResult) => JSON.parse(r.stdout) as StatuslineJson;
+
+/** Claude Code's settings file as the tests read it back. */
+interface ClaudeSettings {
+  [key: string]: unknown;
+  statusLine?: { type: string; command: string; padding?: number };
+  hooks: Record<string, { hooks: { command: string }[] }[]>;
+}
+
+const settingsOf = (text: string) => JSON.parse(text) as ClaudeSettings;
+/** `hooks install claude-code --statusline --format json`: the statusline's part of the answer. */
+const statuslineOf = (stdout: string) => (JSON.parse(stdout) as { statusline: StatuslineInstall }).statusline;
 const NOW = Date.now();
 const HOUR = 3_600_000;
 
@@ -99,10 +122,10 @@ for (const backend of CLI_BACKENDS) {
       await box?.cleanup();
     });
 
-    const cli = async (...args: string[]) => {
+    const cli = async <T>(...args: string[]) => {
       const r = await runCli(args, env);
       expect(r.code, r.stderr).toBe(0);
-      return JSON.parse(r.stdout);
+      return JSON.parse(r.stdout) as T;
     };
 
     it('reads only this session’s files and shows the store’s figures for the session, today and the block', async () => {
@@ -115,11 +138,14 @@ for (const backend of CLI_BACKENDS) {
       expect(answer.sync.sourcesRead).toBe(session.files.length);
       expect(session.files.length).toBe(2);
       expect(others).toBeGreaterThan(0);
-      expect((await cli('sessions', 'stats', '--range', 'all', '--no-sync', '--format', 'json')).totalSessions).toBe(1);
+      expect(
+        (await cli<SessionStatsJson>('sessions', 'stats', '--range', 'all', '--no-sync', '--format', 'json'))
+          .totalSessions,
+      ).toBe(1);
 
       // The session: the generator's truth (subagent included) and `sessions show`.
       expect(answer.session?.totalTokens).toBe(totalTokens(session.tokens));
-      const show = await cli('sessions', 'show', session.sessionId, '--no-sync', '--format', 'json');
+      const show = await cli<SessionJson>('sessions', 'show', session.sessionId, '--no-sync', '--format', 'json');
       expect(answer.session).toMatchObject({
         externalId: session.sessionId,
         totalTokens: show.totalTokens,
@@ -129,9 +155,21 @@ for (const backend of CLI_BACKENDS) {
 
       // Today: the daily report of the local day; the block: the active one of `report blocks`.
       const day = new Date(NOW).toISOString().slice(0, 10);
-      const daily = await cli('report', 'daily', '--since', day, '--until', day, '--no-sync', '--format', 'json');
+      const daily = await cli<UsageReportJson>(
+        'report',
+        'daily',
+        '--since',
+        day,
+        '--until',
+        day,
+        '--no-sync',
+        '--format',
+        'json',
+      );
       expect(answer.today).toMatchObject({ costUsd: daily.totals.costUsd, totalTokens: daily.totals.totalTokens });
-      const [active] = await cli('report', 'blocks', '--active', '--no-sync', '--format', 'json');
+      const active = (
+        await cli<BillingBlockJson[]>('report', 'blocks', '--active', '--no-sync', '--format', 'json')
+      )[0]!;
       expect(answer.block).toMatchObject({
         start: active.start,
         end: active.end,
@@ -182,7 +220,7 @@ for (const backend of CLI_BACKENDS) {
       } finally {
         await store.close();
       }
-      const show = await cli('sessions', 'show', session.sessionId, '--no-sync', '--format', 'json');
+      const show = await cli<SessionJson>('sessions', 'show', session.sessionId, '--no-sync', '--format', 'json');
       expect(after.session).toMatchObject({ totalTokens: show.totalTokens, costUsd: show.costUsd });
     }, 60_000);
 
@@ -191,8 +229,8 @@ for (const backend of CLI_BACKENDS) {
       await set('roomy', '--amount', '100000', '--period', 'month');
       await set('tight', '--amount', '0.01', '--period', 'day');
       const answer = json(await statusline(['--format', 'json'], payload, env));
-      const status = await cli('budget', 'status', '--no-sync', '--format', 'json');
-      const tight = status.budgets.find((b: { name: string }) => b.name === 'tight');
+      const status = await cli<BudgetStatusReportJson>('budget', 'status', '--no-sync', '--format', 'json');
+      const tight = status.budgets.find((b) => b.name === 'tight')!;
       // The projection moves with the clock between the two calls; every other figure is the same.
       expect({ ...(answer.budget as object), projectedUsd: 0 }).toEqual({ ...tight, projectedUsd: 0 });
       expect((answer.budget as { projectedUsd: number }).projectedUsd).toBeGreaterThan(tight.spentUsd);
@@ -304,13 +342,13 @@ describe('rimuru hooks install claude-code --statusline', () => {
     expect(kept.stderr).toMatch(
       /statusline: kept your own \(`~\/\.claude\/my-statusline\.sh`\); run again with --replace/,
     );
-    const afterKept = JSON.parse(await readFile(settings, 'utf8'));
-    expect(afterKept.statusLine).toEqual(JSON.parse(USER).statusLine);
-    expect(afterKept.hooks.SessionStart[0].hooks[0].command).toMatch(/ hook session-start --agent claude-code$/);
+    const afterKept = settingsOf(await readFile(settings, 'utf8'));
+    expect(afterKept.statusLine).toEqual(settingsOf(USER).statusLine);
+    expect(afterKept.hooks['SessionStart']![0]!.hooks[0]!.command).toMatch(/ hook session-start --agent claude-code$/);
     expect(await readFile(`${settings}.rimuru-backup`, 'utf8')).toBe(USER);
     const keptBytes = await readFile(settings, 'utf8');
     const keptAgain = await runCli(['hooks', 'install', 'claude-code', '--statusline', '--format', 'json'], box.env);
-    expect(JSON.parse(keptAgain.stdout).statusline).toMatchObject({
+    expect(statuslineOf(keptAgain.stdout)).toMatchObject({
       change: 'kept',
       userCommand: '~/.claude/my-statusline.sh',
     });
@@ -321,13 +359,14 @@ describe('rimuru hooks install claude-code --statusline', () => {
       box.env,
     );
     expect(replaced.code, replaced.stderr).toBe(0);
-    const result = JSON.parse(replaced.stdout).statusline;
+    const result = statuslineOf(replaced.stdout);
     expect(result).toMatchObject({ change: 'replaced', userCommand: '~/.claude/my-statusline.sh' });
-    const installed = JSON.parse(await readFile(settings, 'utf8'));
+    const installed = settingsOf(await readFile(settings, 'utf8'));
+    const savedTo = result.savedTo!;
     expect(installed.statusLine).toEqual({ type: 'command', command: result.command, padding: 0 });
-    expect(installed.statusLine.command).toMatch(/ statusline$/);
-    expect(installed.model).toBe('opus');
-    expect(JSON.parse(await readFile(result.savedTo, 'utf8'))).toEqual(JSON.parse(USER).statusLine);
+    expect(installed.statusLine!.command).toMatch(/ statusline$/);
+    expect(installed['model']).toBe('opus');
+    expect(JSON.parse(await readFile(savedTo, 'utf8'))).toEqual(settingsOf(USER).statusLine);
     // The backup is still the user's file as it was before Rimuru's first change.
     expect(await readFile(`${settings}.rimuru-backup`, 'utf8')).toBe(USER);
 
@@ -338,7 +377,7 @@ describe('rimuru hooks install claude-code --statusline', () => {
 
     // What Claude Code runs: the configured command through a shell, the payload on stdin.
     const run = await new Promise<CliResult>((resolve) => {
-      const child = spawn('sh', ['-c', installed.statusLine.command], {
+      const child = spawn('sh', ['-c', installed.statusLine!.command], {
         env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1', ...box.env },
       });
       let stdout = '';
@@ -352,13 +391,13 @@ describe('rimuru hooks install claude-code --statusline', () => {
     const removed = await runCli(['hooks', 'uninstall', 'claude-code'], box.env);
     expect(removed.code, removed.stderr).toBe(0);
     expect(await readFile(settings, 'utf8')).toBe(USER);
-    expect(existsSync(result.savedTo)).toBe(false);
+    expect(existsSync(savedTo)).toBe(false);
   }, 60_000);
 
   it('installs where there is no statusLine, and refuses --statusline for other agents', async () => {
     await writeFile(settings, '{ "theme": "dark" }\n');
     const first = await runCli(['hooks', 'install', 'claude-code', '--statusline', '--format', 'json'], box.env);
-    expect(JSON.parse(first.stdout).statusline).toMatchObject({
+    expect(statuslineOf(first.stdout)).toMatchObject({
       change: 'installed',
       userCommand: null,
       savedTo: null,

@@ -89,6 +89,7 @@ describe('statusline text', () => {
     );
     const over = budget({ percentUsed: 120.5, spentUsd: 24.1, state: 'exceeded', projectedState: 'exceeded' });
     expect(statuslineText('Opus', figures({ budget: over }), { color: true })).toMatch(
+      // eslint-disable-next-line no-control-regex -- the red the terminal is sent, escape sequences and all
       /budget daily 121% of \$20\.00 \u001b\[31mexceeded\u001b\[39m$/,
     );
   });
@@ -158,6 +159,7 @@ describe('statusline cache', () => {
     await writeFile(path, '{ half');
     expect(await cachedAnswer(path, 's1')).toBeNull();
     await storeAnswer(path, 's1', { line: 'fresh', json: {}, at: '2026-01-02T00:00:00.000Z' });
-    expect(JSON.parse(await readFile(path, 'utf8')).sessions.s1.line).toBe('fresh');
+    const cache = JSON.parse(await readFile(path, 'utf8')) as { sessions: Record<string, { line: string }> };
+    expect(cache.sessions['s1']?.line).toBe('fresh');
   });
 });

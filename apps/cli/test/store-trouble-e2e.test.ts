@@ -1,3 +1,4 @@
+// @module-tag built
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,7 +12,7 @@ import { expectNoStack, storePath } from './reliability-harness.js';
 const { createClient } = createRequire(new URL('../../../packages/db/package.json', import.meta.url))(
   '@libsql/client',
 ) as {
-  createClient(config: { url: string }): { execute(sql: string): Promise<unknown>; close(): void };
+  createClient: (config: { url: string }) => { execute(sql: string): Promise<unknown>; close(): void };
 };
 
 /** Every command that reads the store, each of which must name a damaged store the same way. */

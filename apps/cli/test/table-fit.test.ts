@@ -40,7 +40,7 @@ function session(i: number, over: Partial<SessionJson> = {}): SessionJson {
     costSource: 'calculated',
     requestCount: 1234,
     ...over,
-  } as SessionJson;
+  };
 }
 
 const figures = (n: number): UsageFiguresJson => ({

@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag tmux
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasTmux, TmuxTerminal } from '../../tui/test/tmux-driver.js';
 import { BIN_PATH, makeSandbox, runCli } from './cli-harness.js';

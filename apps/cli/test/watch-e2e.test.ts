@@ -1,3 +1,4 @@
+// @module-tag built
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSandbox, runCli } from './cli-harness.js';

@@ -17,11 +17,11 @@ const h = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
 const zeta: AgentAdapter = {
   id: 'zeta-agent',
   label: 'Zeta',
-  detect: async () => false,
-  roots: async () => ['/nowhere/zeta'],
-  discover: async () => [],
+  detect: () => Promise.resolve(false),
+  roots: () => Promise.resolve(['/nowhere/zeta']),
+  discover: () => Promise.resolve([]),
   read: async function* () {},
-} as unknown as AgentAdapter;
+};
 
 describe('plugin agents are listed wherever agents are', () => {
   let store: SessionStore;

@@ -95,7 +95,7 @@ async function ingestAll(store: SessionStore, sessions: readonly FixtureSession[
 /** A fresh embedded store in a temp dir holding `sessions`; `dispose` closes and removes it. */
 export async function fixtureStore(
   sessions: readonly FixtureSession[],
-): Promise<{ store: SessionStore; dispose(): Promise<void> }> {
+): Promise<{ store: SessionStore; dispose: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'rimuru-tui-store-'));
   const store = await openStore({ dialect: 'sqlite', path: join(dir, 'store.db') });
   await ingestAll(store, sessions);

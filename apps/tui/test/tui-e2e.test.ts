@@ -1,3 +1,5 @@
+// @module-tag built
+// @module-tag tmux
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -46,6 +48,7 @@ const SCREENSHOT_TERM = 'tmux-256color';
 /** SGR foregrounds that vanish on a dark background: black (30, 38;5;0/16) and bright black (90, 38;5;8). */
 function darkForegrounds(styled: string): string[] {
   const dark: string[] = [];
+  // eslint-disable-next-line no-control-regex -- matches the terminal's SGR escape sequences
   for (const [, params] of styled.matchAll(/\x1b\[([0-9;]*)m/g)) {
     const p = params!.split(';');
     for (let i = 0; i < p.length; i++) {
@@ -347,6 +350,7 @@ describe.skipIf(!hasTmux).each(TERMS)('rimuru-tui in a real terminal (tmux, TERM
       screens.push(await t.captureStyled());
     }
     for (const styled of screens) expect(darkForegrounds(styled)).toEqual([]);
+    // eslint-disable-next-line no-control-regex -- matches the terminal's SGR escape sequence before the hint
     const hint = /\x1b\[([0-9;]*)m\? help/.exec(screens[0]!);
     if (term.includes('256color')) expect(hint?.[1]).toBe('38;5;245');
     else expect(screens[0]).toContain('? help');

@@ -62,7 +62,7 @@ describe('usage an agent does not record shows as —, never 0 / $0.00', () => {
     const onlyCursor = await fixtureStore([{ agentType: 'cursor', id: 'cur-2', firstAt: h(3), lastAt: h(2) }]);
     try {
       const data = await loadDashboard(
-        { store: onlyCursor.store, zone: 'UTC', costMode: 'auto', activeWindowMs: 300_000 },
+        { store: onlyCursor.store, zone: 'UTC', costMode: 'auto', activeWindowMs: 300_000, adapters: [] },
         now,
       );
       const lines = dashboardLines(data, { width: 100, height: 30, costMode: 'auto', activeWindowMs: 300_000 });

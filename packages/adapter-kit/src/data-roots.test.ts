@@ -73,8 +73,8 @@ describe('rootsFromEnv', () => {
   it('reports a variable that names nothing usable as empty roots, and maps entries through pick', async () => {
     await mkdir(join(home, 'cfg', 'projects'), { recursive: true });
     expect(await rootsFromEnv({ X_HOME: '~/nope' }, 'X_HOME', home)).toEqual({ value: '~/nope', roots: [] });
-    const picked = await rootsFromEnv({ X_HOME: '~/cfg,~/nope' }, 'X_HOME', home, async (p) =>
-      p.endsWith('cfg') ? join(p, 'projects') : null,
+    const picked = await rootsFromEnv({ X_HOME: '~/cfg,~/nope' }, 'X_HOME', home, (p) =>
+      Promise.resolve(p.endsWith('cfg') ? join(p, 'projects') : null),
     );
     expect(picked?.roots).toEqual([join(home, 'cfg', 'projects')]);
   });

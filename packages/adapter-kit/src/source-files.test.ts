@@ -48,10 +48,10 @@ describe('SourceList / appendSourcesUnder', () => {
     ]);
   });
 
-  it('keeps a vanished file under its listed path, with the mode given', async () => {
+  it('keeps a vanished file under its listed path, with the mode given', () => {
     const list = new SourceList();
-    await list.add(join(root, 'gone.json'), 'snapshot');
-    await list.add(join(root, 'gone.json'), 'snapshot');
+    list.add(join(root, 'gone.json'), 'snapshot');
+    list.add(join(root, 'gone.json'), 'snapshot');
     expect(list.sources).toEqual([{ path: join(root, 'gone.json'), mode: 'snapshot' }]);
   });
 });

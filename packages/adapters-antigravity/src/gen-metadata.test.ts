@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { genMetadataBlob } from '@rimuru/test-utils/antigravity';
-import { corpusGate, samplePath } from '@rimuru/test-utils/real-samples';
+import { itRealSamples, samplePath } from '@rimuru/test-utils/real-samples';
 import { describe, expect, it } from 'vitest';
 import { decodeGeneration } from './gen-metadata.js';
 import { parseProtoFields } from './proto-fields.js';
 
 const hexDumpSample = 'antigravity/getagentseal__codeburn/tests/fixtures/antigravity-cli-current/gen-metadata.json';
 const hexDump = samplePath(hexDumpSample);
-// Skipped without the sample, except under CI without the corpus (see corpusGate): then it fails.
-const hexDumpGate = corpusGate([hexDumpSample]);
 
 describe('gen_metadata decoding', () => {
   it('reads usage, model, response id and start time of a row', () => {
@@ -40,7 +38,7 @@ describe('gen_metadata decoding', () => {
   });
 
   // codeburn's hex dump of a real-shaped row (a description, not an on-disk file).
-  it.skipIf(!hexDumpGate.run && !hexDumpGate.fail)('decodes codeburn’s gen-metadata hex dump', () => {
+  itRealSamples('decodes codeburn’s gen-metadata hex dump', [hexDumpSample], () => {
     const dump = JSON.parse(readFileSync(hexDump, 'utf8')) as { rows: { hex: string }[] };
     const row = dump.rows[0];
     if (row === undefined) throw new Error('no row');

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { decodeUsage, encodeUsage, parseRawUsage } from './token-usage.js';
 
@@ -24,7 +25,7 @@ describe('parseRawUsage', () => {
   it('rejects negative, fractional, NaN-like and non-numeric counters', () => {
     for (const bad of [-1, 1.5, '12', Number.NaN, Number.POSITIVE_INFINITY, {}]) {
       const parsed = parseRawUsage({ input_tokens: bad, output_tokens: 1 });
-      expect(parsed.ok, String(bad)).toBe(false);
+      expect(parsed.ok, inspect(bad)).toBe(false);
     }
     expect(parseRawUsage({ input_tokens: 1, output_tokens: 1, total_tokens: -3 }).ok).toBe(false);
     expect(parseRawUsage([1, 2]).ok).toBe(false);

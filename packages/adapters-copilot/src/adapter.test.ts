@@ -1,5 +1,5 @@
 import { appendFile } from 'node:fs/promises';
-import type { AdapterEvent, ReadPosition, SourceRef } from '@rimuru/core';
+import type { AdapterEvent, ReadPosition } from '@rimuru/core';
 import {
   chatRequest,
   chatSession,
@@ -39,7 +39,7 @@ async function syncOnce(
       source.mode === 'append'
         ? (positions.get(source.path) ?? { offset: 0, state: null })
         : { offset: 0, state: null };
-    for (const event of await collectEvents(copilotAdapter.read(source as SourceRef, from, ctx))) {
+    for (const event of await collectEvents(copilotAdapter.read(source, from, ctx))) {
       events.push(event);
       if (event.type === 'checkpoint') positions.set(source.path, { offset: event.offset, state: event.state });
     }

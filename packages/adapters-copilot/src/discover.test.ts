@@ -65,8 +65,8 @@ describe('detect / roots / discover', () => {
     ]);
     expect(await copilotAdapter.discover(ctx())).toEqual(sources);
     expect(sources.map((s) => sourceKindOf(s.path))).toEqual([
-      ...Array(4).fill('cli-events'),
-      ...Array(4).fill('vscode-chat'),
+      ...Array<string>(4).fill('cli-events'),
+      ...Array<string>(4).fill('vscode-chat'),
     ]);
     expect((await copilotAdapter.roots(ctx())).map((r) => r.slice(home.dir.length + 1))).toEqual([
       '.copilot/session-state',

@@ -65,7 +65,7 @@ describe('readCliStore', () => {
       const timeless = writeCursorCliStore(home.dir, 'h', { agentId: 'b' });
       expect((await collect(readCliStore(timeless, [])))[0]).toMatchObject({
         code: 'invalid-record',
-        message: expect.stringContaining('createdAt'),
+        message: expect.stringContaining('createdAt') as unknown,
       });
     });
   });

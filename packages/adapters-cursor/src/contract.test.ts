@@ -4,7 +4,8 @@ import { cursorAdapter } from './adapter.js';
 
 runAdapterContract({
   adapter: cursorAdapter,
-  makeHome: async (dir) => {
-    await writeCursorSampleHome(dir);
+  makeHome: (dir) => {
+    writeCursorSampleHome(dir);
+    return Promise.resolve();
   },
 });

@@ -310,7 +310,10 @@ describe('readGlobalDb: projects from workspace databases', () => {
         },
       ]);
       expect(diagnostics(events)).toEqual([
-        expect.objectContaining({ code: 'invalid-record', message: expect.stringContaining('1 malformed tab') }),
+        expect.objectContaining({
+          code: 'invalid-record',
+          message: expect.stringContaining('1 malformed tab') as unknown,
+        }),
       ]);
     });
   });
@@ -389,7 +392,7 @@ describe('readGlobalDb: malformed rows and re-reads', () => {
       expect(usage(events)).toEqual([]);
       expect(activity(events)).toEqual([]);
       expect(diagnostics(events)).toEqual([
-        expect.objectContaining({ code: 'invalid-record', message: expect.stringContaining('timeless') }),
+        expect.objectContaining({ code: 'invalid-record', message: expect.stringContaining('timeless') as unknown }),
       ]);
     });
   });

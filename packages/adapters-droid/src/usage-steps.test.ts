@@ -1,3 +1,4 @@
+import type { JsonValue } from '@rimuru/core';
 import { describe, expect, it } from 'vitest';
 import { parseDroidUsage, toTokenCounts, type DroidUsage } from './token-usage.js';
 import { advanceSteps, decodeSteps, encodeSteps, stepDeltas } from './usage-steps.js';
@@ -52,7 +53,7 @@ describe('advanceSteps / stepDeltas', () => {
 
   it('round-trips through checkpoint state and rejects foreign state', () => {
     const h = advanceSteps(advanceSteps([], u(1, 2, 3, 4, 5), 10, 'x'), u(2, 2, 3, 4, 5), 20, null);
-    expect(decodeSteps(JSON.parse(JSON.stringify(encodeSteps(h))))).toEqual(h);
+    expect(decodeSteps(JSON.parse(JSON.stringify(encodeSteps(h))) as JsonValue)).toEqual(h);
     expect(decodeSteps(null)).toEqual([]);
     expect(decodeSteps({ v: 1, steps: [[0, 1, 2, 3, 4, 5, 6]] })).toEqual([]);
     expect(decodeSteps({ v: 2, steps: [] })).toEqual([]);

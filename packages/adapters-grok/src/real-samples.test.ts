@@ -23,23 +23,23 @@ describeRealSamples('real Grok samples', ['grok', 'place-more-agents.sh'], () =>
           title: 'Read hello.py and summarize what it prints',
           models: ['grok-4.5'],
           tokensKnown: false,
-        }),
+        }) as unknown,
         // The subagent folder is its own session under its parent.
         'sub-1': expect.objectContaining({
           parentExternalId: '019f6851-7ec4-7ef0-97d3-03f3eee38755',
           tokensKnown: false,
-        }),
+        }) as unknown,
         '019f6000-0000-7000-8000-000000000001': expect.objectContaining({
           firstAt: '2026-07-18T10:00:00.000Z',
           lastAt: '2026-07-18T10:30:00.000Z',
           projectPath: '/workspace/grok-worktrees/parser-audit',
           parentExternalId: '019f5000-0000-7000-8000-000000000000',
           title: 'Audit Grok compatibility',
-        }),
+        }) as unknown,
         '019f6000-0000-7000-8000-000000000002': expect.objectContaining({
           projectPath: '/workspace/agentsview',
           tokensKnown: false,
-        }),
+        }) as unknown,
       });
     });
   });

@@ -22,19 +22,19 @@ describeRealSamples('real Hermes samples', ['hermes', 'place-more-agents.sh'], (
           projectPath: '/tmp/hermes-small',
           models: ['claude-sonnet-4-6'],
           tokensKnown: false,
-        }),
+        }) as unknown,
         // model_config.cwd with `~` is the user's home.
         '20260429_hermes_large': expect.objectContaining({
           projectPath: join(home.dir, 'Repository/Codex-History'),
           models: ['gpt-5.2'],
           tokensKnown: false,
-        }),
+        }) as unknown,
         // Times without a zone are read as UTC.
         '20260429_hermes_schema_drift': expect.objectContaining({
           firstAt: '2026-04-29T20:10:00.000Z',
           lastAt: '2026-04-29T20:10:08.000Z',
           projectPath: '/tmp/hermes-drift',
-        }),
+        }) as unknown,
       });
     });
   });

@@ -19,9 +19,7 @@ describe('derived SQLite schema', () => {
   });
 
   it('strips native types, switches provider and output, says it is generated', async () => {
-    const { deriveSqliteSchema } = (await import('../scripts/derive-sqlite-schema.mjs')) as {
-      deriveSqliteSchema(text: string): string;
-    };
+    const { deriveSqliteSchema } = await import('../scripts/derive-sqlite-schema.mjs');
     const derived = deriveSqliteSchema(readFileSync(join(repoRoot, 'prisma', 'schema.prisma'), 'utf8'));
     expect(derived).toMatch(/^\/\/ GENERATED FILE/);
     expect(derived).toContain('provider = "sqlite"');
@@ -31,9 +29,7 @@ describe('derived SQLite schema', () => {
   });
 
   it('detects drift', async () => {
-    const { deriveSqliteSchema } = (await import('../scripts/derive-sqlite-schema.mjs')) as {
-      deriveSqliteSchema(text: string): string;
-    };
+    const { deriveSqliteSchema } = await import('../scripts/derive-sqlite-schema.mjs');
     const committed = readFileSync(join(repoRoot, 'prisma', 'sqlite', 'schema.prisma'), 'utf8');
     const canonical = readFileSync(join(repoRoot, 'prisma', 'schema.prisma'), 'utf8');
     expect(deriveSqliteSchema(canonical.replace('model Meta {', 'model Meta {\n  extra String?'))).not.toBe(committed);

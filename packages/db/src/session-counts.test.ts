@@ -13,13 +13,13 @@ function sessionCountsOf(
   }
   return { sessions: sessions.length, activeSessions, totalDurationMs };
 }
-import { describe, expect, it } from 'vitest';
-import { BACKENDS } from './__test__/backends.js';
+import { expect, it } from 'vitest';
+import { describeBackends } from './__test__/backends.js';
 import { activity, at, batch, T0 } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
 import type { SessionFilter } from './store.js';
 
-describe.each(BACKENDS)('sessionCounts on $name', (backend) => {
+describeBackends('sessionCounts on $name', (backend) => {
   const h = useTestStore(backend);
 
   /** Sessions with odd-millisecond durations, one ended by a hook, one with a zero duration, two agents. */

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { sessionRowId } from './ids.js';
-import { BACKENDS } from './__test__/backends.js';
+import { describeBackends } from './__test__/backends.js';
 import { activity, at, batch, tokens, usage } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
 import type { SessionSort } from './store.js';
 
-describe.each(BACKENDS)('paged, sorted, searched sessions on $name', (backend) => {
+describeBackends('paged, sorted, searched sessions on $name', (backend) => {
   const h = useTestStore(backend);
 
   /**

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { BACKENDS } from './__test__/backends.js';
+import { expect, it } from 'vitest';
+import { describeBackends } from './__test__/backends.js';
 import { activity, at, batch, usage } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
 
 /** Sessions of agents without token data (Copilot Chat, Cursor's tokenless chats) still name models and count requests. */
-describe.each(BACKENDS)('tokenless activity facts on $name', (backend) => {
+describeBackends('tokenless activity facts on $name', (backend) => {
   const h = useTestStore(backend);
   const one = async (externalId: string) => {
     const [s] = await h.store.sessions.find(externalId);
@@ -67,7 +67,7 @@ describe.each(BACKENDS)('tokenless activity facts on $name', (backend) => {
   });
 });
 
-describe.each(BACKENDS)('diagnostic counts per agent on $name', (backend) => {
+describeBackends('diagnostic counts per agent on $name', (backend) => {
   const h = useTestStore(backend);
 
   it('sums source_files.diagnostic_count per agent type over every stretch', async () => {

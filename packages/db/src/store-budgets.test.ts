@@ -1,7 +1,7 @@
 import type { BudgetSpec } from '@rimuru/core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openStore } from './open-store.js';
-import { BACKENDS } from './__test__/backends.js';
+import { describeBackends } from './__test__/backends.js';
 import { activity, at, batch, usage } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
 import { exportStore, importStore } from './store-export.js';
@@ -19,7 +19,7 @@ function spec(partial: Partial<BudgetSpec> = {}): BudgetSpec {
   };
 }
 
-describe.each(BACKENDS)('budgets on $name', (backend) => {
+describeBackends('budgets on $name', (backend) => {
   const h = useTestStore(backend);
 
   it('creates, reads back exactly, lists by name and removes', async () => {
@@ -66,7 +66,7 @@ describe.each(BACKENDS)('budgets on $name', (backend) => {
   it('survive an export and import into a fresh store', async () => {
     await h.store.budgets.save(spec({ name: 'carried', project: '/p/x', hard: true }));
     const lines: string[] = [];
-    await exportStore(h.target.target, async (line) => void lines.push(line));
+    await exportStore(h.target.target, (line) => void lines.push(line));
     const other = await backend.create();
     try {
       await importStore(other.target, lines);
@@ -82,7 +82,7 @@ describe.each(BACKENDS)('budgets on $name', (backend) => {
   });
 });
 
-describe.each(BACKENDS)('usage totals by project and model on $name', (backend) => {
+describeBackends('usage totals by project and model on $name', (backend) => {
   const h = useTestStore(backend);
 
   /** Two sessions in two projects, three models; the range [at(10), at(40)) cuts the first session. */

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { sessionRowId } from './ids.js';
-import { BACKENDS } from './__test__/backends.js';
+import { describeBackends } from './__test__/backends.js';
 import { activity, at, batch, tokens, usage } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
 
-describe.each(BACKENDS)('ingest on $name', (backend) => {
+describeBackends('ingest on $name', (backend) => {
   const h = useTestStore(backend);
   const one = async (externalId: string) => {
     const [s] = await h.store.sessions.find(externalId);

@@ -1,5 +1,6 @@
 import { createClient } from '@libsql/client';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,7 @@ async function seed(target: StoreTarget): Promise<void> {
     batch({
       usage: [
         usage(
-          { dedupeKey: 'k1', occurredAt: at(0, 7), tokens: tokens({ input: 9_007_199_254_740_993, cacheWrite1h: 3 }) },
+          { dedupeKey: 'k1', occurredAt: at(0, 7), tokens: tokens({ input: 9_007_199_254_740_992, cacheWrite1h: 3 }) },
           { calculatedCostNanos: 9_007_199_254_740_993n },
         ),
         usage(
@@ -72,20 +73,24 @@ describe('NDJSON export and import', () => {
     await store.close();
   });
 
-  it('round-trips from embedded SQLite to PostgreSQL, and the next write after import does not collide', async () => {
-    const a = await fresh();
-    await seed(a.target);
-    const first = await exportLines(a.target);
-    const pg = await fresh(postgresBackend);
-    await importStore(pg.target, first);
-    expect(await exportLines(pg.target)).toEqual(first);
-    const store = await openStore(pg.target);
-    await store.ingest(
-      batch({ usage: [usage({ dedupeKey: 'k3' })], checkpoint: { ...batch().checkpoint, path: '/logs/b.jsonl' } }),
-    );
-    expect((await store.usage.totals({})).requestCount).toBe(3);
-    await store.close();
-  });
+  it(
+    'round-trips from embedded SQLite to PostgreSQL, and the next write after import does not collide',
+    { tags: ['postgres'] },
+    async () => {
+      const a = await fresh();
+      await seed(a.target);
+      const first = await exportLines(a.target);
+      const pg = await fresh(postgresBackend);
+      await importStore(pg.target, first);
+      expect(await exportLines(pg.target)).toEqual(first);
+      const store = await openStore(pg.target);
+      await store.ingest(
+        batch({ usage: [usage({ dedupeKey: 'k3' })], checkpoint: { ...batch().checkpoint, path: '/logs/b.jsonl' } }),
+      );
+      expect((await store.usage.totals({})).requestCount).toBe(3);
+      await store.close();
+    },
+  );
 
   it('refuses a truncated export and a non-empty target, writing nothing', async () => {
     const a = await fresh();
@@ -104,7 +109,7 @@ describe('NDJSON export and import', () => {
     await seed(a.target);
     const first = await exportLines(a.target);
     const dir = mkdtempSync(join(tmpdir(), 'rimuru-import-'));
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const file = join(dir, 'export.ndjson');
     writeFileSync(file, `${first.join('\n')}\n`);
     const b = await fresh();
@@ -116,43 +121,48 @@ describe('NDJSON export and import', () => {
     expect(await exportLines(b.target)).toEqual(first);
   });
 
-  it.each([sqliteBackend, postgresBackend])(
-    'on $name: rolls back a file whose rows break a unique key, and fills columns an older export lacks',
-    async (backend) => {
-      const a = await fresh();
-      await seed(a.target);
-      const first = await exportLines(a.target);
-      const usageLine = first.find((l) => l.includes('"table":"usage_records"'))!;
-      const copy = JSON.parse(usageLine) as { row: Record<string, unknown> };
-      copy.row['id'] = { $bigint: '999' };
-      const counts = JSON.parse(first.at(-1)!) as { counts: Record<string, number> };
-      const duplicated = [
-        ...first.slice(0, first.indexOf(usageLine) + 1),
-        JSON.stringify(copy),
-        ...first.slice(first.indexOf(usageLine) + 1, -1),
-        JSON.stringify({ end: true, counts: { ...counts.counts, usage_records: counts.counts['usage_records']! + 1 } }),
-      ];
-      const b = await fresh(backend);
-      await expect(importStore(b.target, duplicated)).rejects.toThrow();
-      let store = await openStore(b.target);
-      expect(await store.sessions.count({})).toBe(0);
-      await store.close();
+  for (const backend of [sqliteBackend, postgresBackend])
+    it(
+      `on ${backend.name}: rolls back a file whose rows break a unique key, and fills columns an older export lacks`,
+      { tags: backend.tags },
+      async () => {
+        const a = await fresh();
+        await seed(a.target);
+        const first = await exportLines(a.target);
+        const usageLine = first.find((l) => l.includes('"table":"usage_records"'))!;
+        const copy = JSON.parse(usageLine) as { row: Record<string, unknown> };
+        copy.row['id'] = { $bigint: '999' };
+        const counts = JSON.parse(first.at(-1)!) as { counts: Record<string, number> };
+        const duplicated = [
+          ...first.slice(0, first.indexOf(usageLine) + 1),
+          JSON.stringify(copy),
+          ...first.slice(first.indexOf(usageLine) + 1, -1),
+          JSON.stringify({
+            end: true,
+            counts: { ...counts.counts, usage_records: counts.counts['usage_records']! + 1 },
+          }),
+        ];
+        const b = await fresh(backend);
+        await expect(importStore(b.target, duplicated)).rejects.toThrow();
+        let store = await openStore(b.target);
+        expect(await store.sessions.count({})).toBe(0);
+        await store.close();
 
-      // Schema 3 exports have no usage_count, activity_models or activity_request_count.
-      const older = first.map((line) => {
-        const value = JSON.parse(line) as { table?: string; row?: Record<string, unknown> };
-        if (value.table !== 'sessions') return line;
-        const { usageCount: _u, activityModels: _m, activityRequestCount: _r, ...row } = value.row!;
-        return JSON.stringify({ table: 'sessions', row });
-      });
-      await importStore(b.target, older);
-      store = await openStore(b.target);
-      expect((await store.usage.totals({})).requestCount).toBe(2);
-      expect((await store.sessions.list({})).map((s) => s.requestCount).sort()).toEqual([1, 1]);
-      await store.close();
-      expect(await exportLines(b.target)).toEqual(first);
-    },
-  );
+        // Schema 3 exports have no usage_count, activity_models or activity_request_count.
+        const older = first.map((line) => {
+          const value = JSON.parse(line) as { table?: string; row?: Record<string, unknown> };
+          if (value.table !== 'sessions') return line;
+          const { usageCount: _u, activityModels: _m, activityRequestCount: _r, ...row } = value.row!;
+          return JSON.stringify({ table: 'sessions', row });
+        });
+        await importStore(b.target, older);
+        store = await openStore(b.target);
+        expect((await store.usage.totals({})).requestCount).toBe(2);
+        expect((await store.sessions.list({})).map((s) => s.requestCount).sort()).toEqual([1, 1]);
+        await store.close();
+        expect(await exportLines(b.target)).toEqual(first);
+      },
+    );
 
   it('covers every table of the schema (a new table must be added to STORE_TABLES)', async () => {
     const a = await fresh();
@@ -162,7 +172,7 @@ describe('NDJSON export and import', () => {
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
     );
     client.close();
-    const names = rows.rows.map((r) => String(r['name'])).filter((n) => !UNEXPORTED_TABLES.includes(n));
+    const names = rows.rows.map((r) => r['name'] as string).filter((n) => !UNEXPORTED_TABLES.includes(n));
     expect(names.sort()).toEqual(STORE_TABLES.map((t) => t.name).sort());
   });
 });
@@ -172,7 +182,7 @@ describe('backup and restore of the embedded store', () => {
     const a = await fresh();
     await seed(a.target);
     const dir = mkdtempSync(join(tmpdir(), 'rimuru-backup-'));
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const file = join(dir, 'copy.db');
     // A reader holding the store open does not stop an online backup.
     const reader = await openStore(a.target);
@@ -205,7 +215,7 @@ describe('backup and restore of the embedded store', () => {
     await seed(a.target);
     const before = await exportLines(a.target);
     const dir = mkdtempSync(join(tmpdir(), 'rimuru-backup-'));
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const junk = join(dir, 'junk.db');
     writeFileSync(junk, Buffer.alloc(8192, 0x41));
     await expect(restoreStore(a.target, junk)).rejects.toMatchObject({ code: 'DB_CORRUPT' });

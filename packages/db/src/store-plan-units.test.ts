@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { BACKENDS } from './__test__/backends.js';
+import { expect, it } from 'vitest';
+import { describeBackends } from './__test__/backends.js';
 import { at, batch, usage } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
 import { openStore } from './open-store.js';
@@ -10,7 +10,7 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-describe.each(BACKENDS)('plan units of usage records on $name', (backend) => {
+describeBackends('plan units of usage records on $name', (backend) => {
   const h = useTestStore(backend);
 
   /** Two Copilot runs that carried premium requests and AI credits, one that carried none, and a Claude request. */

@@ -1,6 +1,6 @@
 import { createDatedPriceBook, createModelPrice, priceUsageRecord, type DatedPriceRow } from '@rimuru/core';
-import { describe, expect, it } from 'vitest';
-import { BACKENDS } from './__test__/backends.js';
+import { expect, it } from 'vitest';
+import { describeBackends } from './__test__/backends.js';
 import { at, batch, tokens, usage } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
 
@@ -8,7 +8,7 @@ const EPOCH = new Date('1970-01-01T00:00:00.000Z');
 const sonnet = (input: string, output: string, fast: number | null = null) =>
   createModelPrice({ input, output, fastMultiplier: fast });
 
-describe.each(BACKENDS)('dated prices and repricing on $name', (backend) => {
+describeBackends('dated prices and repricing on $name', (backend) => {
   const h = useTestStore(backend);
 
   it('round-trips dated rows exactly; replace rewrites a row at the same start, keep leaves it', async () => {

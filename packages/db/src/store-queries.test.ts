@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { agentRowId, sessionRowId } from './ids.js';
 import { SCHEMA_VERSION } from './open-store.js';
-import { BACKENDS } from './__test__/backends.js';
+import { describeBackends } from './__test__/backends.js';
 import { activity, at, batch, tokens, usage } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
 
-describe.each(BACKENDS)('queries on $name', (backend) => {
+describeBackends('queries on $name', (backend) => {
   const h = useTestStore(backend);
 
   /** Four sessions over two agent types, two hosts, two agent names. */

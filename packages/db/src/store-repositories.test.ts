@@ -2,7 +2,7 @@ import { readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sessionRowId } from './ids.js';
 import { openStore } from './open-store.js';
-import { BACKENDS, sqliteBackend } from './__test__/backends.js';
+import { describeBackends, sqliteBackend } from './__test__/backends.js';
 import { activity, at, batch, tokens, usage } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
 import type { SessionStore, StoredUsageRecord } from './store.js';
@@ -71,7 +71,7 @@ function comparable(store: SessionStore) {
   return store.sessions.list({}).then((list) => list.map(({ updatedAt: _, ...rest }) => rest));
 }
 
-describe.each(BACKENDS)('repositories on $name', (backend) => {
+describeBackends('repositories on $name', (backend) => {
   const h = useTestStore(backend);
 
   it('lists agents with counts and last activity that a fold of the sessions gives', async () => {

@@ -1,7 +1,7 @@
 import { runRawStoreSql } from '@rimuru/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BACKENDS, type TestTarget } from './__test__/backends.js';
-import { at, batch, tokens, usage } from './__test__/fixtures.js';
+import { afterEach, expect, it } from 'vitest';
+import { describeBackends, type TestTarget } from './__test__/backends.js';
+import { at, batch, usage } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
 import { REPRICE_AGGREGATES_META_KEY } from './legacy-aggregates.js';
 import { migrateStore, openStore } from './open-store.js';
@@ -22,7 +22,7 @@ async function requestCounts(store: SessionStore): Promise<[string, string, numb
     .sort((a, b) => (a[1] < b[1] ? -1 : 1));
 }
 
-describe.each(BACKENDS)('request counts of usage records on $name', (backend) => {
+describeBackends('request counts of usage records on $name', (backend) => {
   const h = useTestStore(backend);
 
   it('stores one request, a sum of n and a sum of an unknown number, and every reader returns them', async () => {
@@ -152,7 +152,7 @@ async function expectDatedPrices(store: SessionStore): Promise<void> {
   ]);
 }
 
-describe.each(BACKENDS)('a store written before schema 6 on $name', (backend) => {
+describeBackends('a store written before schema 6 on $name', (backend) => {
   let target: TestTarget | undefined;
   afterEach(async () => {
     await target?.cleanup();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openConnection, openStore } from './open-store.js';
 import { sql } from './sql.js';
-import { BACKENDS } from './__test__/backends.js';
+import { describeBackends } from './__test__/backends.js';
 import { STORE_TABLES } from './store-tables.js';
 import type { ColumnKind } from './table-rows.js';
 
@@ -45,7 +45,7 @@ describe('row mappers', () => {
   });
 });
 
-describe.each(BACKENDS)('row mappers on $name', (backend) => {
+describeBackends('row mappers on $name', (backend) => {
   it('name exactly the columns of the migrated tables', async () => {
     const t = await backend.create();
     try {

@@ -11,8 +11,8 @@ import {
   type ReportGroupBy,
   type UsageSlot,
 } from '@rimuru/core';
-import { describe, expect, it } from 'vitest';
-import { BACKENDS } from './__test__/backends.js';
+import { expect, it } from 'vitest';
+import { describeBackends } from './__test__/backends.js';
 import { activity, batch, tokens, usage } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
 import type { PricedUsage, StreamedUsageRecord, UsageSlotFilter } from './store.js';
@@ -168,7 +168,7 @@ function canonical(slots: UsageSlot[]): UsageSlot[] {
   return [...slots].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-describe.each(BACKENDS)('usage slots on $name', (backend) => {
+describeBackends('usage slots on $name', (backend) => {
   const h = useTestStore(backend);
 
   async function records(filter: UsageSlotFilter): Promise<StreamedUsageRecord[]> {

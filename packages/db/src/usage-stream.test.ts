@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { sessionRowId } from './ids.js';
 import { openConnection } from './open-store.js';
 import { SessionFactsCache } from './usage-stream.js';
-import { BACKENDS } from './__test__/backends.js';
+import { describeBackends } from './__test__/backends.js';
 import { activity, at, batch, tokens, usage } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
 
@@ -12,7 +12,7 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-describe.each(BACKENDS)('streaming reads on $name', (backend) => {
+describeBackends('streaming reads on $name', (backend) => {
   const h = useTestStore(backend);
 
   /** 9 records in two sessions; three share one instant so the keyset's id tiebreak matters. */

@@ -7,6 +7,19 @@ import type { PricedUsage, UsageTotals } from './store.js';
 
 const HOSTS = ['dev-01', 'dev-02'];
 
+/** One group of the oracle's query: counts as numbers, sums as exact text. */
+interface OracleRow {
+  grp: string | null;
+  n: number;
+  unpriced: number;
+  input: string;
+  output: string;
+  cache_read: string;
+  calculated: string;
+  recorded: string | null;
+  auto: string;
+}
+
 /** The oracle: sums straight from usage_records (the source of truth the summaries must equal). */
 async function fromRecords(
   url: string,
@@ -19,7 +32,7 @@ async function fromRecords(
   await client.connect();
   try {
     const key = group === 'type' ? 'a.type' : group === 'model' ? 'u.model' : "''";
-    const { rows } = await client.query(
+    const { rows } = await client.query<OracleRow>(
       `SELECT ${key} AS grp, COUNT(*)::int AS n, SUM((NOT u.priced)::int)::int AS unpriced, SUM(u.input_tokens)::text AS input,
          SUM(u.output_tokens)::text AS output, SUM(u.cache_read_tokens)::text AS cache_read, SUM(u.calculated_cost_nanos)::text AS calculated,
          SUM(u.recorded_cost_nanos)::text AS recorded, SUM(u.auto_cost_nanos)::text AS auto
@@ -59,7 +72,7 @@ function shape(group: string | null, t: UsageTotals) {
   };
 }
 
-describe('hourly and daily usage summaries (PostgreSQL, schema 7)', () => {
+describe('hourly and daily usage summaries (PostgreSQL, schema 7)', { tags: ['postgres'] }, () => {
   const h = useTestStore(postgresBackend);
   const url = () => (h.target.target as { url: string }).url;
 
@@ -210,7 +223,9 @@ describe('hourly and daily usage summaries (PostgreSQL, schema 7)', () => {
     await client.connect();
     try {
       for (const table of ['usage_hourly', 'usage_daily']) {
-        const { rows } = await client.query(`SELECT bucket, n FROM ${table} ORDER BY bucket`);
+        const { rows } = await client.query<{ bucket: Date; n: string | number }>(
+          `SELECT bucket, n FROM ${table} ORDER BY bucket`,
+        );
         expect(
           rows.map((r) => [new Date(r.bucket).toISOString(), Number(r.n)]),
           table,

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { BACKENDS } from './__test__/backends.js';
+import { expect, it } from 'vitest';
+import { describeBackends } from './__test__/backends.js';
 import { activity, at, batch, tokens, usage } from './__test__/fixtures.js';
 import { useTestStore } from './__test__/open-test-store.js';
 import type { PricedUsage, UsageTotals } from './store.js';
@@ -36,7 +36,7 @@ function expectedTotals(records: readonly TypedUsage[], from?: Date, to?: Date, 
   };
 }
 
-describe.each(BACKENDS)('usage totals on $name', (backend) => {
+describeBackends('usage totals on $name', (backend) => {
   const h = useTestStore(backend);
 
   it('equal the sum of the records in any range, for sessions inside, across an edge, or outside it', async () => {

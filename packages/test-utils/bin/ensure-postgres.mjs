@@ -12,12 +12,12 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-export const PRIVATE_PG_PORT = 54329;
+const PRIVATE_PG_PORT = 54329;
 export const PRIVATE_PG_DIR = '/tmp/rimuru-test-pg';
 const PRIVATE_PG_URL = `postgres://postgres@127.0.0.1:${PRIVATE_PG_PORT}/postgres`;
 
 /** True when `url` accepts a connection and a query within a couple of seconds. */
-export async function canConnect(url) {
+async function canConnect(url) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   client.on('error', () => undefined);
   try {
@@ -69,7 +69,7 @@ function installPostgres() {
 }
 
 /** Starts (initialising if needed) the private test cluster; returns its admin URL. */
-export async function startPrivatePostgres() {
+async function startPrivatePostgres() {
   let bin = findBinDir();
   if (bin === null) {
     installPostgres();

@@ -47,7 +47,7 @@ export interface MemoryLogger extends Logger {
   messages: { level: 'debug' | 'warn'; message: string }[];
 }
 
-export function memoryLogger(): MemoryLogger {
+function memoryLogger(): MemoryLogger {
   const messages: MemoryLogger['messages'] = [];
   return {
     messages,

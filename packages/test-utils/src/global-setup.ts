@@ -6,7 +6,7 @@ import { ensurePostgres, stopPrivatePostgres } from '../bin/ensure-postgres.mjs'
  * failure does not stop suites that need no server; those that do fail with the reason,
  * kept in RIMURU_TEST_PG_SETUP_ERROR.
  */
-export default async function setup(): Promise<() => Promise<void>> {
+export default async function setup(): Promise<() => void> {
   let started = false;
   try {
     const found = await ensurePostgres();
@@ -17,7 +17,7 @@ export default async function setup(): Promise<() => Promise<void>> {
     process.env['RIMURU_TEST_PG_SETUP_ERROR'] = reason;
     console.warn(`[rimuru test setup] no PostgreSQL server: ${reason}`);
   }
-  return async () => {
+  return () => {
     if (started) stopPrivatePostgres();
   };
 }

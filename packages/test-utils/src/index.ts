@@ -1,8 +1,3 @@
-export { createTestDatabase, testAdminUrl, type TestDatabase } from './postgres.js';
-export {
-  canStartPrivatePostgres,
-  startPrivatePostgresWithPassword,
-  type PrivatePostgres,
-  type PrivatePostgresOptions,
-} from './private-postgres.js';
-export { runRawStoreSql, type RawStoreTarget } from './raw-store-sql.js';
+export { createTestDatabase, type TestDatabase } from './postgres.js';
+export { canStartPrivatePostgres, startPrivatePostgresWithPassword, type PrivatePostgres } from './private-postgres.js';
+export { runRawStoreSql } from './raw-store-sql.js';

@@ -6,11 +6,11 @@ export interface TestDatabase {
   /** URL of the fresh database (same server and credentials as the admin URL). */
   url: string;
   /** Drops the database (terminating leftover connections). */
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 /** The admin URL global-setup found, or the machines' default server. */
-export function testAdminUrl(): string {
+function testAdminUrl(): string {
   return process.env['RIMURU_TEST_PG_URL'] ?? DEFAULT_PG_URL;
 }
 
@@ -22,7 +22,7 @@ async function withAdmin<T>(adminUrl: string, use: (client: pg.Client) => Promis
   } catch (error) {
     const setupError = process.env['RIMURU_TEST_PG_SETUP_ERROR'];
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`No test PostgreSQL server at ${adminUrl}: ${setupError ?? reason}`);
+    throw new Error(`No test PostgreSQL server at ${adminUrl}: ${setupError ?? reason}`, { cause: error });
   }
   try {
     return await use(client);

@@ -84,7 +84,7 @@ function ingestBatch(
   };
 }
 
-describe('reports summed by a PostgreSQL team server equal reports folded from slots', () => {
+describe('reports summed by a PostgreSQL team server equal reports folded from slots', { tags: ['postgres'] }, () => {
   let db: TestDatabase;
   let store: SessionStore;
 

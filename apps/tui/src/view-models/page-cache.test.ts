@@ -5,9 +5,11 @@ import { PageCache } from './page-cache.js';
 function source(n: number) {
   const calls: [number, number][] = [];
   let bump = 0;
-  const fetch = async (offset: number, limit: number) => {
+  const fetch = (offset: number, limit: number) => {
     calls.push([offset, limit]);
-    return Array.from({ length: Math.max(0, Math.min(limit, n - offset)) }, (_, i) => offset + i + bump);
+    return Promise.resolve(
+      Array.from({ length: Math.max(0, Math.min(limit, n - offset)) }, (_, i) => offset + i + bump),
+    );
   };
   return { calls, fetch, setBump: (b: number) => (bump = b) };
 }

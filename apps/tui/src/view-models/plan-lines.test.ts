@@ -7,15 +7,16 @@ import { costsLines } from './panel-lines.js';
 /** The usage per agent type a store would sum: claude-code 2,140 USD, codex 5 USD (codex has no plan). */
 const store: PlanReturnsStore = {
   usage: {
-    breakdown: async () => [
-      {
-        group: 'claude-code',
-        calculatedCostNanos: usdToNanos(2140),
-        recordedCostNanos: null,
-        autoCostNanos: usdToNanos(2140),
-      },
-      { group: 'codex', calculatedCostNanos: usdToNanos(5), recordedCostNanos: null, autoCostNanos: usdToNanos(5) },
-    ],
+    breakdown: () =>
+      Promise.resolve([
+        {
+          group: 'claude-code',
+          calculatedCostNanos: usdToNanos(2140),
+          recordedCostNanos: null,
+          autoCostNanos: usdToNanos(2140),
+        },
+        { group: 'codex', calculatedCostNanos: usdToNanos(5), recordedCostNanos: null, autoCostNanos: usdToNanos(5) },
+      ]),
   },
 };
 
@@ -37,7 +38,7 @@ function costsData(planLines: string[]): CostsData {
     byModel: [],
     trend: { unit: 'day', points: [] },
     planLines,
-  } as CostsData;
+  };
 }
 
 describe('Costs view: plan lines', () => {

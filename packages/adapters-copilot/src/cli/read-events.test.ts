@@ -127,7 +127,7 @@ describe('readCliEvents: usage', () => {
   it('uses the shutdown timestamp as the run key when the event has no id', async () => {
     const shutdown = JSON.parse(
       copilotShutdown({ id: 'x', timestamp: t(9), modelMetrics: { 'gpt-4.1': { inputTokens: 10, outputTokens: 2 } } }),
-    );
+    ) as Record<string, unknown>;
     delete shutdown.id;
     const path = await home.write(
       'events.jsonl',

@@ -118,7 +118,7 @@ describe('VS Code chat session JSON', () => {
       `${dir}/unused.json`,
       JSON.stringify(chatSession({ sessionId: 'u', creationDate: 1, requests: [] })),
     );
-    expect(await read(unused)).toEqual([{ type: 'checkpoint', offset: expect.any(Number), state: null }]);
+    expect(await read(unused)).toEqual([{ type: 'checkpoint', offset: expect.any(Number) as unknown, state: null }]);
 
     const cases: [string, string | Buffer, string[]][] = [
       ['truncated.json', JSON.stringify(session).slice(0, 100), ['invalid-json']],

@@ -6,15 +6,17 @@ import { IngestGroup } from './ingest-group.js';
 function recordingStore(): { store: SessionStore; calls: number[][] } {
   const calls: number[][] = [];
   const store = {
-    ingestMany: async (batches: readonly IngestBatch[]): Promise<IngestResult[]> => {
+    ingestMany: (batches: readonly IngestBatch[]): Promise<IngestResult[]> => {
       calls.push(batches.map((b) => b.checkpoint.offset));
-      return batches.map((b) => ({
-        usageInserted: b.usage.length,
-        usageReplaced: 0,
-        usageIgnored: 0,
-        replaysDropped: 0,
-        sessionsTouched: 1,
-      }));
+      return Promise.resolve(
+        batches.map((b) => ({
+          usageInserted: b.usage.length,
+          usageReplaced: 0,
+          usageIgnored: 0,
+          replaysDropped: 0,
+          sessionsTouched: 1,
+        })),
+      );
     },
   } as unknown as SessionStore;
   return { store, calls };
@@ -26,7 +28,7 @@ function batch(offset: number, usage: number): IngestBatch {
     agentName: 'Claude Code',
     host: 'h',
     checkpoint: { offset } as IngestBatch['checkpoint'],
-    usage: Array.from({ length: usage }) as IngestBatch['usage'],
+    usage: Array.from<IngestBatch['usage'][number]>({ length: usage }),
     activity: [],
     diagnosticCount: 0,
   };

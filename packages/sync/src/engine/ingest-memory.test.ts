@@ -1,7 +1,6 @@
 import {
   appendFileSync,
   copyFileSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -10,14 +9,14 @@ import {
   statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { claudeCodeAdapter } from '@rimuru/adapters-claude-code';
 import { codexAdapter } from '@rimuru/adapters-codex';
 import { bundledPriceTable } from '@rimuru/core';
 import { openStore, type SessionStore } from '@rimuru/db';
 import { generateClaudeHome } from '@rimuru/test-utils/claude';
 import { generateCodexHome } from '@rimuru/test-utils/codex';
+import { itRealSamples, samplePath } from '@rimuru/test-utils/real-samples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapterContext } from './adapter-context.js';
 import { syncAll } from './sync-engine.js';
@@ -29,8 +28,6 @@ import { syncAll } from './sync-engine.js';
  * compactions, sidechain replays and Codex thread spawns, over every real Claude Code and
  * Codex sample, and on the incremental sync that follows appends.
  */
-
-const samples = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/real-samples');
 
 let root: string;
 beforeAll(() => {
@@ -47,14 +44,14 @@ function filesUnder(dir: string): string[] {
 
 /** The real samples laid out where the adapters look: Claude Code transcripts under projects, Codex rollouts under sessions. */
 function realSampleHome(home: string): void {
-  filesUnder(join(samples, 'claude-code'))
+  filesUnder(samplePath('claude-code'))
     .filter((f) => f.endsWith('.jsonl'))
     .forEach((file, i) => {
       const dir = join(home, '.claude', 'projects', `-sample-${i}`);
       mkdirSync(dir, { recursive: true });
       copyFileSync(file, join(dir, basename(file)));
     });
-  filesUnder(join(samples, 'codex'))
+  filesUnder(samplePath('codex'))
     .filter((f) => f.endsWith('.jsonl'))
     .forEach((file, i) => {
       const dir = join(home, '.codex', 'sessions', '2026', '01', String(1 + (i % 28)).padStart(2, '0'));
@@ -150,8 +147,9 @@ describe('sync with the ingest memory', () => {
     },
   );
 
-  it.skipIf(!existsSync(samples))(
+  itRealSamples(
     'equals the sync that reads everything back on every real Claude Code and Codex sample',
+    ['claude-code', 'codex'],
     async () => {
       const home = join(root, 'real');
       realSampleHome(home);

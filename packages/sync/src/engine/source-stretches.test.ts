@@ -2,6 +2,7 @@ import type { AdapterEvent } from '@rimuru/core';
 import { describe, expect, it } from 'vitest';
 import { stretchesOf, type Stretch } from './source-stretches.js';
 
+// eslint-disable-next-line @typescript-eslint/require-await -- the async source stretchesOf reads, over fixed events
 async function* events(...list: AdapterEvent[]): AsyncGenerator<AdapterEvent> {
   yield* list;
 }

@@ -97,7 +97,7 @@ describe('usage batch codec', () => {
 
   it.each([
     ['an extra key', { ...usage(), extra: 1 } as UsageEvent],
-    ['keys in another order', (({ line, ...rest }) => ({ line, ...rest }))(usage()) as UsageEvent],
+    ['keys in another order', (({ line, ...rest }) => ({ line, ...rest }))(usage())],
     [
       'token keys in another order',
       usage({ tokens: { output: 1, input: 2, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 0 } }),
@@ -111,9 +111,9 @@ describe('usage batch codec', () => {
       'a request count before the line',
       (({ line, ...rest }) => ({ ...rest, requestCount: 2, line }))(usage()) as UsageEvent,
     ],
-    ['optional fields in another order', { ...usage(), nanoAiu: 5, premiumRequests: 1 } as UsageEvent],
+    ['optional fields in another order', { ...usage(), nanoAiu: 5, premiumRequests: 1 }],
     ['an unknown key after the optional ones', { ...usage(), requestCount: 2, extra: 1 } as UsageEvent],
-    ['another prototype', Object.assign(Object.create({ inherited: true }) as object, usage()) as UsageEvent],
+    ['another prototype', Object.assign(Object.create({ inherited: true }) as object, usage())],
   ])('refuses a batch holding an event with %s, so it is sent as it is', (_name, odd) => {
     expect(encodeUsageBatch([usage(), odd])).toBeNull();
   });

@@ -1,5 +1,5 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,10 +17,10 @@ import { syncAll } from '../engine/sync-engine.js';
 const jsonlAdapter: AgentAdapter = {
   id: 'test-agent',
   label: 'Test agent',
-  detect: async () => true,
-  roots: async (ctx) => [join(ctx.homeDir, 'logs')],
+  detect: () => Promise.resolve(true),
+  roots: (ctx) => Promise.resolve([join(ctx.homeDir, 'logs')]),
   discover: async (ctx) =>
-    readdirSync(join(ctx.homeDir, 'logs'))
+    (await readdir(join(ctx.homeDir, 'logs')))
       .sort()
       .map((f) => ({ path: join(ctx.homeDir, 'logs', f), mode: 'append' as const })),
   async *read(source, from): AsyncIterable<AdapterEvent> {

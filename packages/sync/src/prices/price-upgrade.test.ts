@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -20,22 +20,26 @@ import { createUsagePricer } from './usage-pricer.js';
 
 interface Backend {
   name: string;
-  create(): Promise<{ target: StoreTarget; cleanup(): Promise<void> }>;
+  /** Test tags of its suites: PostgreSQL's are slow (see vitest.config.ts). */
+  tags: string[];
+  create(): Promise<{ target: StoreTarget; cleanup: () => Promise<void> }>;
 }
 
 const BACKENDS: Backend[] = [
   {
     name: 'sqlite',
+    tags: [],
     create: async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'rimuru-upgrade-'));
+      const dir = await mkdtemp(join(tmpdir(), 'rimuru-upgrade-'));
       return {
         target: { dialect: 'sqlite', path: join(dir, 'rimuru.db') },
-        cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+        cleanup: () => rm(dir, { recursive: true, force: true }),
       };
     },
   },
   {
     name: 'postgres',
+    tags: ['postgres'],
     create: async () => {
       const db = await createTestDatabase();
       return { target: { dialect: 'postgres', url: db.url }, cleanup: () => db.drop() };
@@ -96,46 +100,47 @@ function schema4Store(): string {
   ].join('\n');
 }
 
-describe.each(BACKENDS)('upgrading a schema-4 store on $name', (backend) => {
-  let cleanup: (() => Promise<void>) | undefined;
-  afterEach(async () => {
-    await cleanup?.();
-    cleanup = undefined;
+for (const backend of BACKENDS)
+  describe(`upgrading a schema-4 store on ${backend.name}`, { tags: backend.tags }, () => {
+    let cleanup: (() => Promise<void>) | undefined;
+    afterEach(async () => {
+      await cleanup?.();
+      cleanup = undefined;
+    });
+
+    it('reprices the aggregates an older version priced as one huge request, exactly, on the next run; roll-ups follow', async () => {
+      const made = await backend.create();
+      cleanup = made.cleanup;
+      expect((await migrateStore(made.target, { upTo: 4 })).version).toBe(4);
+      await runRawStoreSql(made.target, schema4Store());
+
+      const base = computeCostNanos(RUN, SONNET, { speed: null, requestCount: null });
+      // The old rule billed every token of the run at the long-context rate: the test would fail on it.
+      expect(oldCost(RUN)).toBeGreaterThan(base);
+
+      const store = await openStore(made.target);
+      try {
+        expect(await store.meta.get(REPRICE_AGGREGATES_META_KEY)).toBe('pending');
+        await createUsagePricer(store, bundledPriceTable()); // what the next sync does first
+        const sessions = await store.sessions.list({});
+        const copilot = sessions.find((s) => s.agentType === 'copilot')!;
+        const claude = sessions.find((s) => s.agentType === 'claude-code')!;
+        const [run] = await store.usage.ofSession(copilot.id);
+        expect(run).toMatchObject({ requestCount: null, calculatedCostNanos: base });
+        expect(copilot).toMatchObject({ calculatedCostNanos: base, autoCostNanos: base, requestCount: 1 });
+        // One request over 200k keeps its long-context price.
+        expect((await store.usage.ofSession(claude.id))[0]).toMatchObject({
+          requestCount: 1,
+          calculatedCostNanos: oldCost(LONG),
+        });
+        expect(claude.calculatedCostNanos).toBe(oldCost(LONG));
+        expect((await store.usage.totals({})).calculatedCostNanos).toBe(base + oldCost(LONG));
+        expect(await store.meta.get(REPRICE_AGGREGATES_META_KEY)).toBe('done');
+      } finally {
+        await store.close();
+      }
+    });
   });
-
-  it('reprices the aggregates an older version priced as one huge request, exactly, on the next run; roll-ups follow', async () => {
-    const made = await backend.create();
-    cleanup = made.cleanup;
-    expect((await migrateStore(made.target, { upTo: 4 })).version).toBe(4);
-    await runRawStoreSql(made.target, schema4Store());
-
-    const base = computeCostNanos(RUN, SONNET, { speed: null, requestCount: null });
-    // The old rule billed every token of the run at the long-context rate: the test would fail on it.
-    expect(oldCost(RUN)).toBeGreaterThan(base);
-
-    const store = await openStore(made.target);
-    try {
-      expect(await store.meta.get(REPRICE_AGGREGATES_META_KEY)).toBe('pending');
-      await createUsagePricer(store, bundledPriceTable()); // what the next sync does first
-      const sessions = await store.sessions.list({});
-      const copilot = sessions.find((s) => s.agentType === 'copilot')!;
-      const claude = sessions.find((s) => s.agentType === 'claude-code')!;
-      const [run] = await store.usage.ofSession(copilot.id);
-      expect(run).toMatchObject({ requestCount: null, calculatedCostNanos: base });
-      expect(copilot).toMatchObject({ calculatedCostNanos: base, autoCostNanos: base, requestCount: 1 });
-      // One request over 200k keeps its long-context price.
-      expect((await store.usage.ofSession(claude.id))[0]).toMatchObject({
-        requestCount: 1,
-        calculatedCostNanos: oldCost(LONG),
-      });
-      expect(claude.calculatedCostNanos).toBe(oldCost(LONG));
-      expect((await store.usage.totals({})).calculatedCostNanos).toBe(base + oldCost(LONG));
-      expect(await store.meta.get(REPRICE_AGGREGATES_META_KEY)).toBe('done');
-    } finally {
-      await store.close();
-    }
-  });
-});
 
 const price = (input: string): ModelPrice => createModelPrice({ input, output: '0.00001' });
 const OLD_SNAPSHOT = createPriceTable(
@@ -181,171 +186,172 @@ function event(key: string, model: string, at: string): UsageEvent {
 }
 const cost = (p: ModelPrice) => computeCostNanos(tokens({ input: 1000, output: 100 }), p, { speed: null });
 
-describe.each(BACKENDS)('bundled prices following an upgrade on $name', (backend) => {
-  let cleanup: (() => Promise<void>) | undefined;
-  afterEach(async () => {
-    await cleanup?.();
-    cleanup = undefined;
-  });
+for (const backend of BACKENDS)
+  describe(`bundled prices following an upgrade on ${backend.name}`, { tags: backend.tags }, () => {
+    let cleanup: (() => Promise<void>) | undefined;
+    afterEach(async () => {
+      await cleanup?.();
+      cleanup = undefined;
+    });
 
-  it('a store an older snapshot seeded gains the new model and the changed price; a sync and an override stay', async () => {
-    const made = await backend.create();
-    cleanup = made.cleanup;
-    const store = await openStore(made.target);
-    try {
-      // The older version: seeds its snapshot, the user overrides model-b and syncs model-c from 2026-06-15.
-      await syncModelPrices({
-        store,
-        json: { 'model-c': SYNCED_C },
-        effectiveFrom: new Date('2026-06-15T00:00:00.000Z'),
-        bundled: OLD_SNAPSHOT,
-      });
-      const old = await createUsagePricer(store, OLD_SNAPSHOT, new Map([['model-b', OVERRIDE]]));
-      const events = [
-        event('a-before', 'model-a', '2026-06-01T00:00:00.000Z'),
-        event('a-after', 'model-a', '2026-08-01T00:00:00.000Z'),
-        event('b-after', 'model-b', '2026-08-01T00:00:00.000Z'),
-        event('c-after', 'model-c', '2026-08-01T00:00:00.000Z'),
-        event('new', 'model-new', '2026-06-01T00:00:00.000Z'),
-      ];
-      await store.ingest({
-        agentType: 'codex',
-        agentName: 'codex-default',
-        host: 'h',
-        activity: [],
-        diagnosticCount: 0,
-        checkpoint: {
+    it('a store an older snapshot seeded gains the new model and the changed price; a sync and an override stay', async () => {
+      const made = await backend.create();
+      cleanup = made.cleanup;
+      const store = await openStore(made.target);
+      try {
+        // The older version: seeds its snapshot, the user overrides model-b and syncs model-c from 2026-06-15.
+        await syncModelPrices({
+          store,
+          json: { 'model-c': SYNCED_C },
+          effectiveFrom: new Date('2026-06-15T00:00:00.000Z'),
+          bundled: OLD_SNAPSHOT,
+        });
+        const old = await createUsagePricer(store, OLD_SNAPSHOT, new Map([['model-b', OVERRIDE]]));
+        const events = [
+          event('a-before', 'model-a', '2026-06-01T00:00:00.000Z'),
+          event('a-after', 'model-a', '2026-08-01T00:00:00.000Z'),
+          event('b-after', 'model-b', '2026-08-01T00:00:00.000Z'),
+          event('c-after', 'model-c', '2026-08-01T00:00:00.000Z'),
+          event('new', 'model-new', '2026-06-01T00:00:00.000Z'),
+        ];
+        await store.ingest({
           agentType: 'codex',
-          path: '/x.jsonl',
-          device: null,
-          inode: null,
-          size: 1,
-          mtimeMs: 1,
-          headHash: null,
-          headLength: 0,
-          offset: 1,
-          state: null,
+          agentName: 'codex-default',
+          host: 'h',
+          activity: [],
           diagnosticCount: 0,
-        },
-        usage: events.map((e) => old.price(e)),
-      });
-      const costs = async () => {
+          checkpoint: {
+            agentType: 'codex',
+            path: '/x.jsonl',
+            device: null,
+            inode: null,
+            size: 1,
+            mtimeMs: 1,
+            headHash: null,
+            headLength: 0,
+            offset: 1,
+            state: null,
+            diagnosticCount: 0,
+          },
+          usage: events.map((e) => old.price(e)),
+        });
+        const costs = async () => {
+          const [session] = await store.sessions.list({});
+          const records = await collectRecords(store, session!.id);
+          return records;
+        };
+        const syncedBefore = (await store.prices.list()).filter((r) => r.source === 'litellm');
+        expect(await costs()).toEqual({
+          'a-before': cost(price('0.000002')),
+          'a-after': cost(price('0.000002')),
+          'b-after': cost(OVERRIDE),
+          'c-after': cost(price('0.0000041')),
+          new: 0n,
+        });
+
+        // The new version's first run (a sync, the TUI, `models list`: all load prices this way).
+        await createUsagePricer(store, NEW_SNAPSHOT);
+        const rows = await store.prices.list();
+        const of = (model: string) =>
+          rows
+            .filter((r) => r.model === model)
+            .map((r) => [
+              r.validFrom.toISOString().slice(0, 10),
+              r.source,
+              r.price.input,
+              r.sourceDate?.toISOString().slice(0, 10),
+            ]);
+        expect(of('model-a')).toEqual([
+          ['1970-01-01', 'bundled', 2_000_000n, '2026-05-01'],
+          ['2026-07-24', 'bundled', 2_500_000n, '2026-07-24'],
+        ]);
+        expect(of('model-new')).toEqual([['1970-01-01', 'bundled', 6_000_000n, '2026-07-24']]);
+        // A sync in force on the snapshot's date wins: no bundled row is put above it.
+        expect(of('model-c')).toEqual([
+          ['1970-01-01', 'bundled', 4_000_000n, '2026-05-01'],
+          ['2026-06-15', 'litellm', 4_100_000n, syncedBefore[0]!.sourceDate!.toISOString().slice(0, 10)],
+        ]);
+        expect(rows.filter((r) => r.source === 'litellm')).toEqual(syncedBefore);
+        expect(await costs()).toEqual({
+          'a-before': cost(price('0.000002')), // before the snapshot's date: the old price
+          'a-after': cost(price('0.0000025')),
+          'b-after': cost(OVERRIDE), // the override still wins
+          'c-after': cost(price('0.0000041')), // the synced price still applies
+          new: cost(price('0.000006')), // priced at last
+        });
+        expect(await store.meta.get(BUNDLED_PRICES_META_KEY)).toBe('litellm snapshot 2026-07-24');
+        // Once per snapshot: the next run finds nothing to do.
+        await createUsagePricer(store, NEW_SNAPSHOT);
+        expect(await store.prices.list()).toEqual(rows);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('finishes the reprice of an upgrade killed after writing its rows', async () => {
+      const made = await backend.create();
+      cleanup = made.cleanup;
+      const store = await openStore(made.target);
+      try {
+        const old = await createUsagePricer(store, OLD_SNAPSHOT);
+        await store.ingest({
+          agentType: 'codex',
+          agentName: 'codex-default',
+          host: 'h',
+          activity: [],
+          diagnosticCount: 0,
+          checkpoint: {
+            agentType: 'codex',
+            path: '/x.jsonl',
+            device: null,
+            inode: null,
+            size: 1,
+            mtimeMs: 1,
+            headHash: null,
+            headLength: 0,
+            offset: 1,
+            state: null,
+            diagnosticCount: 0,
+          },
+          usage: [
+            old.price(event('a-after', 'model-a', '2026-08-01T00:00:00.000Z')),
+            old.price(event('new', 'model-new', '2026-08-01T00:00:00.000Z')),
+          ],
+        });
+        // What a run killed between the rows and the reprice leaves.
+        await store.meta.set(BUNDLED_PRICES_META_KEY, 'pending litellm snapshot 2026-07-24');
+        await store.prices.write(
+          [
+            {
+              model: 'model-a',
+              validFrom: new Date('2026-07-24T00:00:00.000Z'),
+              price: price('0.0000025'),
+              source: 'bundled',
+              sourceDate: new Date('2026-07-24T00:00:00.000Z'),
+            },
+            {
+              model: 'model-new',
+              validFrom: new Date('1970-01-01T00:00:00.000Z'),
+              price: price('0.000006'),
+              source: 'bundled',
+              sourceDate: new Date('2026-07-24T00:00:00.000Z'),
+            },
+          ],
+          'keep',
+        );
+        await createUsagePricer(store, NEW_SNAPSHOT);
         const [session] = await store.sessions.list({});
-        const records = await collectRecords(store, session!.id);
-        return records;
-      };
-      const syncedBefore = (await store.prices.list()).filter((r) => r.source === 'litellm');
-      expect(await costs()).toEqual({
-        'a-before': cost(price('0.000002')),
-        'a-after': cost(price('0.000002')),
-        'b-after': cost(OVERRIDE),
-        'c-after': cost(price('0.0000041')),
-        new: 0n,
-      });
-
-      // The new version's first run (a sync, the TUI, `models list`: all load prices this way).
-      await createUsagePricer(store, NEW_SNAPSHOT);
-      const rows = await store.prices.list();
-      const of = (model: string) =>
-        rows
-          .filter((r) => r.model === model)
-          .map((r) => [
-            r.validFrom.toISOString().slice(0, 10),
-            r.source,
-            r.price.input,
-            r.sourceDate?.toISOString().slice(0, 10),
-          ]);
-      expect(of('model-a')).toEqual([
-        ['1970-01-01', 'bundled', 2_000_000n, '2026-05-01'],
-        ['2026-07-24', 'bundled', 2_500_000n, '2026-07-24'],
-      ]);
-      expect(of('model-new')).toEqual([['1970-01-01', 'bundled', 6_000_000n, '2026-07-24']]);
-      // A sync in force on the snapshot's date wins: no bundled row is put above it.
-      expect(of('model-c')).toEqual([
-        ['1970-01-01', 'bundled', 4_000_000n, '2026-05-01'],
-        ['2026-06-15', 'litellm', 4_100_000n, syncedBefore[0]!.sourceDate!.toISOString().slice(0, 10)],
-      ]);
-      expect(rows.filter((r) => r.source === 'litellm')).toEqual(syncedBefore);
-      expect(await costs()).toEqual({
-        'a-before': cost(price('0.000002')), // before the snapshot's date: the old price
-        'a-after': cost(price('0.0000025')),
-        'b-after': cost(OVERRIDE), // the override still wins
-        'c-after': cost(price('0.0000041')), // the synced price still applies
-        new: cost(price('0.000006')), // priced at last
-      });
-      expect(await store.meta.get(BUNDLED_PRICES_META_KEY)).toBe('litellm snapshot 2026-07-24');
-      // Once per snapshot: the next run finds nothing to do.
-      await createUsagePricer(store, NEW_SNAPSHOT);
-      expect(await store.prices.list()).toEqual(rows);
-    } finally {
-      await store.close();
-    }
+        expect(await collectRecords(store, session!.id)).toEqual({
+          'a-after': cost(price('0.0000025')),
+          new: cost(price('0.000006')),
+        });
+        expect(session!.calculatedCostNanos).toBe(cost(price('0.0000025')) + cost(price('0.000006')));
+        expect(await store.meta.get(BUNDLED_PRICES_META_KEY)).toBe('litellm snapshot 2026-07-24');
+      } finally {
+        await store.close();
+      }
+    });
   });
-
-  it('finishes the reprice of an upgrade killed after writing its rows', async () => {
-    const made = await backend.create();
-    cleanup = made.cleanup;
-    const store = await openStore(made.target);
-    try {
-      const old = await createUsagePricer(store, OLD_SNAPSHOT);
-      await store.ingest({
-        agentType: 'codex',
-        agentName: 'codex-default',
-        host: 'h',
-        activity: [],
-        diagnosticCount: 0,
-        checkpoint: {
-          agentType: 'codex',
-          path: '/x.jsonl',
-          device: null,
-          inode: null,
-          size: 1,
-          mtimeMs: 1,
-          headHash: null,
-          headLength: 0,
-          offset: 1,
-          state: null,
-          diagnosticCount: 0,
-        },
-        usage: [
-          old.price(event('a-after', 'model-a', '2026-08-01T00:00:00.000Z')),
-          old.price(event('new', 'model-new', '2026-08-01T00:00:00.000Z')),
-        ],
-      });
-      // What a run killed between the rows and the reprice leaves.
-      await store.meta.set(BUNDLED_PRICES_META_KEY, 'pending litellm snapshot 2026-07-24');
-      await store.prices.write(
-        [
-          {
-            model: 'model-a',
-            validFrom: new Date('2026-07-24T00:00:00.000Z'),
-            price: price('0.0000025'),
-            source: 'bundled',
-            sourceDate: new Date('2026-07-24T00:00:00.000Z'),
-          },
-          {
-            model: 'model-new',
-            validFrom: new Date('1970-01-01T00:00:00.000Z'),
-            price: price('0.000006'),
-            source: 'bundled',
-            sourceDate: new Date('2026-07-24T00:00:00.000Z'),
-          },
-        ],
-        'keep',
-      );
-      await createUsagePricer(store, NEW_SNAPSHOT);
-      const [session] = await store.sessions.list({});
-      expect(await collectRecords(store, session!.id)).toEqual({
-        'a-after': cost(price('0.0000025')),
-        new: cost(price('0.000006')),
-      });
-      expect(session!.calculatedCostNanos).toBe(cost(price('0.0000025')) + cost(price('0.000006')));
-      expect(await store.meta.get(BUNDLED_PRICES_META_KEY)).toBe('litellm snapshot 2026-07-24');
-    } finally {
-      await store.close();
-    }
-  });
-});
 
 /** A session's records' calculated costs by dedupe key. */
 async function collectRecords(

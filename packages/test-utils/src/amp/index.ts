@@ -21,7 +21,7 @@ export interface AmpHomeOptions {
 }
 
 /** Relative path of a thread file in a home (`~/.local/share/amp/threads/T-….json`). */
-export function ampThreadPath(id: string): string {
+function ampThreadPath(id: string): string {
   return join('.local', 'share', 'amp', 'threads', `${id}.json`);
 }
 

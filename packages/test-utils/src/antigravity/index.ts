@@ -16,7 +16,7 @@ function varint(n: number | bigint): number[] {
 }
 
 /** Protobuf field encoders, for writing `gen_metadata` rows the way Antigravity lays them out. */
-export const pb = {
+const pb = {
   int: (field: number, value: number): number[] => [...varint((field << 3) | 0), ...varint(value)],
   bytes: (field: number, value: number[] | Uint8Array): number[] => [
     ...varint((field << 3) | 2),

@@ -225,7 +225,6 @@ async function writeSession(
   const spawnAt =
     subagentEvery > 0 && index % subagentEvery === subagentEvery - 1 ? Math.floor(options.requestsPerSession / 2) : -1;
   let model = prng.pick(MAIN_MODELS);
-  let lastRequest: Request | null = null;
 
   for (let r = 0; r < options.requestsPerSession; r += 1) {
     run.ms += prng.int(1000, 30_000);
@@ -258,12 +257,11 @@ async function writeSession(
     const request = newRequest(prng, model);
     await writeResponse(run, main, request, {});
     run.truth.billed(request.model, request.tokens);
-    lastRequest = request;
     if (r === spawnAt) {
       const path = options.flatSubagents
         ? join(projectDir, `agent-${prng.hex(8)}.jsonl`)
         : join(projectDir, sessionId, 'subagents', `agent-a${prng.hex(7)}.jsonl`);
-      await writeSubagent(run, main, path, lastRequest);
+      await writeSubagent(run, main, path, request);
     }
   }
   if (compactionEvery > 0 && index % compactionEvery === compactionEvery - 1) {

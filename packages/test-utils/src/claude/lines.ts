@@ -12,7 +12,7 @@ function nextUuid(): string {
   return `00000000-0000-4000-8000-${uuidCounter.toString(16).padStart(12, '0')}`;
 }
 
-export interface ClaudeLineBase {
+interface ClaudeLineBase {
   sessionId: string;
   cwd: string;
   timestamp: string;
@@ -27,7 +27,7 @@ export interface ClaudeLineBase {
   agentId?: string;
 }
 
-export interface ClaudeUsageInit {
+interface ClaudeUsageInit {
   input: number;
   output: number;
   cacheRead?: number;
@@ -71,7 +71,7 @@ function head(base: ClaudeLineBase): Json {
   return out;
 }
 
-export function claudeUsageObject(usage: ClaudeUsageInit): Json {
+function claudeUsageObject(usage: ClaudeUsageInit): Json {
   const write5m = usage.cacheWrite5m ?? 0;
   const write1h = usage.cacheWrite1h ?? 0;
   const out: Json = {

@@ -7,7 +7,7 @@ import { Prng } from '../claude/prng.js';
  * `<storage>/tasks/<taskId>/ui_messages.json` with their side files, written from the format
  * facts in packages/adapters-cline/README.md, plus the truth a reader must find.
  */
-export type ClineFamilyKind = 'cline' | 'roo-code' | 'kilo-code';
+type ClineFamilyKind = 'cline' | 'roo-code' | 'kilo-code';
 
 export interface GeneratedTaskTruth {
   taskId: string;
@@ -59,7 +59,7 @@ const CLINE_PROVIDERS = [
 const ROO_MODELS = ['claude-sonnet-4-20250514', 'anthropic/claude-3.7-sonnet', 'gpt-5', 'deepseek-chat'] as const;
 
 /** Linux storage folders of the extension, relative to the home: desktop, VS Code Server, and Cline's own. */
-export function storageDirs(kind: ClineFamilyKind): string[] {
+function storageDirs(kind: ClineFamilyKind): string[] {
   const id = EXTENSION_IDS[kind];
   const dirs = [
     join('.config', 'Code', 'User', 'globalStorage', id),
@@ -278,7 +278,7 @@ function taskIdFor(kind: ClineFamilyKind, baseTs: number, prng: Prng): string {
 }
 
 /** Builds the in-memory files of a synthetic home; deterministic for a seed. */
-export function clineFamilyFiles(options: ClineFamilyHomeOptions): {
+function clineFamilyFiles(options: ClineFamilyHomeOptions): {
   files: Map<string, string>;
   home: ClineFamilyHome;
 } {
@@ -332,4 +332,4 @@ export function writeClineHome(dir: string, seed?: number): Promise<ClineFamilyH
   return writeClineFamilyHome(dir, { kind: 'cline', ...(seed === undefined ? {} : { seed }) });
 }
 
-export { describeClineFamilyGeneratedHome, type ClineFamilySuiteOptions } from './generated-home-suite.js';
+export { describeClineFamilyGeneratedHome } from './generated-home-suite.js';

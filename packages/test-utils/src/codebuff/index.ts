@@ -12,7 +12,7 @@ export interface CodebuffTruth {
 }
 
 /** `2026-07-16T00-09-00.236Z`: how Codebuff names a chat folder. */
-export function codebuffChatId(ms: number): string {
+function codebuffChatId(ms: number): string {
   return new Date(ms).toISOString().replace(/:/g, '-');
 }
 

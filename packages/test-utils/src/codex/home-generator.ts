@@ -29,7 +29,7 @@ export interface CodexHomeOptions {
   spawnEvery?: number;
 }
 
-export interface CodexSessionTruth {
+interface CodexSessionTruth {
   id: string;
   parentId: string | null;
   projectPath: string | null;

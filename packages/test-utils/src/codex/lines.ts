@@ -17,7 +17,7 @@ export interface CodexUsageInit {
   total?: number | null;
 }
 
-export function codexUsageObject(u: CodexUsageInit): Json {
+function codexUsageObject(u: CodexUsageInit): Json {
   const out: Json = {
     input_tokens: u.input,
     cached_input_tokens: u.cached ?? 0,
@@ -122,7 +122,7 @@ export function codexTokenCountLine(init: CodexTokenCountInit): string {
   return line(init.timestamp, 'event_msg', payload);
 }
 
-export function codexEventLine(timestamp: string, type: string, fields: Json = {}): string {
+function codexEventLine(timestamp: string, type: string, fields: Json = {}): string {
   return line(timestamp, 'event_msg', { type, ...fields });
 }
 
@@ -154,7 +154,7 @@ export function codexLegacyMessageLine(role: 'user' | 'assistant', text: string)
 }
 
 /** `rollout-2026-02-23T12-40-23-<id>.jsonl` for a UTC instant (Codex uses local time; tests pin UTC). */
-export function codexRolloutName(startedAt: string, id: string): string {
+function codexRolloutName(startedAt: string, id: string): string {
   const stamp = startedAt.slice(0, 19).replace(/:/g, '-');
   return `rollout-${stamp}-${id}.jsonl`;
 }

@@ -1,7 +1,7 @@
 import type { AdapterEvent, SessionActivity, UsageEvent } from '@rimuru/core';
 
 /** What a store would keep of one session's activity: the engine's merge rules, order-free. */
-export interface ActivityView {
+interface ActivityView {
   firstAt: string;
   lastAt: string;
   projectPath: string | null;

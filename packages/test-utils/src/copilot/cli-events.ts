@@ -71,7 +71,7 @@ export function copilotAssistantMessage(
 }
 
 /** One model's `usage` as the CLI writes it: `inputTokens` INCLUDES cache reads and writes. */
-export interface CopilotModelUsageInit {
+interface CopilotModelUsageInit {
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens?: number;

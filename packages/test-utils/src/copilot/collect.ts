@@ -26,7 +26,7 @@ export function ofType<T extends AdapterEvent['type']>(
 }
 
 /** The engine's rule: per dedupeKey the copy with the larger rank; ties keep the first. */
-export function dedupeByKey(events: Iterable<UsageEvent>): UsageEvent[] {
+function dedupeByKey(events: Iterable<UsageEvent>): UsageEvent[] {
   const kept = new Map<string, UsageEvent>();
   for (const event of events) {
     const stored = kept.get(event.dedupeKey);

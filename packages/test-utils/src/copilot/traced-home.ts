@@ -24,7 +24,7 @@ async function put(home: string, relative: string, content: string): Promise<voi
 }
 
 /** What a read of the traced home must give per session (the generator's own truth). */
-export interface TracedSessionTruth {
+interface TracedSessionTruth {
   sessionId: string;
   /** null: tokens unknown (no trace for this chat). */
   tokens: TokenCounts | null;
@@ -200,7 +200,7 @@ export async function writeCopilotTracedHome(home: string, options: TraceDbOptio
       startMs: o0 + 1_000,
       model: 'gpt-5-mini',
       chatSessionId: orphan,
-      tokens: orphanRequests[0] as RequestTokens,
+      tokens: orphanRequests[0],
     }),
   );
 

@@ -55,7 +55,7 @@ export function resetSpanIds(): void {
   spanCounter = 0;
 }
 /** A fresh 16-hex-digit span id (OTel's form). */
-export function nextSpanId(): string {
+function nextSpanId(): string {
   spanCounter += 1;
   return spanCounter.toString(16).padStart(16, '0');
 }

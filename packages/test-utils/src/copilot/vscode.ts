@@ -5,7 +5,8 @@
  */
 
 export interface ChatRequestInit {
-  timestamp: number | unknown;
+  /** Epoch milliseconds; any other value for a malformed request. */
+  timestamp: unknown;
   modelId?: string;
   text?: string;
   requestId?: string;

@@ -11,7 +11,7 @@ import { Prng } from '../claude/prng.js';
  * generation adds to the counters; flat-rate models record no cost. Times are epoch seconds.
  */
 
-export interface CrushSessionTruth {
+interface CrushSessionTruth {
   projectPath: string;
   parentId: string | null;
   title: string;

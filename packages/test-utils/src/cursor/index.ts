@@ -1,19 +1,4 @@
-export { writeKvDb, rawValue, type KvRow, type RawValue, type KvDbOptions } from './sqlite-kv.js';
-export {
-  fileUri,
-  cursorBubble,
-  cursorComposerV10,
-  cursorComposerV3,
-  cursorWorkspaceComposers,
-  type CursorBubbleInit,
-  type CursorComposerInit,
-} from './records.js';
-export {
-  cursorLinuxUserDir,
-  writeCursorGlobalDb,
-  writeCursorWorkspace,
-  writeCursorCliStore,
-  type CursorWorkspaceInit,
-  type CursorCliMetaInit,
-} from './homes.js';
-export { startSqliteWriter, type SqliteWriter } from './sqlite-writer.js';
+export { writeKvDb, rawValue, type KvRow } from './sqlite-kv.js';
+export { fileUri, cursorBubble, cursorComposerV10, cursorComposerV3 } from './records.js';
+export { cursorLinuxUserDir, writeCursorGlobalDb, writeCursorWorkspace, writeCursorCliStore } from './homes.js';
+export { startSqliteWriter } from './sqlite-writer.js';

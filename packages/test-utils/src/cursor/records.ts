@@ -11,8 +11,8 @@ export interface CursorBubbleInit {
   type?: number;
   /** ISO string (Cursor's shape); omitted when undefined. */
   createdAt?: string | number;
-  /** `{inputTokens, outputTokens}`; `null` omits the field. */
-  tokenCount?: { inputTokens?: unknown; outputTokens?: unknown } | null | unknown;
+  /** `{inputTokens, outputTokens}` (any other value for a malformed bubble); `null` omits the field. */
+  tokenCount?: unknown;
   /** `modelInfo.modelName`; `null` writes `modelInfo: null`. */
   modelName?: string | null;
   text?: string;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Prng } from '../claude/prng.js';
 
 /** Droid's cumulative `tokenUsage` classes. */
-export interface DroidUsageInit {
+interface DroidUsageInit {
   inputTokens: number;
   outputTokens: number;
   cacheCreationTokens: number;
@@ -25,7 +25,7 @@ export function droidSettingsJson(init: DroidSettingsInit): string {
 }
 
 /** The `<cwd-slug>` folder Droid files a session under (`/home/a/b` → `-home-a-b`). */
-export function droidCwdSlug(cwd: string): string {
+function droidCwdSlug(cwd: string): string {
   return cwd.replace(/[\\/:]/g, '-');
 }
 
@@ -39,7 +39,7 @@ export interface DroidHomeOptions {
   start?: string;
 }
 
-export interface DroidSessionTruth {
+interface DroidSessionTruth {
   id: string;
   projectPath: string;
   title: string;

@@ -34,7 +34,7 @@ export function geminiTokens(init: {
 }
 
 /** What one Gemini message costs in Rimuru's classes, stated from the raw API numbers. */
-export function geminiTruthTokens(t: GeminiTokensSummary): TokenCounts {
+function geminiTruthTokens(t: GeminiTokensSummary): TokenCounts {
   return {
     input: t.input - t.cached + t.tool,
     output: t.output + t.thoughts,
@@ -63,7 +63,7 @@ export function geminiJsonl(records: readonly unknown[]): string {
   return records.map((r) => `${JSON.stringify(r)}\n`).join('');
 }
 
-export interface GeminiSessionTruth {
+interface GeminiSessionTruth {
   id: string;
   parentId: string | null;
   projectPath: string | null;

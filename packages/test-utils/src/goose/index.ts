@@ -5,7 +5,7 @@ import Database from 'libsql';
 import { Prng } from '../claude/prng.js';
 
 /** Goose's `sessions.db` schema as of the usage ledger (schema version 15 in public tests). */
-export const GOOSE_SCHEMA = `
+const GOOSE_SCHEMA = `
 CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP);
 CREATE TABLE sessions (
   id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '',
@@ -31,7 +31,7 @@ INSERT INTO schema_version (version) VALUES (15);
 `;
 
 /** Counters as Goose writes them: `input` is the whole prompt, cache reads and writes included. */
-export interface GooseRawCounts {
+interface GooseRawCounts {
   input: number;
   output: number;
   cacheRead: number;
@@ -39,7 +39,7 @@ export interface GooseRawCounts {
 }
 
 /** The unified tokens of Goose counters (non-cached input = input − cache read − cache write). */
-export function unifiedGooseTokens(c: GooseRawCounts): TokenCounts {
+function unifiedGooseTokens(c: GooseRawCounts): TokenCounts {
   return {
     ...ZERO_TOKENS,
     input: c.input - c.cacheRead - c.cacheWrite,

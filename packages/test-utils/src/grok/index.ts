@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Prng } from '../claude/prng.js';
 
 /** Grok's per-model usage of one turn (inputTokens includes the cached reads). */
-export interface GrokUsageInit {
+interface GrokUsageInit {
   inputTokens: number;
   outputTokens: number;
   cachedReadTokens: number;
@@ -12,7 +12,7 @@ export interface GrokUsageInit {
 }
 
 /** An `updates.jsonl` line as Grok Build writes it (an ACP session/update notification). */
-export function grokUpdateLine(init: {
+function grokUpdateLine(init: {
   sessionId: string;
   atMs: number;
   kind: string;
@@ -53,7 +53,7 @@ export function grokUpdateLine(init: {
   });
 }
 
-export function grokSummaryJson(init: {
+function grokSummaryJson(init: {
   id: string;
   cwd: string;
   createdAt: string;

@@ -38,7 +38,7 @@ CREATE TABLE messages (
 );`;
 
 /** A Hermes session JSON document as kept in `~/.hermes/sessions/` (no tokens). */
-export function hermesSessionJson(init: {
+function hermesSessionJson(init: {
   id: string;
   model: string;
   start: string;

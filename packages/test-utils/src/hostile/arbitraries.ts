@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 /** Values a careless or hostile writer may put where a count belongs. */
-export function hostileNumberish(): fc.Arbitrary<unknown> {
+function hostileNumberish(): fc.Arbitrary<unknown> {
   return fc.oneof(
     fc.integer({ min: -1_000_000_000, max: -1 }),
     fc.constantFrom(Number.MAX_SAFE_INTEGER + 2, 1e300, -1e300, 2 ** 64, 0.5, -0.0, 1e-300),
@@ -16,7 +16,7 @@ export function hostileNumberish(): fc.Arbitrary<unknown> {
 }
 
 /** Timestamps outside what Date can hold, malformed, or of the wrong type. */
-export function hostileTimestamp(): fc.Arbitrary<unknown> {
+function hostileTimestamp(): fc.Arbitrary<unknown> {
   return fc.oneof(
     fc.constantFrom(
       '+275760-09-13T00:00:00.001Z',
@@ -35,7 +35,7 @@ export function hostileTimestamp(): fc.Arbitrary<unknown> {
   );
 }
 
-export function hostileValue(): fc.Arbitrary<unknown> {
+function hostileValue(): fc.Arbitrary<unknown> {
   return fc.oneof(hostileNumberish(), hostileTimestamp(), fc.string({ maxLength: 40 }), fc.jsonValue({ maxDepth: 3 }));
 }
 
@@ -70,7 +70,7 @@ export function deeplyNested(depth: number, kind: 'array' | 'object'): string {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Every path to a leaf (or a whole sub-object) of a JSON value. */
-export function jsonPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+function jsonPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const paths: (string | number)[][] = prefix.length > 0 ? [prefix] : [];
   if (Array.isArray(value)) value.forEach((v, i) => paths.push(...jsonPaths(v, [...prefix, i])));
   else if (typeof value === 'object' && value !== null) {
@@ -80,7 +80,7 @@ export function jsonPaths(value: unknown, prefix: (string | number)[] = []): (st
 }
 
 /** A copy of `value` with the thing at `path` replaced (structuredClone keeps the template intact). */
-export function replaceAt(value: unknown, path: (string | number)[], replacement: unknown): unknown {
+function replaceAt(value: unknown, path: (string | number)[], replacement: unknown): unknown {
   const copy = structuredClone(value) as Json;
   if (path.length === 0) return replacement;
   let node = copy as Record<string | number, unknown>;

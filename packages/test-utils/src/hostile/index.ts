@@ -1,11 +1,2 @@
-export {
-  hostileNumberish,
-  hostileTimestamp,
-  hostileValue,
-  invalidUtf8,
-  deeplyNested,
-  jsonPaths,
-  replaceAt,
-  mutatedRecord,
-} from './arbitraries.js';
-export { readWhole, insaneEvents, type ReadOutcome } from './sanity.js';
+export { invalidUtf8, deeplyNested, mutatedRecord } from './arbitraries.js';
+export { readWhole, insaneEvents } from './sanity.js';

@@ -1,6 +1,6 @@
 import { writeClineFamilyHome, type ClineFamilyHome } from '../cline/index.js';
 
-export type { ClineFamilyHome, GeneratedTaskTruth } from '../cline/index.js';
+export type { ClineFamilyHome } from '../cline/index.js';
 
 /** Kilo Code's synthetic home (Cline's task-folder format under `kilocode.kilo-code`). */
 export function writeKiloCodeHome(dir: string, seed?: number): Promise<ClineFamilyHome> {

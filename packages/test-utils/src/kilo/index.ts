@@ -1,7 +1,5 @@
 import { generateOpenCodeHome, type OpenCodeHome, type OpenCodeHomeOptions } from '../opencode/index.js';
 
-export type { OpenCodeSessionTruth as KiloSessionTruth } from '../opencode/index.js';
-
 /**
  * A synthetic Kilo CLI home: OpenCode's store layout (Kilo is an OpenCode fork) under
  * `~/.local/share/kilo`, main database `kilo.db`, a dev-channel `kilo-<channel>.db`.

@@ -10,14 +10,14 @@ export interface KimiHomeOptions {
   start?: string;
 }
 
-export interface KimiTokensTruth {
+interface KimiTokensTruth {
   input: number;
   output: number;
   cacheRead: number;
   cacheWrite: number;
 }
 
-export interface KimiSessionTruth {
+interface KimiSessionTruth {
   sessionId: string;
   layout: 'kimi-cli' | 'kimi-code';
   projectPath: string;

@@ -10,7 +10,7 @@ export interface OpenclawHomeOptions {
   start?: string;
 }
 
-export interface OpenclawSessionTruth {
+interface OpenclawSessionTruth {
   sessionId: string;
   projectPath: string;
   /** Null: a transcript that keeps no usage (tokens unknown). */

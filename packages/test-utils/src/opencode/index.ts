@@ -11,7 +11,7 @@ import { Prng } from '../claude/prng.js';
  * legacy tree, tokenless sessions. The truth is computed from the same numbers.
  */
 
-export interface StepTokens {
+interface StepTokens {
   input: number;
   output: number;
   reasoning: number;
@@ -19,7 +19,7 @@ export interface StepTokens {
   write: number;
 }
 
-export interface OpenCodeSessionTruth {
+interface OpenCodeSessionTruth {
   input: number;
   output: number;
   reasoning: number;

@@ -15,7 +15,7 @@ export interface PiHomeOptions {
   envRoot?: boolean;
 }
 
-export interface PiSessionTruth {
+interface PiSessionTruth {
   sessionId: string;
   parentId: string | null;
   projectPath: string;
@@ -45,11 +45,11 @@ const MODELS: readonly [string, string, PiUsageStyle][] = [
 ];
 
 /** pi's directory name for a working directory: `/` (and `\`, `:`) become `-`, wrapped in `--`. */
-export function piProjectDir(cwd: string): string {
+function piProjectDir(cwd: string): string {
   return `--${cwd.replace(/^[/\\]/, '').replace(/[/\\:]/g, '-')}--`;
 }
 
-export function piFileName(at: number, id: string): string {
+function piFileName(at: number, id: string): string {
   return `${new Date(at).toISOString().replace(/[:.]/g, '-')}_${id}.jsonl`;
 }
 

@@ -1,9 +1,1 @@
-export { addTruth, callSize, PiSessionLines, ZERO_TRUTH, type PiTokensTruth, type PiUsageStyle } from './lines.js';
-export {
-  generatePiHome,
-  piFileName,
-  piProjectDir,
-  type PiHomeOptions,
-  type PiHomeTruth,
-  type PiSessionTruth,
-} from './home-generator.js';
+export { generatePiHome, type PiHomeOptions } from './home-generator.js';

@@ -24,7 +24,7 @@ export function qwenUsage(init: { prompt: number; cached?: number; output: numbe
 }
 
 /** One call in Rimuru's classes, stated from the raw numbers. */
-export function qwenTruthTokens(u: QwenUsage): TokenCounts {
+function qwenTruthTokens(u: QwenUsage): TokenCounts {
   return {
     input: u.promptTokenCount - u.cachedContentTokenCount,
     output: u.candidatesTokenCount + u.thoughtsTokenCount,
@@ -100,7 +100,7 @@ export function qwenProjectDirName(cwd: string): string {
   return cwd.replace(/[^a-zA-Z0-9]/g, '-');
 }
 
-export interface QwenSessionTruth {
+interface QwenSessionTruth {
   id: string;
   projectPath: string;
   requests: number;

@@ -51,7 +51,7 @@ export function describeRealSamples(name: string, needs: readonly string[], body
   } else if (gate.fail) {
     describe(name, () => {
       it('needs the real-samples corpus under CI', () => {
-        throw new Error(`CI=true and ${gate.reason}: check out the shared corpus beside the repo`);
+        throw new Error(ciWithoutCorpus(gate.reason));
       });
     });
   } else {
@@ -59,6 +59,24 @@ export function describeRealSamples(name: string, needs: readonly string[], body
       it(gate.reason, () => {});
     });
   }
+}
+
+/**
+ * `it` for one test over the corpus, beside tests that need none (see `corpusGate`): skipped,
+ * its reason in its name, when it does not run; under CI without the corpus, failing instead.
+ */
+export function itRealSamples(name: string, needs: readonly string[], body: () => unknown, timeout?: number): void {
+  const gate = corpusGate(needs);
+  if (gate.run) it(name, async () => void (await body()), timeout);
+  else if (gate.fail)
+    it(name, () => {
+      throw new Error(ciWithoutCorpus(gate.reason));
+    });
+  else it.skip(`${name} (${gate.reason})`, () => {});
+}
+
+function ciWithoutCorpus(reason: string): string {
+  return `CI=true and ${reason}: check out the shared corpus beside the repo`;
 }
 
 /** A session in ccusage-oracle.json (claude-code, codex, and the bonus gemini/copilot units). */
@@ -128,7 +146,7 @@ export function moreAgentsEntries(agent: string): [string, MoreAgentsEntry][] {
  * Runs the corpus's place-more-agents.sh: copies the samples of `agent` (all, or only `samples`,
  * relative to the corpus) to where the agent itself keeps them under `homeDir`.
  */
-export function placeAgentSamples(agent: string, homeDir: string, samples: readonly string[] = []): void {
+function placeAgentSamples(agent: string, homeDir: string, samples: readonly string[] = []): void {
   execFileSync('bash', [samplePath('place-more-agents.sh'), agent, homeDir, ...samples], { stdio: 'ignore' });
 }
 

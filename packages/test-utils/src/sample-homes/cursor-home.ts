@@ -21,7 +21,7 @@ const row = (key: string, value: Record<string, unknown>, storage?: 'text' | 'bl
  * with inline bubbles, a composer whose bubbles carry no tokens, a broken row, a pre-composer
  * aichat tab, workspaces with percent-encoded folders, and a cursor-agent CLI chat.
  */
-export async function writeCursorSampleHome(home: string): Promise<ExpectedSession[]> {
+export function writeCursorSampleHome(home: string): ExpectedSession[] {
   const user = cursorLinuxUserDir(home);
   writeCursorGlobalDb(user, [
     row(
