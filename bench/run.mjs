@@ -159,7 +159,7 @@ const report = {
     rimuru: { sessions: rimuruStats.totalSessions, totalTokens: rimuruStats.totalTokens },
     ccusage: ccusageCheck,
   },
-  results: results.map(({ last, ...r }) => r),
+  results: results.map(({ last: _last, ...r }) => r),
 };
 report.targets = targetsOf(report.results, ccusage?.name ?? null, {
   usageRecords: report.usageRecords,

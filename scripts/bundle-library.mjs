@@ -1,16 +1,14 @@
 // The esbuild settings shared by the workspace libraries that ship bundled (@rimuru/core,
 // @rimuru/db): one ES module file per entry, dependencies left as imports, Node 20.
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 
 /**
  * Replaces tsc's dist/<entry>.js with one bundled file per entry (tsc still writes the .d.ts
  * files). `splitting` puts dynamic imports in chunks of their own (dist/chunks) so the package
- * imports inside them are not hoisted into the entry.
+ * imports inside them are not hoisted into the entry. `build` is esbuild's, imported by the
+ * package's own script: esbuild is each bundled package's devDependency (pinned there), not
+ * the root's.
  */
-export async function bundleLibrary({ packageDir, entryPoints, external = [], splitting = false }) {
-  // esbuild is each bundled package's own devDependency (pinned there), not the root's.
-  const { build } = createRequire(join(packageDir, 'package.json'))('esbuild');
+export async function bundleLibrary({ build, packageDir, entryPoints, external = [], splitting = false }) {
   await build({
     absWorkingDir: packageDir,
     entryPoints,

@@ -26,7 +26,7 @@ async function readFrom(path, offset) {
 }
 
 /** auto_explain's entries in a stretch of the server log: `duration: X ms  plan:` and its indented lines. */
-export function parsePlans(text) {
+function parsePlans(text) {
   const plans = [];
   let current = null;
   for (const line of text.split('\n')) {

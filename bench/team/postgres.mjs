@@ -6,7 +6,7 @@ import { join } from 'node:path';
 const testUtils = new URL('../../packages/test-utils/', import.meta.url);
 const pg = createRequire(new URL('package.json', testUtils))('pg');
 const { ensurePostgres, stopPrivatePostgres, PRIVATE_PG_DIR } = await import(
-  new URL('bin/ensure-postgres.mjs', testUtils).href
+  new URL('../../packages/test-utils/bin/ensure-postgres.mjs', import.meta.url).href
 );
 
 export const BENCH_DATABASE = 'rimuru_bench_team';

@@ -3,13 +3,10 @@ import { builtinAdapters } from '@rimuru/app-runtime/builtin-adapters';
 import type { AgentAdapter } from '@rimuru/core';
 import { loadPluginAdapters } from './plugin-adapters.js';
 
-// The built-ins are shared with the TUI; plugin adapters join them here.
-export { BUILTIN_ADAPTERS, builtinAdapter, builtinAdapters } from '@rimuru/app-runtime/builtin-adapters';
-
 /** An adapter and where it comes from: `builtin`, or the npm name of the plugin that adds it. */
 export interface KnownAdapter {
   adapter: AgentAdapter;
-  origin: 'builtin' | string;
+  origin: string;
 }
 
 const loaded = new WeakMap<Config, Promise<KnownAdapter[]>>();

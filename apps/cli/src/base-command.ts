@@ -100,8 +100,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     if (error instanceof Errors.ExitError) throw error;
     const context = this.errorContext();
     if (isStoreCorruption(error))
-      context.storeLocation =
-        this.storeLocation() ?? (await selectedStoreLocation(this.flags?.db as string | undefined));
+      context.storeLocation = this.storeLocation() ?? (await selectedStoreLocation(this.flags?.db));
     const rendered = renderError(error, context);
     const verbose = this.flags?.verbose || Boolean(process.env.DEBUG) || process.argv.includes('--verbose');
     process.stderr.write(`${pc.red('Error:')} ${rendered.line}\n`);

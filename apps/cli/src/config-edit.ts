@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { RimuruError, UsageError } from '@rimuru/core';
 import { configSchema } from '@rimuru/app-runtime/config-schema';
-import type { RimuruConfig } from './config.js';
+import type { RimuruConfig } from '@rimuru/app-runtime';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -25,7 +25,7 @@ function unwrap(node: SchemaNode): SchemaNode {
 }
 
 /** Every key `config set` takes, dotted, from the config schema itself (so new keys count at once). */
-export function knownConfigKeys(node: SchemaNode = configSchema as unknown as SchemaNode, prefix = ''): string[] {
+export function knownConfigKeys(node: SchemaNode = configSchema, prefix = ''): string[] {
   const def = unwrap(node)._zod.def;
   if (def.type === 'object' && def.shape) {
     return Object.entries(def.shape).flatMap(([key, child]) =>

@@ -15,12 +15,10 @@ import {
   sqliteFileWritable,
   type StoreTarget,
 } from '@rimuru/db';
-import { lookupAgents } from '@rimuru/app-runtime';
-import { configPath, loadConfig } from './config.js';
-import { envWithConfigRoots } from './config-roots.js';
+import { configPath, envWithConfigRoots, loadConfig, lookupAgents } from '@rimuru/app-runtime';
 import { configRootTypes, overrideHint, tildePath } from './first-run.js';
 
-export type CheckStatus = 'ok' | 'warn' | 'fail';
+type CheckStatus = 'ok' | 'warn' | 'fail';
 
 export interface DoctorCheck {
   name: string;

@@ -5,8 +5,6 @@ import { ReadCommand, type ReadSettings } from './read-command.js';
 import { csvLines } from './render/csv-lines.js';
 import { openOutput, writeAll } from './render/output-target.js';
 
-export type ExportFormat = 'csv' | 'json' | 'ndjson';
-
 export const exportFlags = {
   format: Flags.string({
     description: 'csv (RFC 4180, header row), json (one array) or ndjson (one object a line)',
@@ -46,7 +44,7 @@ async function* mapAsync<A, B>(rows: AsyncIterable<A>, f: (a: A) => B): AsyncIte
 const WRITE_CHUNK = 64 * 1024;
 
 /** Joins small chunks into writes of about WRITE_CHUNK characters. */
-export async function* coalesce(chunks: AsyncIterable<string>, size = WRITE_CHUNK): AsyncIterable<string> {
+async function* coalesce(chunks: AsyncIterable<string>, size = WRITE_CHUNK): AsyncIterable<string> {
   let parts: string[] = [];
   let length = 0;
   for await (const chunk of chunks) {

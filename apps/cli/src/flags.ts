@@ -8,7 +8,7 @@ export const agentTypeFlag = Flags.string({
   multiple: true,
 });
 
-export function rangeFlag(defaultRange: string) {
+function rangeFlag(defaultRange: string) {
   return Flags.string({
     description: `Time range: ${RANGE_NAMES.join(', ')}`,
     options: [...RANGE_NAMES],

@@ -1,7 +1,7 @@
 import { isAbsolute, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Config } from '@oclif/core';
-import { isBuiltinAgentType, type AgentAdapter } from '@rimuru/core';
+import { RimuruError, isBuiltinAgentType, type AgentAdapter } from '@rimuru/core';
 
 /**
  * How a third-party adapter joins Rimuru: an oclif plugin (`rimuru plugins install|link`)
@@ -11,13 +11,13 @@ import { isBuiltinAgentType, type AgentAdapter } from '@rimuru/core';
  *
  * where that module exports `adapters: AgentAdapter[]`. Nothing in Rimuru names the plugin.
  */
-export interface PluginAdapter {
+interface PluginAdapter {
   adapter: AgentAdapter;
   /** The npm name of the plugin that contributed it. */
   plugin: string;
 }
 
-export interface PluginAdapterProblem {
+interface PluginAdapterProblem {
   plugin: string;
   message: string;
 }
@@ -48,7 +48,7 @@ function adapterProblem(value: unknown): string | null {
 function adapterEntry(pjson: unknown): string | null | { problem: string } {
   const rimuru = (pjson as { rimuru?: unknown } | null)?.rimuru;
   if (rimuru === undefined) return null;
-  const entry = (rimuru as { adapters?: unknown } | null)?.adapters;
+  const entry = typeof rimuru === 'object' && rimuru !== null && 'adapters' in rimuru ? rimuru.adapters : undefined;
   if (typeof entry !== 'string' || entry.trim() === '')
     return { problem: 'package.json "rimuru.adapters" is not a module path' };
   return entry;
@@ -59,12 +59,13 @@ async function loadFromPlugin(root: string, entry: string): Promise<AgentAdapter
   const inside = relative(root, path);
   // The entry must stay inside the plugin: a package.json must not load arbitrary files.
   if (inside.startsWith('..') || isAbsolute(inside))
-    throw new Error(`"rimuru.adapters" points outside the plugin (${entry})`);
+    throw new RimuruError('CONFIG_ERROR', `"rimuru.adapters" points outside the plugin (${entry})`);
   const module = (await import(pathToFileURL(path).href)) as { adapters?: unknown };
-  if (!Array.isArray(module.adapters)) throw new Error(`${entry} does not export an "adapters" array`);
+  if (!Array.isArray(module.adapters))
+    throw new RimuruError('CONFIG_ERROR', `${entry} does not export an "adapters" array`);
   for (const adapter of module.adapters) {
     const problem = adapterProblem(adapter);
-    if (problem !== null) throw new Error(problem);
+    if (problem !== null) throw new RimuruError('CONFIG_ERROR', problem);
   }
   return module.adapters as AgentAdapter[];
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AdapterContext } from '@rimuru/core';
 import { openStore, openStoreReadOnly, sqliteFileWritable, type OpenStoreOptions, type SessionStore } from '@rimuru/db';
-import type { RimuruConfig } from './config.js';
+import type { RimuruConfig } from '@rimuru/app-runtime';
 import { selectStore } from './store-selection.js';
 
 export interface Runtime {

@@ -30,12 +30,7 @@ export function closestValues(input: string, known: readonly string[], max = 3):
  * "did you mean a or b?" for the closest values, else "known: a, b, c" (at most `listMax`);
  * `listed` narrows what is listed when the closest are searched among more values.
  */
-export function didYouMean(
-  input: string,
-  known: readonly string[],
-  listed: readonly string[] = known,
-  listMax = 12,
-): string {
+function didYouMean(input: string, known: readonly string[], listed: readonly string[] = known, listMax = 12): string {
   const close = closestValues(input, known);
   if (close.length > 0) return `did you mean ${close.join(' or ')}?`;
   if (listed.length === 0) return 'none is known yet';

@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url';
 import type { Config } from '@oclif/core';
 import { bundledPriceTable, priceOverridesFromConfig, type AgentAdapter } from '@rimuru/core';
 import type { ReadWorkerOptions, SyncOptions } from '@rimuru/sync';
-import { allAdapters, builtinAdapters } from './adapters.js';
+import { builtinAdapters } from '@rimuru/app-runtime/builtin-adapters';
+import { allAdapters } from './adapters.js';
 import type { Runtime } from './runtime.js';
 
 /**

@@ -18,15 +18,21 @@ const SYSTEM_FAILURES: { test: RegExp; line: string }[] = [
   },
 ];
 
+/** An error's code (node's and the drivers' are strings) and message, as one text to match. */
+function codeAndMessage(error: Error): string {
+  const { code } = error as { code?: unknown };
+  return `${typeof code === 'string' ? code : ''} ${error.message}`;
+}
+
 export function systemFailureLine(error: unknown): string | null {
-  const text = error instanceof Error ? `${(error as { code?: unknown }).code ?? ''} ${error.message}` : String(error);
+  const text = error instanceof Error ? codeAndMessage(error) : String(error);
   return SYSTEM_FAILURES.find((f) => f.test.test(text))?.line ?? null;
 }
 
 /** An error's code and message, and those of its causes: drivers wrap SQLite's own code. */
 function errorText(error: unknown, depth = 0): string {
   if (!(error instanceof Error) || depth > 5) return String(error);
-  const own = `${(error as { code?: unknown }).code ?? ''} ${error.message}`;
+  const own = codeAndMessage(error);
   return error.cause === undefined ? own : `${own} ${errorText(error.cause, depth + 1)}`;
 }
 

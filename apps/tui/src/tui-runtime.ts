@@ -29,7 +29,7 @@ export interface TuiRuntime {
   adapters: AgentAdapter[];
 }
 
-export const DEFAULT_SYNC_INTERVAL_MS = 3_000;
+const DEFAULT_SYNC_INTERVAL_MS = 3_000;
 
 /** Opens the store the CLI would open (flag > DATABASE_URL > config > embedded default). */
 export async function openTuiRuntime(options: TuiOptions): Promise<TuiRuntime> {

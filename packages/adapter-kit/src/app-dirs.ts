@@ -21,7 +21,7 @@ export function electronAppDataDir(ctx: PlatformContext): string {
 }
 
 /** VS Code Server (Remote-SSH, WSL, tunnels) keeps its user data under the home directory. */
-export const VSCODE_SERVER_DIRS = ['.vscode-server', '.vscode-server-insiders'] as const;
+const VSCODE_SERVER_DIRS = ['.vscode-server', '.vscode-server-insiders'] as const;
 
 /**
  * Candidate VS Code `User` folders (existing or not): each product's (`Code`, `Code - Insiders`,

@@ -1,7 +1,7 @@
 import type { ChunkFile } from './chunk-file.js';
 
 /** One complete line: its bytes without the `\n` (and without a trailing `\r`). */
-export interface RawLine {
+interface RawLine {
   kind: 'line';
   bytes: Buffer;
   /** 1-based count of lines since the read started. */
@@ -11,7 +11,7 @@ export interface RawLine {
 }
 
 /** A complete line longer than the limit: its bytes were dropped as they streamed past. */
-export interface OversizedLine {
+interface OversizedLine {
   kind: 'too-long';
   number: number;
   end: number;

@@ -42,7 +42,7 @@ export class SourceList {
   private readonly seen = new Set<string>();
   readonly sources: SourceRef[] = [];
 
-  async add(path: string, mode: SourceRef['mode']): Promise<void> {
+  add(path: string, mode: SourceRef['mode']): void {
     // One file is one (device, inode), whatever links lead to it. A blocking stat: a home holds
     // thousands of transcripts, a thread-pool round trip each adds up, and realpath would lstat
     // every component of the path. A file vanished since listing keeps its listed path; reading
@@ -62,7 +62,7 @@ export async function appendSourcesUnder(
 ): Promise<SourceRef[]> {
   const list = new SourceList();
   for (const root of roots) {
-    for (const path of await filesOf(root)) await list.add(path, 'append');
+    for (const path of await filesOf(root)) list.add(path, 'append');
   }
   return list.sources;
 }

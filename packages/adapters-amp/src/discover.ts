@@ -15,7 +15,7 @@ const PATTERNS = ['**/*.json'];
 export async function discoverThreads(ctx: AdapterContext): Promise<SourceRef[]> {
   const list = new SourceList();
   for (const root of await ampThreadRoots(ctx)) {
-    for (const path of await listFiles(root, PATTERNS)) await list.add(path, 'snapshot');
+    for (const path of await listFiles(root, PATTERNS)) list.add(path, 'snapshot');
   }
   return list.sources;
 }

@@ -1,2 +1,1 @@
 export { ampAdapter } from './adapter.js';
-export type { ThreadParse } from './thread.js';

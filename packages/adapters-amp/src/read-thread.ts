@@ -5,7 +5,7 @@ import type { AdapterDiagnostic, AdapterEvent } from '@rimuru/core';
 import { interpretThread } from './thread.js';
 
 /** Threads are read whole; a larger file is not a thread Amp wrote. */
-export const MAX_THREAD_BYTES = 256 * 1024 * 1024;
+const MAX_THREAD_BYTES = 256 * 1024 * 1024;
 
 function warning(code: string, message: string): AdapterDiagnostic {
   return { type: 'diagnostic', severity: 'warning', code, message, line: null };

@@ -2,7 +2,7 @@ import { existingDirectories, isDirectory, rootsFromEnv } from '@rimuru/adapter-
 import { basename, isAbsolute, join } from 'node:path';
 import { RimuruError, type AdapterContext } from '@rimuru/core';
 
-export const DATA_DIR_VAR = 'AMP_DATA_DIR';
+const DATA_DIR_VAR = 'AMP_DATA_DIR';
 
 /** An `AMP_DATA_DIR` entry names Amp's data dir (holding `threads/`), or `threads/` itself. */
 async function threadsDirOf(entry: string): Promise<string | null> {

@@ -18,7 +18,7 @@ export async function discoverAntigravitySources(ctx: AdapterContext, limit?: nu
   const list = new SourceList();
   for (const dir of await antigravityDataDirs(ctx)) {
     for (const path of await listFiles(dir, PATTERNS, limit === undefined ? {} : { limit })) {
-      await list.add(path, isConversationDb(path) ? 'snapshot' : 'append');
+      list.add(path, isConversationDb(path) ? 'snapshot' : 'append');
     }
     if (limit !== undefined && list.sources.length >= limit) break;
   }

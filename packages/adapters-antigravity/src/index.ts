@@ -1,2 +1,1 @@
 export { antigravityAdapter } from './adapter.js';
-export type { Generation } from './gen-metadata.js';

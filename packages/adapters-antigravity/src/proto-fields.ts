@@ -76,6 +76,7 @@ export function textOf(field: ProtoField | undefined): string | null {
   if (field?.bytes === undefined || field.bytes.length === 0) return null;
   try {
     const text = utf8.decode(field.bytes);
+    // eslint-disable-next-line no-control-regex -- control characters are what tells binary from text
     return /[\u0000-\u0008\u000E-\u001F\u007F]/.test(text) ? null : text;
   } catch {
     return null;

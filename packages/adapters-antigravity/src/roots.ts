@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AdapterContext } from '@rimuru/core';
 
 /** Overrides the data directories (comma-separated), each holding `conversations/` and `brain/`. */
-export const DATA_DIR_VAR = 'ANTIGRAVITY_DATA_DIR';
+const DATA_DIR_VAR = 'ANTIGRAVITY_DATA_DIR';
 
 /**
  * Antigravity's data directories: the CLI's `~/.gemini/antigravity-cli`, and the IDE's

@@ -14,7 +14,7 @@ function field(source: Fields, name: string, problems: string[]): number {
   const value = source[name];
   if (value === undefined) return 0;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  problems.push(`${name}=${JSON.stringify(value) ?? String(value)}`);
+  problems.push(`${name}=${JSON.stringify(value)}`);
   return 0;
 }
 

@@ -7,7 +7,7 @@ import type { ClineFamilyFlavor } from './flavor.js';
  * Cline's own data folder outside VS Code (JetBrains, standalone, the CLI before the SDK):
  * `CLINE_DATA_DIR`, else `$CLINE_DIR/data`, else `~/.cline/data` (Cline's resolution order).
  */
-export function clineDataDir(ctx: AdapterContext): string {
+function clineDataDir(ctx: AdapterContext): string {
   const data = ctx.env['CLINE_DATA_DIR']?.trim();
   if (data !== undefined && data !== '') return resolveUserPath(data, ctx.homeDir);
   const root = ctx.env['CLINE_DIR']?.trim();

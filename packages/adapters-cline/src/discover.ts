@@ -4,7 +4,7 @@ import type { ClineFamilyFlavor } from './flavor.js';
 import { taskRoots } from './roots.js';
 
 /** One source per task folder: its `ui_messages.json`. */
-export const TASK_PATTERN = '*/ui_messages.json';
+const TASK_PATTERN = '*/ui_messages.json';
 
 /**
  * Every task's `ui_messages.json`, roots in order, each file once. Snapshot sources: the
@@ -13,7 +13,7 @@ export const TASK_PATTERN = '*/ui_messages.json';
 export async function discoverTasks(ctx: AdapterContext, flavor: ClineFamilyFlavor): Promise<SourceRef[]> {
   const list = new SourceList();
   for (const root of await taskRoots(ctx, flavor)) {
-    for (const path of await listFiles(root, TASK_PATTERN)) await list.add(path, 'snapshot');
+    for (const path of await listFiles(root, TASK_PATTERN)) list.add(path, 'snapshot');
   }
   return list.sources;
 }

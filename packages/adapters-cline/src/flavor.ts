@@ -13,7 +13,7 @@ import type { AdapterContext } from '@rimuru/core';
 export type InputRule = { kind: 'cline' } | { kind: 'roo'; inclusiveSinceMs: number };
 
 /** Where the model of a request comes from. */
-export type ModelSource =
+type ModelSource =
   /** Cline: the message's `modelInfo`, `task_metadata.json` `model_usage`, the history item's `modelId`. */
   | 'cline-metadata'
   /** Roo / Kilo: `<model>…</model>` in the environment details of `api_conversation_history.json`. */

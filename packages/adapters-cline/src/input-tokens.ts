@@ -6,7 +6,7 @@ import type { InputRule } from './flavor.js';
  * for them the cache is split back out, as Cline's own `calculateApiCostOpenAI` does.
  * Every other handler already reports the uncached remainder.
  */
-export const CLINE_PROMPT_INCLUSIVE_PROVIDERS: ReadonlySet<string> = new Set([
+const CLINE_PROMPT_INCLUSIVE_PROVIDERS: ReadonlySet<string> = new Set([
   'openai',
   'openai-codex',
   'litellm',
@@ -37,7 +37,7 @@ export interface InputContext {
 }
 
 /** Whether `tokensIn` of this request includes its cache reads and writes. */
-export function tokensInIncludesCache(rule: InputRule, raw: RawRequestTokens, context: InputContext): boolean {
+function tokensInIncludesCache(rule: InputRule, raw: RawRequestTokens, context: InputContext): boolean {
   const cached = raw.cacheReads + raw.cacheWrites;
   if (cached === 0) return false; // both readings agree: nothing to split out
   // A prompt can never be smaller than its cached part: then it is surely the remainder.

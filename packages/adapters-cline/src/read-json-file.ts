@@ -3,7 +3,7 @@ import { TextDecoder } from 'node:util';
 import { parseJson } from './json-fields.js';
 
 /** Side files and task documents above this size are not read (no real task gets near it). */
-export const MAX_JSON_FILE_BYTES = 256 * 1024 * 1024;
+const MAX_JSON_FILE_BYTES = 256 * 1024 * 1024;
 
 export type JsonFileRead =
   | { kind: 'value'; value: unknown; bytes: number }

@@ -2,13 +2,11 @@ import { join } from 'node:path';
 import { vscodeUserDirCandidates as vscodeUserDirs } from '@rimuru/adapter-kit';
 import type { AdapterContext } from '@rimuru/core';
 
-export { electronAppDataDir as appDataDir, VSCODE_SERVER_DIRS } from '@rimuru/adapter-kit';
-
 /**
  * VS Code and the forks these extensions install into (the list public readers such as
  * splitrail scan), each keeping its `User` folder under the platform's application-data dir.
  */
-export const VSCODE_PRODUCTS = [
+const VSCODE_PRODUCTS = [
   'Code',
   'Code - Insiders',
   'VSCodium',
@@ -20,7 +18,7 @@ export const VSCODE_PRODUCTS = [
 ] as const;
 
 /** Candidate VS Code `User` folders (existing or not): every product, then VS Code Server's. */
-export function vscodeUserDirCandidates(ctx: AdapterContext): string[] {
+function vscodeUserDirCandidates(ctx: AdapterContext): string[] {
   return vscodeUserDirs(ctx, VSCODE_PRODUCTS);
 }
 

@@ -9,7 +9,7 @@ const PATTERN = '*/chats/*/chat-messages.json';
 export async function discoverChats(ctx: AdapterContext): Promise<SourceRef[]> {
   const list = new SourceList();
   for (const root of await codebuffProjectRoots(ctx)) {
-    for (const path of await listFiles(root, PATTERN)) await list.add(path, 'snapshot');
+    for (const path of await listFiles(root, PATTERN)) list.add(path, 'snapshot');
   }
   return list.sources;
 }

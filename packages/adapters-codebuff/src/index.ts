@@ -1,2 +1,1 @@
 export { codebuffAdapter } from './adapter.js';
-export type { ChatContext, ChatParse } from './chat.js';

@@ -5,7 +5,7 @@ import { isRecord, parseEpochMs, trimmedString } from '@rimuru/adapter-kit';
 import type { AdapterDiagnostic, AdapterEvent } from '@rimuru/core';
 import { chatFolderInstant, interpretChat, type ChatContext } from './chat.js';
 
-export const MAX_CHAT_BYTES = 256 * 1024 * 1024;
+const MAX_CHAT_BYTES = 256 * 1024 * 1024;
 
 function warning(code: string, message: string): AdapterDiagnostic {
   return { type: 'diagnostic', severity: 'warning', code, message, line: null };

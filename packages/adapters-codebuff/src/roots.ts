@@ -2,7 +2,7 @@ import { existingDirectories, isDirectory, rootsFromEnv } from '@rimuru/adapter-
 import { basename, join } from 'node:path';
 import { RimuruError, type AdapterContext } from '@rimuru/core';
 
-export const DATA_DIR_VAR = 'CODEBUFF_DATA_DIR';
+const DATA_DIR_VAR = 'CODEBUFF_DATA_DIR';
 
 /** Codebuff's release channels, each with its own config dir (as ccusage checks them). */
 const CHANNELS = ['manicode', 'manicode-dev', 'manicode-staging'] as const;

@@ -13,7 +13,7 @@ export interface RecordSink {
   diagnostic(diagnostic: AdapterDiagnostic): void;
 }
 
-export function warn(line: number | null, code: string, message: string): AdapterDiagnostic {
+function warn(line: number | null, code: string, message: string): AdapterDiagnostic {
   const where = line === null ? '' : `line ${line}: `;
   return { type: 'diagnostic', severity: 'warning', code, message: `${where}${message}`, line };
 }

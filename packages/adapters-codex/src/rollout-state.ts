@@ -6,7 +6,7 @@ import { decodeUsage, encodeUsage, type RawUsage } from './token-usage.js';
  * `detect` until its first usage event, `skip` while usage events share that event's
  * second, `done` afterwards (and from the start for every other session).
  */
-export type ReplayPhase = 'detect' | 'skip' | 'done';
+type ReplayPhase = 'detect' | 'skip' | 'done';
 
 /**
  * Everything a read of a rollout needs to continue exactly where the previous one stopped:

@@ -54,7 +54,7 @@ export function parseRawUsage(value: unknown): UsageParse {
 function counter(value: unknown, name: string): number | string {
   if (value === undefined || value === null) return 0;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    return `${name} is ${JSON.stringify(value) ?? String(value)}, not a non-negative integer`;
+    return `${name} is ${JSON.stringify(value)}, not a non-negative integer`;
   }
   return value;
 }

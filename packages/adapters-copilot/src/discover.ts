@@ -23,13 +23,13 @@ function chatPatterns(root: string): string[] {
 export async function discoverCopilotSources(ctx: AdapterContext): Promise<SourceRef[]> {
   const list = new SourceList();
   for (const root of await copilotCliRoots(ctx)) {
-    for (const path of await listFiles(root, CLI_PATTERNS)) await list.add(path, 'append');
+    for (const path of await listFiles(root, CLI_PATTERNS)) list.add(path, 'append');
   }
   for (const root of await vscodeChatRoots(ctx)) {
-    for (const path of await listFiles(root, chatPatterns(root))) await list.add(path, 'snapshot');
+    for (const path of await listFiles(root, chatPatterns(root))) list.add(path, 'snapshot');
   }
   // Trace stores come last: they add exact tokens to the chats listed above.
-  for (const store of await vscodeTraceStores(ctx)) await list.add(store, 'snapshot');
+  for (const store of await vscodeTraceStores(ctx)) list.add(store, 'snapshot');
   return list.sources;
 }
 

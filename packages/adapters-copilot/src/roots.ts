@@ -20,7 +20,7 @@ const VSCODE_PRODUCTS = ['Code', 'Code - Insiders'] as const;
  * The Copilot CLI's config directory: `COPILOT_CONFIG_DIR` when set (naming a directory that
  * does not exist is a misconfiguration, not an empty machine), else `~/.copilot`.
  */
-export async function copilotConfigDir(ctx: AdapterContext): Promise<string> {
+async function copilotConfigDir(ctx: AdapterContext): Promise<string> {
   const configured = ctx.env[CONFIG_DIR_VAR]?.trim();
   if (configured === undefined || configured === '') return join(ctx.homeDir, '.copilot');
   const dir = resolveUserPath(configured, ctx.homeDir);
@@ -39,7 +39,7 @@ export async function copilotCliRoots(ctx: AdapterContext): Promise<string[]> {
 }
 
 /** Existing VS Code `User` directories: stable, Insiders, then VS Code Server's. */
-export async function vscodeUserDirs(ctx: AdapterContext): Promise<string[]> {
+async function vscodeUserDirs(ctx: AdapterContext): Promise<string[]> {
   return existingDirectories(vscodeUserDirCandidates(ctx, VSCODE_PRODUCTS));
 }
 

@@ -4,7 +4,7 @@ import { basename, dirname } from 'node:path';
 export type CopilotSourceKind = 'cli-events' | 'vscode-chat' | 'vscode-traces';
 
 /** Folders VS Code keeps chat sessions in (per workspace, and for empty windows). */
-export const VSCODE_SESSION_DIRS: readonly string[] = ['chatSessions', 'emptyWindowChatSessions'];
+const VSCODE_SESSION_DIRS: readonly string[] = ['chatSessions', 'emptyWindowChatSessions'];
 
 /**
  * Decided from the path alone so `read()` needs nothing but the source: Copilot Chat's trace

@@ -26,7 +26,7 @@ async function databases(ctx: AdapterContext): Promise<string[]> {
 export async function discoverCrush(ctx: AdapterContext): Promise<SourceRef[]> {
   const list = new SourceList();
   // A SQLite store changes in place: re-read whole (snapshot) when it changes.
-  for (const db of await databases(ctx)) await list.add(db, 'snapshot');
+  for (const db of await databases(ctx)) list.add(db, 'snapshot');
   return list.sources;
 }
 

@@ -4,7 +4,7 @@ import { existingDirectories, rootsFromEnv } from '@rimuru/adapter-kit';
 import { RimuruError, type AdapterContext } from '@rimuru/core';
 import { DB_FILE, REGISTRY_FILE } from './project-registry.js';
 
-export const ENV_VAR = 'CRUSH_GLOBAL_DATA';
+const ENV_VAR = 'CRUSH_GLOBAL_DATA';
 
 /**
  * Crush's global data directory, the one holding `projects.json` (its `GlobalConfigData()`):
@@ -15,8 +15,8 @@ export const ENV_VAR = 'CRUSH_GLOBAL_DATA';
  */
 export async function globalDataDirs(ctx: AdapterContext): Promise<string[]> {
   // A directory holding Crush data: a registry, or directly a project's `crush.db`.
-  const usable = async (path: string) =>
-    existsSync(join(path, REGISTRY_FILE)) || existsSync(join(path, DB_FILE)) ? path : null;
+  const usable = (path: string) =>
+    Promise.resolve(existsSync(join(path, REGISTRY_FILE)) || existsSync(join(path, DB_FILE)) ? path : null);
   const configured = await rootsFromEnv(ctx.env, ENV_VAR, ctx.homeDir, usable);
   if (configured !== null) {
     if (configured.roots.length === 0) {

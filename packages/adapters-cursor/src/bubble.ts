@@ -1,10 +1,10 @@
 import { asObject, modelName, nonEmptyString } from './cursor-record.js';
 import { toEpochMs } from './timestamps.js';
 
-export const USER_BUBBLE = 1;
+const USER_BUBBLE = 1;
 export const ASSISTANT_BUBBLE = 2;
 
-export interface BubbleTokens {
+interface BubbleTokens {
   input: number;
   output: number;
 }

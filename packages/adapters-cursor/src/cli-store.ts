@@ -60,7 +60,7 @@ async function mtimeMs(path: string): Promise<number | null> {
 }
 
 /** The project folder whose md5 names the store's `<md5(cwd)>` directory, if a workspace names it. */
-export function cliProjectPath(storePath: string, knownFolders: readonly string[]): string | null {
+function cliProjectPath(storePath: string, knownFolders: readonly string[]): string | null {
   const hash = basename(dirname(dirname(storePath))).toLowerCase();
   return knownFolders.find((folder) => createHash('md5').update(folder).digest('hex') === hash) ?? null;
 }

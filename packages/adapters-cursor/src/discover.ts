@@ -21,7 +21,7 @@ async function subdirectories(dir: string): Promise<string[]> {
 }
 
 /** `~/.cursor/chats/<md5(cwd)>/<agentId>/store.db`, sorted by path. */
-export async function discoverCliStores(chatsDir: string, limit = Infinity): Promise<string[]> {
+async function discoverCliStores(chatsDir: string, limit = Infinity): Promise<string[]> {
   const stores: string[] = [];
   for (const hash of await subdirectories(chatsDir)) {
     for (const agent of await subdirectories(join(chatsDir, hash))) {

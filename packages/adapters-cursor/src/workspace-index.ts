@@ -9,7 +9,7 @@ import { LEGACY_CHAT_KEY, parseLegacyChats, type LegacyChat } from './legacy-cha
 import { projectPathFromWorkspaceJson } from './workspace-uri.js';
 
 /** The workspace `ItemTable` key listing a workspace's composers: the only composer → project link. */
-export const WORKSPACE_COMPOSERS_KEY = 'composer.composerData';
+const WORKSPACE_COMPOSERS_KEY = 'composer.composerData';
 
 export interface WorkspaceIndex {
   /** Composer id → project folder (null: listed only by windows without a folder). */
@@ -60,11 +60,7 @@ function readWorkspaceDb(db: SqliteView, label: string): WorkspaceDbContent {
 }
 
 /** The project folder of one `workspaceStorage/<hash>` folder, from its `workspace.json`. */
-export async function readWorkspaceJson(
-  dir: string,
-  label: string,
-  diagnostics: AdapterDiagnostic[],
-): Promise<string | null> {
+async function readWorkspaceJson(dir: string, label: string, diagnostics: AdapterDiagnostic[]): Promise<string | null> {
   let text: string;
   try {
     text = await readFile(join(dir, 'workspace.json'), 'utf8');
@@ -80,7 +76,7 @@ export async function readWorkspaceJson(
 }
 
 /** The `<hash>` folders of `workspaceStorage`, sorted by code unit; none when it is missing. */
-export async function workspaceNames(workspaceStorage: string): Promise<string[]> {
+async function workspaceNames(workspaceStorage: string): Promise<string[]> {
   try {
     const entries = await readdir(workspaceStorage, { withFileTypes: true });
     return entries

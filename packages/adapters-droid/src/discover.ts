@@ -17,7 +17,7 @@ export async function discoverDroidSources(ctx: AdapterContext): Promise<SourceR
   const list = new SourceList();
   for (const root of await droidSessionRoots(ctx)) {
     for (const path of await listFiles(root, ['**/*.jsonl', `**/*${SETTINGS_SUFFIX}`])) {
-      await list.add(path, isSettingsFile(path) ? 'snapshot' : 'append');
+      list.add(path, isSettingsFile(path) ? 'snapshot' : 'append');
     }
   }
   return list.sources;

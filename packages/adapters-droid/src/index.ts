@@ -1,2 +1,1 @@
 export { droidAdapter } from './adapter.js';
-export type { DroidUsage } from './token-usage.js';

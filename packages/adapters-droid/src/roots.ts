@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AdapterContext } from '@rimuru/core';
 
 /** The variable ccusage honours: one sessions directory or a comma-separated list of them. */
-export const SESSIONS_DIR_VAR = 'DROID_SESSIONS_DIR';
+const SESSIONS_DIR_VAR = 'DROID_SESSIONS_DIR';
 
 /**
  * The `sessions/` directories Droid writes to. `DROID_SESSIONS_DIR` (comma-separated)

@@ -14,8 +14,7 @@ const PATTERNS = ['*/chats/*.json', '*/chats/*.jsonl', '*/chats/*/*.jsonl'];
 export async function discoverGeminiChats(ctx: AdapterContext): Promise<SourceRef[]> {
   const list = new SourceList();
   for (const root of await geminiRoots(ctx)) {
-    for (const path of await listFiles(root, PATTERNS))
-      await list.add(path, path.endsWith('.jsonl') ? 'append' : 'snapshot');
+    for (const path of await listFiles(root, PATTERNS)) list.add(path, path.endsWith('.jsonl') ? 'append' : 'snapshot');
   }
   return list.sources;
 }

@@ -82,7 +82,7 @@ export function decodeLogState(from: ReadPosition): LogState | null {
     tokensKnown: s['tokensKnown'],
     title,
     projectHint,
-    pendingModels: pending as string[],
+    pendingModels: pending,
     dirty: s['dirty'],
   };
 }

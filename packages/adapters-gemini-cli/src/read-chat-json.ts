@@ -12,7 +12,7 @@ import { chatLocation, projectPathOf } from './chat-location.js';
 import { interpretMessage, type MessageSink } from './chat-message.js';
 
 /** Documents are read whole; one this large is not a chat Gemini CLI wrote. */
-export const MAX_CHAT_BYTES = 256 * 1024 * 1024;
+const MAX_CHAT_BYTES = 256 * 1024 * 1024;
 
 function nonEmptyString(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;

@@ -13,7 +13,7 @@ const PATTERNS = ['sessions.db', '*.jsonl'];
 export async function discoverGooseSources(ctx: AdapterContext): Promise<SourceRef[]> {
   const list = new SourceList();
   for (const root of await gooseSessionRoots(ctx)) {
-    for (const path of await listFiles(root, PATTERNS)) await list.add(path, 'snapshot');
+    for (const path of await listFiles(root, PATTERNS)) list.add(path, 'snapshot');
   }
   return list.sources;
 }

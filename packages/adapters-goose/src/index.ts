@@ -1,2 +1,1 @@
 export { gooseAdapter } from './adapter.js';
-export type { GooseSession, LedgerRequest } from './session-events.js';

@@ -50,7 +50,7 @@ interface DbRead {
  * Everything goes through `select`, so a text value that is not UTF-8 reads as null (libsql
  * would abort the process on it).
  */
-export function readGooseDb(db: SqliteView): DbRead {
+function readGooseDb(db: SqliteView): DbRead {
   if (!db.hasTable('sessions')) return { sessions: [], problems: ['no sessions table: not a Goose sessions.db'] };
   const s = db.columns('sessions');
   if (!s.has('id')) return { sessions: [], problems: ['sessions table has no id column'] };

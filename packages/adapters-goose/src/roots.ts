@@ -2,7 +2,7 @@ import { existingDirectories, isDirectory, rootsFromEnv } from '@rimuru/adapter-
 import { isAbsolute, join } from 'node:path';
 import { RimuruError, type AdapterContext } from '@rimuru/core';
 
-export const PATH_ROOT_VAR = 'GOOSE_PATH_ROOT';
+const PATH_ROOT_VAR = 'GOOSE_PATH_ROOT';
 
 /** Under `GOOSE_PATH_ROOT` Goose keeps its data in `data/`, sessions in `data/sessions/`. */
 async function sessionsDirOf(root: string): Promise<string | null> {

@@ -15,8 +15,7 @@ export const isSummaryFile = (path: string): boolean => /[\\/]summary\.json$/.te
 export async function discoverGrokSources(ctx: AdapterContext): Promise<SourceRef[]> {
   const list = new SourceList();
   for (const root of await grokSessionRoots(ctx)) {
-    for (const path of await listFiles(root, PATTERNS))
-      await list.add(path, isSummaryFile(path) ? 'snapshot' : 'append');
+    for (const path of await listFiles(root, PATTERNS)) list.add(path, isSummaryFile(path) ? 'snapshot' : 'append');
   }
   return list.sources;
 }

@@ -1,2 +1,1 @@
 export { grokAdapter } from './adapter.js';
-export type { TurnUsageRow } from './turn-usage.js';

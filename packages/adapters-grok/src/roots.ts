@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AdapterContext } from '@rimuru/core';
 
 /** The variable ccusage 20 honours: Grok's home (comma-separated list allowed). */
-export const GROK_HOME_VAR = 'GROK_HOME';
+const GROK_HOME_VAR = 'GROK_HOME';
 
 /** A home holds `sessions/`; an entry may also name a sessions tree (or one session) itself. */
 async function sessionsDirOf(entry: string): Promise<string | null> {

@@ -13,10 +13,10 @@ export async function discoverHermesSources(ctx: AdapterContext, limit = Infinit
   const list = new SourceList();
   for (const home of await hermesHomes(ctx)) {
     const db = join(home, 'state.db');
-    if (await isFile(db)) await list.add(db, 'snapshot');
+    if (await isFile(db)) list.add(db, 'snapshot');
     for (const path of await listFiles(join(home, 'sessions'), '*.json')) {
       if (list.sources.length >= limit) break;
-      await list.add(path, 'snapshot');
+      list.add(path, 'snapshot');
     }
     if (list.sources.length >= limit) break;
   }

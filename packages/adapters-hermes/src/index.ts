@@ -1,2 +1,1 @@
 export { hermesAdapter } from './adapter.js';
-export type { HermesSessionRow } from './state-db-rows.js';

@@ -16,7 +16,7 @@ function msOf(value: number | null): number | null {
  * cache write), `reasoning_tokens` is telemetry inside `output_tokens` (a provider's
  * completion tokens include reasoning).
  */
-export function toTokenCounts(t: NonNullable<HermesSessionRow['tokens']>): TokenCounts {
+function toTokenCounts(t: NonNullable<HermesSessionRow['tokens']>): TokenCounts {
   return {
     input: t.input,
     output: t.output,

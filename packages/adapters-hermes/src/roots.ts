@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AdapterContext } from '@rimuru/core';
 
 /** The variable ccusage 20 honours (and Hermes itself): the Hermes home, comma list allowed. */
-export const HERMES_HOME_VAR = 'HERMES_HOME';
+const HERMES_HOME_VAR = 'HERMES_HOME';
 
 /** `$HERMES_HOME` entries, else `~/.hermes` (the same under the user profile on every OS). */
 export async function hermesHomes(ctx: AdapterContext): Promise<string[]> {

@@ -5,7 +5,7 @@ import { createClineFamilyAdapter, type ClineFamilyFlavor } from '@rimuru/adapte
  * `globalStorage/kilocode.kilo-code` (see README). Kilo Code 7 keeps its sessions in a
  * SQLite store instead, which this adapter does not read.
  */
-export const KILO_CODE_FLAVOR: ClineFamilyFlavor = {
+const KILO_CODE_FLAVOR: ClineFamilyFlavor = {
   id: 'kilo-code',
   label: 'Kilo Code',
   extensionId: 'kilocode.kilo-code',

@@ -5,7 +5,7 @@ import { locateWire } from './layout.js';
 import { loadSessionContext } from './session-context.js';
 import { decodeWireState, encodeWireState } from './wire-state.js';
 
-export { DEFAULT_READ_LIMITS, type ReadLimits };
+export type { ReadLimits };
 
 /**
  * Reads a Kimi wire log (either layout) from `from.offset`: usage per model call, one activity

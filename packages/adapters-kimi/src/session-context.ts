@@ -12,8 +12,6 @@ export interface SessionContext {
   defaultModel: string | null;
 }
 
-type Fields = Record<string, unknown>;
-
 async function readJson(path: string): Promise<unknown> {
   try {
     return JSON.parse(await readFile(path, 'utf8')) as unknown;

@@ -33,8 +33,8 @@ const LEGACY_PATTERNS = ['storage/session/**/*.json', 'storage/message/**/*.json
 export async function discoverStoreSources(config: StoreConfig, ctx: AdapterContext): Promise<SourceRef[]> {
   const list = new SourceList();
   for (const root of await storeRoots(config, ctx)) {
-    for (const db of await storeDbs(config, root)) await list.add(db, 'snapshot');
-    for (const file of await listFiles(root, LEGACY_PATTERNS)) await list.add(file, 'snapshot');
+    for (const db of await storeDbs(config, root)) list.add(db, 'snapshot');
+    for (const file of await listFiles(root, LEGACY_PATTERNS)) list.add(file, 'snapshot');
   }
   return list.sources;
 }

@@ -22,7 +22,7 @@ export interface PiFileState {
   title: string | null;
 }
 
-export function freshState(): PiFileState {
+function freshState(): PiFileState {
   return {
     line: 0,
     cwd: null,

@@ -145,15 +145,20 @@ export class PiLineInterpreter {
     const responseId = nonBlankString(message['responseId']) ?? '';
     const when = messageAt?.ms ?? at.iso;
     const raw = message['usage'] as Fields;
+    // parsePiUsage accepted it: each class is a count, or absent or null (0).
+    const rawCount = (key: string): number => {
+      const value = raw[key];
+      return typeof value === 'number' ? value : 0;
+    };
     const dedupeKey = [
       when,
       provider,
       model ?? '',
-      raw['input'] ?? 0,
-      raw['output'] ?? 0,
-      raw['cacheRead'] ?? 0,
-      raw['cacheWrite'] ?? 0,
-      raw['totalTokens'] ?? 0,
+      rawCount('input'),
+      rawCount('output'),
+      rawCount('cacheRead'),
+      rawCount('cacheWrite'),
+      rawCount('totalTokens'),
       responseId,
     ].join('|');
     this.emit({

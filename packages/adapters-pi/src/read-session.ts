@@ -3,7 +3,7 @@ import type { AdapterEvent, ReadPosition } from '@rimuru/core';
 import { decodeState, encodeState } from './file-state.js';
 import { PiLineInterpreter, type PiSessionNaming } from './interpret-line.js';
 
-export { DEFAULT_READ_LIMITS, type ReadLimits };
+export type { ReadLimits };
 
 /**
  * Reads a pi-format session file (pi-agent, OpenClaw) from `from.offset`: usage per assistant

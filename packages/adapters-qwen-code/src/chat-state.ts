@@ -38,5 +38,5 @@ export function decodeChatState(from: ReadPosition): ChatState | null {
     !okString(projectPath)
   )
     return null;
-  return { line, sessionId: sessionId as string | null, projectPath: projectPath as string | null, tokensKnown };
+  return { line, sessionId, projectPath, tokensKnown };
 }

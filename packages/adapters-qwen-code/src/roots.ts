@@ -11,7 +11,7 @@ const DATA_DIR_VAR = 'QWEN_DATA_DIR';
  * `QWEN_RUNTIME_DIR`, and its home `QWEN_HOME` (default `~/.qwen`; `os.homedir()` on every
  * platform, so `%USERPROFILE%\.qwen` on Windows), each place once.
  */
-export async function qwenHomes(ctx: AdapterContext): Promise<string[]> {
+async function qwenHomes(ctx: AdapterContext): Promise<string[]> {
   const configured = await rootsFromEnv(ctx.env, DATA_DIR_VAR, ctx.homeDir);
   if (configured !== null) {
     if (configured.roots.length === 0) {

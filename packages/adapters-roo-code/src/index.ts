@@ -6,7 +6,7 @@ import { createClineFamilyAdapter, type ClineFamilyFlavor } from '@rimuru/adapte
  * (see README). Roo's CLI runs the extension on a VS Code shim whose global storage is
  * `~/.vscode-mock/global-storage`.
  */
-export const ROO_CODE_FLAVOR: ClineFamilyFlavor = {
+const ROO_CODE_FLAVOR: ClineFamilyFlavor = {
   id: 'roo-code',
   label: 'Roo Code',
   extensionId: 'rooveterinaryinc.roo-cline',

@@ -17,6 +17,11 @@ export interface AgentLookup {
 const GENERIC_VARIABLES =
   /^(HOME|USERPROFILE|HOMEDRIVE|HOMEPATH|APPDATA|LOCALAPPDATA|XDG_[A-Z_]+|PATH|TMPDIR|TEMP|TMP|USER|SHELL|WSL_DISTRO_NAME)$/;
 
+/** The first line of what a lookup threw: enough for one row of doctor's report. */
+function firstLineOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
+
 /**
  * Asks each adapter for its data roots while noting every path it checks and every variable it
  * reads: what `rimuru doctor`, an empty `rimuru sessions` and the TUI show on a machine where
@@ -38,10 +43,7 @@ export async function lookupAgents(adapters: readonly AgentAdapter[], ctx: Adapt
       roots: result.value ?? [],
       lookedIn: result.paths,
       variables: [...read].filter((v) => !GENERIC_VARIABLES.test(v)),
-      error:
-        result.error === undefined
-          ? null
-          : (result.error instanceof Error ? result.error.message : String(result.error)).split('\n')[0]!,
+      error: result.error === undefined ? null : firstLineOf(result.error),
     });
   }
   return out;

@@ -11,7 +11,7 @@ import type { RimuruConfig } from './config.js';
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** What the user typed: `--db`, `--timezone`, `--cost-mode`, `--active-window` (undefined: not given). */
-export interface AppSettingsFlags {
+interface AppSettingsFlags {
   db?: string;
   timezone?: string;
   costMode?: string;

@@ -35,7 +35,7 @@ export interface BudgetStatusOptions {
 }
 
 /** What one budget has spent in its current period: one SQL aggregate over the usage records. */
-export async function budgetSpentNanos(
+async function budgetSpentNanos(
   store: BudgetStatusStore,
   budget: Budget,
   window: { start: Date; end: Date },

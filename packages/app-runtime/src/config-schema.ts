@@ -6,7 +6,7 @@ import { z } from 'zod';
 const usdPerMillion = z.union([z.number().finite().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)]);
 
 /** One user price, USD per million tokens: `{ "input": 3, "output": 15, "cacheRead": 0.3 }`. */
-export const priceOverrideSchema = z.object({
+const priceOverrideSchema = z.object({
   input: usdPerMillion,
   output: usdPerMillion,
   cacheRead: usdPerMillion.optional(),
@@ -15,7 +15,7 @@ export const priceOverrideSchema = z.object({
 });
 
 /** One plan of an agent type: `{ "plan": "claude-max-20x", "since": "2026-01-01" }`. */
-export const planSettingSchema = z
+const planSettingSchema = z
   .object({
     plan: z.string().min(1),
     monthlyUsd: z.number().finite().nonnegative().optional(),

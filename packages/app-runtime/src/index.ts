@@ -5,22 +5,14 @@
 export { configPath, loadConfig, type RimuruConfig } from './config.js';
 export { envWithConfigRoots } from './config-roots.js';
 export { lookupAgents, type AgentLookup } from './agent-lookup.js';
-export { loadAppContext, machineHost, type AppContext } from './app-context.js';
-export {
-  resolveAppSettings,
-  storeSelectionInput,
-  type AppSettings,
-  type AppSettingsFlags,
-  type AppSettingsInput,
-  type StoreSelectionInput,
-} from './app-settings.js';
-export { budgetSpentNanos, budgetStatuses, type BudgetStatusOptions, type BudgetStatusStore } from './budget-status.js';
+export { loadAppContext, type AppContext } from './app-context.js';
+export { resolveAppSettings, storeSelectionInput } from './app-settings.js';
+export { budgetStatuses } from './budget-status.js';
 export {
   hasPlans,
   planReturnLines,
   planReturnsAnswer,
   type PlanReturnJson,
   type PlanReturnsJson,
-  type PlanReturnsQuestion,
   type PlanReturnsStore,
 } from './plan-returns.js';

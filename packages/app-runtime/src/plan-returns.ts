@@ -79,11 +79,11 @@ export async function planReturnsAnswer(store: PlanReturnsStore, q: PlanReturnsQ
     groupBy: 'agentType',
     ...(q.range.from ? { from: q.range.from } : {}),
     ...(q.range.to ? { to: q.range.to } : {}),
-    ...(q.agentTypes ? { agentTypes: q.agentTypes as AgentType[] } : {}),
+    ...(q.agentTypes ? { agentTypes: q.agentTypes } : {}),
     ...(q.hosts ? { hosts: q.hosts } : {}),
   });
   const apiCost = new Map<AgentType, bigint>();
-  for (const g of groups) if (g.group !== null) apiCost.set(g.group as AgentType, selectCostNanos(g, q.costMode));
+  for (const g of groups) if (g.group !== null) apiCost.set(g.group, selectCostNanos(g, q.costMode));
   const returns = planReturns(periods, apiCost, q.range, q.zone, q.now);
   let api = 0n;
   let fees = 0n;

@@ -30,7 +30,7 @@ export type BuiltinAgentType = (typeof BUILTIN_AGENT_TYPES)[number];
 export type AgentType = BuiltinAgentType | (string & {});
 
 /** Icons used in tables and the TUI, one per built-in agent type. */
-export const AGENT_ICONS = {
+const AGENT_ICONS = {
   'claude-code': '⟁',
   cursor: '◫',
   copilot: '◈',

@@ -64,6 +64,7 @@ const AMOUNT_RE = /^\$?(\d+(\.\d*)?|\.\d+)$/;
 /** A budget name as stored: trimmed, 1–64 printable characters. */
 export function parseBudgetName(text: string): string {
   const name = text.trim();
+  // eslint-disable-next-line no-control-regex -- a control character is what makes a name unprintable
   if (name === '' || name.length > MAX_NAME_LENGTH || /[\u0000-\u001f\u007f]/.test(name)) {
     throw new UsageError(`Invalid budget name "${text}": expected 1 to ${MAX_NAME_LENGTH} printable characters`);
   }

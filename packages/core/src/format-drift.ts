@@ -101,7 +101,7 @@ export function mergeRecordedFormatDrift(
   drift: readonly FormatDrift[],
   at: Date,
 ): string | null {
-  const byAgent = new Map(previous.map((d) => [d.agentType as string, d] as const));
+  const byAgent = new Map(previous.map((d) => [d.agentType, d] as const));
   for (const agentType of agentsRead) byAgent.delete(agentType);
   for (const d of drift) byAgent.set(d.agentType, { ...d, at: at.toISOString() });
   if (previous.length === 0 && byAgent.size === 0) return null;

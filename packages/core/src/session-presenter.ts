@@ -39,7 +39,7 @@ export function projectName(path: string | null): string {
 }
 
 /** A session's dollars in its cost mode, `—` when the cost is unknown (never a misleading $0.00). */
-export function sessionCostText(s: Pick<SessionJson, 'costUsd' | 'costSource'>): string {
+function sessionCostText(s: Pick<SessionJson, 'costUsd' | 'costSource'>): string {
   return s.costSource === 'unknown' ? '—' : formatUsd(s.costUsd);
 }
 
@@ -105,10 +105,7 @@ export interface SessionDetailViewJson extends SessionJson {
   byModel: ModelBreakdownJson[];
 }
 
-export function toModelBreakdownJson(
-  m: ModelUsageFigures,
-  costMode: SessionJsonOptions['costMode'],
-): ModelBreakdownJson {
+function toModelBreakdownJson(m: ModelUsageFigures, costMode: SessionJsonOptions['costMode']): ModelBreakdownJson {
   const t = m.tokens;
   return {
     model: m.model,

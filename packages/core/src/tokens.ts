@@ -41,9 +41,3 @@ export function addTokens(a: TokenCounts, b: TokenCounts): TokenCounts {
     reasoning: a.reasoning + b.reasoning,
   };
 }
-
-export function sumTokens(items: Iterable<TokenCounts>): TokenCounts {
-  let acc: TokenCounts = { ...ZERO_TOKENS };
-  for (const t of items) acc = addTokens(acc, t);
-  return acc;
-}

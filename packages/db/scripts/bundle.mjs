@@ -4,9 +4,11 @@
 // query compiler by relative path). Dynamic imports become chunks, so a driver's package imports
 // stay inside its chunk: a SQLite read never loads the ORM's driver stack.
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { bundleLibrary } from '../../../scripts/bundle-library.mjs';
 
 await bundleLibrary({
+  build,
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   entryPoints: ['src/index.ts'],
   external: ['./generated/postgres/*', './generated/sqlite/*'],

@@ -7,8 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const canonicalPath = join(repoRoot, 'prisma', 'schema.prisma');
-export const derivedPath = join(repoRoot, 'prisma', 'sqlite', 'schema.prisma');
+const canonicalPath = join(repoRoot, 'prisma', 'schema.prisma');
+const derivedPath = join(repoRoot, 'prisma', 'sqlite', 'schema.prisma');
 
 const HEADER = [
   '// GENERATED FILE, do not edit: derived from prisma/schema.prisma by',
@@ -34,7 +34,7 @@ export function deriveSqliteSchema(canonical) {
 function main() {
   const expected = deriveSqliteSchema(readFileSync(canonicalPath, 'utf8'));
   if (process.argv.includes('--check')) {
-    let actual = null;
+    let actual;
     try {
       actual = readFileSync(derivedPath, 'utf8');
     } catch {

@@ -6,11 +6,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const migrationsRoot = join(packageRoot, '..', '..', 'prisma', 'migrations');
+const migrationsRoot = join(packageRoot, '..', '..', 'prisma', 'migrations');
 const outFile = join(packageRoot, 'src', 'generated', 'migrations.ts');
 
 /** @param {'postgres' | 'sqlite'} dialect */
-export function readMigrationFiles(dialect) {
+function readMigrationFiles(dialect) {
   const dir = join(migrationsRoot, dialect);
   return readdirSync(dir)
     .filter((name) => /^\d{4}_[a-z0-9_]+\.sql$/.test(name))

@@ -1,4 +1,3 @@
-import type { AgentType } from '@rimuru/core';
 import { rawDateOrNull, rawInt } from './raw-values.js';
 import { sql } from './sql.js';
 import type { SqlRunner } from './sql-runner.js';
@@ -15,7 +14,7 @@ export async function listAgents(db: SqlRunner): Promise<AgentRow[]> {
     ORDER BY a.type, a.name, a.host`);
   return rows.map((r) => ({
     id: String(r.id),
-    type: String(r.type) as AgentType,
+    type: String(r.type),
     name: String(r.name),
     host: String(r.host),
     sessionCount: rawInt(r.session_count),

@@ -16,7 +16,7 @@ function parseState(text: string | null): JsonValue | null {
 
 function toCheckpoint(row: RawRow): SourceCheckpoint {
   return {
-    agentType: String(row.agent_type) as AgentType,
+    agentType: String(row.agent_type),
     path: String(row.path),
     device: rawStringOrNull(row.device),
     inode: rawStringOrNull(row.inode),

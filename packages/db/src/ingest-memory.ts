@@ -15,7 +15,7 @@ export interface WriteCountingRunner extends SqlRunner {
   readonly committedWrites: number;
 }
 
-export function isWriteCounting(db: SqlRunner): db is WriteCountingRunner {
+function isWriteCounting(db: SqlRunner): db is WriteCountingRunner {
   return typeof (db as Partial<WriteCountingRunner>).dataVersion === 'function';
 }
 

@@ -13,7 +13,7 @@ export interface MigrationReport {
 }
 
 /** Arbitrary constant identifying Rimuru's migration lock among other apps' advisory locks. */
-export const MIGRATION_LOCK_KEY = 7_242_015_553_002_001n;
+const MIGRATION_LOCK_KEY = 7_242_015_553_002_001n;
 
 const CREATE_TABLE = {
   postgres: sql`CREATE TABLE IF NOT EXISTS rimuru_migrations (
@@ -56,7 +56,7 @@ function exclusive<T>(db: SqlRunner, work: (tx: SqlRunner) => Promise<T>): Promi
   });
 }
 
-export function newerVersionError(version: number): StoreError {
+function newerVersionError(version: number): StoreError {
   return new StoreError(
     'DB_NEWER_VERSION',
     `This store was written by a newer Rimuru (schema ${version}); upgrade rimuru to use it.`,

@@ -4,7 +4,7 @@ import type { Sql } from './sql.js';
 import type { RawRow, SqlRunner } from './sql-runner.js';
 
 /** How long a connect may take before the store reports the server unreachable. */
-export const POSTGRES_CONNECT_TIMEOUT_MS = 5_000;
+const POSTGRES_CONNECT_TIMEOUT_MS = 5_000;
 
 /** PostgreSQL's type oid of BIGINT (int8): COUNT(*), SUMs cast to BIGINT, token and money columns. */
 const INT8_OID = 20;
@@ -59,11 +59,12 @@ export async function openPgConnection(url: string): Promise<PgConnection> {
     // A report of a 30-day team history groups ~0.1 M summary rows: at the default 4 MB the
     // planner sorts them on disk instead of hashing them in memory (4× slower, bench/README.md).
     options: '-c TimeZone=UTC -c work_mem=32MB',
+    // pg-types declares each parser as returning any: it turns one value's text into a value.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8_OID
           ? (text: string) => BigInt(text)
-          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+          : (pg.types.getTypeParser(oid, format) as (text: string) => unknown)) as typeof pg.types.getTypeParser,
     },
   });
   // An idle client's error (server restart) must not crash the process.

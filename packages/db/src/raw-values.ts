@@ -3,6 +3,11 @@
  * SQLite (libsql, intMode 'bigint') gives ISO text, bigint and 0/1. These read either the same.
  */
 
+/** A driver value as text: TEXT as it is; numbers, bigints, decimals and anything else by their own toString. */
+export function rawText(value: unknown): string {
+  return String(value);
+}
+
 export function rawDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(String(value));
 }
@@ -14,7 +19,7 @@ export function rawDateOrNull(value: unknown): Date | null {
 export function rawBigInt(value: unknown): bigint {
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number') return BigInt(value);
-  return BigInt(String(value ?? 0));
+  return BigInt(rawText(value ?? 0));
 }
 
 export function rawBigIntOrNull(value: unknown): bigint | null {
@@ -30,5 +35,5 @@ export function rawInt(value: unknown): number {
 }
 
 export function rawStringOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
+  return value === null || value === undefined ? null : rawText(value);
 }

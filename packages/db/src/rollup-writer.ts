@@ -23,10 +23,7 @@ import { chunk, joinSql, sql } from './sql.js';
 const CHUNK = 200;
 
 /** Sums of usage records per (session, model, priced), typed: exact bigint on both dialects. */
-export async function usageGroupsBySession(
-  tx: SqlRunner,
-  sessionIds: readonly string[],
-): Promise<Map<string, UsageGroup[]>> {
+async function usageGroupsBySession(tx: SqlRunner, sessionIds: readonly string[]): Promise<Map<string, UsageGroup[]>> {
   const bySession = new Map<string, UsageGroup[]>();
   for (const ids of chunk(sessionIds, CHUNK)) {
     const groups = await tx.query<Record<string, unknown>>(sql`

@@ -1,4 +1,3 @@
-import type { AgentType } from '@rimuru/core';
 import { rawInt } from './raw-values.js';
 import { sql } from './sql.js';
 import type { SqlRunner } from './sql-runner.js';
@@ -10,7 +9,7 @@ export async function diagnosticCountsByAgent(db: SqlRunner): Promise<SourceDiag
     await db.query(sql`SELECT agent_type, COUNT(*) AS sources, CAST(COALESCE(SUM(diagnostic_count), 0) AS BIGINT) AS diagnostics
     FROM source_files GROUP BY agent_type ORDER BY agent_type`);
   return rows.map((r) => ({
-    agentType: String(r.agent_type) as AgentType,
+    agentType: String(r.agent_type),
     sources: rawInt(r.sources),
     diagnostics: rawInt(r.diagnostics),
   }));

@@ -8,7 +8,7 @@ type Connection = InstanceType<typeof Database>;
 type Statement = ReturnType<Connection['prepare']>;
 
 /** Per-connection settings; the connection is kept for the store's life, so they stick. */
-export const SQLITE_PRAGMAS = [
+const SQLITE_PRAGMAS = [
   // First: switching to WAL (even when the file already is) takes a lock, and a process that
   // opens the store while others read or write must wait for it, not fail at once.
   `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`,
@@ -43,9 +43,14 @@ function bindable(value: unknown): unknown {
   }
 }
 
+/** A driver error's code and message as one text, to match SQLite's codes and wordings against. */
+function codeAndMessage(error: unknown): string {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return `${typeof code === 'string' ? code : ''} ${typeof message === 'string' ? message : ''}`;
+}
+
 function isBusy(error: unknown): boolean {
-  const text = `${(error as { code?: unknown }).code ?? ''} ${(error as Error).message ?? ''}`;
-  return /SQLITE_BUSY|database is locked/i.test(text);
+  return /SQLITE_BUSY|database is locked/i.test(codeAndMessage(error));
 }
 
 /**
@@ -88,12 +93,7 @@ export class SqliteRunner implements SqlRunner {
     try {
       db = connect(uri);
     } catch (error) {
-      if (
-        !/SQLITE_CANTOPEN|unable to open/i.test(
-          `${(error as { code?: unknown }).code ?? ''} ${(error as Error).message}`,
-        )
-      )
-        throw error;
+      if (!/SQLITE_CANTOPEN|unable to open/i.test(codeAndMessage(error))) throw error;
       db = connect(`${uri}&immutable=1`);
     }
     db.defaultSafeIntegers(true);
@@ -192,8 +192,10 @@ export class SqliteRunner implements SqlRunner {
       await this.beginImmediate();
       const tx: SqlRunner = {
         dialect: 'sqlite',
+        /* eslint-disable @typescript-eslint/require-await -- run now, inside the open transaction; `async` turns a SQL error into a rejection */
         query: async <R>(statement: Sql) => this.queryNow<R>(statement),
         execute: async (statement: Sql) => this.executeNow(statement),
+        /* eslint-enable @typescript-eslint/require-await */
         transaction: (nested) => nested(tx),
       };
       try {

@@ -3,6 +3,7 @@ import { dirname, join, basename } from 'node:path';
 import { StoreError, UsageError } from '@rimuru/core';
 import { sqliteOpenError } from './connection-errors.js';
 import { openStore, openStoreConnection, SCHEMA_VERSION } from './open-store.js';
+import { rawText } from './raw-values.js';
 import { sql } from './sql.js';
 import { libsqlClient, sqliteConfig } from './sqlite-config.js';
 import type { StoreTarget } from './store-target.js';
@@ -81,7 +82,7 @@ export async function verifyBackupFile(path: string): Promise<number> {
   const client = (await libsqlClient())(sqliteConfig(path));
   try {
     const check = await client.execute('PRAGMA integrity_check');
-    const verdict = String(check.rows[0]?.[0] ?? '');
+    const verdict = rawText(check.rows[0]?.[0] ?? '');
     if (verdict !== 'ok')
       throw new StoreError('DB_CORRUPT', `The backup ${path} fails SQLite's integrity check: ${verdict}`);
     const table = await client.execute(

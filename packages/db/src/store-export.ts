@@ -10,11 +10,11 @@ import { decodeRow, encodeRow } from './store-export-codec.js';
 import { rowsPerInsert, STORE_TABLES, type StoreTable } from './store-tables.js';
 import type { StoreTarget } from './store-target.js';
 
-export const EXPORT_FORMAT = 'rimuru-export';
+const EXPORT_FORMAT = 'rimuru-export';
 /** Rows per page read: large enough to amortise a round trip, small enough to keep memory flat. */
 const PAGE = 2000;
 
-export interface ExportHeader {
+interface ExportHeader {
   format: typeof EXPORT_FORMAT;
   version: 1;
   schemaVersion: number;
@@ -146,22 +146,6 @@ class ExportReader {
     }
     return this.trailer;
   }
-}
-
-interface ParsedExport {
-  rows: Map<string, Record<string, unknown>[]>;
-  counts: TableCounts;
-}
-
-/** Reads and checks a whole export into memory (for tools and tests; importStore streams instead). */
-export async function parseExport(lines: AsyncIterable<string> | Iterable<string>): Promise<ParsedExport> {
-  const reader = new ExportReader();
-  const rows = new Map<string, Record<string, unknown>[]>(STORE_TABLES.map((t) => [t.name, []]));
-  for await (const line of lines) {
-    const decoded = reader.accept(line);
-    if (decoded !== null) rows.get(decoded.table.name)!.push(decoded.row);
-  }
-  return { rows, counts: reader.finish() };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { sqliteOpenError } from './connection-errors.js';
+import { rawText } from './raw-values.js';
 import { libsqlClient, sqliteConfig } from './sqlite-config.js';
 import { sqliteFileWritable } from './sqlite-file.js';
 import { sql } from './sql.js';
@@ -12,7 +13,7 @@ export async function checkSqliteIntegrity(path: string): Promise<string> {
   const client = (await libsqlClient())(sqliteConfig(path));
   try {
     const result = await client.execute('PRAGMA integrity_check');
-    return String(result.rows[0]?.[0] ?? 'no answer');
+    return rawText(result.rows[0]?.[0] ?? 'no answer');
   } catch (error) {
     throw sqliteOpenError(error, path);
   } finally {
@@ -27,7 +28,7 @@ async function checkReadOnlyIntegrity(path: string): Promise<string> {
     const runner = SqliteRunner.openReadOnly(path);
     try {
       const [row] = await runner.query(sql`PRAGMA integrity_check`);
-      return String(Object.values(row ?? {})[0] ?? 'no answer');
+      return rawText(Object.values(row ?? {})[0] ?? 'no answer');
     } finally {
       runner.close();
     }

@@ -1,5 +1,5 @@
-import { rawBigInt, rawBool, rawDate } from './raw-values.js';
-import { joinSql, rawSql, sql, type Sql } from './sql.js';
+import { rawBigInt, rawBool, rawDate, rawText } from './raw-values.js';
+import { rawSql, type Sql } from './sql.js';
 import { ExactDecimal } from './store-export-codec.js';
 import type { RawRow } from './sql-runner.js';
 
@@ -197,7 +197,7 @@ function readValue(kind: ColumnKind, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (kind) {
     case 'text':
-      return String(value);
+      return rawText(value);
     case 'int':
     case 'float':
       return Number(value);
@@ -227,9 +227,4 @@ export function columnListSql(table: TableSpec): Sql {
 export function bindValue(column: ColumnSpec, value: unknown): unknown {
   if (value === undefined) return column.fallback ?? null;
   return value instanceof ExactDecimal ? value.text : value;
-}
-
-/** One `(…)` tuple of a multi-row insert, from a row keyed by field name. */
-export function valuesTupleSql(table: TableSpec, row: Record<string, unknown>): Sql {
-  return sql`(${joinSql(table.columns.map((c) => bindValue(c, row[c.field])))})`;
 }

@@ -1,6 +1,6 @@
 import { SUMMED_TOKEN_COLUMNS, tokensFrom } from './token-columns.js';
 import { addPlanUnits, addTokens, type AgentType, type PlanUnitSums } from '@rimuru/core';
-import { rawBigIntOrNull, rawBool, rawInt } from './raw-values.js';
+import { rawBigIntOrNull, rawBool, rawInt, rawStringOrNull } from './raw-values.js';
 import { escapeLike } from './session-filter-sql.js';
 import { isUuid } from './session-queries.js';
 import { emptySql, inListSql, joinSql, sql, type Sql } from './sql.js';
@@ -192,7 +192,7 @@ export async function sessionUsageByModel(db: SqlRunner, sessionId: string): Pro
     WHERE u.session_id = ${sessionId.toLowerCase()} GROUP BY u.model, u.priced`);
   const byModel = new Map<string | null, ModelUsage>();
   for (const g of groups) {
-    const model = g.model === null || g.model === undefined ? null : String(g.model);
+    const model = rawStringOrNull(g.model);
     const entry = byModel.get(model) ?? { model, ...emptyTotals() };
     addGroup(entry, g);
     byModel.set(model, entry);

@@ -53,7 +53,7 @@ const orderOf = (row: UsageRow): CopyOrder => ({
 });
 
 /** Among copies with one dedupe key in a batch, the winner by `beats`. */
-export function dedupeBatch(rows: readonly UsageRow[]): { kept: UsageRow[]; dropped: number } {
+function dedupeBatch(rows: readonly UsageRow[]): { kept: UsageRow[]; dropped: number } {
   const byKey = new Map<string, UsageRow>();
   for (const row of rows) {
     const current = byKey.get(row.usage.event.dedupeKey);

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { readTextOrNull, writeAtomic, type HookChange } from './file-io.js';
 import { hookCommandLine } from './hook-command.js';
-import { isObject, parseSettings, settingsText, type Json, type JsonObject } from './settings-json.js';
+import { isObject, parseSettings, type Json, type JsonObject } from './settings-json.js';
 
 /** Claude Code's hook event that runs before a prompt is sent; exit 2 refuses the prompt. */
 export const GUARD_EVENT = 'UserPromptSubmit';
@@ -12,7 +12,7 @@ function isOurs(hook: Json): boolean {
   return isObject(hook) && typeof hook.command === 'string' && OURS.test(hook.command);
 }
 
-export function guardCommand(): string {
+function guardCommand(): string {
   return hookCommandLine(['budget', 'guard']);
 }
 
@@ -21,7 +21,7 @@ function withoutGuard(settings: JsonObject): JsonObject {
   const copy = structuredClone(settings);
   if (!isObject(copy.hooks) || !Array.isArray(copy.hooks[GUARD_EVENT])) return copy;
   const kept: Json[] = [];
-  for (const group of copy.hooks[GUARD_EVENT] as Json[]) {
+  for (const group of copy.hooks[GUARD_EVENT]) {
     if (!isObject(group) || !Array.isArray(group.hooks) || !group.hooks.some(isOurs)) kept.push(group);
     else if (group.hooks.some((h) => !isOurs(h))) kept.push({ ...group, hooks: group.hooks.filter((h) => !isOurs(h)) });
   }
@@ -50,7 +50,7 @@ export async function installBudgetGuard(path: string): Promise<HookChange> {
   if (current.length === 1 && isObject(current[0]) && current[0].command === guardCommand()) return 'unchanged';
   const next = withoutGuard(settings);
   const hooks: JsonObject = isObject(next.hooks) ? next.hooks : {};
-  const groups = Array.isArray(hooks[GUARD_EVENT]) ? (hooks[GUARD_EVENT] as Json[]) : [];
+  const groups = Array.isArray(hooks[GUARD_EVENT]) ? hooks[GUARD_EVENT] : [];
   hooks[GUARD_EVENT] = [...groups, { hooks: [{ type: 'command', command: guardCommand() }] }];
   next.hooks = hooks;
   await writeAtomic(path, `${JSON.stringify(next, null, 2)}\n`);

@@ -1,13 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import { readTextOrNull, removeIfExists, writeAtomic } from './file-io.js';
 import { hookCommandLine } from './hook-command.js';
-import { isObject, parseSettings, settingsText, type Json, type JsonObject } from './settings-json.js';
+import { isObject, parseSettings, settingsText, type Json } from './settings-json.js';
 
 /**
  * installed: there was no statusLine; updated: ours, now calling this rimuru; unchanged: ours
  * already; kept: the user's own stays (no --replace); replaced: the user's own made way for ours.
  */
-export type StatuslineChange = 'installed' | 'updated' | 'unchanged' | 'kept' | 'replaced';
+type StatuslineChange = 'installed' | 'updated' | 'unchanged' | 'kept' | 'replaced';
 
 export interface StatuslineInstall {
   change: StatuslineChange;
@@ -21,7 +21,7 @@ export interface StatuslineInstall {
 /** Ours whatever path rimuru runs from: the rimuru script (`…/rimuru`, `…/run.js`) then `statusline`. */
 const OURS = /(^|[\s/'"])(rimuru|run\.js)'?\s+statusline(\s|$)/;
 
-export function statuslineCommand(): string {
+function statuslineCommand(): string {
   return hookCommandLine(['statusline']);
 }
 
@@ -30,7 +30,7 @@ function isOurs(statusLine: Json | undefined): boolean {
 }
 
 /** Where the user's statusLine is kept while ours replaces it. */
-export function savedStatuslinePath(path: string): string {
+function savedStatuslinePath(path: string): string {
   return `${path}.rimuru-statusline`;
 }
 

@@ -5,7 +5,7 @@ import { backupPathOf, readTextOrNull, removeIfExists, writeAtomic, type HookCha
 import { rimuruArgv } from './hook-command.js';
 
 /** Codex runs `notify` with the event JSON appended as one more argument. */
-export function codexNotifyArgv(): string[] {
+function codexNotifyArgv(): string[] {
   return [...rimuruArgv(), 'hook', 'notify', '--agent', 'codex'];
 }
 
@@ -13,7 +13,7 @@ const OURS = (value: unknown): boolean => Array.isArray(value) && value.join(' '
 
 function parse(text: string, path: string): Record<string, unknown> {
   try {
-    return parseToml(text) as Record<string, unknown>;
+    return parseToml(text);
   } catch (error) {
     throw new RimuruError('CONFIG_ERROR', `${path} is not valid TOML: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -4,7 +4,7 @@ import { hookCommandLine } from './hook-command.js';
 import { isObject, parseSettings, settingsText, type Json, type JsonObject } from './settings-json.js';
 
 /** The `rimuru hook <event>` events an agent hook can call. */
-export type RimuruHookEvent = 'session-start' | 'stop' | 'session-end';
+type RimuruHookEvent = 'session-start' | 'stop' | 'session-end';
 
 /**
  * An agent that takes Claude-Code-style command hooks in a JSON settings file:
@@ -68,7 +68,7 @@ function withOurs(target: JsonHooksAgent, settings: JsonObject): JsonObject {
   const copy = withoutOurs(target, settings);
   const hooks: JsonObject = isObject(copy.hooks) ? copy.hooks : {};
   for (const [event, rimuruEvent] of Object.entries(target.events)) {
-    const groups = Array.isArray(hooks[event]) ? (hooks[event] as Json[]) : [];
+    const groups = Array.isArray(hooks[event]) ? hooks[event] : [];
     // No matcher: every start source and end reason (lifecycle matchers filter on those).
     hooks[event] = [...groups, { hooks: [{ type: 'command', command: commandFor(target.agent, rimuruEvent) }] }];
   }

@@ -66,7 +66,7 @@ export default class Watch extends BaseCommand<typeof Watch> {
       zone: runtime.config.timezone ?? systemTimeZone(),
       notify,
       write: (line) => process.stderr.write(`${line}\n`),
-      warn: (error) => process.stderr.write(`warning: budgets: ${renderError(error as Error).line}\n`),
+      warn: (error) => process.stderr.write(`warning: budgets: ${renderError(error).line}\n`),
     });
     if (this.flags.once) {
       process.stderr.write(`${syncSummaryLine(await syncAll(options))}\n`);
@@ -95,7 +95,7 @@ export default class Watch extends BaseCommand<typeof Watch> {
       onStatus: ({ session, status }) =>
         process.stderr.write(`[${new Date().toISOString()}] ${status}: ${label(session)}\n`),
       // A failed sync is reported and retried on the next event or rescan: the watcher keeps running.
-      onError: (error) => process.stderr.write(`warning: ${renderError(error as Error).line}\n`),
+      onError: (error) => process.stderr.write(`warning: ${renderError(error).line}\n`),
     });
     process.stderr.write(
       `Watching ${this.watcher.roots.length} data roots (store ${runtime.store.location}); Ctrl-C to stop\n`,

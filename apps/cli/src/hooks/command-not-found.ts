@@ -6,6 +6,7 @@ import { closestValues } from '../suggest.js';
  * A mistyped command (`rimuru sesions`): one line naming the closest commands, exit 2, like
  * every other usage error. No plugin needed: the command list is oclif's own.
  */
+// eslint-disable-next-line @typescript-eslint/require-await -- oclif's Hook type is an async function
 const hook: Hook<'command_not_found'> = async function ({ id, config }) {
   // oclif joins every word typed (arguments too): `sesions show abc` arrives as sesions:show:abc.
   const words = id.split(':');

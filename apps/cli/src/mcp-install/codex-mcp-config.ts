@@ -6,7 +6,7 @@ import { MCP_SERVER_NAME, mcpBackupPathOf, type McpInstallChange, type McpServer
 
 function parse(text: string, path: string): Record<string, unknown> {
   try {
-    return parseToml(text) as Record<string, unknown>;
+    return parseToml(text);
   } catch (error) {
     throw new RimuruError('CONFIG_ERROR', `${path} is not valid TOML: ${(error as Error).message.split('\n')[0]}`);
   }

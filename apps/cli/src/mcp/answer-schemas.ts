@@ -43,7 +43,7 @@ const usd = described(number, 'US dollars, 6 decimals');
 const tokens = count;
 const tokensOrUnknown = described(nullable(count), 'null when the agent keeps no token data');
 
-export const sessionJsonProperties = {
+const sessionJsonProperties = {
   id: described(string, "Rimuru's session id"),
   externalId: described(string, "The agent's own session id"),
   agentType: string,

@@ -113,8 +113,8 @@ function listing(tool: RimuruTool): Tool {
     name: tool.name,
     title: tool.title,
     description: tool.description,
-    inputSchema: tool.inputSchema as Tool['inputSchema'],
-    outputSchema: tool.outputSchema as Tool['outputSchema'],
+    inputSchema: tool.inputSchema,
+    outputSchema: tool.outputSchema,
     // Reads the user's history (the sync only brings the store up to date with the agents' files).
     annotations: { title: tool.title, readOnlyHint: true, openWorldHint: false },
   };

@@ -6,25 +6,23 @@
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/** csv-stringify's casts: booleans as words, dates as epoch milliseconds, objects as JSON. */
+function cellText(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date) return String(value.getTime());
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
+}
+
 /** One cell: empty for null, quoted (quotes doubled) when it holds a quote, comma or line break. */
-export function csvCell(value: unknown): string {
+function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  // csv-stringify's casts: booleans as words, dates as epoch milliseconds, objects as JSON.
-  const text =
-    typeof value === 'boolean'
-      ? value
-        ? 'true'
-        : 'false'
-      : value instanceof Date
-        ? String(value.getTime())
-        : typeof value === 'object'
-          ? JSON.stringify(value)
-          : String(value);
+  const text = cellText(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** One record (or the header, given the column names), CRLF-terminated. */
-export function csvLine(cells: readonly unknown[]): string {
+function csvLine(cells: readonly unknown[]): string {
   let line = '';
   for (let i = 0; i < cells.length; i++) line += (i === 0 ? '' : ',') + csvCell(cells[i]);
   return `${line}\r\n`;

@@ -1,5 +1,5 @@
 import { priceOriginLabel, rowValidAt, type DatedPriceBook, type ModelPrice } from '@rimuru/core';
-import { priceCells, priceJson, type PriceJson } from './price-json.js';
+import { priceJson, type PriceJson } from './price-json.js';
 import { renderTable } from './table.js';
 
 /** One model's price now: a user override, or its dated row valid at `now`. */
@@ -79,5 +79,3 @@ export function renderModelPrices(rows: ModelPriceJson[], color: boolean, width?
     ) + '\n(USD per million tokens)'
   );
 }
-
-export { priceCells };

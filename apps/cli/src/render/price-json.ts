@@ -31,8 +31,3 @@ export function priceJson(p: ModelPrice): PriceJson {
     fastMultiplier: p.fastMultiplier,
   };
 }
-
-/** Table cells: input, output, cache read, cache write (USD / MTok). */
-export function priceCells(p: ModelPrice): string[] {
-  return [usdPerMTok(p.input), usdPerMTok(p.output), usdPerMTok(p.cacheRead), usdPerMTok(p.cacheWrite5m)];
-}

@@ -57,7 +57,7 @@ export function renderUsageReport(report: UsageReportJson, options: { color: boo
     ...(grouped ? [''] : []),
     ...figures(report.totals, report.totals.sessions, report.totals.activeDays),
   ]);
-  const align = head.map((_, i) => (i === 0 || (grouped && i === 1) ? 'left' : 'right') as 'left' | 'right');
+  const align = head.map((_, i) => (i === 0 || (grouped && i === 1) ? 'left' : 'right'));
   // Between 100 columns and the full table the token classes go one by one; then model rows
   // (└ name) shorten, then group names.
   const fit: ColumnFit[] = [

@@ -1,5 +1,5 @@
 /** Tables never lay out narrower than this, however small the terminal says it is. */
-export const MIN_TABLE_WIDTH = 80;
+const MIN_TABLE_WIDTH = 80;
 
 export interface WidthSource {
   isTTY?: boolean;

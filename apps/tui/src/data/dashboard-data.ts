@@ -17,7 +17,7 @@ import type { UsageFigures } from '../view-models/usage-figures.js';
 import { usageOf } from './usage-of.js';
 
 /** Active sessions the dashboard lists at most (the count says how many there are). */
-export const ACTIVE_SESSIONS_SHOWN = 20;
+const ACTIVE_SESSIONS_SHOWN = 20;
 
 export interface DashboardData {
   now: Date;

@@ -1,19 +1,19 @@
 import blessed from 'blessed';
 
-/** Blessed tag helpers that turn into plain text when colour is off (NO_COLOR). */
+/** Blessed tag helpers that turn into plain text when colour is off (NO_COLOR); plain functions, passed around alone. */
 export interface Paint {
-  esc(text: string): string;
-  bold(text: string): string;
+  esc: (text: string) => string;
+  bold: (text: string) => string;
   /** Hints and secondary text: mid grey where the terminal has it, else the plain foreground. */
-  dim(text: string): string;
-  green(text: string): string;
-  cyan(text: string): string;
-  yellow(text: string): string;
-  red(text: string): string;
-  magenta(text: string): string;
-  blue(text: string): string;
+  dim: (text: string) => string;
+  green: (text: string) => string;
+  cyan: (text: string) => string;
+  yellow: (text: string) => string;
+  red: (text: string) => string;
+  magenta: (text: string) => string;
+  blue: (text: string) => string;
   /** Selection highlight: inverse video is not colour, so it stays under NO_COLOR. */
-  selected(text: string): string;
+  selected: (text: string) => string;
 }
 
 /**

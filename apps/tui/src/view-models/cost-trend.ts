@@ -10,7 +10,7 @@ import {
 } from '@rimuru/core';
 
 /** One bar of the trend: usage whose instant lies in [start, end). */
-export interface TrendPoint {
+interface TrendPoint {
   start: Date;
   end: Date;
   /** `14` (hour), `01-10` (day or week, by its first day) or `2026-01` (month). */

@@ -36,7 +36,7 @@ const usd = (nanos: bigint) => formatUsd(nanosToUsd(nanos));
 const hhmm = (d: Date, zone: string) => formatLocalDateTime(d, zone).slice(11, 16);
 
 /** `1 session`, `3 sessions`. */
-export function plural(n: number, one: string, many = `${one}s`): string {
+function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
@@ -137,7 +137,7 @@ export function budgetLines(budgets: readonly BudgetStatus[]): string[] {
 }
 
 /** The live block: its span and time left, cost against elapsed time, burn rate, projection. */
-export function blockBody(
+function blockBody(
   block: BillingBlock | null | undefined,
   d: Pick<DashboardData, 'now' | 'zone'>,
   width: number,

@@ -1,5 +1,5 @@
 /** Every key of the TUI, shown by `?`. */
-export const HELP_SECTIONS: readonly { title: string; keys: readonly [string, string][] }[] = [
+const HELP_SECTIONS: readonly { title: string; keys: readonly [string, string][] }[] = [
   {
     title: 'Views',
     keys: [

@@ -1,7 +1,6 @@
 import { agentIcon, formatLocalDateTime, formatTokens, formatUsd, nanosToUsd, type CostMode } from '@rimuru/core';
 import type { AgentSummary } from '../data/agents-data.js';
 import type { CostsData } from '../data/costs-data.js';
-import { barChart } from './bar-chart.js';
 import { COST_RANGE_LABELS, type CostPanel } from './cost-range.js';
 import { costCell } from './cost-rows.js';
 import { tildePath } from './first-run-lines.js';
@@ -41,7 +40,6 @@ export function costsLines(
 ): string[] {
   const tabs = panels.map((p) => (p === panel ? `[${p}]` : ` ${p} `)).join(' ');
   const head = [fit(`${tabs}   range: ${COST_RANGE_LABELS[d.range]}`, width), ''];
-  const chartWidth = Math.max(20, width - 4);
   switch (panel) {
     case 'Summary': {
       const s = d.summary;
@@ -103,7 +101,7 @@ const UNIT_NAMES: Record<TrendUnit, [string, string]> = {
 };
 
 /** The Costs view's trend: cost per hour, day, week or month over exactly the range shown. */
-export function trendLines(d: CostsData, width: number, height: number, mode: CostMode): string[] {
+function trendLines(d: CostsData, width: number, height: number, mode: CostMode): string[] {
   // Two lines of title and footnote, two of axis and labels: the rest is bars.
   const chartHeight = Math.max(1, height - 4);
   if (d.trend.points.length === 0) return ['(no usage in range)'];

@@ -2,9 +2,9 @@ import { activeSince, calendarWeekRange, resolveTimeRange, type AgentType } from
 import type { SessionFilter, SessionPageQuery, SessionSearchQuery, SessionSort } from '@rimuru/db';
 
 /** The sort cycle of `s`: start time → duration → tokens → cost → start time. */
-export const SORT_CYCLE = ['started', 'duration', 'tokens', 'cost'] as const satisfies readonly SessionSort[];
+const SORT_CYCLE = ['started', 'duration', 'tokens', 'cost'] as const satisfies readonly SessionSort[];
 
-export const SORT_LABELS: Record<SessionSort, string> = {
+const SORT_LABELS: Record<SessionSort, string> = {
   started: 'start time ↓',
   duration: 'duration ↓',
   tokens: 'tokens ↓',

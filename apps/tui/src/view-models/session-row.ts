@@ -29,7 +29,7 @@ export interface Column {
 }
 
 /** Which column each sort orders by: its header carries the ↓, so the order can be checked. */
-export const SORT_COLUMN: Record<SessionSort, ColumnKey> = {
+const SORT_COLUMN: Record<SessionSort, ColumnKey> = {
   started: 'started',
   duration: 'duration',
   tokens: 'tokens',

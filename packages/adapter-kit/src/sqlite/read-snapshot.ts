@@ -11,7 +11,7 @@ export interface SnapshotOptions {
   retryDelayMs: number;
 }
 
-export const DEFAULT_SNAPSHOT_OPTIONS: Readonly<SnapshotOptions> = Object.freeze({
+const DEFAULT_SNAPSHOT_OPTIONS: Readonly<SnapshotOptions> = Object.freeze({
   busyTimeoutMs: 5000,
   immutableAttempts: 4,
   retryDelayMs: 25,

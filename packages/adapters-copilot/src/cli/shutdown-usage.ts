@@ -23,7 +23,7 @@ export interface ShutdownResult {
  * bare `requests` number (older builds). Null when neither is a positive integer: the row is
  * then a sum of an unknown number of requests, which is still not one request.
  */
-export function runRequestCount(requests: unknown): number | null {
+function runRequestCount(requests: unknown): number | null {
   const count = isRecord(requests) ? requests['count'] : requests;
   return typeof count === 'number' && Number.isSafeInteger(count) && count > 0 ? count : null;
 }
@@ -35,7 +35,7 @@ const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.is
  * 0.33 for a run of one 0.33× request) and `totalNanoAiu` (AI credits in nano-AIU). Each only
  * where written as a non-negative number.
  */
-export function planUnits(row: Record<string, unknown>): { premiumRequests?: number; nanoAiu?: number } {
+function planUnits(row: Record<string, unknown>): { premiumRequests?: number; nanoAiu?: number } {
   const requests = row['requests'];
   const cost = isRecord(requests) ? requests['cost'] : undefined;
   const aiu = row['totalNanoAiu'];

@@ -2,7 +2,7 @@ import { parseEpochMs, type Instant } from '@rimuru/adapter-kit';
 import { isRecord } from '@rimuru/adapter-kit';
 
 /** What a VS Code Copilot Chat session tells us. It records no token counts at all. */
-export interface ChatSessionSummary {
+interface ChatSessionSummary {
   sessionId: string;
   firstAt: string;
   lastAt: string;

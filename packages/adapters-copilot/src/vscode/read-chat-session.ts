@@ -8,7 +8,7 @@ import { MutationLogReplay } from './mutation-log.js';
 import { workspaceProject } from './workspace-folder.js';
 
 /** Chat files are read whole; anything larger is not a chat VS Code could load either. */
-export const MAX_CHAT_FILE_BYTES = 256 * 1024 * 1024;
+const MAX_CHAT_FILE_BYTES = 256 * 1024 * 1024;
 
 function fileStem(path: string): string {
   return basename(path).replace(/\.jsonl?$/, '');

@@ -1,3 +1,2 @@
-export { PLAN_PRESETS, planPreset, type PlanPreset } from './plan-presets.js';
-export { planPeriodsOf, type PlanPeriod, type PlanSetting, type PlansConfig } from './plan-periods.js';
-export { planReturns, proratedFeeNanos, type PlanReturn } from './plan-fees.js';
+export { planPeriodsOf, type PlansConfig } from './plan-periods.js';
+export { planReturns, proratedFeeNanos } from './plan-fees.js';

@@ -5,7 +5,7 @@ import { parseDateBound } from '../time-range.js';
 import { planPreset, PLAN_PRESETS } from './plan-presets.js';
 
 /** One plan as the config states it: a preset id or a name of one's own, with its fee and dates. */
-export interface PlanSetting {
+interface PlanSetting {
   plan: string;
   /** Monthly fee in USD; required for a plan of one's own, overrides a preset's fee. */
   monthlyUsd?: number;

@@ -4,9 +4,6 @@ import { createPriceTable, type PriceTable } from './price-table.js';
 /** The start of the bundled snapshot's validity (design §3). */
 export const BUNDLED_VALID_FROM = new Date('1970-01-01T00:00:00.000Z');
 
-/** Where a price comes from: the shipped snapshot, a `models sync`, or the user's config. */
-export type PriceSource = 'bundled' | 'litellm' | 'user';
-
 /** One dated price row: `price` applies to `model` from `validFrom` until the key's next row. */
 export interface DatedPriceRow {
   model: string;
@@ -20,7 +17,7 @@ export interface DatedPriceRow {
   sourceDate?: Date | null;
 }
 
-export type DatedPriceLookup =
+type DatedPriceLookup =
   | {
       key: string;
       price: ModelPrice;
@@ -137,13 +134,11 @@ export function rowsFromPriceTable(
   source: string,
   sourceDate?: Date | null,
 ): DatedPriceRow[] {
-  return table
-    .keys()
-    .map((model) => ({
-      model,
-      validFrom,
-      price: table.get(model)!,
-      source,
-      ...(sourceDate === undefined ? {} : { sourceDate }),
-    }));
+  return table.keys().map((model) => ({
+    model,
+    validFrom,
+    price: table.get(model)!,
+    source,
+    ...(sourceDate === undefined ? {} : { sourceDate }),
+  }));
 }

@@ -2,8 +2,8 @@ import type { z as Zod } from 'zod';
 
 /**
  * The cost fields of a LiteLLM `model_prices_and_context_window.json` entry (agent-formats §7.1),
- * built with the zod it is given: `@rimuru/core/schemas` passes the ES module, the price parser
- * the one it loads on first use (see on-demand.ts). One definition for both.
+ * built with the zod it is given: the price parser passes the one it loads on first use (see
+ * on-demand.ts).
  */
 export function liteLLMEntrySchemaOf(z: typeof Zod) {
   const usdPerToken = z.number().finite().nonnegative();

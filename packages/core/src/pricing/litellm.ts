@@ -33,7 +33,7 @@ export function modelPriceFromLiteLLMEntry(entry: LiteLLMEntry): ModelPrice {
   });
 }
 
-export interface SkippedPriceEntry {
+interface SkippedPriceEntry {
   key: string;
   reason: 'sample-spec' | 'no-token-price' | 'invalid';
   message: string;

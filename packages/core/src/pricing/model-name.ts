@@ -12,7 +12,7 @@ const BEDROCK_VERSION_RE = /-v\d+:\d+$/;
  * Suffixes that route a request (context window, reasoning effort, internal builds) without
  * naming another price. Longest first so `-1m-internal` is not read as `-internal`.
  */
-export const ROUTING_SUFFIXES = ['-1m-internal', '-internal', '-thinking', '-xhigh', '-high', '-1m'] as const;
+const ROUTING_SUFFIXES = ['-1m-internal', '-internal', '-thinking', '-xhigh', '-high', '-1m'] as const;
 
 /** `-20250929` or `-2025-09-29` at the end, with a plausible month and day. */
 const DATE_SUFFIX_RE =

@@ -19,7 +19,7 @@ export interface UsageReportOptions {
 }
 
 /** Totals of one model inside a row. */
-export interface ModelBreakdown extends UsageAggregate {
+interface ModelBreakdown extends UsageAggregate {
   model: string | null;
 }
 

@@ -36,7 +36,7 @@ export interface ReadJobMessage {
 }
 
 /** Main → worker: the main thread took `stretches` stretches holding `events` events; the worker may send more. */
-export interface ConsumedMessage {
+interface ConsumedMessage {
   type: 'consumed';
   stretches: number;
   events: number;

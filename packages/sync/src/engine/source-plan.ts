@@ -5,7 +5,7 @@ import type { ReadPosition, SourceRef } from '@rimuru/core';
 import type { SourceCheckpoint } from '@rimuru/db';
 
 /** How many leading bytes identify a file: a different head means a different (rewritten) file. */
-export const HEAD_BYTES = 4096;
+const HEAD_BYTES = 4096;
 
 export interface FileIdentity {
   device: string;
@@ -36,7 +36,7 @@ export type SourcePlan =
  * first import hashes the head of every file, and a 4 KiB read from the page cache takes a few
  * microseconds where three thread-pool round trips (open, read, close) take far longer.
  */
-export async function hashHead(path: string, length: number): Promise<string> {
+function hashHead(path: string, length: number): string {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(length);
@@ -95,7 +95,7 @@ async function identify(source: SourceRef, file: FileStat): Promise<FileIdentity
   try {
     const headLength = Math.min(file.size, HEAD_BYTES);
     const wal = source.mode === 'snapshot' ? await walOf(path) : null;
-    return { ...file, headLength, headHash: withWal(await hashHead(path, headLength), wal), wal };
+    return { ...file, headLength, headHash: withWal(hashHead(path, headLength), wal), wal };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
@@ -143,8 +143,7 @@ export async function planSource(source: SourceRef, checkpoint: SourceCheckpoint
   if (identity.size < checkpoint.offset) return { action: 'read', reason: 'truncated', from: FROM_START, identity };
   const storedHead = checkpoint.headLength;
   if (storedHead > 0) {
-    const currentHead =
-      storedHead === identity.headLength ? identity.headHash : await hashHead(source.path, storedHead);
+    const currentHead = storedHead === identity.headLength ? identity.headHash : hashHead(source.path, storedHead);
     if (identity.size < storedHead || currentHead !== checkpoint.headHash) {
       return { action: 'read', reason: 'rewritten', from: FROM_START, identity };
     }

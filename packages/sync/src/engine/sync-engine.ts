@@ -96,7 +96,7 @@ export async function syncAll(options: SyncOptions): Promise<SyncSummary> {
         reader,
         index,
         options,
-        async () => pricer,
+        () => Promise.resolve(pricer),
         group,
         summary,
         reads.of(item.adapter.id),

@@ -1,6 +1,6 @@
 import type { AgentType, FormatDrift } from '@rimuru/core';
 
-export interface SourceDiagnosticSample {
+interface SourceDiagnosticSample {
   agentType: AgentType;
   path: string;
   line: number | null;

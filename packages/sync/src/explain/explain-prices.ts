@@ -1,7 +1,7 @@
 import { bundledPriceTable, type ModelPrice, type PriceTable } from '@rimuru/core';
 
 /** The price a record was (or would be) charged at, with where it came from and since when. */
-export type ExplainedPrice =
+type ExplainedPrice =
   | { key: string; price: ModelPrice; validFrom: Date | null; source: string }
   | { key: null; reason: 'unknown' | 'ambiguous'; candidates: string[] };
 

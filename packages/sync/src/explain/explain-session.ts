@@ -27,14 +27,14 @@ export interface ExplainSessionOptions {
 }
 
 /** A counted record (a winner): stored, and where it was read. */
-export interface CountedRecord {
+interface CountedRecord {
   record: StreamedUsageRecord;
   /** Whether the re-read found this exact copy at its recorded path and line. */
   reread: 'found' | 'source-gone' | 'not-found';
 }
 
 /** A copy read from the session's sources that is not counted, and why. */
-export interface DroppedCopy {
+interface DroppedCopy {
   path: string;
   line: number | null;
   dedupeKey: string;
@@ -47,7 +47,7 @@ export interface DroppedCopy {
 }
 
 /** The price applied to a model's counted records. */
-export interface AppliedPrice {
+interface AppliedPrice {
   model: string;
   requestCount: number;
   tokens: TokenCounts;

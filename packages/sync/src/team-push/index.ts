@@ -1,2 +1,2 @@
 /** Team push: replicates a local store's changes into a shared PostgreSQL. */
-export { pushStore, pushCursorKey, type PushOptions, type PushSummary } from './team-push.js';
+export { pushStore } from './team-push.js';

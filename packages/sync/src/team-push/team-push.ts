@@ -23,7 +23,7 @@ export interface PushSummary {
 const DEFAULT_BATCH = 200;
 
 /** The local meta key of the push cursor: one per store and server, whatever the host is called. */
-export function pushCursorKey(serverLocation: string): string {
+function pushCursorKey(serverLocation: string): string {
   return `push.cursor:${serverLocation}`;
 }
 

@@ -1,10 +1,2 @@
 /** Live tracking: re-syncs on file changes and reports sessions turning active or completed. */
-export {
-  startWatcher,
-  DEFAULT_DEBOUNCE_MS,
-  DEFAULT_RESCAN_MS,
-  type Watcher,
-  type WatchOptions,
-  type WatchTrigger,
-} from './watcher.js';
-export { SessionStatusTracker, type StatusChange } from './session-status-tracker.js';
+export { startWatcher, DEFAULT_DEBOUNCE_MS, DEFAULT_RESCAN_MS, type Watcher } from './watcher.js';

@@ -6,7 +6,7 @@ import { syncAll, type SyncOptions } from '../engine/sync-engine.js';
 import type { SyncSummary } from '../engine/sync-summary.js';
 import { SessionStatusTracker, type StatusChange } from './session-status-tracker.js';
 
-export type WatchTrigger = 'start' | 'change' | 'rescan';
+type WatchTrigger = 'start' | 'change' | 'rescan';
 
 export interface WatchOptions extends Omit<SyncOptions, 'onProgress'> {
   /** Quiet time after the last file event before syncing (an agent writes in bursts). */
@@ -54,7 +54,7 @@ export async function startWatcher(options: WatchOptions): Promise<Watcher> {
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const rescanMs = options.rescanMs ?? DEFAULT_RESCAN_MS;
   const rootMap = await rootsOf(options.adapters, options);
-  const tracker = new SessionStatusTracker(options.store, options.ctx.now, options.activeWindowMs);
+  const tracker = new SessionStatusTracker(options.store, () => options.ctx.now(), options.activeWindowMs);
 
   let closed = false;
   let running: Promise<void> | null = null;

@@ -44,6 +44,7 @@ export default class BudgetGuard extends BaseCommand<typeof BudgetGuard> {
   }
 
   /** Any failure exits 1, never 2: Claude Code must not read a broken check as a refusal. */
+  // eslint-disable-next-line @typescript-eslint/require-await -- overrides oclif's async Command.catch
   protected override async catch(error: Error & { exitCode?: number }): Promise<void> {
     process.stderr.write(`rimuru budget guard could not check budgets: ${renderError(error).line}\n`);
     process.exitCode = 1;

@@ -2,7 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { DEFAULT_ACTIVE_WINDOW_MINUTES, systemTimeZone } from '@rimuru/core';
 import { createAdapterContext } from '@rimuru/sync';
 import { BaseCommand } from '../../base-command.js';
-import { loadConfig } from '../../config.js';
+import { loadConfig } from '@rimuru/app-runtime';
 import { getConfigValue } from '../../config-edit.js';
 
 /** What applies when a key is unset, for the keys whose default is not obvious. */

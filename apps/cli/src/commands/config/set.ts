@@ -2,7 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { UsageError } from '@rimuru/core';
 import { createAdapterContext } from '@rimuru/sync';
 import { BaseCommand } from '../../base-command.js';
-import { configPath, loadConfig } from '../../config.js';
+import { configPath, loadConfig } from '@rimuru/app-runtime';
 import { getConfigValue, parseConfigValue, setConfigValue } from '../../config-edit.js';
 import { checkConfigKey } from '../../config-keys.js';
 

@@ -6,9 +6,6 @@ import { SpanSessions } from './span-sessions.js';
 import { spanUsage } from './span-usage.js';
 import { readTraceRows, type NumberCell, type SpanRow, type TraceRead } from './trace-rows.js';
 
-/** File name of Copilot Chat's OpenTelemetry span store in its globalStorage folder. */
-export const TRACE_DB_NAME = 'agent-traces.db';
-
 interface SessionSpan {
   firstAt: Instant;
   lastAt: Instant;
@@ -20,7 +17,7 @@ function instantOf(cell: NumberCell): Instant | null {
 }
 
 /** The dedupe key of a request: its span, which the store keeps once (`span_id` is the key). */
-export function spanDedupeKey(span: SpanRow): string {
+function spanDedupeKey(span: SpanRow): string {
   return `otel:${span.traceId}:${span.spanId}`;
 }
 

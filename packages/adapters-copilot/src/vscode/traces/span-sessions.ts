@@ -7,10 +7,10 @@ import type { SpanRow } from './trace-rows.js';
  * `~/.claude/projects` the Claude Code adapter reads). Their chat spans are skipped so no
  * request is counted twice.
  */
-export const FOREIGN_AGENTS: readonly string[] = ['copilotcli', 'claude'];
+const FOREIGN_AGENTS: readonly string[] = ['copilotcli', 'claude'];
 
 /** The `agent_name` (debug name) newer builds put on chat spans proxied for the Claude agent. */
-export const CLAUDE_PROXY_NAME = 'Claude Copilot Proxy';
+const CLAUDE_PROXY_NAME = 'Claude Copilot Proxy';
 
 /** Where a chat span's tokens go. */
 export type SpanOwner =

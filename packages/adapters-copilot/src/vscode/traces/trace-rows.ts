@@ -56,9 +56,9 @@ const NUMBER_COLUMNS = [
   'reasoning_tokens',
 ] as const;
 
-export const PARENT_CHAT_SESSION_ATTR = 'copilot_chat.parent_chat_session_id';
-export const CACHE_CREATION_ATTR = 'gen_ai.usage.cache_creation.input_tokens';
-export const NANO_AIU_ATTR = 'copilot_chat.copilot_usage_nano_aiu';
+const PARENT_CHAT_SESSION_ATTR = 'copilot_chat.parent_chat_session_id';
+const CACHE_CREATION_ATTR = 'gen_ai.usage.cache_creation.input_tokens';
+const NANO_AIU_ATTR = 'copilot_chat.copilot_usage_nano_aiu';
 
 /**
  * Text read as a BLOB (libsql aborts the process on invalid UTF-8 TEXT): null when NULL,
@@ -75,7 +75,7 @@ function numberCell(value: unknown, kind: unknown, column: string): NumberCell {
   if (value === null || value === undefined) {
     return kind === 'null' || kind === null || kind === undefined
       ? null
-      : { invalid: `${column} holds ${String(kind)}, not a number` };
+      : { invalid: `${column} holds ${typeof kind === 'string' ? kind : typeof kind}, not a number` };
   }
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'number') return value;
