@@ -2,23 +2,11 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSqliteIntegrity } from '@rimuru/db';
 import { claudeAssistantLine, generateClaudeHome, type ClaudeHomeTruth } from '@rimuru/test-utils/claude';
 import { makeSandbox, runCli, type CliResult } from './cli-harness.js';
-import { expectNoStack, expectStoreMatchesTruth, storePath } from './reliability-harness.js';
-
-// The CLI does not depend on a SQLite client itself: borrow the store package's to tamper with a file.
-interface SqlClient {
-  execute(sql: string): Promise<unknown>;
-  close(): void;
-}
-const { createClient } = createRequire(new URL('../../../packages/db/package.json', import.meta.url))(
-  '@libsql/client',
-) as {
-  createClient: (config: { url: string }) => SqlClient;
-};
+import { expectNoStack, expectStoreMatchesTruth, markStoreAsNewer, storePath } from './reliability-harness.js';
 
 /** One `Error:` line (suggestions indented below it), the right exit code, no stack trace. */
 function expectOneLine(result: CliResult, exitCode: number, pattern?: RegExp): void {
@@ -128,13 +116,7 @@ describe('bad use: one clear line, the right exit code, no stack trace', () => {
   it('a store written by a newer version is refused untouched', async () => {
     const env = { XDG_DATA_HOME: join(sandbox.root, 'newer') };
     expect((await run(['sync'], env)).code).toBe(0);
-    const client = createClient({ url: `file:${storePath(env)}` });
-    await client.execute(
-      "INSERT INTO rimuru_migrations (version, name, checksum, applied_at) VALUES (999, 'future', 'x', 'now')",
-    );
-    // Into the main file, so comparing its bytes below sees every change.
-    await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
-    client.close();
+    await markStoreAsNewer(env);
     const before = readFileSync(storePath(env));
     expectOneLine(await run(['sessions'], env), 1, /newer Rimuru/);
     expectOneLine(await run(['db', 'export'], env), 1, /newer Rimuru/);

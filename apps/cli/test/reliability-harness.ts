@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { ClaudeHomeTruth } from '@rimuru/test-utils/claude';
@@ -25,6 +26,26 @@ export function storePath(env: Record<string, string>): string {
 }
 
 /** Every session in the store, read without syncing (the store as the last run left it). */
+// The CLI has no SQLite client of its own: borrow the store package's to tamper with a file.
+interface SqlClient {
+  execute(sql: string): Promise<unknown>;
+  close(): void;
+}
+const { createClient: openRawSqlite } = createRequire(new URL('../../../packages/db/package.json', import.meta.url))(
+  '@libsql/client',
+) as { createClient: (config: { url: string }) => SqlClient };
+
+/** Marks the store as written by a newer Rimuru (a migration this version does not know). */
+export async function markStoreAsNewer(env: Record<string, string>): Promise<void> {
+  const client = openRawSqlite({ url: `file:${storePath(env)}` });
+  await client.execute(
+    "INSERT INTO rimuru_migrations (version, name, checksum, applied_at) VALUES (999, 'future', 'x', 'now')",
+  );
+  // Into the main file, so a test comparing its bytes sees every later change.
+  await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  client.close();
+}
+
 export async function storedSessions(env: Record<string, string>): Promise<SessionJson[]> {
   const result = await runCli(['sessions', '--no-sync', '--format', 'json', '--limit', '1000000'], env);
   expect(result.code, result.stderr).toBe(0);

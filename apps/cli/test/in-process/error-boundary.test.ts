@@ -1,16 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { storePath } from '../reliability-harness.js';
+import { markStoreAsNewer, storePath } from '../reliability-harness.js';
 import { expectOneLineError, useCommandMachine, writeClaudeSession } from './command-harness.js';
-
-// The CLI has no SQLite client of its own: borrow the store package's to write a newer version's mark.
-const { createClient } = createRequire(new URL('../../../../packages/db/package.json', import.meta.url))(
-  '@libsql/client',
-) as {
-  createClient: (config: { url: string }) => { execute(sql: string): Promise<unknown>; close(): void };
-};
 
 const escapeRegExp = (text: string) => text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -62,13 +54,7 @@ describe('error boundary on store errors (in-process)', () => {
   it('a store written by a newer version is refused untouched', async () => {
     const env = dataHome('newer');
     expect((await machine.run('sync', [], env)).code).toBe(0);
-    const client = createClient({ url: `file:${storePath(env)}` });
-    await client.execute(
-      "INSERT INTO rimuru_migrations (version, name, checksum, applied_at) VALUES (999, 'future', 'x', 'now')",
-    );
-    // Into the main file, so comparing its bytes below sees every change.
-    await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
-    client.close();
+    await markStoreAsNewer(env);
     const before = readFileSync(storePath(env));
     expectOneLineError(await machine.run('sessions', [], env), 1, /newer Rimuru/);
     expectOneLineError(await machine.run('costs', ['--range', 'all'], env), 1, /newer Rimuru/);

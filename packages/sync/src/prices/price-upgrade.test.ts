@@ -18,6 +18,33 @@ import { BUNDLED_PRICES_META_KEY } from './price-upgrade.js';
 import { syncModelPrices } from './price-sync.js';
 import { createUsagePricer } from './usage-pricer.js';
 
+type Store = Awaited<ReturnType<typeof openStore>>;
+
+/** One codex source's usage in one ingest, as a sync would write it. */
+function ingestCodex(store: Store, usage: Parameters<Store['ingest']>[0]['usage']) {
+  return store.ingest({
+    agentType: 'codex',
+    agentName: 'codex-default',
+    host: 'h',
+    activity: [],
+    diagnosticCount: 0,
+    checkpoint: {
+      agentType: 'codex',
+      path: '/x.jsonl',
+      device: null,
+      inode: null,
+      size: 1,
+      mtimeMs: 1,
+      headHash: null,
+      headLength: 0,
+      offset: 1,
+      state: null,
+      diagnosticCount: 0,
+    },
+    usage,
+  });
+}
+
 interface Backend {
   name: string;
   /** Test tags of its suites: PostgreSQL's are slow (see vitest.config.ts). */
@@ -214,27 +241,10 @@ for (const backend of BACKENDS)
           event('c-after', 'model-c', '2026-08-01T00:00:00.000Z'),
           event('new', 'model-new', '2026-06-01T00:00:00.000Z'),
         ];
-        await store.ingest({
-          agentType: 'codex',
-          agentName: 'codex-default',
-          host: 'h',
-          activity: [],
-          diagnosticCount: 0,
-          checkpoint: {
-            agentType: 'codex',
-            path: '/x.jsonl',
-            device: null,
-            inode: null,
-            size: 1,
-            mtimeMs: 1,
-            headHash: null,
-            headLength: 0,
-            offset: 1,
-            state: null,
-            diagnosticCount: 0,
-          },
-          usage: events.map((e) => old.price(e)),
-        });
+        await ingestCodex(
+          store,
+          events.map((e) => old.price(e)),
+        );
         const costs = async () => {
           const [session] = await store.sessions.list({});
           const records = await collectRecords(store, session!.id);
@@ -294,30 +304,10 @@ for (const backend of BACKENDS)
       const store = await openStore(made.target);
       try {
         const old = await createUsagePricer(store, OLD_SNAPSHOT);
-        await store.ingest({
-          agentType: 'codex',
-          agentName: 'codex-default',
-          host: 'h',
-          activity: [],
-          diagnosticCount: 0,
-          checkpoint: {
-            agentType: 'codex',
-            path: '/x.jsonl',
-            device: null,
-            inode: null,
-            size: 1,
-            mtimeMs: 1,
-            headHash: null,
-            headLength: 0,
-            offset: 1,
-            state: null,
-            diagnosticCount: 0,
-          },
-          usage: [
-            old.price(event('a-after', 'model-a', '2026-08-01T00:00:00.000Z')),
-            old.price(event('new', 'model-new', '2026-08-01T00:00:00.000Z')),
-          ],
-        });
+        await ingestCodex(store, [
+          old.price(event('a-after', 'model-a', '2026-08-01T00:00:00.000Z')),
+          old.price(event('new', 'model-new', '2026-08-01T00:00:00.000Z')),
+        ]);
         // What a run killed between the rows and the reprice leaves.
         await store.meta.set(BUNDLED_PRICES_META_KEY, 'pending litellm snapshot 2026-07-24');
         await store.prices.write(
