@@ -1,3 +1,4 @@
+import { errorCodeAndMessage } from '@rimuru/core';
 /**
  * Failures of the machine rather than of Rimuru (a full disk, a read-only file system) reach
  * the error boundary as raw driver errors. They get a plain sentence and what to do; the
@@ -18,21 +19,15 @@ const SYSTEM_FAILURES: { test: RegExp; line: string }[] = [
   },
 ];
 
-/** An error's code (node's and the drivers' are strings) and message, as one text to match. */
-function codeAndMessage(error: Error): string {
-  const { code } = error as { code?: unknown };
-  return `${typeof code === 'string' ? code : ''} ${error.message}`;
-}
-
 export function systemFailureLine(error: unknown): string | null {
-  const text = error instanceof Error ? codeAndMessage(error) : String(error);
+  const text = error instanceof Error ? errorCodeAndMessage(error) : String(error);
   return SYSTEM_FAILURES.find((f) => f.test.test(text))?.line ?? null;
 }
 
 /** An error's code and message, and those of its causes: drivers wrap SQLite's own code. */
 function errorText(error: unknown, depth = 0): string {
   if (!(error instanceof Error) || depth > 5) return String(error);
-  const own = codeAndMessage(error);
+  const own = errorCodeAndMessage(error);
   return error.cause === undefined ? own : `${own} ${errorText(error.cause, depth + 1)}`;
 }
 

@@ -71,6 +71,12 @@ export class InternalError extends RimuruError {
   }
 }
 
+/** An error's code (Node's and the drivers' are strings) and message as one text, to match wordings against. */
+export function errorCodeAndMessage(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return `${typeof code === 'string' ? code : ''} ${typeof message === 'string' ? message : ''}`;
+}
+
 export function isRimuruError(error: unknown): error is RimuruError {
   return error instanceof RimuruError;
 }

@@ -1,3 +1,4 @@
+import { errorCodeAndMessage } from '@rimuru/core';
 import { pathToFileURL } from 'node:url';
 import Database from 'libsql';
 import type { Sql } from './sql.js';
@@ -43,14 +44,8 @@ function bindable(value: unknown): unknown {
   }
 }
 
-/** A driver error's code and message as one text, to match SQLite's codes and wordings against. */
-function codeAndMessage(error: unknown): string {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return `${typeof code === 'string' ? code : ''} ${typeof message === 'string' ? message : ''}`;
-}
-
 function isBusy(error: unknown): boolean {
-  return /SQLITE_BUSY|database is locked/i.test(codeAndMessage(error));
+  return /SQLITE_BUSY|database is locked/i.test(errorCodeAndMessage(error));
 }
 
 /**
@@ -93,7 +88,7 @@ export class SqliteRunner implements SqlRunner {
     try {
       db = connect(uri);
     } catch (error) {
-      if (!/SQLITE_CANTOPEN|unable to open/i.test(codeAndMessage(error))) throw error;
+      if (!/SQLITE_CANTOPEN|unable to open/i.test(errorCodeAndMessage(error))) throw error;
       db = connect(`${uri}&immutable=1`);
     }
     db.defaultSafeIntegers(true);
